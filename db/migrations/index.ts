@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as referenceAndTenant from './2026_11_30_0900_reference_and_tenant.ts';
+import * as domain from './2026_11_30_0910_domain.ts';
+
+/**
+ * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
+ * runs under tsx, vitest and a bundler. Migrations are frozen in time: never edit one that has run.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_30_0900_reference_and_tenant': referenceAndTenant,
+  '2026_11_30_0910_domain': domain,
+};

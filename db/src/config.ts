@@ -1,0 +1,70 @@
+import path from 'node:path';
+
+/** Where the data lives: an embedded PGlite directory (the default) or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { readonly engine: 'pglite'; readonly dir: string }
+  | { readonly engine: 'postgres'; readonly url: string; readonly readUrl?: string };
+
+export interface DbConfig {
+  readonly target: DatabaseTarget;
+  /** The regency code (tenant id) that imports and queries act on, e.g. `61.12`. */
+  readonly tenant: string;
+  /** `auto`: load the demo dataset into an empty database on start; `off`: never. */
+  readonly demoData: 'auto' | 'off';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const TENANT_PATTERN = /^[0-9]{2}\.[0-9]{2}$/;
+
+/** Parses a PostgreSQL URL, throwing a ConfigError that names the variable when it is not one. */
+export function parsePostgresUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL (expected postgres://user@host:5432/database)`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`${name} must start with postgres:// or postgresql://, got ${url.protocol}//`);
+  }
+  if (!url.hostname && !url.searchParams.get('host')) {
+    throw new ConfigError(`${name} names no host (expected postgres://user@host:5432/database)`);
+  }
+  if (url.pathname.length <= 1) {
+    throw new ConfigError(`${name} names no database (expected postgres://user@host:5432/database)`);
+  }
+  return value;
+}
+
+/**
+ * Reads the database configuration from the environment, once, and validates it.
+ *
+ * @example
+ * const config = loadDbConfig(process.env); // PGlite in ./.data/pglite unless DATABASE_URL is set
+ */
+export function loadDbConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): DbConfig {
+  const tenant = env.TENANT?.trim() || '61.12';
+  if (!TENANT_PATTERN.test(tenant)) {
+    throw new ConfigError(`TENANT must be a regency code like 61.12, got "${tenant}"`);
+  }
+  const demo = (env.DEMO_DATA?.trim() || 'auto').toLowerCase();
+  if (demo !== 'auto' && demo !== 'off') {
+    throw new ConfigError(`DEMO_DATA must be "auto" or "off", got "${env.DEMO_DATA}"`);
+  }
+  const url = env.DATABASE_URL?.trim();
+  const readUrl = env.DATABASE_READ_URL?.trim();
+  let target: DatabaseTarget;
+  if (url) {
+    target = {
+      engine: 'postgres',
+      url: parsePostgresUrl('DATABASE_URL', url),
+      ...(readUrl ? { readUrl: parsePostgresUrl('DATABASE_READ_URL', readUrl) } : {}),
+    };
+  } else {
+    target = { engine: 'pglite', dir: path.resolve(cwd, env.PGLITE_DIR?.trim() || '.data/pglite') };
+  }
+  return Object.freeze({ target, tenant, demoData: demo });
+}

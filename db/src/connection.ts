@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DatabaseTarget } from './config.ts';
+import type { Database } from './database.ts';
+import { lockDirectory } from './lock.ts';
+
+/** OIDs whose text form we parse ourselves, identically on both engines. */
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+const toNumber = (value: string) => Number(value);
+const asIs = (value: string) => value;
+
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+}
+
+/** An open database: one Kysely instance over PGlite or PostgreSQL, and how to close it. */
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly engine: 'pglite' | 'postgres';
+  /** Human-readable location, for logs: a directory or a URL without its password. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Pool size for PostgreSQL (PGlite has exactly one connection). */
+  readonly poolSize?: number;
+  /** Called when an idle pooled connection fails (e.g. the server restarted); the pool recovers. */
+  readonly onPoolError?: (error: Error) => void;
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+async function openPglite(dir: string | null): Promise<DatabaseHandle> {
+  let release = () => {};
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    release = lockDirectory(dir);
+  }
+  try {
+    const pglite = await PGlite.create({
+      ...(dir ? { dataDir: dir } : {}),
+      parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
+    });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      engine: 'pglite',
+      location: dir ?? 'memory://',
+      async close() {
+        try {
+          await db.destroy();
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    types: {
+      getTypeParser: ((oid: number, format?: string) => {
+        if (oid === INT8 || oid === NUMERIC) return toNumber;
+        if (oid === DATE) return asIs;
+        return pg.types.getTypeParser(oid, format as 'text');
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // Without a listener, an idle client's error (a server restart) is an uncaught exception.
+  pool.on('error', (error) => options.onPoolError?.(error));
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${redact(url)}: ${reason}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    location: redact(url),
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * Opens the configured database. PGlite directories are locked for this process; PostgreSQL is
+ * checked for reachability before returning, so a bad URL fails here with a clear message.
+ *
+ * @example
+ * const handle = await openDatabase(loadDbConfig().target);
+ * try { await handle.db.selectFrom('party').selectAll().execute(); } finally { await handle.close(); }
+ */
+export async function openDatabase(target: DatabaseTarget | { engine: 'memory' }, options: OpenOptions = {}): Promise<DatabaseHandle> {
+  switch (target.engine) {
+    case 'pglite':
+      return openPglite(target.dir);
+    case 'memory':
+      return openPglite(null);
+    case 'postgres':
+      return openPostgres(target.url, options);
+  }
+}

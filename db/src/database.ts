@@ -1,0 +1,316 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * Kysely's view of the schema built by db/migrations. Connections parse int8 and numeric as JS
+ * numbers (amounts are whole rupiah, safe integers) and dates as 'YYYY-MM-DD' strings, so the
+ * types below say number and string.
+ */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type PartyKind = 'AGENCY' | 'NETWORK_UNIT' | 'ENTERPRISE' | 'COOPERATIVE' | 'VENDOR';
+export type SizeClass = 'MICRO' | 'SMALL' | 'MEDIUM' | 'LARGE';
+export type PartyStatus = 'ACTIVE' | 'DORMANT' | 'CLOSED';
+export type Verification = 'DRAFT' | 'VERIFIED' | 'REJECTED';
+export type AgencyType = 'DINAS' | 'BADAN' | 'SEKRETARIAT' | 'KECAMATAN' | 'RSUD' | 'INSPEKTORAT' | 'SATPOL_PP' | 'OTHER';
+export type UnitType =
+  | 'SCHOOL'
+  | 'HEALTH_CENTER'
+  | 'VILLAGE_GOVERNMENT'
+  | 'TECHNICAL_UNIT'
+  | 'ASN_ASSOCIATION'
+  | 'BUMDES'
+  | 'OTHER';
+export type CoopType = 'PRODUCER' | 'CONSUMER' | 'SAVINGS_LOAN' | 'MARKETING' | 'SERVICES' | 'OTHER';
+export type ProductCategory =
+  | 'FOOD_STAPLES'
+  | 'SNACKS'
+  | 'SOUVENIRS'
+  | 'GARMENTS'
+  | 'PROTECTIVE_GEAR'
+  | 'CATERING'
+  | 'PRINTING_STATIONERY'
+  | 'CONSTRUCTION_MATERIALS'
+  | 'SERVICES'
+  | 'OTHER';
+export type FundingSource = 'APBD' | 'APBN' | 'DAK' | 'DANA_DESA' | 'BOS' | 'OWN';
+export type AssistanceKind = 'TRAINING' | 'CERTIFICATION' | 'CAPITAL' | 'MENTORING' | 'MARKET_ACCESS';
+export type PolicyMetric = 'LOCAL_UMKM_SHARE' | 'UMK_SHARE';
+export type SizeBasis = 'CAPITAL' | 'REVENUE';
+export type Role = 'ADMIN' | 'OPERATOR' | 'ANALYST' | 'VIEWER';
+
+export const PARTY_KINDS: readonly PartyKind[] = ['AGENCY', 'NETWORK_UNIT', 'ENTERPRISE', 'COOPERATIVE', 'VENDOR'];
+export const SIZE_CLASSES: readonly SizeClass[] = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'];
+export const PARTY_STATUSES: readonly PartyStatus[] = ['ACTIVE', 'DORMANT', 'CLOSED'];
+export const VERIFICATIONS: readonly Verification[] = ['DRAFT', 'VERIFIED', 'REJECTED'];
+export const AGENCY_TYPES: readonly AgencyType[] = [
+  'DINAS', 'BADAN', 'SEKRETARIAT', 'KECAMATAN', 'RSUD', 'INSPEKTORAT', 'SATPOL_PP', 'OTHER',
+];
+export const UNIT_TYPES: readonly UnitType[] = [
+  'SCHOOL', 'HEALTH_CENTER', 'VILLAGE_GOVERNMENT', 'TECHNICAL_UNIT', 'ASN_ASSOCIATION', 'BUMDES', 'OTHER',
+];
+export const COOP_TYPES: readonly CoopType[] = ['PRODUCER', 'CONSUMER', 'SAVINGS_LOAN', 'MARKETING', 'SERVICES', 'OTHER'];
+export const PRODUCT_CATEGORIES: readonly ProductCategory[] = [
+  'FOOD_STAPLES', 'SNACKS', 'SOUVENIRS', 'GARMENTS', 'PROTECTIVE_GEAR', 'CATERING',
+  'PRINTING_STATIONERY', 'CONSTRUCTION_MATERIALS', 'SERVICES', 'OTHER',
+];
+export const FUNDING_SOURCES: readonly FundingSource[] = ['APBD', 'APBN', 'DAK', 'DANA_DESA', 'BOS', 'OWN'];
+export const ASSISTANCE_KINDS: readonly AssistanceKind[] = [
+  'TRAINING', 'CERTIFICATION', 'CAPITAL', 'MENTORING', 'MARKET_ACCESS',
+];
+export const POLICY_METRICS: readonly PolicyMetric[] = ['LOCAL_UMKM_SHARE', 'UMK_SHARE'];
+export const ROLES: readonly Role[] = ['ADMIN', 'OPERATOR', 'ANALYST', 'VIEWER'];
+
+export interface RegionTable {
+  code: string;
+  level: number;
+  name: string;
+  parent_code: string | null;
+  population: number | null;
+  area_km2: number | null;
+}
+
+export interface KbliSectionTable {
+  section: string;
+  name_id: string;
+  name_en: string;
+}
+
+export interface KbliDivisionTable {
+  division: string;
+  section: string;
+}
+
+export interface TenantTable {
+  id: string;
+  name: string;
+  region_code: string;
+  created_at: Timestamp;
+}
+
+export interface PartyTable {
+  tenant_id: string;
+  id: Generated<number>;
+  ref: string;
+  kind: PartyKind;
+  name: string;
+  region_code: string | null;
+  parent_id: number | null;
+  size_class: SizeClass | null;
+  is_government: Generated<boolean>;
+  status: Generated<PartyStatus>;
+  registered_on: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AgencyProfileTable {
+  tenant_id: string;
+  party_id: number;
+  code: string;
+  short_name: string | null;
+  agency_type: AgencyType;
+}
+
+export interface NetworkUnitProfileTable {
+  tenant_id: string;
+  party_id: number;
+  unit_type: UnitType;
+  members: number | null;
+}
+
+export interface EnterpriseProfileTable {
+  tenant_id: string;
+  party_id: number;
+  nib: string | null;
+  kbli_code: string | null;
+  owner_name: string | null;
+  owner_nik: string | null;
+  owner_gender: 'F' | 'M' | null;
+  founded_year: number | null;
+  employees: number | null;
+  capital: number | null;
+  annual_revenue: number | null;
+  size_basis: SizeBasis | null;
+  verification: Generated<Verification>;
+}
+
+export interface CooperativeProfileTable {
+  tenant_id: string;
+  party_id: number;
+  registration_no: string | null;
+  coop_type: Generated<CoopType>;
+  members_count: number | null;
+  verification: Generated<Verification>;
+}
+
+export interface CooperativeMembershipTable {
+  tenant_id: string;
+  cooperative_id: number;
+  member_id: number;
+  joined_on: string | null;
+}
+
+export interface ProductTable {
+  tenant_id: string;
+  id: Generated<number>;
+  ref: string;
+  seller_id: number;
+  name: string;
+  category: ProductCategory;
+  unit: Generated<string>;
+  unit_price: number | null;
+  kbli_code: string | null;
+}
+
+export interface ProgramTable {
+  tenant_id: string;
+  id: Generated<number>;
+  ref: string;
+  agency_id: number;
+  code: string;
+  name: string;
+  fiscal_year: number;
+  budget: number;
+  local_target_share: number | null;
+}
+
+export interface TransactionTable {
+  tenant_id: string;
+  id: Generated<number>;
+  buyer_id: number;
+  seller_id: number;
+  program_id: number | null;
+  product_id: number | null;
+  category: ProductCategory;
+  account_code: string | null;
+  funding_source: FundingSource | null;
+  amount: number;
+  quantity: number | null;
+  occurred_on: string;
+  source: Generated<string>;
+  source_ref: string;
+}
+
+export interface AssistanceTable {
+  tenant_id: string;
+  id: Generated<number>;
+  ref: string;
+  program_id: number | null;
+  enterprise_id: number;
+  kind: AssistanceKind;
+  occurred_on: string;
+}
+
+export interface EnterpriseSnapshotTable {
+  tenant_id: string;
+  enterprise_id: number;
+  /** First day of the month, 'YYYY-MM-01'. */
+  period: string;
+  revenue: number | null;
+  employees: number | null;
+  status: PartyStatus;
+}
+
+export interface PolicyTargetTable {
+  tenant_id: string;
+  id: Generated<number>;
+  ref: string;
+  name: string;
+  legal_basis: string | null;
+  metric: PolicyMetric;
+  target_share: number;
+  fiscal_year: number;
+  agency_id: number | null;
+}
+
+export interface CollectionTargetTable {
+  tenant_id: string;
+  region_code: string;
+  year: number;
+  enterprises: number;
+  cooperatives: number;
+}
+
+export interface AppUserTable {
+  tenant_id: string;
+  id: Generated<number>;
+  username: string;
+  display_name: string | null;
+  password_hash: string;
+  role: Role;
+  agency_id: number | null;
+  disabled: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface ApiKeyTable {
+  tenant_id: string;
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  key_hash: string;
+  created_at: Timestamp;
+  revoked_at: Date | null;
+}
+
+export interface AuditEventTable {
+  tenant_id: string;
+  id: Generated<number>;
+  occurred_at: Timestamp;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  request_id: string | null;
+  details: unknown;
+}
+
+export interface Database {
+  region: RegionTable;
+  kbli_section: KbliSectionTable;
+  kbli_division: KbliDivisionTable;
+  tenant: TenantTable;
+  party: PartyTable;
+  agency_profile: AgencyProfileTable;
+  network_unit_profile: NetworkUnitProfileTable;
+  enterprise_profile: EnterpriseProfileTable;
+  cooperative_profile: CooperativeProfileTable;
+  cooperative_membership: CooperativeMembershipTable;
+  product: ProductTable;
+  program: ProgramTable;
+  transaction: TransactionTable;
+  assistance: AssistanceTable;
+  enterprise_snapshot: EnterpriseSnapshotTable;
+  policy_target: PolicyTargetTable;
+  collection_target: CollectionTargetTable;
+  app_user: AppUserTable;
+  api_key: ApiKeyTable;
+  audit_event: AuditEventTable;
+}
+
+/** The tenant-scoped tables, in an order that satisfies their foreign keys when inserting. */
+export const TENANT_TABLES = [
+  'party',
+  'agency_profile',
+  'network_unit_profile',
+  'enterprise_profile',
+  'cooperative_profile',
+  'cooperative_membership',
+  'product',
+  'program',
+  'transaction',
+  'assistance',
+  'enterprise_snapshot',
+  'policy_target',
+  'collection_target',
+  'app_user',
+  'api_key',
+  'audit_event',
+] as const satisfies readonly (keyof Database)[];
+
+export type Party = Selectable<PartyTable>;
+export type NewParty = Insertable<PartyTable>;
+export type PartyUpdate = Updateable<PartyTable>;
+export type Transaction = Selectable<TransactionTable>;
+export type NewTransaction = Insertable<TransactionTable>;

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../src/connection.ts';
+import { isMigrated, migrateToLatest } from '../src/migrate.ts';
+import { createTestDatabase, TEST_TENANT, testEngine } from '../src/testing.ts';
+
+describe(`migrations on ${testEngine}`, () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase({ migrate: false });
+  });
+  afterAll(() => handle.close());
+
+  it('reports an empty database as not migrated', async () => {
+    expect(await isMigrated(handle.db)).toBe(false);
+  });
+
+  it('migrates an empty database up to the latest schema and loads the reference data', async () => {
+    const applied = await migrateToLatest(handle.db, TEST_TENANT);
+    expect(applied.length).toBeGreaterThanOrEqual(2);
+    expect(await isMigrated(handle.db)).toBe(true);
+    const regions = await handle.db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(regions.n).toBe(38 + 514 + 9 + 123);
+    const kubuRaya = await handle.db.selectFrom('tenant').selectAll().where('id', '=', TEST_TENANT).executeTakeFirstOrThrow();
+    expect(kubuRaya.name).toBe('Kabupaten Kubu Raya');
+    const sections = await handle.db.selectFrom('kbli_section').select('section').execute();
+    expect(sections).toHaveLength(21);
+  });
+
+  it('is idempotent: migrating again applies nothing and changes no row', async () => {
+    const before = await handle.db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(await migrateToLatest(handle.db, TEST_TENANT)).toEqual([]);
+    const after = await handle.db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('refuses a tenant that is not a regency or city', async () => {
+    await expect(migrateToLatest(handle.db, '99.99')).rejects.toThrow(/not a regency or city code/);
+  });
+});

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// Decorator metadata (type-graphql) is emitted only for files inside a tsconfig's include.
+const graphqlAlias = { graphql: 'graphql/index.js' };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'db', root: './db', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+      {
+        resolve: { alias: graphqlAlias },
+        test: { name: 'server', root: './server', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+      {
+        resolve: { alias: graphqlAlias },
+        test: { name: 'tests', root: './tests', include: ['api/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
+      },
+    ],
+  },
+});

@@ -26,6 +26,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       id text PRIMARY KEY CONSTRAINT tenant_id_format CHECK (id ~ '^[0-9]{2}\\.[0-9]{2}$'),
       name text NOT NULL,
       region_code text NOT NULL REFERENCES region (code),
+      -- Set when the synthetic demo dataset was loaded (the UI labels it "data contoh").
+      demo_seed integer,
+      demo_scale integer,
       created_at timestamptz NOT NULL DEFAULT now()
     )`,
   ];

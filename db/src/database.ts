@@ -85,6 +85,8 @@ export interface TenantTable {
   id: string;
   name: string;
   region_code: string;
+  demo_seed: number | null;
+  demo_scale: number | null;
   created_at: Timestamp;
 }
 

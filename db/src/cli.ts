@@ -1,0 +1,155 @@
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { loadDemo } from '../demo/load.ts';
+import { exportCsvBundle, writeBundleDir } from '../import/csv-export.ts';
+import { formatImportReport, importCsvBundle, readBundleDir } from '../import/csv-import.ts';
+import { ConfigError, loadDbConfig } from './config.ts';
+import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './connection.ts';
+import { TENANT_TABLES } from './database.ts';
+import { DirectoryLockedError } from './lock.ts';
+import { MigrationError, migrateToLatest } from './migrate.ts';
+
+const HELP = `Jejaring data command line
+
+Usage: pnpm cli <command> [options]
+
+Commands:
+  migrate                 apply the migrations, load reference data, create the tenant (idempotent)
+  demo [--seed N] [--scale K]
+                          load the synthetic demo dataset into an empty tenant (default seed 1, scale 1)
+  import DIR [--dry-run] [--all-or-nothing]
+                          import a CSV bundle (a folder of parties.csv, programs.csv, …)
+  export DIR              write the tenant's data as a CSV bundle
+  reset [--yes]           delete every row of the tenant (reference data stays)
+  stats                   row counts per table for the tenant
+
+Environment:
+  DATABASE_URL  PostgreSQL URL (postgres://user@host:5432/db); absent: embedded PGlite
+  PGLITE_DIR    PGlite data directory (default ./.data/pglite)
+  TENANT        regency code the command acts on (default 61.12)
+`;
+
+class UsageError extends Error {}
+
+function intOption(value: string | undefined, name: string, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${value}"`);
+  return n;
+}
+
+function progressPrinter(): (stage: string, done: number, total: number) => void {
+  const tty = process.stderr.isTTY;
+  let last = '';
+  return (stage, done, total) => {
+    const pct = total > 0 ? Math.floor((100 * done) / total) : 100;
+    const line = `${stage}: ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${pct} %)`;
+    if (tty) process.stderr.write(`\r${line.padEnd(last.length)}${done >= total ? '\n' : ''}`);
+    else if (done >= total || line.split(' (')[0] !== last.split(' (')[0]) process.stderr.write(`${line}\n`);
+    last = line;
+  };
+}
+
+async function tableCounts(handle: DatabaseHandle, tenant: string): Promise<Array<[string, number]>> {
+  const counts: Array<[string, number]> = [];
+  for (const table of TENANT_TABLES) {
+    const row = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE tenant_id = ${tenant}`.execute(
+      handle.db,
+    );
+    counts.push([table, row.rows[0]?.n ?? 0]);
+  }
+  return counts;
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      seed: { type: 'string' },
+      scale: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'all-or-nothing': { type: 'boolean' },
+      yes: { type: 'boolean' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const known = ['migrate', 'demo', 'import', 'export', 'reset', 'stats'];
+  if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Run pnpm cli --help.`);
+  if ((command === 'import' || command === 'export') && rest.length !== 1) {
+    throw new UsageError(`${command} needs one folder: pnpm cli ${command} DIR`);
+  }
+
+  const config = loadDbConfig();
+  const handle = await openDatabase(config.target);
+  try {
+    const applied = await migrateToLatest(handle.db, config.tenant);
+    if (applied.length) console.error(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    const { tenant } = config;
+    switch (command) {
+      case 'migrate':
+        console.log(`Database ${handle.location} is up to date for tenant ${tenant}.`);
+        break;
+      case 'demo': {
+        const seed = intOption(values.seed, 'seed', 1, 0);
+        const scale = intOption(values.scale, 'scale', 1, 1);
+        const started = performance.now();
+        const result = await loadDemo(handle.db, tenant, { seed, scale, onProgress: progressPrinter() });
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        console.log(`Loaded the demo dataset (seed ${seed}, scale ${scale}) in ${seconds} s: ${result.transactions.toLocaleString('en')} transactions.`);
+        break;
+      }
+      case 'import': {
+        const files = await readBundleDir(rest[0] as string);
+        const report = await importCsvBundle(handle.db, tenant, files, {
+          dryRun: values['dry-run'] ?? false,
+          allOrNothing: values['all-or-nothing'] ?? false,
+          onProgress: progressPrinter(),
+        });
+        console.log(formatImportReport(report));
+        if (report.rejected.length > 0) process.exitCode = 2;
+        break;
+      }
+      case 'export': {
+        const files = await exportCsvBundle(handle.db, tenant);
+        await writeBundleDir(rest[0] as string, files);
+        console.log(`Wrote ${files.length} files to ${rest[0]}.`);
+        break;
+      }
+      case 'reset': {
+        if (!values.yes) throw new UsageError(`reset deletes every row of tenant ${tenant}; run it again with --yes`);
+        await handle.db.transaction().execute(async (trx) => {
+          for (const table of [...TENANT_TABLES].reverse()) {
+            await sql`DELETE FROM ${sql.table(table)} WHERE tenant_id = ${tenant}`.execute(trx);
+          }
+          await trx.updateTable('tenant').set({ demo_seed: null, demo_scale: null }).where('id', '=', tenant).execute();
+        });
+        console.log(`Deleted every row of tenant ${tenant}.`);
+        break;
+      }
+      case 'stats': {
+        const counts = await tableCounts(handle, tenant);
+        const width = Math.max(...counts.map(([t]) => t.length));
+        for (const [table, n] of counts) console.log(`${table.padEnd(width)}  ${n.toLocaleString('en').padStart(12)}`);
+        break;
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  const expected = [UsageError, ConfigError, DatabaseUnavailableError, DirectoryLockedError, MigrationError];
+  if (expected.some((type) => error instanceof type) || (error as NodeJS.ErrnoException)?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    console.error(`error: ${(error as Error).message}`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { type DatabaseHandle, isMigrated } from '@jejaring/db';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { ServerConfig } from './config.ts';
+import type { Context } from './context.ts';
+import { formatError } from './errors.ts';
+import { requestPlugin } from './http/request-plugin.ts';
+import { getSchema } from './schema.ts';
+
+export interface App {
+  readonly express: express.Express;
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The HTTP application: /graphql, /healthz, /readyz and the built dashboard. Stateless: every
+ * request gets its own context and DataLoaders, so any number of instances can run side by side.
+ */
+export async function createApp(options: { config: ServerConfig; database: DatabaseHandle; logger: Logger }): Promise<App> {
+  const { config, database, logger } = options;
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), requestPlugin()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const migrated = await isMigrated(database.db);
+      res.status(migrated ? 200 : 503).json({ status: migrated ? 'ready' : 'not migrated', engine: database.engine });
+    } catch {
+      res.status(503).json({ status: 'database unreachable', engine: database.engine });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '25mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const header = req.get('x-request-id');
+        const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
+        return {
+          db: database.db,
+          tenantId: config.db.tenant,
+          requestId,
+          config,
+          logger,
+          loaders: new Map(),
+        } satisfies Context;
+      },
+    }),
+  );
+
+  const dashboard = config.dashboardDir;
+  if (fs.existsSync(path.join(dashboard, 'index.html'))) {
+    app.use(express.static(dashboard, { index: false, maxAge: '1h' }));
+    const explorerHtml = path.join(dashboard, 'explorer.html');
+    if (fs.existsSync(explorerHtml)) app.get('/explorer', (_req, res) => res.sendFile(explorerHtml));
+    // Client-side routes: every other GET that accepts HTML gets the app shell.
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.sendFile(path.join(dashboard, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .type('text')
+        .send('Jejaring API is running. The dashboard is not built: run pnpm build. GraphQL endpoint: /graphql\n');
+    });
+  }
+
+  return {
+    express: app,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

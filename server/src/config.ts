@@ -1,0 +1,36 @@
+import { ConfigError, type DbConfig, loadDbConfig } from '@jejaring/db';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly db: DbConfig;
+  /** Largest `first`/`last` a connection accepts. */
+  readonly maxPageSize: number;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Folder of the built dashboard, served at `/` when it exists. */
+  readonly dashboardDir: string;
+}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+/** Reads the server configuration from the environment, once, validated and frozen. */
+export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as ServerConfig['logLevel'];
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be debug, info, warn, error or silent, got "${env.LOG_LEVEL}"`);
+  }
+  return Object.freeze({
+    port: intVar(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    db: loadDbConfig(env),
+    maxPageSize: intVar(env, 'MAX_PAGE_SIZE', 500, 1, 10_000),
+    logLevel,
+    dashboardDir: env.DASHBOARD_DIR?.trim() || new URL('../../dashboard/dist', import.meta.url).pathname,
+  });
+}

@@ -1,0 +1,33 @@
+import type { Database } from '@jejaring/db';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { ServerConfig } from './config.ts';
+
+/**
+ * What every resolver receives. Created once per request: the DataLoaders in `loaders` batch and
+ * cache within that request only. `tenantId` scopes every query (DESIGN.md: multi-tenant).
+ */
+export interface Context {
+  readonly db: Kysely<Database>;
+  readonly tenantId: string;
+  readonly requestId: string;
+  readonly config: ServerConfig;
+  readonly logger: Logger;
+  /** Per-request DataLoaders, created lazily by each domain's `*.loaders.ts`. */
+  readonly loaders: Map<string, unknown>;
+}
+
+/**
+ * The loader registered under `key` for this request, created by `create` on first use.
+ *
+ * @example
+ * const parties = loader(ctx, 'party', () => new DataLoader((ids) => findParties(ctx.db, ctx.tenantId, ids)));
+ */
+export function loader<T>(ctx: Context, key: string, create: () => T): T {
+  let value = ctx.loaders.get(key) as T | undefined;
+  if (value === undefined) {
+    value = create();
+    ctx.loaders.set(key, value);
+  }
+  return value;
+}

@@ -1,0 +1,17 @@
+import fs from 'node:fs';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { getSchema } from './schema.ts';
+
+/** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */
+export async function printEmittedSchema(): Promise<string> {
+  const header = '# Generated from the code in server/ by `pnpm schema:emit`. Do not edit by hand.\n\n';
+  return header + printSchema(lexicographicSortSchema(await getSchema())) + '\n';
+}
+
+export const SCHEMA_FILE = new URL('../../schema/schema.graphql', import.meta.url);
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sdl = await printEmittedSchema();
+  fs.writeFileSync(SCHEMA_FILE, sdl);
+  process.stdout.write(`wrote ${SCHEMA_FILE.pathname} (${sdl.length} bytes)\n`);
+}

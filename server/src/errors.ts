@@ -1,0 +1,74 @@
+import { describeDataError } from '@jejaring/db';
+import { type GraphQLFormattedError, GraphQLError } from 'graphql';
+
+/** The error codes of DESIGN.md ("API contract"), exposed as `extensions.code`. */
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+
+/**
+ * An error a client may see: coded, naming the offending field where there is one. Anything else
+ * thrown in a resolver is masked as INTERNAL_SERVER_ERROR and logged with the request id.
+ *
+ * @example
+ * throw new AppError('BAD_USER_INPUT', 'first must be at most 500', { field: 'first' });
+ */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
+    super(message, {
+      extensions: { code, ...(options.field ? { field: options.field } : {}), ...(options.details ?? {}) },
+    });
+  }
+}
+
+export const badInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, { field });
+export const notFound = (what: string, field?: string) =>
+  new AppError('NOT_FOUND', `${what} not found`, field ? { field } : {});
+
+/** Apollo/GraphQL's own codes for malformed requests, passed through untouched. */
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const APP_CODES = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+
+/** True for errors that reach the client as they are (coded, or a database rejection of bad data). */
+export function isClientError(error: unknown): boolean {
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  if (typeof code === 'string' && (APP_CODES.has(code) || PASS_THROUGH.has(code))) return true;
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  return describeDataError(original) !== null;
+}
+
+/**
+ * The one place that decides what a client sees of an error: coded errors pass; database
+ * constraint errors become BAD_USER_INPUT/CONFLICT naming the field; the rest are masked (the
+ * request plugin in http/ logs them and adds the request id).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && (APP_CODES.has(code) || PASS_THROUGH.has(code))) {
+      // type-graphql's argument validation and GraphQL's variable coercion both report BAD_USER_INPUT.
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const data = describeDataError(original);
+    if (data) {
+      return {
+        message: data.field ? `${data.field}: ${data.message}` : data.message,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: data.code, ...(data.field ? { field: data.field } : {}) },
+      };
+    }
+    return {
+      message: 'Internal server error',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  }
+}

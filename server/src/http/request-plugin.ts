@@ -1,0 +1,45 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Context } from '../context.ts';
+import { isClientError } from '../errors.ts';
+
+/**
+ * One structured log line per GraphQL request (operation, duration, status, request id); unknown
+ * errors are logged in full, and the masked error the client sees carries the request id so a
+ * support question can be matched with the log.
+ */
+export function requestPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      let failed = false;
+      return {
+        async didEncounterErrors({ errors, contextValue: ctx }) {
+          for (const error of errors) {
+            if (isClientError(error)) continue;
+            failed = true;
+            ctx.logger.error({ requestId: ctx.requestId, err: error.originalError ?? error, path: error.path }, 'internal error');
+          }
+        },
+        async willSendResponse({ response, operationName, errors }) {
+          if (response.body.kind === 'single') {
+            for (const error of response.body.singleResult.errors ?? []) {
+              if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+                (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+              }
+            }
+          }
+          contextValue.logger.info(
+            {
+              requestId: contextValue.requestId,
+              operation: operationName ?? null,
+              durationMs: Math.round((performance.now() - started) * 10) / 10,
+              status: failed ? 'error' : errors?.length ? 'user_error' : 'ok',
+              httpStatus: response.http.status ?? 200,
+            },
+            'graphql',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { Server } from 'node:http';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '@jejaring/db';
+import { loadDemo } from '@jejaring/db/demo';
+import type { Logger } from 'pino';
+import { type App, createApp } from './app.ts';
+import type { ServerConfig } from './config.ts';
+
+export interface Running {
+  readonly url: string;
+  readonly database: DatabaseHandle;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database, migrates it (with reference data and the tenant), loads the demo dataset
+ * into an empty tenant when DEMO_DATA=auto, and starts listening. Used by main.ts and by the
+ * API tests, which start the real server on a free port.
+ */
+export async function startServer(config: ServerConfig, logger: Logger, database?: DatabaseHandle): Promise<Running> {
+  const handle =
+    database ??
+    (await openDatabase(config.db.target, {
+      onPoolError: (error) => logger.warn({ err: error }, 'idle database connection failed; the pool will reconnect'),
+    }));
+  let app: App | undefined;
+  try {
+    const applied = await migrateToLatest(handle.db, config.db.tenant);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    if (config.db.demoData === 'auto') {
+      const parties = await handle.db
+        .selectFrom('party')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tenant_id', '=', config.db.tenant)
+        .executeTakeFirstOrThrow();
+      if (parties.n === 0) {
+        const started = performance.now();
+        logger.info('empty database: loading the demo dataset (data contoh)');
+        let lastStage = '';
+        const result = await loadDemo(handle.db, config.db.tenant, {
+          seed: 1,
+          scale: 1,
+          onProgress: (stage) => {
+            if (stage !== lastStage) logger.info({ stage }, 'loading demo data');
+            lastStage = stage;
+          },
+        });
+        logger.info({ transactions: result.transactions, ms: Math.round(performance.now() - started) }, 'demo dataset loaded');
+      }
+    }
+    app = await createApp({ config, database: handle, logger });
+    const server: Server = await new Promise((resolve, reject) => {
+      const s = app?.express.listen(config.port, config.host, () => resolve(s as Server));
+      s?.on('error', reject);
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host}:${port}`;
+    return {
+      url,
+      database: handle,
+      async stop() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections?.();
+        await app?.stop();
+        if (!database) await handle.close();
+      },
+    };
+  } catch (error) {
+    await app?.stop().catch(() => {});
+    if (!database) await handle.close().catch(() => {});
+    throw error;
+  }
+}

@@ -11,11 +11,32 @@ export default defineConfig({
       },
       {
         resolve: { alias: graphqlAlias },
-        test: { name: 'server', root: './server', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+        test: {
+          name: 'server',
+          root: './server',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         resolve: { alias: graphqlAlias },
-        test: { name: 'tests', root: './tests', include: ['api/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
+        test: {
+          name: 'tests',
+          root: './tests',
+          include: ['api/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'dashboard',
+          root: './dashboard',
+          include: ['src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['./src/test/setup.ts'],
+        },
       },
     ],
   },

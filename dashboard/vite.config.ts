@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const api = process.env.JEJARING_API ?? `http://127.0.0.1:${process.env.PORT ?? 4000}`;
+
+// Two pages: the dashboard (index.html) and the GraphiQL explorer (explorer.html), which is kept
+// apart so its ~5 MB of editor never loads with the dashboard.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 6000,
+    rollupOptions: {
+      input: {
+        index: new URL('./index.html', import.meta.url).pathname,
+        explorer: new URL('./explorer.html', import.meta.url).pathname,
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/graphql': api, '/healthz': api, '/readyz': api },
+  },
+  worker: { format: 'es' },
+});

@@ -1,0 +1,72 @@
+import type { Database } from '@jejaring/db';
+import { type Kysely, sql } from 'kysely';
+import { type Grade, gradeOf, share } from './measures.ts';
+import { SUMMARY_COLUMNS, type SpendScope, type SummaryRow, withFacts } from './scope.ts';
+import { loadTargets } from './targets.sql.ts';
+
+export interface AgencyScoreData {
+  rank: number;
+  agencyId: number;
+  agencyName: string;
+  total: number;
+  transactionCount: number;
+  toLocalUmkm: number;
+  localUmkmShare: number | null;
+  sellersReached: number;
+  target: number | null;
+  achievement: number | null;
+  grade: Grade | null;
+}
+
+/** Code-point order, so the ranking is the same on every engine and collation. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * METRICS.md "Agency scorecard": one row per agency with at least one scoped transaction (its
+ * network's too with includeNetwork), ordered by local UMKM share (nulls last), then name, then id.
+ */
+export async function agencyScorecard(db: Kysely<Database>, scope: SpendScope): Promise<AgencyScoreData[]> {
+  const [result, targets] = await Promise.all([
+    sql<SummaryRow & { agency_id: number; name: string }>`${withFacts(scope)},
+      per_agency AS (SELECT agency_id, ${SUMMARY_COLUMNS} FROM facts GROUP BY agency_id)
+      SELECT pa.*, p.name FROM per_agency pa
+      JOIN party p ON p.tenant_id = ${scope.tenantId} AND p.id = pa.agency_id`.execute(db),
+    loadTargets(db, scope.tenantId, scope.fiscalYear === null ? [] : [scope.fiscalYear]),
+  ]);
+  const rows = result.rows.map((row) => {
+    const agencyId = Number(row.agency_id);
+    const total = Number(row.total);
+    const toLocalUmkm = Number(row.to_local_umkm);
+    const localUmkmShare = share(toLocalUmkm, total);
+    const target = targets.get('LOCAL_UMKM_SHARE', scope.fiscalYear, agencyId)?.share ?? null;
+    const grade = gradeOf(toLocalUmkm, total, target);
+    return {
+      rank: 0,
+      agencyId,
+      agencyName: row.name,
+      total,
+      transactionCount: Number(row.transaction_count),
+      toLocalUmkm,
+      localUmkmShare,
+      sellersReached: Number(row.sellers_reached),
+      target,
+      achievement: localUmkmShare === null || target === null ? null : share(localUmkmShare, target),
+      grade,
+    };
+  });
+  rows.sort((a, b) => {
+    if (a.localUmkmShare !== b.localUmkmShare) {
+      if (a.localUmkmShare === null) return 1;
+      if (b.localUmkmShare === null) return -1;
+      // Compare the fractions exactly: a.num/a.den vs b.num/b.den.
+      const left = BigInt(a.toLocalUmkm) * BigInt(b.total);
+      const right = BigInt(b.toLocalUmkm) * BigInt(a.total);
+      if (left !== right) return left > right ? -1 : 1;
+    }
+    return byText(a.agencyName, b.agencyName) || a.agencyId - b.agencyId;
+  });
+  rows.forEach((row, i) => {
+    row.rank = i + 1;
+  });
+  return rows;
+}

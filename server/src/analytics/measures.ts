@@ -1,0 +1,85 @@
+import type { SummaryRow } from './scope.ts';
+import type { ResolvedTarget } from './targets.sql.ts';
+
+/** numerator / denominator, or null when the denominator is 0 (never 0, never NaN). */
+export function share(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : numerator / denominator;
+}
+
+/** Targets are numeric(5,4): as an exact count of ten-thousandths. */
+const basisPoints = (target: number): bigint => BigInt(Math.round(target * 10_000));
+
+/**
+ * Exactly whether (numerator / denominator) / target ≥ percent / 100, in integers, so a share of
+ * exactly 120 % of target grades A+ however the floating-point division rounds.
+ */
+export function reaches(numerator: number, denominator: number, target: number, percent: number): boolean {
+  return BigInt(numerator) * 10_000n * 100n >= BigInt(percent) * basisPoints(target) * BigInt(denominator);
+}
+
+export type Grade = 'A_PLUS' | 'A' | 'B' | 'C' | 'D' | 'F';
+
+/** SBA-style grade bands on achievement = share / target (METRICS.md, agency scorecard). */
+export const GRADE_BANDS: ReadonlyArray<readonly [Grade, number]> = [
+  ['A_PLUS', 120],
+  ['A', 100],
+  ['B', 90],
+  ['C', 80],
+  ['D', 70],
+];
+
+/** The grade of toLocalUmkm / total against target; null without a usable target or share. */
+export function gradeOf(toLocalUmkm: number, total: number, target: number | null): Grade | null {
+  if (target === null || target === 0 || total === 0) return null;
+  for (const [grade, percent] of GRADE_BANDS) if (reaches(toLocalUmkm, total, target, percent)) return grade;
+  return 'F';
+}
+
+/** The fields every spending measure reports, computed from a SUMMARY_COLUMNS row. */
+export interface SpendSummaryData {
+  total: number;
+  transactionCount: number;
+  toLocalUmkm: number;
+  localUmkmShare: number | null;
+  toUmk: number;
+  umkShare: number | null;
+  toLocal: number;
+  localShare: number | null;
+  sellersReached: number;
+  target: number | null;
+  umkTarget: number | null;
+}
+
+export const EMPTY_SUMMARY_ROW: SummaryRow = {
+  total: 0,
+  transaction_count: 0,
+  to_local_umkm: 0,
+  to_umk: 0,
+  to_local: 0,
+  sellers_reached: 0,
+};
+
+export function toSummary(
+  row: SummaryRow | undefined,
+  target: ResolvedTarget | null,
+  umkTarget: ResolvedTarget | null,
+): SpendSummaryData {
+  const r = row ?? EMPTY_SUMMARY_ROW;
+  const total = Number(r.total);
+  const toLocalUmkm = Number(r.to_local_umkm);
+  const toUmk = Number(r.to_umk);
+  const toLocal = Number(r.to_local);
+  return {
+    total,
+    transactionCount: Number(r.transaction_count),
+    toLocalUmkm,
+    localUmkmShare: share(toLocalUmkm, total),
+    toUmk,
+    umkShare: share(toUmk, total),
+    toLocal,
+    localShare: share(toLocal, total),
+    sellersReached: Number(r.sellers_reached),
+    target: target?.share ?? null,
+    umkTarget: umkTarget?.share ?? null,
+  };
+}

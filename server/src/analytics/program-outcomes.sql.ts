@@ -1,0 +1,123 @@
+import type { Database } from '@jejaring/db';
+import { type Kysely, sql } from 'kysely';
+import { reaches, share } from './measures.ts';
+import { sellerClassSql } from './scope.ts';
+import { loadTargets, type TargetSource } from './targets.sql.ts';
+
+export type ProgramStatus = 'MET' | 'BELOW_TARGET' | 'NO_TARGET' | 'NO_SPEND';
+
+export interface ProgramOutcomeData {
+  programId: number;
+  agencyId: number;
+  code: string;
+  name: string;
+  budget: number;
+  realized: number;
+  realizationRate: number | null;
+  toLocalUmkm: number;
+  localUmkmShare: number | null;
+  target: number | null;
+  targetSource: TargetSource | null;
+  umkmReached: number;
+  enterprisesAssisted: number;
+  status: ProgramStatus;
+}
+
+/**
+ * METRICS.md "Program outcomes": for each program of the fiscal year (of one agency when given),
+ * its budget against the transactions tagged with it (any buyer, any date).
+ */
+export async function programOutcomes(
+  db: Kysely<Database>,
+  tenantId: string,
+  fiscalYear: number,
+  agencyId: number | null,
+): Promise<ProgramOutcomeData[]> {
+  const cls = sellerClassSql('s', 'kd', sql`tr.c`);
+  const agencyFilter = agencyId === null ? sql`` : sql`AND pr.agency_id = ${agencyId}`;
+  const [result, targets] = await Promise.all([
+    sql<{
+      id: number;
+      agency_id: number;
+      code: string;
+      name: string;
+      agency_name: string;
+      budget: number;
+      local_target_share: number | null;
+      realized: number;
+      to_local_umkm: number;
+      umkm_reached: number;
+      assisted: number;
+    }>`
+      WITH tenant_region AS (SELECT region_code AS c FROM tenant WHERE id = ${tenantId}),
+      programs AS (
+        SELECT pr.* FROM program pr WHERE pr.tenant_id = ${tenantId} AND pr.fiscal_year = ${fiscalYear} ${agencyFilter}
+      ),
+      spent AS (
+        SELECT t.program_id,
+               sum(t.amount) AS realized,
+               coalesce(sum(t.amount) FILTER (WHERE ${cls.isLocal} AND ${cls.isUmkm}), 0) AS to_local_umkm,
+               count(DISTINCT t.seller_id) FILTER (WHERE ${cls.isLocal} AND ${cls.isUmkm}) AS umkm_reached
+        FROM "transaction" t
+        JOIN programs pr ON pr.id = t.program_id
+        JOIN party s ON s.tenant_id = t.tenant_id AND s.id = t.seller_id
+        LEFT JOIN enterprise_profile ep ON ep.tenant_id = s.tenant_id AND ep.party_id = s.id
+        LEFT JOIN kbli_division kd ON kd.division = left(ep.kbli_code, 2)
+        CROSS JOIN tenant_region tr
+        WHERE t.tenant_id = ${tenantId}
+        GROUP BY t.program_id
+      ),
+      assisted AS (
+        SELECT a.program_id, count(DISTINCT a.enterprise_id) AS assisted
+        FROM assistance a JOIN programs pr ON pr.id = a.program_id
+        WHERE a.tenant_id = ${tenantId}
+        GROUP BY a.program_id
+      )
+      SELECT pr.id, pr.agency_id, pr.code, pr.name, ag.name AS agency_name, pr.budget, pr.local_target_share,
+             coalesce(spent.realized, 0) AS realized, coalesce(spent.to_local_umkm, 0) AS to_local_umkm,
+             coalesce(spent.umkm_reached, 0) AS umkm_reached, coalesce(assisted.assisted, 0) AS assisted
+      FROM programs pr
+      JOIN party ag ON ag.tenant_id = ${tenantId} AND ag.id = pr.agency_id
+      LEFT JOIN spent ON spent.program_id = pr.id
+      LEFT JOIN assisted ON assisted.program_id = pr.id`.execute(db),
+    loadTargets(db, tenantId, [fiscalYear]),
+  ]);
+  const rows = result.rows.map((row) => {
+    const realized = Number(row.realized);
+    const toLocalUmkm = Number(row.to_local_umkm);
+    const budget = Number(row.budget);
+    const own = row.local_target_share === null ? null : Number(row.local_target_share);
+    const inherited = targets.get('LOCAL_UMKM_SHARE', fiscalYear, Number(row.agency_id));
+    const target = own ?? inherited?.share ?? null;
+    const targetSource: TargetSource | null = own !== null ? 'PROGRAM' : (inherited?.source ?? null);
+    let status: ProgramStatus;
+    if (realized === 0) status = 'NO_SPEND';
+    else if (target === null) status = 'NO_TARGET';
+    else status = reaches(toLocalUmkm, realized, target, 100) ? 'MET' : 'BELOW_TARGET';
+    return {
+      programId: Number(row.id),
+      agencyId: Number(row.agency_id),
+      agencyName: row.agency_name,
+      code: row.code,
+      name: row.name,
+      budget,
+      realized,
+      realizationRate: share(realized, budget),
+      toLocalUmkm,
+      localUmkmShare: share(toLocalUmkm, realized),
+      target,
+      targetSource,
+      umkmReached: Number(row.umkm_reached),
+      enterprisesAssisted: Number(row.assisted),
+      status,
+    };
+  });
+  rows.sort(
+    (a, b) =>
+      (a.agencyName < b.agencyName ? -1 : a.agencyName > b.agencyName ? 1 : 0) ||
+      a.agencyId - b.agencyId ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      a.programId - b.programId,
+  );
+  return rows.map(({ agencyName: _, ...row }) => row);
+}

@@ -1,0 +1,155 @@
+import type { Database } from '@jejaring/db';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { badInput } from '../errors.ts';
+import { countPeriods, firstDayOfYear, lastDayOfYear, periodsBetween } from './dates.ts';
+import { ALL_LABEL, OUTSIDE_LABEL, SIZE_CLASS_LABELS, UNKNOWN_DISTRICT_LABEL, UNKNOWN_SECTOR_LABEL } from './labels.ts';
+import { share } from './measures.ts';
+import { sellerClassSql, validateYear } from './scope.ts';
+import { MAX_TREND_POINTS } from './spend-trend.sql.ts';
+
+export type RecoveryGroup = 'NONE' | 'SECTOR' | 'DISTRICT' | 'SIZE_CLASS';
+
+export interface RecoveryPointData {
+  period: string;
+  index: number | null;
+  activeShare: number | null;
+  panelSize: number;
+}
+export interface RecoverySeriesData {
+  key: string;
+  label: string;
+  points: RecoveryPointData[];
+}
+
+function groupKey(group: RecoveryGroup): RawBuilder<unknown> {
+  const cls = sellerClassSql('p', 'kd', sql`tr.c`);
+  switch (group) {
+    case 'NONE':
+      return sql`'ALL'::text`;
+    case 'SECTOR':
+      return cls.sector;
+    case 'DISTRICT':
+      return cls.district;
+    case 'SIZE_CLASS':
+      return sql`coalesce(p.size_class, 'UNKNOWN')`;
+  }
+}
+
+/**
+ * METRICS.md "Recovery index": per group and month, 100 · Σ revenue / Σ baseline over the panel of
+ * enterprises that have a recorded revenue both in the baseline year and in that month.
+ * Only snapshots with a recorded revenue count (docs/metrics.md).
+ */
+export async function recoveryIndex(
+  db: Kysely<Database>,
+  tenantId: string,
+  group: RecoveryGroup,
+  from: string | null,
+  to: string | null,
+  baselineYear: number,
+): Promise<RecoverySeriesData[]> {
+  validateYear(baselineYear, 'baselineYear');
+  if (from && to && from > to) throw badInput('from', `from (${from}) is after to (${to})`);
+  let first = from;
+  let last = to;
+  if (!first || !last) {
+    const range = await db
+      .selectFrom('enterprise_snapshot')
+      .select((eb) => [eb.fn.min('period').as('first'), eb.fn.max('period').as('last')])
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirst();
+    first ??= (range?.first as string | null) ?? to;
+    last ??= (range?.last as string | null) ?? from;
+  }
+  if (!first || !last || first > last) return [];
+  if (countPeriods(first, last, 'MONTH') > MAX_TREND_POINTS) {
+    throw badInput('from', `the range has more than ${MAX_TREND_POINTS} months: narrow it`);
+  }
+  const months = periodsBetween(first, last, 'MONTH');
+  const result = await sql<{
+    key: string;
+    period: string | null;
+    revenue: number | null;
+    baseline: number | null;
+    panel: number;
+    active: number;
+  }>`
+    WITH tenant_region AS (SELECT region_code AS c FROM tenant WHERE id = ${tenantId}),
+    base AS (
+      SELECT sn.enterprise_id, sum(sn.revenue)::float8 / count(sn.revenue) AS baseline
+      FROM enterprise_snapshot sn
+      WHERE sn.tenant_id = ${tenantId} AND sn.revenue IS NOT NULL
+        AND sn.period BETWEEN ${firstDayOfYear(baselineYear)}::date AND ${lastDayOfYear(baselineYear)}::date
+      GROUP BY sn.enterprise_id
+    ),
+    ent AS (
+      SELECT p.id, b.baseline, ${groupKey(group)} AS key
+      FROM base b
+      JOIN party p ON p.tenant_id = ${tenantId} AND p.id = b.enterprise_id AND p.kind = 'ENTERPRISE'
+      LEFT JOIN enterprise_profile ep ON ep.tenant_id = p.tenant_id AND ep.party_id = p.id
+      LEFT JOIN kbli_division kd ON kd.division = left(ep.kbli_code, 2)
+      CROSS JOIN tenant_region tr
+    ),
+    cell AS (
+      SELECT e.key, sn.period, sum(sn.revenue) AS revenue, sum(e.baseline) AS baseline, count(*) AS panel,
+             count(*) FILTER (WHERE sn.status = 'ACTIVE') AS active
+      FROM enterprise_snapshot sn JOIN ent e ON e.id = sn.enterprise_id
+      WHERE sn.tenant_id = ${tenantId} AND sn.revenue IS NOT NULL
+        AND sn.period >= date_trunc('month', ${first}::date::timestamp)::date AND sn.period <= ${last}::date
+      GROUP BY e.key, sn.period
+    )
+    SELECT k.key, cell.period, cell.revenue, cell.baseline, coalesce(cell.panel, 0) AS panel,
+           coalesce(cell.active, 0) AS active
+    FROM (SELECT DISTINCT key FROM ent) k LEFT JOIN cell ON cell.key = k.key`.execute(db);
+  const series = new Map<string, Map<string, (typeof result.rows)[number]>>();
+  for (const row of result.rows) {
+    const cells = series.get(row.key) ?? new Map();
+    if (row.period) cells.set(String(row.period), row);
+    series.set(row.key, cells);
+  }
+  const label = await recoveryLabels(db, group, [...series.keys()]);
+  return [...series.keys()]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((key) => {
+      const cells = series.get(key) as Map<string, (typeof result.rows)[number]>;
+      return {
+        key,
+        label: label(key),
+        points: months.map((period) => {
+          const cell = cells.get(period);
+          if (!cell) return { period, index: null, activeShare: null, panelSize: 0 };
+          const panel = Number(cell.panel);
+          const baseline = Number(cell.baseline);
+          return {
+            period,
+            index: baseline === 0 ? null : (100 * Number(cell.revenue)) / baseline,
+            activeShare: share(Number(cell.active), panel),
+            panelSize: panel,
+          };
+        }),
+      };
+    });
+}
+
+async function recoveryLabels(
+  db: Kysely<Database>,
+  group: RecoveryGroup,
+  keys: string[],
+): Promise<(key: string) => string> {
+  if (group === 'NONE') return () => ALL_LABEL;
+  if (group === 'SIZE_CLASS') return (key) => SIZE_CLASS_LABELS[key] ?? key;
+  if (group === 'SECTOR') {
+    const sections = keys.filter((k) => k !== 'UNKNOWN');
+    const rows = sections.length
+      ? await db.selectFrom('kbli_section').select(['section', 'name_id']).where('section', 'in', sections).execute()
+      : [];
+    const names = new Map(rows.map((r) => [String(r.section).trim(), r.name_id]));
+    return (key) => (key === 'UNKNOWN' ? UNKNOWN_SECTOR_LABEL : (names.get(key) ?? key));
+  }
+  const codes = keys.filter((k) => k !== 'UNKNOWN' && k !== 'OUTSIDE');
+  const rows = codes.length ? await db.selectFrom('region').select(['code', 'name']).where('code', 'in', codes).execute() : [];
+  const names = new Map(rows.map((r) => [r.code, r.name]));
+  return (key) =>
+    key === 'OUTSIDE' ? OUTSIDE_LABEL : key === 'UNKNOWN' ? UNKNOWN_DISTRICT_LABEL : (names.get(key) ?? key);
+}
+

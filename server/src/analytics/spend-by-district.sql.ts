@@ -1,0 +1,38 @@
+import type { Database } from '@jejaring/db';
+import { type Kysely, sql } from 'kysely';
+import { type SpendScope, withFacts } from './scope.ts';
+
+export interface DistrictSpendData {
+  regionCode: string;
+  name: string;
+  toLocalUmkm: number;
+  sellersReached: number;
+}
+
+/**
+ * METRICS.md "spendByDistrict": for every kecamatan of the regency (zeros included), the scoped
+ * spending paid to local UMKM sellers located there and how many distinct such sellers were paid.
+ * Local sellers whose region is the regency itself (no kecamatan) appear in no district.
+ */
+export async function spendByDistrict(db: Kysely<Database>, scope: SpendScope): Promise<DistrictSpendData[]> {
+  const result = await sql<{ code: string; name: string; to_local_umkm: number; sellers_reached: number }>`${withFacts(
+    scope,
+  )},
+    paid AS (
+      SELECT district, sum(amount) AS to_local_umkm, count(DISTINCT seller_id) AS sellers_reached
+      FROM facts WHERE is_local_umkm GROUP BY district
+    )
+    SELECT r.code, r.name, coalesce(paid.to_local_umkm, 0) AS to_local_umkm,
+           coalesce(paid.sellers_reached, 0) AS sellers_reached
+    FROM region r
+    JOIN tenant_region tr ON r.parent_code = tr.c
+    LEFT JOIN paid ON paid.district = r.code
+    WHERE r.level = 3
+    ORDER BY r.code`.execute(db);
+  return result.rows.map((row) => ({
+    regionCode: row.code,
+    name: row.name,
+    toLocalUmkm: Number(row.to_local_umkm),
+    sellersReached: Number(row.sellers_reached),
+  }));
+}

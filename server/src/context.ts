@@ -15,6 +15,12 @@ export interface Context {
   readonly logger: Logger;
   /** Per-request DataLoaders, created lazily by each domain's `*.loaders.ts`. */
   readonly loaders: Map<string, unknown>;
+  /**
+   * May this request see personal data (an enterprise owner's name and full NIK)? Absent means
+   * false: the owner's name is null and the NIK is masked. Authentication arrives in a later issue;
+   * until a role grants it (see auth/), nobody sees personal data through the API.
+   */
+  readonly canSeePersonalData?: boolean;
 }
 
 /**

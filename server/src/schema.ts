@@ -2,12 +2,61 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AboutResolver } from './modules/about/about.resolver.ts';
+import {
+  AssistanceResolver,
+  EnterpriseAssistanceResolver,
+  ProgramAssistanceResolver,
+} from './modules/assistance/assistance.resolver.ts';
+import { NodeResolver } from './modules/node/node.resolver.ts';
+import {
+  AgencyResolver,
+  CooperativeResolver,
+  EnterpriseResolver,
+  NetworkUnitResolver,
+  PartyResolver,
+} from './modules/party/party.resolver.ts';
+import { PartyProductsResolver, ProductResolver } from './modules/product/product.resolver.ts';
+import { AgencyProgramsResolver, ProgramResolver } from './modules/program/program.resolver.ts';
+import { RegionResolver } from './modules/region/region.resolver.ts';
+import { SectorResolver } from './modules/sector/sector.resolver.ts';
+import { EnterpriseSnapshotResolver, EnterpriseSnapshotsResolver } from './modules/snapshot/snapshot.resolver.ts';
+import { CollectionTargetResolver, PolicyTargetResolver } from './modules/target/target.resolver.ts';
+import {
+  PartyTransactionsResolver,
+  ProgramTransactionsResolver,
+  TransactionResolver,
+} from './modules/transaction/transaction.resolver.ts';
 
 /**
  * Every resolver of the API. Add a domain's resolvers here; the emitted schema/schema.graphql
  * follows (pnpm schema:emit) and a test fails when the committed file is stale.
  */
-export const resolvers = [AboutResolver] as const;
+export const resolvers = [
+  AboutResolver,
+  NodeResolver,
+  // The domain graph (server/src/modules/*).
+  PartyResolver,
+  AgencyResolver,
+  NetworkUnitResolver,
+  EnterpriseResolver,
+  CooperativeResolver,
+  RegionResolver,
+  SectorResolver,
+  ProgramResolver,
+  AgencyProgramsResolver,
+  ProductResolver,
+  PartyProductsResolver,
+  TransactionResolver,
+  PartyTransactionsResolver,
+  ProgramTransactionsResolver,
+  AssistanceResolver,
+  EnterpriseAssistanceResolver,
+  ProgramAssistanceResolver,
+  EnterpriseSnapshotsResolver,
+  EnterpriseSnapshotResolver,
+  PolicyTargetResolver,
+  CollectionTargetResolver,
+] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

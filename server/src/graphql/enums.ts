@@ -16,11 +16,20 @@ registerEnumType(PartyKind, {
   name: 'PartyKind',
   description: 'What kind of economic actor a party is.',
   valuesConfig: {
-    AGENCY: { description: 'A regional government agency (SKPD / perangkat daerah): dinas, badan, sekretariat, kecamatan office, RSUD.' },
-    NETWORK_UNIT: { description: "A unit in an agency's network (jejaring): school, health centre, village government, civil-servant association, BUMDes…" },
+    AGENCY: {
+      description:
+        'A regional government agency (SKPD / perangkat daerah): dinas, badan, sekretariat, kecamatan office, RSUD.',
+    },
+    NETWORK_UNIT: {
+      description:
+        "A unit in an agency's network (jejaring): school, health centre, village government, civil-servant association, BUMDes…",
+    },
     ENTERPRISE: { description: 'A business in the UMKM registry (micro, small, medium) or a large enterprise.' },
     COOPERATIVE: { description: 'A cooperative (koperasi).' },
-    VENDOR: { description: 'A supplier that is neither in the UMKM registry nor a cooperative, typically from outside the regency.' },
+    VENDOR: {
+      description:
+        'A supplier that is neither in the UMKM registry nor a cooperative, typically from outside the regency.',
+    },
   },
 });
 
@@ -28,7 +37,8 @@ export const SizeClass = values('MICRO', 'SMALL', 'MEDIUM', 'LARGE');
 export type SizeClass = keyof typeof SizeClass;
 registerEnumType(SizeClass, {
   name: 'SizeClass',
-  description: 'Enterprise size under PP 7/2021, from business capital (excluding land and buildings) when known, else from annual sales.',
+  description:
+    'Enterprise size under PP 7/2021, from business capital (excluding land and buildings) when known, else from annual sales.',
   valuesConfig: {
     MICRO: { description: 'Capital ≤ Rp 1 billion, or annual sales ≤ Rp 2 billion.' },
     SMALL: { description: 'Capital > Rp 1 to ≤ 5 billion, or annual sales > Rp 2 to ≤ 15 billion.' },
@@ -61,11 +71,28 @@ registerEnumType(Verification, {
   },
 });
 
-export const AgencyType = values('DINAS', 'BADAN', 'SEKRETARIAT', 'KECAMATAN', 'RSUD', 'INSPEKTORAT', 'SATPOL_PP', 'OTHER');
+export const AgencyType = values(
+  'DINAS',
+  'BADAN',
+  'SEKRETARIAT',
+  'KECAMATAN',
+  'RSUD',
+  'INSPEKTORAT',
+  'SATPOL_PP',
+  'OTHER',
+);
 export type AgencyType = keyof typeof AgencyType;
 registerEnumType(AgencyType, { name: 'AgencyType', description: 'The type of a regional agency (perangkat daerah).' });
 
-export const UnitType = values('SCHOOL', 'HEALTH_CENTER', 'VILLAGE_GOVERNMENT', 'TECHNICAL_UNIT', 'ASN_ASSOCIATION', 'BUMDES', 'OTHER');
+export const UnitType = values(
+  'SCHOOL',
+  'HEALTH_CENTER',
+  'VILLAGE_GOVERNMENT',
+  'TECHNICAL_UNIT',
+  'ASN_ASSOCIATION',
+  'BUMDES',
+  'OTHER',
+);
 export type UnitType = keyof typeof UnitType;
 registerEnumType(UnitType, {
   name: 'UnitType',
@@ -75,7 +102,9 @@ registerEnumType(UnitType, {
     HEALTH_CENTER: { description: 'A community health centre (Puskesmas) or its sub-units.' },
     VILLAGE_GOVERNMENT: { description: 'A village government (Pemerintah Desa).' },
     TECHNICAL_UNIT: { description: 'A technical implementation unit (UPT/UPTD).' },
-    ASN_ASSOCIATION: { description: "A civil servants' association (KORPRI, Dharma Wanita Persatuan); not a government buyer." },
+    ASN_ASSOCIATION: {
+      description: "A civil servants' association (KORPRI, Dharma Wanita Persatuan); not a government buyer.",
+    },
     BUMDES: { description: 'A village-owned enterprise (Badan Usaha Milik Desa); not a government buyer.' },
     OTHER: { description: 'Any other unit.' },
   },
@@ -132,7 +161,10 @@ registerEnumType(FundingSource, {
 
 export const AssistanceKind = values('TRAINING', 'CERTIFICATION', 'CAPITAL', 'MENTORING', 'MARKET_ACCESS');
 export type AssistanceKind = keyof typeof AssistanceKind;
-registerEnumType(AssistanceKind, { name: 'AssistanceKind', description: 'The kind of help a program gave an enterprise.' });
+registerEnumType(AssistanceKind, {
+  name: 'AssistanceKind',
+  description: 'The kind of help a program gave an enterprise.',
+});
 
 export const PolicyMetric = values('LOCAL_UMKM_SHARE', 'UMK_SHARE');
 export type PolicyMetric = keyof typeof PolicyMetric;
@@ -140,11 +172,19 @@ registerEnumType(PolicyMetric, {
   name: 'PolicyMetric',
   description: 'The measure a policy target is set on (METRICS.md).',
   valuesConfig: {
-    LOCAL_UMKM_SHARE: { description: "Share of spending paid to local UMKM and cooperatives (the regent's regulation)." },
-    UMK_SHARE: { description: 'Share of spending paid to micro and small enterprises and cooperatives anywhere (Perpres 12/2021, 40 %).' },
+    LOCAL_UMKM_SHARE: {
+      description: "Share of spending paid to local UMKM and cooperatives (the regent's regulation).",
+    },
+    UMK_SHARE: {
+      description:
+        'Share of spending paid to micro and small enterprises and cooperatives anywhere (Perpres 12/2021, 40 %).',
+    },
   },
 });
 
 export const SizeBasis = values('CAPITAL', 'REVENUE');
 export type SizeBasis = keyof typeof SizeBasis;
-registerEnumType(SizeBasis, { name: 'SizeBasis', description: 'Which figure decided the size class: business capital or annual sales.' });
+registerEnumType(SizeBasis, {
+  name: 'SizeBasis',
+  description: 'Which figure decided the size class: business capital or annual sales.',
+});

@@ -14,7 +14,16 @@ export type NodeType =
   | 'PolicyTarget';
 
 const NODE_TYPES = new Set<string>([
-  'Agency', 'NetworkUnit', 'Enterprise', 'Cooperative', 'Vendor', 'Program', 'Product', 'Transaction', 'Assistance', 'PolicyTarget',
+  'Agency',
+  'NetworkUnit',
+  'Enterprise',
+  'Cooperative',
+  'Vendor',
+  'Program',
+  'Product',
+  'Transaction',
+  'Assistance',
+  'PolicyTarget',
 ]);
 
 /** The opaque global id of a row: base64url of "Type:id". Clients must not parse it. */
@@ -29,7 +38,11 @@ export function encodeGlobalId(type: NodeType, id: number): string {
  * @example
  * const { id } = decodeGlobalId(args.agencyId, 'agencyId', ['Agency']);
  */
-export function decodeGlobalId(globalId: string, argument: string, expected?: readonly NodeType[]): { type: NodeType; id: number } {
+export function decodeGlobalId(
+  globalId: string,
+  argument: string,
+  expected?: readonly NodeType[],
+): { type: NodeType; id: number } {
   const text = /^[A-Za-z0-9_-]+$/.test(globalId) ? Buffer.from(globalId, 'base64url').toString('utf8') : '';
   const match = /^([A-Za-z]+):([1-9][0-9]{0,15})$/.exec(text);
   const type = match?.[1];
@@ -45,6 +58,12 @@ export function decodeGlobalId(globalId: string, argument: string, expected?: re
 
 /** The global id type of a party kind. */
 export function partyNodeType(kind: 'AGENCY' | 'NETWORK_UNIT' | 'ENTERPRISE' | 'COOPERATIVE' | 'VENDOR'): NodeType {
-  const map = { AGENCY: 'Agency', NETWORK_UNIT: 'NetworkUnit', ENTERPRISE: 'Enterprise', COOPERATIVE: 'Cooperative', VENDOR: 'Vendor' } as const;
+  const map = {
+    AGENCY: 'Agency',
+    NETWORK_UNIT: 'NetworkUnit',
+    ENTERPRISE: 'Enterprise',
+    COOPERATIVE: 'Cooperative',
+    VENDOR: 'Vendor',
+  } as const;
   return map[kind];
 }

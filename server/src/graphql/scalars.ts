@@ -6,14 +6,16 @@ function badValue(scalar: string, reason: string): GraphQLError {
 
 function toRupiah(value: unknown): number {
   const n = typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw badValue('Rupiah', `expected a whole number of rupiah, got ${JSON.stringify(value)}`);
+  if (typeof n !== 'number' || !Number.isSafeInteger(n))
+    throw badValue('Rupiah', `expected a whole number of rupiah, got ${JSON.stringify(value)}`);
   return n;
 }
 
 /** Whole rupiah as a JSON number (a safe integer); amounts are exact. */
 export const RupiahScalar = new GraphQLScalarType({
   name: 'Rupiah',
-  description: 'An amount of money in whole Indonesian rupiah (IDR), as a JSON number that is a safe integer. Example: 1250000 is Rp1.250.000.',
+  description:
+    'An amount of money in whole Indonesian rupiah (IDR), as a JSON number that is a safe integer. Example: 1250000 is Rp1.250.000.',
   serialize: toRupiah,
   parseValue: toRupiah,
   parseLiteral(ast) {

@@ -13,5 +13,7 @@ export async function findAbout(db: Kysely<Database>, tenantId: string) {
     .select((eb) => [eb.fn.min('occurred_on').as('first'), eb.fn.max('occurred_on').as('last')])
     .where('tenant_id', '=', tenantId)
     .executeTakeFirst();
-  return tenant ? { ...tenant, first: (range?.first as string | null) ?? null, last: (range?.last as string | null) ?? null } : null;
+  return tenant
+    ? { ...tenant, first: (range?.first as string | null) ?? null, last: (range?.last as string | null) ?? null }
+    : null;
 }

@@ -5,7 +5,9 @@ import { About } from './about.types.ts';
 
 @Resolver(() => About)
 export class AboutResolver {
-  @Query(() => About, { description: 'Which regency this is, whether the demo data is loaded, and the period the data covers.' })
+  @Query(() => About, {
+    description: 'Which regency this is, whether the demo data is loaded, and the period the data covers.',
+  })
   async about(@Ctx() ctx: Context): Promise<About> {
     const row = await findAbout(ctx.db, ctx.tenantId);
     if (!row) throw new Error(`tenant ${ctx.tenantId} is missing: the database is not migrated`);

@@ -10,7 +10,8 @@ export class About {
   tenantName!: string;
 
   @Field(() => Boolean, {
-    description: 'True while the synthetic demo dataset is loaded: every number is then illustrative ("data contoh"), not real.',
+    description:
+      'True while the synthetic demo dataset is loaded: every number is then illustrative ("data contoh"), not real.',
   })
   demoData!: boolean;
 

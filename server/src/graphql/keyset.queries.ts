@@ -1,0 +1,190 @@
+import type { Database } from '@jejaring/db';
+import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+
+/*
+ * Keyset (cursor) pagination, the SQL half: every list of the API is a filtered base query from a
+ * domain's *.queries.ts (built on the request's Kysely instance, so it carries its db) plus an
+ * Ordering; these functions add the cursor range, the order and the limit. No OFFSET anywhere: a page costs the same on page 1 and on page 10 000. Nested lists (the
+ * products of 50 enterprises) run as ONE statement: unnest(parent ids) CROSS JOIN LATERAL (page),
+ * so a request's statement count does not grow with the page size (STACK.md pitfall 12).
+ */
+
+/** How the order key is cast when it comes back from a cursor (it must match the expression's type). */
+export type KeyType = 'text' | 'date' | 'bigint' | 'int';
+
+/** A total order on a list: a non-null key, then a unique id as the tie-breaker, both in one direction. */
+export interface Ordering {
+  /** Written into cursors, so a cursor from one ordering is refused by another (e.g. "NAME_ASC"). */
+  readonly name: string;
+  /** The sort key; never null (wrap nullable columns in coalesce()). */
+  readonly key: Expression<unknown>;
+  readonly keyType: KeyType;
+  /** A unique id that breaks ties. */
+  readonly id: Expression<unknown>;
+  /** The id's type; bigint unless said otherwise. */
+  readonly idType?: KeyType;
+  readonly descending: boolean;
+}
+
+/** The position of a row in an ordering: its key value and its id. */
+export type CursorPosition = readonly [key: string | number, id: string | number];
+
+/** Which slice of an ordering a page asks for. */
+export interface PageWindow {
+  /** Rows wanted (first or last). */
+  readonly size: number;
+  /** True for last/before: the page is taken from the end of the range. */
+  readonly backward: boolean;
+  readonly after: CursorPosition | null;
+  readonly before: CursorPosition | null;
+}
+
+/** A filtered base query of some list (selecting the row's columns), before windowing. */
+// biome-ignore lint/suspicious/noExplicitAny: base queries join different tables under different aliases.
+export type ListQuery = SelectQueryBuilder<any, any, any>;
+
+/** A row as it comes back from a page query: its columns plus its position. */
+export type PageRow<Row> = Row & { readonly __key: string | number; readonly __id: string | number };
+
+export interface PageRows<Row> {
+  readonly rows: PageRow<Row>[];
+  /** More rows exist beyond the page, in the direction of travel. */
+  readonly hasMore: boolean;
+}
+
+/** `(key, id)` strictly after (or before) a cursor position, in the ordering's direction. */
+function beyond(order: Ordering, position: CursorPosition, side: 'after' | 'before'): RawBuilder<SqlBool> {
+  const ascendingAfter = side === 'after' ? !order.descending : order.descending;
+  const op = sql.raw(ascendingAfter ? '>' : '<');
+  return sql<SqlBool>`(${order.key}, ${order.id}) ${op} (${position[0]}::${sql.raw(order.keyType)}, ${position[1]}::${sql.raw(order.idType ?? 'bigint')})`;
+}
+
+function withRange(query: ListQuery, order: Ordering, window: PageWindow): ListQuery {
+  let q = query;
+  if (window.after) q = q.where(beyond(order, window.after, 'after'));
+  if (window.before) q = q.where(beyond(order, window.before, 'before'));
+  return q;
+}
+
+/** The page query: range, order (reversed when paging backwards), limit size + 1 to see past the end. */
+function pageQuery(query: ListQuery, order: Ordering, window: PageWindow): ListQuery {
+  const descending = order.descending !== window.backward;
+  const direction = descending ? 'desc' : 'asc';
+  return withRange(query, order, window)
+    .select([sql`${order.key}`.as('__key'), sql`${order.id}`.as('__id')])
+    .orderBy(order.key, direction)
+    .orderBy(order.id, direction)
+    .limit(window.size + 1);
+}
+
+function trim<Row>(rows: PageRow<Row>[], window: PageWindow): PageRows<Row> {
+  const hasMore = rows.length > window.size;
+  const page = hasMore ? rows.slice(0, window.size) : rows;
+  if (window.backward) page.reverse();
+  return { rows: page, hasMore };
+}
+
+/** One page of a list. */
+export async function fetchPage<Row>(query: ListQuery, order: Ordering, window: PageWindow): Promise<PageRows<Row>> {
+  const rows = (await pageQuery(query, order, window).execute()) as PageRow<Row>[];
+  return trim(rows, window);
+}
+
+/** The number of rows a base query matches (a connection's totalCount). */
+export async function countRows(query: ListQuery): Promise<number> {
+  const row = await query
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Whether rows exist on the far side of the cursor the page started from (before `after` when
+ * paging forwards, after `before` when paging backwards): Relay's hasPreviousPage / hasNextPage
+ * for the side the page did not travel towards.
+ */
+export async function existsBehind(query: ListQuery, order: Ordering, window: PageWindow): Promise<boolean> {
+  const behind = behindQuery(query, order, window);
+  if (!behind) return false;
+  const row = await behind.executeTakeFirst();
+  return row !== undefined;
+}
+
+function behindQuery(query: ListQuery, order: Ordering, window: PageWindow): ListQuery | null {
+  const cursor = window.backward ? window.before : window.after;
+  if (!cursor) return null;
+  return query
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql`1`.as('one'))
+    .where(sql<SqlBool>`NOT ${beyond(order, cursor, window.backward ? 'before' : 'after')}`)
+    .limit(1);
+}
+
+/** Builds a list's base query for one parent, given an expression that stands for the parent id. */
+export type NestedListBuilder = (parentId: Expression<number>) => ListQuery;
+
+const PARENT_ID = sql.ref<number>('__parent.id');
+
+function groupByParent<T extends { __parent_id: number }>(rows: T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    let group = groups.get(row.__parent_id);
+    if (!group) groups.set(row.__parent_id, (group = []));
+    group.push(row);
+  }
+  return groups;
+}
+
+/**
+ * One page of a nested list for each of many parents, in ONE statement:
+ * `unnest(parent ids) CROSS JOIN LATERAL (page query)`.
+ */
+export async function fetchNestedPages<Row>(
+  db: Kysely<Database>,
+  parentIds: readonly number[],
+  build: NestedListBuilder,
+  order: Ordering,
+  window: PageWindow,
+): Promise<Map<number, PageRows<Row>>> {
+  const inner = pageQuery(build(PARENT_ID), order, window);
+  const result = await sql<PageRow<Row> & { __parent_id: number }>`
+    SELECT __parent.id AS __parent_id, __page.*
+    FROM unnest(${[...parentIds]}::bigint[]) AS __parent(id)
+    CROSS JOIN LATERAL (${inner}) AS __page`.execute(db);
+  const groups = groupByParent(result.rows);
+  return new Map(parentIds.map((id) => [id, trim<Row>(groups.get(id) ?? [], window)]));
+}
+
+/** totalCount of a nested list for many parents, in one statement. */
+export async function countNestedRows(
+  db: Kysely<Database>,
+  parentIds: readonly number[],
+  build: NestedListBuilder,
+): Promise<Map<number, number>> {
+  const inner = build(PARENT_ID).clearSelect().clearOrderBy().select(sql<number>`count(*)`.as('n'));
+  const result = await sql<{ __parent_id: number; n: number }>`
+    SELECT __parent.id AS __parent_id, __count.n
+    FROM unnest(${[...parentIds]}::bigint[]) AS __parent(id)
+    CROSS JOIN LATERAL (${inner}) AS __count`.execute(db);
+  return new Map(result.rows.map((row) => [row.__parent_id, Number(row.n)]));
+}
+
+/** existsBehind for many parents, in one statement. */
+export async function existsNestedBehind(
+  db: Kysely<Database>,
+  parentIds: readonly number[],
+  build: NestedListBuilder,
+  order: Ordering,
+  window: PageWindow,
+): Promise<Set<number>> {
+  const behind = behindQuery(build(PARENT_ID), order, window);
+  if (!behind) return new Set();
+  const result = await sql<{ __parent_id: number }>`
+    SELECT __parent.id AS __parent_id
+    FROM unnest(${[...parentIds]}::bigint[]) AS __parent(id)
+    WHERE EXISTS (${behind})`.execute(db);
+  return new Set(result.rows.map((row) => row.__parent_id));
+}

@@ -1,0 +1,179 @@
+import DataLoader from 'dataloader';
+import { type Context, loader } from '../context.ts';
+import { badInput } from '../errors.ts';
+import type { Connection, PageArgs, PageInfo } from './connection.ts';
+import {
+  type CursorPosition,
+  type KeyType,
+  countNestedRows,
+  countRows,
+  existsBehind,
+  existsNestedBehind,
+  fetchNestedPages,
+  fetchPage,
+  type ListQuery,
+  type NestedListBuilder,
+  type Ordering,
+  type PageRow,
+  type PageRows,
+  type PageWindow,
+} from './keyset.queries.ts';
+
+/** Page size when neither `first` nor `last` is given. */
+export const DEFAULT_PAGE_SIZE = 50;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A cursor: base64url of `[ordering, key, id]`. Opaque to clients. */
+export function encodeCursor(order: Ordering, key: string | number, id: string | number): string {
+  return Buffer.from(JSON.stringify([order.name, key, id]), 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor for `order`, or answers BAD_USER_INPUT naming the argument. */
+export function decodeCursor(cursor: string, argument: string, order: Ordering): CursorPosition {
+  let parsed: unknown;
+  try {
+    parsed = /^[A-Za-z0-9_-]+$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw badInput(argument, `${argument}: "${cursor}" is not a valid cursor`);
+  const [name, key, id] = parsed as [unknown, unknown, unknown];
+  if (name !== order.name) {
+    throw badInput(argument, `${argument}: this cursor belongs to another ordering of the list; page again from the start`);
+  }
+  if (!fits(key, order.keyType) || !fits(id, order.idType ?? 'bigint')) {
+    throw badInput(argument, `${argument}: "${cursor}" is not a valid cursor`);
+  }
+  return [key as string | number, id as string | number];
+}
+
+function fits(value: unknown, type: KeyType): boolean {
+  switch (type) {
+    case 'text':
+      return typeof value === 'string';
+    case 'date':
+      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value));
+    case 'int':
+      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2_147_483_647;
+    case 'bigint':
+      return typeof value === 'number' && Number.isSafeInteger(value);
+  }
+}
+
+/**
+ * Validates first/after/last/before against an ordering: page sizes from 0 to the configured
+ * maximum, not first and last together, cursors of this ordering. Errors name the argument.
+ */
+export function pageWindow(args: PageArgs, order: Ordering, maxPageSize: number): PageWindow {
+  const { first, last, after, before } = args;
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
+    if (value === null || value === undefined) continue;
+    if (value < 0) throw badInput(name, `${name} must not be negative, got ${value}`);
+    if (value > maxPageSize) throw badInput(name, `${name} must be at most ${maxPageSize}, got ${value}; page with the cursors instead`);
+  }
+  if (first != null && last != null) throw badInput('last', 'pass either first or last, not both');
+  const backward = last != null || (first == null && before != null);
+  return {
+    size: (backward ? last : first) ?? DEFAULT_PAGE_SIZE,
+    backward,
+    after: after != null ? decodeCursor(after, 'after', order) : null,
+    before: before != null ? decodeCursor(before, 'before', order) : null,
+  };
+}
+
+function assemble<Row, Node>(
+  page: PageRows<Row>,
+  order: Ordering,
+  window: PageWindow,
+  map: (row: PageRow<Row>) => Node,
+  totalCount: () => Promise<number>,
+  behind: () => Promise<boolean>,
+): Connection<Node> {
+  const edges = page.rows.map((row) => ({ cursor: encodeCursor(order, row.__key, row.__id), node: map(row) }));
+  const pageInfo: PageInfo = {
+    hasNextPage: window.backward ? (window.before ? behind : false) : page.hasMore,
+    hasPreviousPage: window.backward ? page.hasMore : window.after ? behind : false,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
+  return { edges, nodes: edges.map((edge) => edge.node), pageInfo, totalCount };
+}
+
+function once<T>(run: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= run());
+}
+
+/**
+ * A top-level connection over a filtered base query: one statement for the page; totalCount and
+ * the opposite page-info flag run only when asked for.
+ */
+export async function listConnection<Row, Node>(
+  query: ListQuery,
+  order: Ordering,
+  window: PageWindow,
+  map: (row: PageRow<Row>) => Node,
+): Promise<Connection<Node>> {
+  const page = await fetchPage<Row>(query, order, window);
+  return assemble(
+    page,
+    order,
+    window,
+    map,
+    once(() => countRows(query)),
+    once(() => existsBehind(query, order, window)),
+  );
+}
+
+export interface NestedSpec<Row, Node> {
+  /** Names the relation (e.g. "Enterprise.products"); with `args`, it keys the request's loaders. */
+  readonly relation: string;
+  /** Everything besides the parent that shapes the list (filter, order, window); JSON-serialisable. */
+  readonly args: unknown;
+  readonly build: NestedListBuilder;
+  readonly order: Ordering;
+  readonly window: PageWindow;
+  readonly map: (row: PageRow<Row>) => Node;
+}
+
+interface NestedLoaders<Row> {
+  pages: DataLoader<number, PageRows<Row>>;
+  counts: DataLoader<number, number>;
+  behind: DataLoader<number, boolean>;
+}
+
+/**
+ * A connection nested under a parent (an agency's programs, an enterprise's products). Every
+ * parent in the request asking with the same arguments is served by ONE statement (a LATERAL
+ * join), and so are their totalCounts.
+ */
+export async function nestedConnection<Row, Node>(ctx: Context, parentId: number, spec: NestedSpec<Row, Node>): Promise<Connection<Node>> {
+  const key = `nested:${spec.relation}:${JSON.stringify(spec.args)}:${JSON.stringify(spec.window)}:${spec.order.name}`;
+  const loaders = loader<NestedLoaders<Row>>(ctx, key, () => ({
+    pages: new DataLoader(async (ids) => {
+      const pages = await fetchNestedPages<Row>(ctx.db, ids, spec.build, spec.order, spec.window);
+      return ids.map((id) => pages.get(id) ?? { rows: [], hasMore: false });
+    }),
+    counts: new DataLoader(async (ids) => {
+      const counts = await countNestedRows(ctx.db, ids, spec.build);
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    behind: new DataLoader(async (ids) => {
+      const found = await existsNestedBehind(ctx.db, ids, spec.build, spec.order, spec.window);
+      return ids.map((id) => found.has(id));
+    }),
+  }));
+  const page = await loaders.pages.load(parentId);
+  return assemble(
+    page,
+    spec.order,
+    spec.window,
+    spec.map,
+    once(() => loaders.counts.load(parentId)),
+    once(() => loaders.behind.load(parentId)),
+  );
+}

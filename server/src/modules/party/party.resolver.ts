@@ -1,0 +1,281 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.ts';
+import { notFound } from '../../errors.ts';
+import { type Connection, PageArgs } from '../../graphql/connection.ts';
+import { searchText } from '../../graphql/filters.ts';
+import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
+import { regionByCode } from '../region/region.loaders.ts';
+import { Region } from '../region/region.types.ts';
+import { Sector, sectorOfKbli } from '../sector/sector.types.ts';
+import {
+  AgencyFilter,
+  AgencyOrder,
+  agencyCriteria,
+  CooperativeFilter,
+  cooperativeCriteria,
+  EnterpriseFilter,
+  EnterpriseOrder,
+  enterpriseCriteria,
+  NetworkUnitFilter,
+  networkUnitCriteria,
+  PartyFilter,
+  PartyOrder,
+  partyCriteria,
+  partyOrder,
+  VendorFilter,
+  vendorCriteria,
+} from './party.inputs.ts';
+import { agencyOfUnit, cooperativesOfMember, partyById, toPartyPrimed } from './party.loaders.ts';
+import { type PartyRow, partyListQuery } from './party.queries.ts';
+import {
+  Agency,
+  AgencyConnection,
+  Cooperative,
+  CooperativeConnection,
+  Enterprise,
+  EnterpriseConnection,
+  maskNik,
+  NetworkUnit,
+  NetworkUnitConnection,
+  Party,
+  PartyConnection,
+  VendorConnection,
+} from './party.types.ts';
+
+/** The lists of parties, one per kind and one across all kinds. */
+@Resolver(() => Party)
+export class PartyResolver {
+  @Query(() => PartyConnection, {
+    description:
+      'Every economic actor (agencies, network units, enterprises, cooperatives, vendors), filtered and sorted, a page at a time. Use `... on Enterprise { … }` for kind-specific fields.',
+  })
+  parties(
+    @Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | null,
+    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: PartyOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Party>> {
+    const order = partyOrder(orderBy);
+    const window = pageWindow(page, order, ctx.config.maxPageSize);
+    const query = partyListQuery(ctx.db, ctx.tenantId, partyCriteria(filter));
+    return listConnection<PartyRow, Party>(query, order, window, (row) => toPartyPrimed(ctx, row));
+  }
+
+  @Query(() => AgencyConnection, {
+    description: 'The regional government agencies (SKPD), filtered and sorted, a page at a time.',
+  })
+  agencies(
+    @Arg('filter', () => AgencyFilter, { nullable: true }) filter: AgencyFilter | null,
+    @Arg('orderBy', () => AgencyOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: AgencyOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Agency>> {
+    const order = partyOrder(orderBy);
+    const window = pageWindow(page, order, ctx.config.maxPageSize);
+    const query = partyListQuery(ctx.db, ctx.tenantId, agencyCriteria(filter));
+    return listConnection<PartyRow, Agency>(query, order, window, (row) => toPartyPrimed(ctx, row) as Agency);
+  }
+
+  @Query(() => NetworkUnitConnection, {
+    description:
+      "The units of the agencies' networks (schools, health centres, village governments, associations…), filtered and sorted, a page at a time.",
+  })
+  networkUnits(
+    @Arg('filter', () => NetworkUnitFilter, { nullable: true }) filter: NetworkUnitFilter | null,
+    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: PartyOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<NetworkUnit>> {
+    const order = partyOrder(orderBy);
+    const window = pageWindow(page, order, ctx.config.maxPageSize);
+    const query = partyListQuery(ctx.db, ctx.tenantId, networkUnitCriteria(filter));
+    return listConnection<PartyRow, NetworkUnit>(query, order, window, (row) => toPartyPrimed(ctx, row) as NetworkUnit);
+  }
+
+  @Query(() => EnterpriseConnection, {
+    description:
+      'The UMKM registry (and large enterprises), filtered by place, sector, size, status and verification, sorted, a page at a time. Example: the verified micro enterprises of a kecamatan are `enterprises(filter: { regionCode: "61.12.01", sizeClasses: [MICRO], verifications: [VERIFIED] })`.',
+  })
+  enterprises(
+    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
+    @Arg('orderBy', () => EnterpriseOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: EnterpriseOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Enterprise>> {
+    const order = partyOrder(orderBy);
+    const window = pageWindow(page, order, ctx.config.maxPageSize);
+    const query = partyListQuery(ctx.db, ctx.tenantId, enterpriseCriteria(filter));
+    return listConnection<PartyRow, Enterprise>(query, order, window, (row) => toPartyPrimed(ctx, row) as Enterprise);
+  }
+
+  @Query(() => CooperativeConnection, { description: 'The cooperatives (koperasi), filtered and sorted, a page at a time.' })
+  cooperatives(
+    @Arg('filter', () => CooperativeFilter, { nullable: true }) filter: CooperativeFilter | null,
+    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: PartyOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Cooperative>> {
+    const order = partyOrder(orderBy);
+    const window = pageWindow(page, order, ctx.config.maxPageSize);
+    const query = partyListQuery(ctx.db, ctx.tenantId, cooperativeCriteria(filter));
+    return listConnection<PartyRow, Cooperative>(query, order, window, (row) => toPartyPrimed(ctx, row) as Cooperative);
+  }
+
+  @Query(() => VendorConnection, {
+    description: 'Suppliers outside the UMKM registry (distributors, companies, often from outside the regency), a page at a time.',
+  })
+  vendors(
+    @Arg('filter', () => VendorFilter, { nullable: true }) filter: VendorFilter | null,
+    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: PartyOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Party>> {
+    const order = partyOrder(orderBy);
+    const window = pageWindow(page, order, ctx.config.maxPageSize);
+    const query = partyListQuery(ctx.db, ctx.tenantId, vendorCriteria(filter));
+    return listConnection<PartyRow, Party>(query, order, window, (row) => toPartyPrimed(ctx, row));
+  }
+
+  @Query(() => Agency, { description: 'One agency by its code or its exact short name. NOT_FOUND when there is none.' })
+  async agency(
+    @Arg('code', () => String, { description: 'The agency code (e.g. "1.01.2.22.0.00.01.0000") or short name (e.g. "Bappeda").' })
+    code: string,
+    @Ctx() ctx: Context,
+  ): Promise<Agency> {
+    const text = searchText(code, 'code') ?? '';
+    const query = partyListQuery(ctx.db, ctx.tenantId, { kinds: ['AGENCY'] })
+      .where((eb) => eb.or([eb('ap.code', '=', text), eb('ap.short_name', '=', text)]))
+      .orderBy('p.id')
+      .limit(1);
+    const row = (await query.executeTakeFirst()) as PartyRow | undefined;
+    if (!row) throw notFound(`agency "${code}"`, 'code');
+    return toPartyPrimed(ctx, row) as Agency;
+  }
+
+  @Query(() => Enterprise, { description: 'One enterprise by its NIB (13 digits). NOT_FOUND when no enterprise has it.' })
+  async enterpriseByNib(@Arg('nib', () => String, { description: 'The business identification number.' }) nib: string, @Ctx() ctx: Context): Promise<Enterprise> {
+    const query = partyListQuery(ctx.db, ctx.tenantId, { kinds: ['ENTERPRISE'] }).where('ep.nib', '=', nib.trim()).limit(1);
+    const row = (await query.executeTakeFirst()) as PartyRow | undefined;
+    if (!row) throw notFound(`enterprise with NIB "${nib}"`, 'nib');
+    return toPartyPrimed(ctx, row) as Enterprise;
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: 'The region (village, district or regency) where the party is located; null when unknown.' })
+  region(@Root() party: Party, @Ctx() ctx: Context): Promise<Region | null> | null {
+    return party.regionCode ? regionByCode(ctx).load(party.regionCode) : null;
+  }
+}
+
+@Resolver(() => Agency)
+export class AgencyResolver {
+  @FieldResolver(() => NetworkUnitConnection, {
+    description: "The units in the agency's network (schools, health centres…), at any depth below the agency, by name unless ordered otherwise.",
+  })
+  networkUnits(
+    @Root() agency: Agency,
+    @Arg('filter', () => NetworkUnitFilter, { nullable: true }) filter: NetworkUnitFilter | null,
+    @Arg('orderBy', () => PartyOrder, { nullable: true }) orderBy: PartyOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<NetworkUnit>> {
+    const order = partyOrder(orderBy);
+    const window = pageWindow(page, order, ctx.config.maxPageSize);
+    const criteria = networkUnitCriteria(filter);
+    return nestedConnection<PartyRow, NetworkUnit>(ctx, agency.rowId, {
+      relation: 'Agency.networkUnits',
+      args: criteria,
+      build: (agencyId) => partyListQuery(ctx.db, ctx.tenantId, { ...criteria, networkOf: agencyId }),
+      order,
+      window,
+      map: (row) => toPartyPrimed(ctx, row) as NetworkUnit,
+    });
+  }
+}
+
+@Resolver(() => NetworkUnit)
+export class NetworkUnitResolver {
+  @FieldResolver(() => Party, { nullable: true, description: 'What the unit belongs to directly: its agency, or a parent unit (a sub-health-centre under its Puskesmas).' })
+  parent(@Root() unit: NetworkUnit, @Ctx() ctx: Context): Promise<Party | null> | null {
+    return unit.parentId ? partyById(ctx).load(unit.parentId) : null;
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: "The agency at the top of the unit's chain of parents (whose network the unit belongs to)." })
+  agency(@Root() unit: NetworkUnit, @Ctx() ctx: Context): Promise<Agency | null> {
+    return agencyOfUnit(ctx).load(unit.rowId);
+  }
+
+  @FieldResolver(() => NetworkUnitConnection, { description: 'The units directly under this one, by name unless ordered otherwise.' })
+  units(
+    @Root() unit: NetworkUnit,
+    @Arg('filter', () => NetworkUnitFilter, { nullable: true }) filter: NetworkUnitFilter | null,
+    @Arg('orderBy', () => PartyOrder, { nullable: true }) orderBy: PartyOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<NetworkUnit>> {
+    const order = partyOrder(orderBy);
+    const window = pageWindow(page, order, ctx.config.maxPageSize);
+    const criteria = networkUnitCriteria(filter);
+    return nestedConnection<PartyRow, NetworkUnit>(ctx, unit.rowId, {
+      relation: 'NetworkUnit.units',
+      args: criteria,
+      build: (parentId) => partyListQuery(ctx.db, ctx.tenantId, { ...criteria, parentIds: parentId }),
+      order,
+      window,
+      map: (row) => toPartyPrimed(ctx, row) as NetworkUnit,
+    });
+  }
+}
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @FieldResolver(() => Sector, { nullable: true, description: 'The sector (KBLI section) of the main line of business; null when the KBLI code is unknown.' })
+  sector(@Root() enterprise: Enterprise): Sector | null {
+    return sectorOfKbli(enterprise.kbliCode);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The owner's name: personal data, shown only to roles allowed to see personal data (null otherwise).",
+  })
+  ownerName(@Root() enterprise: Enterprise, @Ctx() ctx: Context): string | null {
+    return ctx.canSeePersonalData === true ? enterprise.ownerNameValue : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The owner\'s national identity number (NIK), masked: the region prefix and the last two digits, e.g. "6112**********01". Shown in full only to roles allowed to see personal data. Null when not recorded.',
+  })
+  ownerNik(@Root() enterprise: Enterprise, @Ctx() ctx: Context): string | null {
+    return ctx.canSeePersonalData === true ? enterprise.ownerNikValue : maskNik(enterprise.ownerNikValue);
+  }
+
+  @FieldResolver(() => [Cooperative], { description: 'The cooperatives the enterprise is a member of, by name.' })
+  cooperatives(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<Cooperative[]> {
+    return cooperativesOfMember(ctx).load(enterprise.rowId);
+  }
+}
+
+@Resolver(() => Cooperative)
+export class CooperativeResolver {
+  @FieldResolver(() => EnterpriseConnection, { description: 'The registered enterprises that are members of the cooperative, by name unless ordered otherwise.' })
+  members(
+    @Root() cooperative: Cooperative,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
+    @Arg('orderBy', () => EnterpriseOrder, { nullable: true }) orderBy: EnterpriseOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Enterprise>> {
+    const order = partyOrder(orderBy);
+    const window = pageWindow(page, order, ctx.config.maxPageSize);
+    const criteria = enterpriseCriteria(filter);
+    return nestedConnection<PartyRow, Enterprise>(ctx, cooperative.rowId, {
+      relation: 'Cooperative.members',
+      args: criteria,
+      build: (cooperativeId) => partyListQuery(ctx.db, ctx.tenantId, { ...criteria, memberOf: cooperativeId }),
+      order,
+      window,
+      map: (row) => toPartyPrimed(ctx, row) as Enterprise,
+    });
+  }
+}

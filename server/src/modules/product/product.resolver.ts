@@ -1,0 +1,62 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.ts';
+import { type Connection, PageArgs } from '../../graphql/connection.ts';
+import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
+import { partyById } from '../party/party.loaders.ts';
+import { Party } from '../party/party.types.ts';
+import { Sector, sectorOfKbli } from '../sector/sector.types.ts';
+import { ProductFilter, ProductOrder, productCriteria, productOrder } from './product.inputs.ts';
+import { toProduct } from './product.loaders.ts';
+import { type ProductRow, productListQuery } from './product.queries.ts';
+import { Product, ProductConnection } from './product.types.ts';
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Query(() => ProductConnection, { description: 'What local producers and other sellers sell, filtered and sorted, a page at a time.' })
+  products(
+    @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
+    @Arg('orderBy', () => ProductOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: ProductOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Product>> {
+    const order = productOrder(orderBy);
+    const window = pageWindow(page, order, ctx.config.maxPageSize);
+    return listConnection<ProductRow, Product>(productListQuery(ctx.db, ctx.tenantId, productCriteria(filter)), order, window, toProduct);
+  }
+
+  @FieldResolver(() => Party, { description: 'Who sells the product.' })
+  async seller(@Root() product: Product, @Ctx() ctx: Context): Promise<Party> {
+    const party = await partyById(ctx).load(product.sellerId);
+    if (!party) throw new Error(`product ${product.rowId}: seller ${product.sellerId} is missing`);
+    return party;
+  }
+
+  @FieldResolver(() => Sector, { nullable: true, description: 'The sector (KBLI section) of the product, where its KBLI code is known.' })
+  sector(@Root() product: Product): Sector | null {
+    return sectorOfKbli(product.kbliCode);
+  }
+}
+
+@Resolver(() => Party)
+export class PartyProductsResolver {
+  @FieldResolver(() => ProductConnection, { description: 'What the party sells, by name unless ordered otherwise.' })
+  products(
+    @Root() party: Party,
+    @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
+    @Arg('orderBy', () => ProductOrder, { nullable: true }) orderBy: ProductOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Product>> {
+    const order = productOrder(orderBy);
+    const window = pageWindow(page, order, ctx.config.maxPageSize);
+    const criteria = productCriteria(filter);
+    return nestedConnection<ProductRow, Product>(ctx, party.rowId, {
+      relation: 'Party.products',
+      args: criteria,
+      build: (sellerId) => productListQuery(ctx.db, ctx.tenantId, { ...criteria, sellerIds: sellerId }),
+      order,
+      window,
+      map: toProduct,
+    });
+  }
+}

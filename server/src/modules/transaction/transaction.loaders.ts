@@ -1,0 +1,39 @@
+import DataLoader from 'dataloader';
+import { type Context, loader } from '../../context.ts';
+import { encodeGlobalId } from '../../graphql/global-id.ts';
+import { findTransactionsByIds, type TransactionRow } from './transaction.queries.ts';
+import { Transaction } from './transaction.types.ts';
+
+/** A transaction row as a GraphQL Transaction. */
+export function toTransaction(row: TransactionRow): Transaction {
+  return Object.assign(new Transaction(), {
+    id: encodeGlobalId('Transaction', row.id),
+    rowId: row.id,
+    buyerId: row.buyer_id,
+    sellerId: row.seller_id,
+    programId: row.program_id,
+    productId: row.product_id,
+    category: row.category,
+    accountCode: row.account_code,
+    fundingSource: row.funding_source,
+    amount: row.amount,
+    quantity: row.quantity,
+    occurredOn: row.occurred_on,
+    source: row.source,
+    sourceRef: row.source_ref,
+  });
+}
+
+/** The request's transaction loader (one statement per batch). */
+export function transactionById(ctx: Context): DataLoader<number, Transaction | null> {
+  return loader(
+    ctx,
+    'transaction.byId',
+    () =>
+      new DataLoader<number, Transaction | null>(async (ids) => {
+        const rows = await findTransactionsByIds(ctx.db, ctx.tenantId, ids);
+        const byId = new Map(rows.map((row) => [row.id, toTransaction(row)]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+  );
+}

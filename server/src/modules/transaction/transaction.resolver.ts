@@ -1,0 +1,121 @@
+import type { Expression } from 'kysely';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.ts';
+import { type Connection, PageArgs } from '../../graphql/connection.ts';
+import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
+import { partyById } from '../party/party.loaders.ts';
+import { Party } from '../party/party.types.ts';
+import { productById } from '../product/product.loaders.ts';
+import { Product } from '../product/product.types.ts';
+import { programById } from '../program/program.loaders.ts';
+import { Program } from '../program/program.types.ts';
+import { TransactionFilter, TransactionOrder, transactionCriteria, transactionOrder } from './transaction.inputs.ts';
+import { toTransaction } from './transaction.loaders.ts';
+import { type TransactionCriteria, type TransactionRow, transactionListQuery } from './transaction.queries.ts';
+import { Transaction, TransactionConnection } from './transaction.types.ts';
+
+async function party(ctx: Context, id: number, role: string, transaction: Transaction): Promise<Party> {
+  const found = await partyById(ctx).load(id);
+  if (!found) throw new Error(`transaction ${transaction.rowId}: ${role} ${id} is missing`);
+  return found;
+}
+
+@Resolver(() => Transaction)
+export class TransactionResolver {
+  @Query(() => TransactionConnection, {
+    description:
+      'Purchases, filtered by date, amount, buyer, seller, agency (optionally with its network), program, category, funding source and account, sorted (newest first by default), a page at a time.',
+  })
+  transactions(
+    @Arg('filter', () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
+    @Arg('orderBy', () => TransactionOrder, { nullable: true, description: 'Default: by date, newest first.' }) orderBy: TransactionOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Transaction>> {
+    const order = transactionOrder(orderBy);
+    const window = pageWindow(page, order, ctx.config.maxPageSize);
+    const query = transactionListQuery(ctx.db, ctx.tenantId, transactionCriteria(filter));
+    return listConnection<TransactionRow, Transaction>(query, order, window, toTransaction);
+  }
+
+  @FieldResolver(() => Party, { description: 'Who paid: an agency, a network unit, or (in the supply chain) an enterprise or cooperative.' })
+  buyer(@Root() transaction: Transaction, @Ctx() ctx: Context): Promise<Party> {
+    return party(ctx, transaction.buyerId, 'buyer', transaction);
+  }
+
+  @FieldResolver(() => Party, { description: 'Who was paid: an enterprise, a cooperative or a vendor (sometimes another party).' })
+  seller(@Root() transaction: Transaction, @Ctx() ctx: Context): Promise<Party> {
+    return party(ctx, transaction.sellerId, 'seller', transaction);
+  }
+
+  @FieldResolver(() => Program, { nullable: true, description: 'The program the purchase was recorded under, if any.' })
+  program(@Root() transaction: Transaction, @Ctx() ctx: Context): Promise<Program | null> | null {
+    return transaction.programId ? programById(ctx).load(transaction.programId) : null;
+  }
+
+  @FieldResolver(() => Product, { nullable: true, description: 'The product bought, when recorded.' })
+  product(@Root() transaction: Transaction, @Ctx() ctx: Context): Promise<Product | null> | null {
+    return transaction.productId ? productById(ctx).load(transaction.productId) : null;
+  }
+}
+
+function nestedTransactions(
+  ctx: Context,
+  relation: string,
+  parentId: number,
+  filter: TransactionFilter | null,
+  orderBy: TransactionOrder | null,
+  page: PageArgs,
+  scope: (parent: Expression<number>) => TransactionCriteria,
+): Promise<Connection<Transaction>> {
+  const order = transactionOrder(orderBy);
+  const window = pageWindow(page, order, ctx.config.maxPageSize);
+  const criteria = transactionCriteria(filter);
+  return nestedConnection<TransactionRow, Transaction>(ctx, parentId, {
+    relation,
+    args: criteria,
+    build: (parent) => transactionListQuery(ctx.db, ctx.tenantId, { ...criteria, ...scope(parent) }),
+    order,
+    window,
+    map: toTransaction,
+  });
+}
+
+@Resolver(() => Party)
+export class PartyTransactionsResolver {
+  @FieldResolver(() => TransactionConnection, { description: 'What the party bought, newest first unless ordered otherwise.' })
+  purchases(
+    @Root() party: Party,
+    @Arg('filter', () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
+    @Arg('orderBy', () => TransactionOrder, { nullable: true }) orderBy: TransactionOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Transaction>> {
+    return nestedTransactions(ctx, 'Party.purchases', party.rowId, filter, orderBy, page, (id) => ({ buyerIds: id }));
+  }
+
+  @FieldResolver(() => TransactionConnection, { description: 'What the party sold, newest first unless ordered otherwise.' })
+  sales(
+    @Root() party: Party,
+    @Arg('filter', () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
+    @Arg('orderBy', () => TransactionOrder, { nullable: true }) orderBy: TransactionOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Transaction>> {
+    return nestedTransactions(ctx, 'Party.sales', party.rowId, filter, orderBy, page, (id) => ({ sellerIds: id }));
+  }
+}
+
+@Resolver(() => Program)
+export class ProgramTransactionsResolver {
+  @FieldResolver(() => TransactionConnection, { description: "The purchases recorded under the program (its realisation), newest first unless ordered otherwise." })
+  transactions(
+    @Root() program: Program,
+    @Arg('filter', () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
+    @Arg('orderBy', () => TransactionOrder, { nullable: true }) orderBy: TransactionOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Transaction>> {
+    return nestedTransactions(ctx, 'Program.transactions', program.rowId, filter, orderBy, page, (id) => ({ programIds: id }));
+  }
+}

@@ -1,0 +1,159 @@
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
+import { Skeleton } from './components/States.tsx';
+import { useAbout } from './data.ts';
+import { FilterBar } from './filters/FilterBar.tsx';
+import { type MessageKey, useI18n } from './i18n/i18n.tsx';
+import { Link, matchPath, useLocation } from './router.tsx';
+
+// Route-level code splitting: each page is its own chunk, loaded on first visit.
+const OverviewPage = lazy(() => import('./features/overview/OverviewPage.tsx'));
+const ScorecardPage = lazy(() => import('./features/agencies/ScorecardPage.tsx'));
+const AgencyPage = lazy(() => import('./features/agencies/AgencyPage.tsx'));
+const DominoPage = lazy(() => import('./features/domino/DominoPage.tsx'));
+const ProgramsPage = lazy(() => import('./features/programs/ProgramsPage.tsx'));
+const ProgramPage = lazy(() => import('./features/programs/ProgramPage.tsx'));
+const ProgramReportPage = lazy(() => import('./features/programs/ProgramReportPage.tsx'));
+const UmkmPage = lazy(() => import('./features/umkm/UmkmPage.tsx'));
+const RegistryEntryPage = lazy(() => import('./features/umkm/RegistryEntryPage.tsx'));
+
+interface Route {
+  path: string;
+  // biome-ignore lint/suspicious/noExplicitAny: pages take their route params, or none
+  page: ComponentType<any>;
+  filters: boolean;
+}
+
+export const ROUTES: Route[] = [
+  { path: '/', page: OverviewPage, filters: true },
+  { path: '/skpd', page: ScorecardPage, filters: true },
+  { path: '/skpd/:id', page: AgencyPage, filters: true },
+  { path: '/efek-domino', page: DominoPage, filters: true },
+  { path: '/program', page: ProgramsPage, filters: true },
+  { path: '/program/cetak', page: ProgramReportPage, filters: false },
+  { path: '/program/:id', page: ProgramPage, filters: false },
+  { path: '/umkm', page: UmkmPage, filters: false },
+  { path: '/umkm/:id', page: RegistryEntryPage, filters: false },
+];
+
+const NAV: Array<{ to: string; key: MessageKey; match: string }> = [
+  { to: '/', key: 'nav.overview', match: '/' },
+  { to: '/skpd', key: 'nav.agencies', match: '/skpd' },
+  { to: '/efek-domino', key: 'nav.domino', match: '/efek-domino' },
+  { to: '/program', key: 'nav.programs', match: '/program' },
+  { to: '/umkm', key: 'nav.umkm', match: '/umkm' },
+];
+
+/** Only the filter parameters travel between pages (not a page's own state). */
+function carry(search: string): string {
+  const from = new URLSearchParams(search);
+  const to = new URLSearchParams();
+  for (const k of ['tahun', 'dari', 'sampai', 'skpd', 'kategori', 'jejaring', 'lang']) {
+    const v = from.get(k);
+    if (v) to.set(k, v);
+  }
+  const text = to.toString().replace(/%2C/g, ',');
+  return text ? `?${text}` : '';
+}
+
+function DemoBanner() {
+  const { t } = useI18n();
+  const about = useAbout();
+  if (!about.data?.about.demoData) return null;
+  return (
+    <div className="demo-banner" role="note" data-testid="demo-banner">
+      <strong>Data contoh (sintetis)</strong>
+      <span> — {t('app.demoBanner')}</span>
+    </div>
+  );
+}
+
+function LanguageSwitch() {
+  const { locale, setLocale, t } = useI18n();
+  return (
+    <fieldset className="lang-switch">
+      <legend className="visually-hidden">{t('app.language')}</legend>
+      {(['id', 'en'] as const).map((l) => (
+        <button
+          key={l}
+          type="button"
+          className={`lang-button ${locale === l ? 'active' : ''}`}
+          aria-pressed={locale === l}
+          lang={l}
+          onClick={() => setLocale(l)}
+        >
+          {l === 'id' ? 'Bahasa Indonesia' : 'English'}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+export function App() {
+  const { t, locale } = useI18n();
+  const { pathname, search } = useLocation();
+  let route: Route | undefined;
+  let params: Record<string, string> = {};
+  for (const r of ROUTES) {
+    const m = matchPath(r.path, pathname);
+    if (m) {
+      route = r;
+      params = m;
+      break;
+    }
+  }
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const Page = route?.page;
+  const q = carry(search);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <DemoBanner />
+      <header className="app-header no-print">
+        <div className="brand">
+          <Link to={`/${q}`} className="brand-link">
+            <span className="brand-mark" aria-hidden="true" />
+            <span>
+              <span className="brand-name">{t('app.title')}</span>
+              <span className="brand-sub">{t('app.subtitle')} · Kubu Raya</span>
+            </span>
+          </Link>
+        </div>
+        <nav aria-label={t('app.mainNav')} className="main-nav">
+          <ul>
+            {NAV.map((n) => {
+              const active = n.match === '/' ? pathname === '/' : pathname.startsWith(n.match);
+              return (
+                <li key={n.to}>
+                  <Link to={`${n.to}${q}`} aria-current={active ? 'page' : undefined}>
+                    {t(n.key)}
+                  </Link>
+                </li>
+              );
+            })}
+            <li>
+              <a href="/explorer">{t('nav.explorer')}</a>
+            </li>
+          </ul>
+        </nav>
+        <LanguageSwitch />
+      </header>
+      {route?.filters ? <FilterBar /> : null}
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Skeleton height={400} label={t('app.loadingPage')} />}>
+          {Page ? (
+            <Page {...params} />
+          ) : (
+            <div className="state">
+              <h1>{t('app.notFound')}</h1>
+              <Link to="/">{t('app.backHome')}</Link>
+            </div>
+          )}
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useApi } from '../../api.ts';
+import {
+  type CooperativeFilter,
+  type EnterpriseFilter,
+  GetDataCollectionProgressDocument,
+  GetMarketAccessEffectDocument,
+  GetRecoveryIndexDocument,
+  GetRegistryEntryDocument,
+  ListCooperativesDocument,
+  ListEnterprisesDocument,
+  ListGovernmentOrdersDocument,
+  type RecoveryGroup,
+} from '../../graphql/operations.ts';
+
+export function useRecoveryIndex(groupBy: RecoveryGroup, to: string | null) {
+  return useApi(
+    GetRecoveryIndexDocument,
+    { groupBy, from: null, to },
+    { isEmpty: (d) => d.recoveryIndex.every((s) => s.points.every((p) => p.index === null)) },
+  );
+}
+
+export function useMarketAccess(cohortYear: number | null) {
+  return useApi(
+    GetMarketAccessEffectDocument,
+    { cohortYear: cohortYear ?? 0 },
+    { pause: !cohortYear, isEmpty: (d) => d.marketAccessEffect.cohortSize === 0 },
+  );
+}
+
+export function useCollectionProgress(year: number | null) {
+  return useApi(
+    GetDataCollectionProgressDocument,
+    { year: year ?? 0 },
+    { pause: !year, isEmpty: (d) => d.dataCollectionProgress.length === 0 },
+  );
+}
+
+export function useEnterprises(filter: EnterpriseFilter, after: string | null, pause = false) {
+  return useApi(
+    ListEnterprisesDocument,
+    { filter, first: 25, after },
+    { pause, isEmpty: (d) => d.enterprises.totalCount === 0 },
+  );
+}
+
+export function useCooperatives(filter: CooperativeFilter, after: string | null, pause = false) {
+  return useApi(
+    ListCooperativesDocument,
+    { filter, first: 25, after },
+    { pause, isEmpty: (d) => d.cooperatives.totalCount === 0 },
+  );
+}
+
+export function useRegistryEntry(id: string) {
+  return useApi(
+    GetRegistryEntryDocument,
+    { id },
+    { isEmpty: (d) => d.node?.__typename !== 'Enterprise' && d.node?.__typename !== 'Cooperative' },
+  );
+}
+
+export function useOrdersReceived(sellerId: string) {
+  return useApi(
+    ListGovernmentOrdersDocument,
+    { filter: { sellerIds: [sellerId] }, first: 20 },
+    { isEmpty: (d) => d.transactions.edges.length === 0 },
+  );
+}

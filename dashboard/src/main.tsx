@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Provider } from 'urql';
+import { App } from './App.tsx';
+import { I18nProvider } from './i18n/i18n.tsx';
+import './styles.css';
+import { createApiClient } from './urql.ts';
+
+const client = createApiClient();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Provider value={client}>
+      <I18nProvider>
+        <App />
+      </I18nProvider>
+    </Provider>
+  </StrictMode>,
+);

@@ -133,7 +133,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       name text NOT NULL CONSTRAINT program_name_not_blank CHECK (length(btrim(name)) > 0),
       fiscal_year smallint NOT NULL CONSTRAINT program_fiscal_year_range CHECK (fiscal_year BETWEEN 2000 AND 2100),
       budget bigint NOT NULL CONSTRAINT program_budget_non_negative CHECK (budget >= 0),
-      local_target_share numeric(5, 4) CONSTRAINT program_target_share_range
+      local_target_share numeric CONSTRAINT program_target_share_range
         CHECK (local_target_share BETWEEN 0 AND 1),
       PRIMARY KEY (tenant_id, id),
       CONSTRAINT program_ref_unique UNIQUE (tenant_id, ref),
@@ -212,7 +212,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       name text NOT NULL,
       legal_basis text,
       metric text NOT NULL CONSTRAINT policy_target_metric_valid CHECK (metric IN ('LOCAL_UMKM_SHARE', 'UMK_SHARE')),
-      target_share numeric(5, 4) NOT NULL CONSTRAINT policy_target_share_range CHECK (target_share BETWEEN 0 AND 1),
+      target_share numeric NOT NULL CONSTRAINT policy_target_share_range CHECK (target_share BETWEEN 0 AND 1),
       fiscal_year smallint NOT NULL CONSTRAINT policy_target_fiscal_year_range CHECK (fiscal_year BETWEEN 2000 AND 2100),
       agency_id bigint,
       PRIMARY KEY (tenant_id, id),
@@ -280,9 +280,22 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   const tables = [
-    'audit_event', 'api_key', 'app_user', 'collection_target', 'policy_target', 'enterprise_snapshot',
-    'assistance', 'transaction', 'program', 'product', 'cooperative_membership', 'cooperative_profile',
-    'enterprise_profile', 'network_unit_profile', 'agency_profile', 'party',
+    'audit_event',
+    'api_key',
+    'app_user',
+    'collection_target',
+    'policy_target',
+    'enterprise_snapshot',
+    'assistance',
+    'transaction',
+    'program',
+    'product',
+    'cooperative_membership',
+    'cooperative_profile',
+    'enterprise_profile',
+    'network_unit_profile',
+    'agency_profile',
+    'party',
   ];
   for (const table of tables) await db.schema.dropTable(table).execute();
 }

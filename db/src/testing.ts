@@ -1,4 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { parsePostgresUrl } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './connection.ts';
@@ -10,6 +13,41 @@ export const TEST_TENANT = '61.12';
 /** Which engine the test run uses: PostgreSQL when DATABASE_URL is set, else in-memory PGlite. */
 export const testEngine: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
+const DB_ROOT = new URL('..', import.meta.url);
+
+/** A hash of everything that shapes a freshly migrated database: migrations and reference data. */
+function schemaFingerprint(tenants: string[]): string {
+  const hash = createHash('sha256').update(tenants.join(','));
+  for (const folder of ['migrations', 'reference', 'src']) {
+    const dir = new URL(`${folder}/`, DB_ROOT);
+    for (const file of fs.readdirSync(dir).sort()) {
+      if (/\.(ts|csv)$/.test(file)) hash.update(file).update(fs.readFileSync(new URL(file, dir)));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A migrated in-memory PGlite database, as a tarball cached on disk: initdb and the migrations
+ * take ~6 s, opening a copy of the tarball under 1 s. The cache key covers the migrations and the
+ * reference data, so a schema change makes a new template.
+ */
+async function pgliteTemplate(tenants: string[]): Promise<Blob> {
+  const file = path.join(os.tmpdir(), `jejaring-pglite-template-${schemaFingerprint(tenants)}.tar`);
+  if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+  const handle = await openDatabase({ engine: 'memory' });
+  try {
+    for (const tenant of tenants) await migrateToLatest(handle.db, tenant);
+    const blob = await (handle.snapshot as () => Promise<Blob>)();
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(temporary, Buffer.from(await blob.arrayBuffer()));
+    fs.renameSync(temporary, file); // atomic: parallel workers never read half a file
+    return blob;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default; with DATABASE_URL, a
  * new database created on that PostgreSQL server and dropped again on close. Real migrations, no mocks.
@@ -19,12 +57,15 @@ export const testEngine: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'pos
  * beforeAll(async () => { handle = await createTestDatabase(); });
  * afterAll(() => handle.close());
  */
-export async function createTestDatabase(options: { tenants?: string[]; migrate?: boolean } = {}): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  options: { tenants?: string[]; migrate?: boolean } = {},
+): Promise<DatabaseHandle> {
   const tenants = options.tenants ?? [TEST_TENANT];
   const url = process.env.DATABASE_URL;
   let handle: DatabaseHandle;
   if (!url) {
-    handle = await openDatabase({ engine: 'memory' });
+    if (options.migrate === false) return openDatabase({ engine: 'memory' });
+    return openDatabase({ engine: 'memory', loadDataDir: await pgliteTemplate(tenants) });
   } else {
     const server = new URL(parsePostgresUrl('DATABASE_URL', url));
     const name = `jejaring_test_${process.pid}_${randomBytes(4).toString('hex')}`;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadDbConfig } from '../src/config.ts';
+
+describe('database configuration', () => {
+  it('defaults to PGlite in ./.data/pglite for tenant 61.12 with the demo on', () => {
+    const config = loadDbConfig({}, '/srv/jejaring');
+    expect(config).toEqual({ target: { engine: 'pglite', dir: '/srv/jejaring/.data/pglite' }, tenant: '61.12', demoData: 'auto' });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadDbConfig({ DATABASE_URL: 'postgres://u@db:5432/jejaring', DEMO_DATA: 'off', TENANT: '61.71' });
+    expect(config.target).toEqual({ engine: 'postgres', url: 'postgres://u@db:5432/jejaring' });
+    expect(config.tenant).toBe('61.71');
+    expect(config.demoData).toBe('off');
+  });
+
+  it.each([
+    ['not a url', /DATABASE_URL is not a valid URL/],
+    ['mysql://u@h/db', /must start with postgres:\/\//],
+    ['postgres://u@h:5432', /names no database/],
+  ])('rejects DATABASE_URL=%s with a clear message', (url, message) => {
+    expect(() => loadDbConfig({ DATABASE_URL: url })).toThrow(ConfigError);
+    expect(() => loadDbConfig({ DATABASE_URL: url })).toThrow(message);
+  });
+
+  it('rejects a tenant that is not a regency code and an unknown DEMO_DATA mode', () => {
+    expect(() => loadDbConfig({ TENANT: 'kubu' })).toThrow(/TENANT must be a regency code/);
+    expect(() => loadDbConfig({ DEMO_DATA: 'yes' })).toThrow(/DEMO_DATA must be "auto" or "off"/);
+  });
+});

@@ -31,7 +31,10 @@ export function classifySize(
   capital: number | null | undefined,
   revenue: number | null | undefined,
 ): { sizeClass: SizeClass; basis: SizeBasis } | { sizeClass: null; basis: null } {
-  for (const [value, name] of [[capital, 'capital'], [revenue, 'revenue']] as const) {
+  for (const [value, name] of [
+    [capital, 'capital'],
+    [revenue, 'revenue'],
+  ] as const) {
     if (value === null || value === undefined) continue;
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new RangeError(`${name} must be a non-negative whole number of rupiah, got ${value}`);

@@ -34,7 +34,8 @@ class UsageError extends Error {}
 function intOption(value: string | undefined, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${value}"`);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${value}"`);
   return n;
 }
 
@@ -53,9 +54,9 @@ function progressPrinter(): (stage: string, done: number, total: number) => void
 async function tableCounts(handle: DatabaseHandle, tenant: string): Promise<Array<[string, number]>> {
   const counts: Array<[string, number]> = [];
   for (const table of TENANT_TABLES) {
-    const row = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE tenant_id = ${tenant}`.execute(
-      handle.db,
-    );
+    const row = await sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE tenant_id = ${tenant}`.execute(handle.db);
     counts.push([table, row.rows[0]?.n ?? 0]);
   }
   return counts;
@@ -101,7 +102,9 @@ async function run(argv: string[]): Promise<void> {
         const started = performance.now();
         const result = await loadDemo(handle.db, tenant, { seed, scale, onProgress: progressPrinter() });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        console.log(`Loaded the demo dataset (seed ${seed}, scale ${scale}) in ${seconds} s: ${result.transactions.toLocaleString('en')} transactions.`);
+        console.log(
+          `Loaded the demo dataset (seed ${seed}, scale ${scale}) in ${seconds} s: ${result.transactions.toLocaleString('en')} transactions.`,
+        );
         break;
       }
       case 'import': {
@@ -146,7 +149,10 @@ async function run(argv: string[]): Promise<void> {
 
 run(process.argv.slice(2)).catch((error: unknown) => {
   const expected = [UsageError, ConfigError, DatabaseUnavailableError, DirectoryLockedError, MigrationError];
-  if (expected.some((type) => error instanceof type) || (error as NodeJS.ErrnoException)?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+  if (
+    expected.some((type) => error instanceof type) ||
+    (error as NodeJS.ErrnoException)?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+  ) {
     console.error(`error: ${(error as Error).message}`);
   } else {
     console.error(error);

@@ -12,7 +12,15 @@ export type PartyKind = 'AGENCY' | 'NETWORK_UNIT' | 'ENTERPRISE' | 'COOPERATIVE'
 export type SizeClass = 'MICRO' | 'SMALL' | 'MEDIUM' | 'LARGE';
 export type PartyStatus = 'ACTIVE' | 'DORMANT' | 'CLOSED';
 export type Verification = 'DRAFT' | 'VERIFIED' | 'REJECTED';
-export type AgencyType = 'DINAS' | 'BADAN' | 'SEKRETARIAT' | 'KECAMATAN' | 'RSUD' | 'INSPEKTORAT' | 'SATPOL_PP' | 'OTHER';
+export type AgencyType =
+  | 'DINAS'
+  | 'BADAN'
+  | 'SEKRETARIAT'
+  | 'KECAMATAN'
+  | 'RSUD'
+  | 'INSPEKTORAT'
+  | 'SATPOL_PP'
+  | 'OTHER';
 export type UnitType =
   | 'SCHOOL'
   | 'HEALTH_CENTER'
@@ -44,19 +52,51 @@ export const SIZE_CLASSES: readonly SizeClass[] = ['MICRO', 'SMALL', 'MEDIUM', '
 export const PARTY_STATUSES: readonly PartyStatus[] = ['ACTIVE', 'DORMANT', 'CLOSED'];
 export const VERIFICATIONS: readonly Verification[] = ['DRAFT', 'VERIFIED', 'REJECTED'];
 export const AGENCY_TYPES: readonly AgencyType[] = [
-  'DINAS', 'BADAN', 'SEKRETARIAT', 'KECAMATAN', 'RSUD', 'INSPEKTORAT', 'SATPOL_PP', 'OTHER',
+  'DINAS',
+  'BADAN',
+  'SEKRETARIAT',
+  'KECAMATAN',
+  'RSUD',
+  'INSPEKTORAT',
+  'SATPOL_PP',
+  'OTHER',
 ];
 export const UNIT_TYPES: readonly UnitType[] = [
-  'SCHOOL', 'HEALTH_CENTER', 'VILLAGE_GOVERNMENT', 'TECHNICAL_UNIT', 'ASN_ASSOCIATION', 'BUMDES', 'OTHER',
+  'SCHOOL',
+  'HEALTH_CENTER',
+  'VILLAGE_GOVERNMENT',
+  'TECHNICAL_UNIT',
+  'ASN_ASSOCIATION',
+  'BUMDES',
+  'OTHER',
 ];
-export const COOP_TYPES: readonly CoopType[] = ['PRODUCER', 'CONSUMER', 'SAVINGS_LOAN', 'MARKETING', 'SERVICES', 'OTHER'];
+export const COOP_TYPES: readonly CoopType[] = [
+  'PRODUCER',
+  'CONSUMER',
+  'SAVINGS_LOAN',
+  'MARKETING',
+  'SERVICES',
+  'OTHER',
+];
 export const PRODUCT_CATEGORIES: readonly ProductCategory[] = [
-  'FOOD_STAPLES', 'SNACKS', 'SOUVENIRS', 'GARMENTS', 'PROTECTIVE_GEAR', 'CATERING',
-  'PRINTING_STATIONERY', 'CONSTRUCTION_MATERIALS', 'SERVICES', 'OTHER',
+  'FOOD_STAPLES',
+  'SNACKS',
+  'SOUVENIRS',
+  'GARMENTS',
+  'PROTECTIVE_GEAR',
+  'CATERING',
+  'PRINTING_STATIONERY',
+  'CONSTRUCTION_MATERIALS',
+  'SERVICES',
+  'OTHER',
 ];
 export const FUNDING_SOURCES: readonly FundingSource[] = ['APBD', 'APBN', 'DAK', 'DANA_DESA', 'BOS', 'OWN'];
 export const ASSISTANCE_KINDS: readonly AssistanceKind[] = [
-  'TRAINING', 'CERTIFICATION', 'CAPITAL', 'MENTORING', 'MARKET_ACCESS',
+  'TRAINING',
+  'CERTIFICATION',
+  'CAPITAL',
+  'MENTORING',
+  'MARKET_ACCESS',
 ];
 export const POLICY_METRICS: readonly PolicyMetric[] = ['LOCAL_UMKM_SHARE', 'UMK_SHARE'];
 export const ROLES: readonly Role[] = ['ADMIN', 'OPERATOR', 'ANALYST', 'VIEWER'];

@@ -18,18 +18,31 @@ describe(`migrations on ${testEngine}`, () => {
     const applied = await migrateToLatest(handle.db, TEST_TENANT);
     expect(applied.length).toBeGreaterThanOrEqual(2);
     expect(await isMigrated(handle.db)).toBe(true);
-    const regions = await handle.db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const regions = await handle.db
+      .selectFrom('region')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(regions.n).toBe(38 + 514 + 9 + 123);
-    const kubuRaya = await handle.db.selectFrom('tenant').selectAll().where('id', '=', TEST_TENANT).executeTakeFirstOrThrow();
+    const kubuRaya = await handle.db
+      .selectFrom('tenant')
+      .selectAll()
+      .where('id', '=', TEST_TENANT)
+      .executeTakeFirstOrThrow();
     expect(kubuRaya.name).toBe('Kabupaten Kubu Raya');
     const sections = await handle.db.selectFrom('kbli_section').select('section').execute();
     expect(sections).toHaveLength(21);
   });
 
   it('is idempotent: migrating again applies nothing and changes no row', async () => {
-    const before = await handle.db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await handle.db
+      .selectFrom('region')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(await migrateToLatest(handle.db, TEST_TENANT)).toEqual([]);
-    const after = await handle.db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await handle.db
+      .selectFrom('region')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 

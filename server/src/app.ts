@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { type DatabaseHandle, isMigrated } from '@jejaring/db';
 import express from 'express';
@@ -11,6 +13,7 @@ import type { Logger } from 'pino';
 import type { ServerConfig } from './config.ts';
 import type { Context } from './context.ts';
 import { formatError } from './errors.ts';
+import { depthLimitRule, sizeLimitPlugin } from './http/query-limits.ts';
 import { requestPlugin } from './http/request-plugin.ts';
 import { getSchema } from './schema.ts';
 
@@ -25,13 +28,23 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * The HTTP application: /graphql, /healthz, /readyz and the built dashboard. Stateless: every
  * request gets its own context and DataLoaders, so any number of instances can run side by side.
  */
-export async function createApp(options: { config: ServerConfig; database: DatabaseHandle; logger: Logger }): Promise<App> {
+export async function createApp(options: {
+  config: ServerConfig;
+  database: DatabaseHandle;
+  logger: Logger;
+}): Promise<App> {
   const { config, database, logger } = options;
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), requestPlugin()],
+    validationRules: [depthLimitRule()],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      requestPlugin(),
+      sizeLimitPlugin(),
+    ],
   });
   await apollo.start();
 
@@ -65,6 +78,8 @@ export async function createApp(options: { config: ServerConfig; database: Datab
           config,
           logger,
           loaders: new Map(),
+          // No role may see personal data until authentication lands (a later issue).
+          canSeePersonalData: false,
         } satisfies Context;
       },
     }),

@@ -5,7 +5,7 @@ import { getSchema } from './schema.ts';
 /** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */
 export async function printEmittedSchema(): Promise<string> {
   const header = '# Generated from the code in server/ by `pnpm schema:emit`. Do not edit by hand.\n\n';
-  return header + printSchema(lexicographicSortSchema(await getSchema())) + '\n';
+  return `${header}${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
 }
 
 export const SCHEMA_FILE = new URL('../../schema/schema.graphql', import.meta.url);

@@ -1,5 +1,5 @@
 import { describeDataError } from '@jejaring/db';
-import { type GraphQLFormattedError, GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** The error codes of DESIGN.md ("API contract"), exposed as `extensions.code`. */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';

@@ -44,7 +44,10 @@ export async function startServer(config: ServerConfig, logger: Logger, database
             lastStage = stage;
           },
         });
-        logger.info({ transactions: result.transactions, ms: Math.round(performance.now() - started) }, 'demo dataset loaded');
+        logger.info(
+          { transactions: result.transactions, ms: Math.round(performance.now() - started) },
+          'demo dataset loaded',
+        );
       }
     }
     app = await createApp({ config, database: handle, logger });

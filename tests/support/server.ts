@@ -14,7 +14,11 @@ export interface TestServer {
   readonly url: string;
   readonly database: DatabaseHandle;
   /** POSTs a GraphQL operation over real HTTP and returns the parsed body. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -27,12 +31,21 @@ export interface TestServer {
  * beforeAll(async () => { server = await startTestServer({ seed: (db) => importFixture(db, 'valid') }); });
  * afterAll(() => server.close());
  */
-export async function startTestServer(options: { seed?: (handle: DatabaseHandle) => Promise<void>; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seed?: (handle: DatabaseHandle) => Promise<void>; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase();
   let running: Running | undefined;
   try {
     await options.seed?.(database);
-    const config = loadServerConfig({ PORT: '0', HOST: '127.0.0.1', TENANT: TEST_TENANT, DEMO_DATA: 'off', LOG_LEVEL: 'silent', ...options.env });
+    const config = loadServerConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TENANT: TEST_TENANT,
+      DEMO_DATA: 'off',
+      LOG_LEVEL: 'silent',
+      ...options.env,
+    });
     running = await startServer(config, createLogger(config.logLevel), database);
   } catch (error) {
     await database.close();

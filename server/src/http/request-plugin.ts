@@ -17,7 +17,10 @@ export function requestPlugin(): ApolloServerPlugin<Context> {
           for (const error of errors) {
             if (isClientError(error)) continue;
             failed = true;
-            ctx.logger.error({ requestId: ctx.requestId, err: error.originalError ?? error, path: error.path }, 'internal error');
+            ctx.logger.error(
+              { requestId: ctx.requestId, err: error.originalError ?? error, path: error.path },
+              'internal error',
+            );
           }
         },
         async willSendResponse({ response, operationName, errors }) {

@@ -2,18 +2,18 @@
 import { gql, type TypedDocumentNode } from '@urql/core';
 
 export const AgencyTypeValues = [
-  'DINAS',
   'BADAN',
-  'SEKRETARIAT',
-  'KECAMATAN',
-  'RSUD',
+  'DINAS',
   'INSPEKTORAT',
-  'SATPOL_PP',
+  'KECAMATAN',
   'OTHER',
+  'RSUD',
+  'SATPOL_PP',
+  'SEKRETARIAT',
 ] as const;
 export type AgencyType = (typeof AgencyTypeValues)[number];
 
-export const CoopTypeValues = ['PRODUCER', 'CONSUMER', 'SAVINGS_LOAN', 'MARKETING', 'SERVICES', 'OTHER'] as const;
+export const CoopTypeValues = ['CONSUMER', 'MARKETING', 'OTHER', 'PRODUCER', 'SAVINGS_LOAN', 'SERVICES'] as const;
 export type CoopType = (typeof CoopTypeValues)[number];
 
 export const FlowLevelValues = [
@@ -26,26 +26,32 @@ export const FlowLevelValues = [
 ] as const;
 export type FlowLevel = (typeof FlowLevelValues)[number];
 
+export const FundingSourceValues = ['APBD', 'APBN', 'BOS', 'DAK', 'DANA_DESA', 'OWN'] as const;
+export type FundingSource = (typeof FundingSourceValues)[number];
+
 export const GradeValues = ['A_PLUS', 'A', 'B', 'C', 'D', 'F'] as const;
 export type Grade = (typeof GradeValues)[number];
 
 export const IntervalValues = ['MONTH', 'QUARTER', 'YEAR'] as const;
 export type Interval = (typeof IntervalValues)[number];
 
-export const PartyStatusValues = ['ACTIVE', 'DORMANT', 'CLOSED'] as const;
+export const PartyKindValues = ['AGENCY', 'COOPERATIVE', 'ENTERPRISE', 'NETWORK_UNIT', 'VENDOR'] as const;
+export type PartyKind = (typeof PartyKindValues)[number];
+
+export const PartyStatusValues = ['ACTIVE', 'CLOSED', 'DORMANT'] as const;
 export type PartyStatus = (typeof PartyStatusValues)[number];
 
 export const ProductCategoryValues = [
+  'CATERING',
+  'CONSTRUCTION_MATERIALS',
   'FOOD_STAPLES',
+  'GARMENTS',
+  'OTHER',
+  'PRINTING_STATIONERY',
+  'PROTECTIVE_GEAR',
+  'SERVICES',
   'SNACKS',
   'SOUVENIRS',
-  'GARMENTS',
-  'PROTECTIVE_GEAR',
-  'CATERING',
-  'PRINTING_STATIONERY',
-  'CONSTRUCTION_MATERIALS',
-  'SERVICES',
-  'OTHER',
 ] as const;
 export type ProductCategory = (typeof ProductCategoryValues)[number];
 
@@ -55,50 +61,100 @@ export type ProgramStatus = (typeof ProgramStatusValues)[number];
 export const RecoveryGroupValues = ['NONE', 'SECTOR', 'DISTRICT', 'SIZE_CLASS'] as const;
 export type RecoveryGroup = (typeof RecoveryGroupValues)[number];
 
-export const SizeClassValues = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'] as const;
+export const SizeClassValues = ['LARGE', 'MEDIUM', 'MICRO', 'SMALL'] as const;
 export type SizeClass = (typeof SizeClassValues)[number];
 
 export const TargetSourceValues = ['PROGRAM', 'AGENCY', 'TENANT'] as const;
 export type TargetSource = (typeof TargetSourceValues)[number];
 
 export const UnitTypeValues = [
-  'SCHOOL',
-  'HEALTH_CENTER',
-  'VILLAGE_GOVERNMENT',
-  'TECHNICAL_UNIT',
   'ASN_ASSOCIATION',
   'BUMDES',
+  'HEALTH_CENTER',
   'OTHER',
+  'SCHOOL',
+  'TECHNICAL_UNIT',
+  'VILLAGE_GOVERNMENT',
 ] as const;
 export type UnitType = (typeof UnitTypeValues)[number];
 
-export const VerificationValues = ['DRAFT', 'VERIFIED', 'REJECTED'] as const;
+export const VerificationValues = ['DRAFT', 'REJECTED', 'VERIFIED'] as const;
 export type Verification = (typeof VerificationValues)[number];
 
-export const PartyKindValues = ['AGENCY', 'NETWORK_UNIT', 'ENTERPRISE', 'COOPERATIVE', 'VENDOR'] as const;
-export type PartyKind = (typeof PartyKindValues)[number];
+export const AgencyOrderFieldValues = ['CODE', 'ID', 'NAME'] as const;
+export type AgencyOrderField = (typeof AgencyOrderFieldValues)[number];
 
-export const EnterpriseOrderFieldValues = ['NAME', 'REGISTERED_ON'] as const;
+export const AssistanceKindValues = ['CAPITAL', 'CERTIFICATION', 'MARKET_ACCESS', 'MENTORING', 'TRAINING'] as const;
+export type AssistanceKind = (typeof AssistanceKindValues)[number];
+
+export const AssistanceOrderFieldValues = ['ID', 'OCCURRED_ON'] as const;
+export type AssistanceOrderField = (typeof AssistanceOrderFieldValues)[number];
+
+export const EnterpriseOrderFieldValues = [
+  'ANNUAL_REVENUE',
+  'CAPITAL',
+  'EMPLOYEES',
+  'ID',
+  'NAME',
+  'REGISTERED_ON',
+] as const;
 export type EnterpriseOrderField = (typeof EnterpriseOrderFieldValues)[number];
 
 export const OrderDirectionValues = ['ASC', 'DESC'] as const;
 export type OrderDirection = (typeof OrderDirectionValues)[number];
 
-export const TransactionOrderFieldValues = ['OCCURRED_ON', 'AMOUNT'] as const;
+export const PartyOrderFieldValues = ['ID', 'NAME', 'REGISTERED_ON'] as const;
+export type PartyOrderField = (typeof PartyOrderFieldValues)[number];
+
+export const PolicyMetricValues = ['LOCAL_UMKM_SHARE', 'UMK_SHARE'] as const;
+export type PolicyMetric = (typeof PolicyMetricValues)[number];
+
+export const ProductOrderFieldValues = ['ID', 'NAME', 'UNIT_PRICE'] as const;
+export type ProductOrderField = (typeof ProductOrderFieldValues)[number];
+
+export const ProgramOrderFieldValues = ['BUDGET', 'CODE', 'FISCAL_YEAR', 'ID', 'NAME'] as const;
+export type ProgramOrderField = (typeof ProgramOrderFieldValues)[number];
+
+export const RegionLevelValues = ['DISTRICT', 'PROVINCE', 'REGENCY', 'VILLAGE'] as const;
+export type RegionLevel = (typeof RegionLevelValues)[number];
+
+export const RegionOrderFieldValues = ['CODE', 'NAME'] as const;
+export type RegionOrderField = (typeof RegionOrderFieldValues)[number];
+
+export const SizeBasisValues = ['CAPITAL', 'REVENUE'] as const;
+export type SizeBasis = (typeof SizeBasisValues)[number];
+
+export const TransactionOrderFieldValues = ['AMOUNT', 'ID', 'OCCURRED_ON'] as const;
 export type TransactionOrderField = (typeof TransactionOrderFieldValues)[number];
 
 export type CooperativeFilter = {
-  search?: string | null;
+  coopTypes?: Array<CoopType> | null;
+  local?: boolean | null;
   regionCode?: string | null;
+  registeredFrom?: string | null;
+  registeredTo?: string | null;
+  search?: string | null;
+  sizeClassUnknown?: boolean | null;
+  sizeClasses?: Array<SizeClass> | null;
   statuses?: Array<PartyStatus> | null;
   verifications?: Array<Verification> | null;
 };
 
 export type EnterpriseFilter = {
-  search?: string | null;
+  annualRevenueMax?: number | null;
+  annualRevenueMin?: number | null;
+  capitalMax?: number | null;
+  capitalMin?: number | null;
+  cooperativeIds?: Array<string> | null;
+  kbliPrefix?: string | null;
+  local?: boolean | null;
   regionCode?: string | null;
-  sizeClasses?: Array<SizeClass> | null;
+  registeredFrom?: string | null;
+  registeredTo?: string | null;
+  search?: string | null;
   sectors?: Array<string> | null;
+  sizeClassUnknown?: boolean | null;
+  sizeClasses?: Array<SizeClass> | null;
   statuses?: Array<PartyStatus> | null;
   verifications?: Array<Verification> | null;
 };
@@ -114,9 +170,25 @@ export type SpendFilter = {
 };
 
 export type TransactionFilter = {
+  accountPrefix?: string | null;
+  agencyIds?: Array<string> | null;
+  amountMax?: number | null;
+  amountMin?: number | null;
   buyerIds?: Array<string> | null;
-  sellerIds?: Array<string> | null;
+  buyerKinds?: Array<PartyKind> | null;
+  buyerRegionCode?: string | null;
+  categories?: Array<ProductCategory> | null;
+  fiscalYear?: number | null;
   from?: string | null;
+  fundingSources?: Array<FundingSource> | null;
+  includeNetwork?: boolean | null;
+  productIds?: Array<string> | null;
+  programIds?: Array<string> | null;
+  sellerIds?: Array<string> | null;
+  sellerKinds?: Array<PartyKind> | null;
+  sellerLocal?: boolean | null;
+  sellerRegionCode?: string | null;
+  sellerSizeClasses?: Array<SizeClass> | null;
   to?: string | null;
 };
 
@@ -163,11 +235,7 @@ export type GetAgencyResult = {
             } | null;
           }
         | {
-            __typename: 'NetworkUnit';
-            id: string;
-          }
-        | {
-            __typename: 'Enterprise';
+            __typename: 'Assistance';
             id: string;
           }
         | {
@@ -175,11 +243,15 @@ export type GetAgencyResult = {
             id: string;
           }
         | {
-            __typename: 'Vendor';
+            __typename: 'Enterprise';
             id: string;
           }
         | {
-            __typename: 'Program';
+            __typename: 'NetworkUnit';
+            id: string;
+          }
+        | {
+            __typename: 'PolicyTarget';
             id: string;
           }
         | {
@@ -187,7 +259,15 @@ export type GetAgencyResult = {
             id: string;
           }
         | {
+            __typename: 'Program';
+            id: string;
+          }
+        | {
             __typename: 'Transaction';
+            id: string;
+          }
+        | {
+            __typename: 'Vendor';
             id: string;
           }
       )
@@ -502,11 +582,7 @@ export type GetProgramResult = {
             id: string;
           }
         | {
-            __typename: 'NetworkUnit';
-            id: string;
-          }
-        | {
-            __typename: 'Enterprise';
+            __typename: 'Assistance';
             id: string;
           }
         | {
@@ -514,7 +590,19 @@ export type GetProgramResult = {
             id: string;
           }
         | {
-            __typename: 'Vendor';
+            __typename: 'Enterprise';
+            id: string;
+          }
+        | {
+            __typename: 'NetworkUnit';
+            id: string;
+          }
+        | {
+            __typename: 'PolicyTarget';
+            id: string;
+          }
+        | {
+            __typename: 'Product';
             id: string;
           }
         | {
@@ -532,11 +620,11 @@ export type GetProgramResult = {
             };
           }
         | {
-            __typename: 'Product';
+            __typename: 'Transaction';
             id: string;
           }
         | {
-            __typename: 'Transaction';
+            __typename: 'Vendor';
             id: string;
           }
       )
@@ -677,8 +765,35 @@ export type GetRegistryEntryResult = {
             id: string;
           }
         | {
-            __typename: 'NetworkUnit';
+            __typename: 'Assistance';
             id: string;
+          }
+        | {
+            __typename: 'Cooperative';
+            id: string;
+            name: string;
+            registrationNo: string | null;
+            coopType: CoopType;
+            membersCount: number | null;
+            status: PartyStatus;
+            verification: Verification;
+            registeredOn: string | null;
+            region: {
+              code: string;
+              name: string;
+            } | null;
+            products: {
+              totalCount: number;
+              edges: Array<{
+                node: {
+                  id: string;
+                  name: string;
+                  category: ProductCategory;
+                  unit: string;
+                  unitPrice: number | null;
+                };
+              }>;
+            };
           }
         | {
             __typename: 'Enterprise';
@@ -698,48 +813,36 @@ export type GetRegistryEntryResult = {
               code: string;
               name: string;
             } | null;
-            products: Array<{
-              id: string;
-              name: string;
-              category: ProductCategory;
-              unit: string | null;
-              unitPrice: number | null;
-            }>;
-            snapshots: Array<{
-              period: string;
-              revenue: number | null;
-              employees: number | null;
-              status: PartyStatus | null;
-            }>;
+            products: {
+              totalCount: number;
+              edges: Array<{
+                node: {
+                  id: string;
+                  name: string;
+                  category: ProductCategory;
+                  unit: string;
+                  unitPrice: number | null;
+                };
+              }>;
+            };
+            snapshots: {
+              totalCount: number;
+              edges: Array<{
+                node: {
+                  period: string;
+                  revenue: number | null;
+                  employees: number | null;
+                  status: PartyStatus;
+                };
+              }>;
+            };
           }
         | {
-            __typename: 'Cooperative';
-            id: string;
-            name: string;
-            registrationNo: string | null;
-            coopType: CoopType | null;
-            membersCount: number | null;
-            status: PartyStatus;
-            verification: Verification;
-            registeredOn: string | null;
-            region: {
-              code: string;
-              name: string;
-            } | null;
-            products: Array<{
-              id: string;
-              name: string;
-              category: ProductCategory;
-              unit: string | null;
-              unitPrice: number | null;
-            }>;
-          }
-        | {
-            __typename: 'Vendor';
+            __typename: 'NetworkUnit';
             id: string;
           }
         | {
-            __typename: 'Program';
+            __typename: 'PolicyTarget';
             id: string;
           }
         | {
@@ -747,7 +850,15 @@ export type GetRegistryEntryResult = {
             id: string;
           }
         | {
+            __typename: 'Program';
+            id: string;
+          }
+        | {
             __typename: 'Transaction';
+            id: string;
+          }
+        | {
+            __typename: 'Vendor';
             id: string;
           }
       )
@@ -779,18 +890,28 @@ query GetRegistryEntry($id: ID!) {
         code
         name
       }
-      products {
-        id
-        name
-        category
-        unit
-        unitPrice
+      products(first: 100) {
+        totalCount
+        edges {
+          node {
+            id
+            name
+            category
+            unit
+            unitPrice
+          }
+        }
       }
-      snapshots {
-        period
-        revenue
-        employees
-        status
+      snapshots(first: 200, direction: DESC) {
+        totalCount
+        edges {
+          node {
+            period
+            revenue
+            employees
+            status
+          }
+        }
       }
     }
     ... on Cooperative {
@@ -805,12 +926,17 @@ query GetRegistryEntry($id: ID!) {
         code
         name
       }
-      products {
-        id
-        name
-        category
-        unit
-        unitPrice
+      products(first: 100) {
+        totalCount
+        edges {
+          node {
+            id
+            name
+            category
+            unit
+            unitPrice
+          }
+        }
       }
     }
   }
@@ -1029,7 +1155,7 @@ export type ListCooperativesResult = {
         id: string;
         name: string;
         registrationNo: string | null;
-        coopType: CoopType | null;
+        coopType: CoopType;
         membersCount: number | null;
         status: PartyStatus;
         verification: Verification;
@@ -1161,7 +1287,7 @@ export type ListGovernmentOrdersResult = {
               name: string;
             }
           | {
-              __typename: 'NetworkUnit';
+              __typename: 'Cooperative';
               id: string;
               name: string;
             }
@@ -1171,7 +1297,7 @@ export type ListGovernmentOrdersResult = {
               name: string;
             }
           | {
-              __typename: 'Cooperative';
+              __typename: 'NetworkUnit';
               id: string;
               name: string;
             }
@@ -1188,7 +1314,7 @@ export type ListGovernmentOrdersResult = {
               isLocal: boolean;
             }
           | {
-              __typename: 'NetworkUnit';
+              __typename: 'Cooperative';
               id: string;
               name: string;
               isLocal: boolean;
@@ -1200,7 +1326,7 @@ export type ListGovernmentOrdersResult = {
               isLocal: boolean;
             }
           | {
-              __typename: 'Cooperative';
+              __typename: 'NetworkUnit';
               id: string;
               name: string;
               isLocal: boolean;

@@ -60,7 +60,7 @@ export function useAgencyPurchases(agencyId: string) {
   const to = filter.to ?? (year ? `${year}-12-31` : null);
   return useApi(
     ListGovernmentOrdersDocument,
-    { filter: { buyerIds: [agencyId], from, to }, first: 10 },
+    { filter: { buyerIds: [agencyId], sellerLocal: true, from, to }, first: 10 },
     { pause: !ready, isEmpty: (d) => d.transactions.edges.length === 0 },
   );
 }

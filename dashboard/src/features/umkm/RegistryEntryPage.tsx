@@ -12,8 +12,8 @@ import { PurchasesTable, purchaseCsv } from '../agencies/PurchasesTable.tsx';
 import { useOrdersReceived, useRegistryEntry } from './useUmkm.ts';
 
 type Entry = Extract<NonNullable<GetRegistryEntryResult['node']>, { __typename: 'Enterprise' | 'Cooperative' }>;
-type Product = Entry['products'][number];
-type Snapshot = Extract<Entry, { __typename: 'Enterprise' }>['snapshots'][number];
+type Product = Entry['products']['edges'][number]['node'];
+type Snapshot = Extract<Entry, { __typename: 'Enterprise' }>['snapshots']['edges'][number]['node'];
 
 const productCsv: CsvColumn<Product>[] = [
   { name: 'id', value: (r) => r.id },
@@ -99,6 +99,8 @@ export default function RegistryEntryPage({ id }: { id: string }) {
   const orders = useOrdersReceived(id);
   const node = entry.data?.node;
   const e = node && (node.__typename === 'Enterprise' || node.__typename === 'Cooperative') ? (node as Entry) : null;
+  const products = e ? e.products.edges.map((x) => x.node) : [];
+  const snapshots = e?.__typename === 'Enterprise' ? e.snapshots.edges.map((x) => x.node) : [];
   const productColumns: Column<Product>[] = [
     { id: 'name', header: i.t('umkm.name'), cell: (r) => r.name, sort: (r) => r.name },
     { id: 'category', header: i.t('umkm.category'), cell: (r) => i.label('cat', r.category), sort: (r) => r.category },
@@ -140,9 +142,9 @@ export default function RegistryEntryPage({ id }: { id: string }) {
             title={i.t('umkm.products')}
             result={entry}
             png={false}
-            csv={() => ({ rows: e.products, columns: productCsv })}
+            csv={() => ({ rows: products, columns: productCsv })}
           >
-            {() => <DataTable rows={e.products} columns={productColumns} rowKey={(r) => r.id} />}
+            {() => <DataTable rows={products} columns={productColumns} rowKey={(r) => r.id} />}
           </ChartCard>
           <ChartCard
             id="pesanan-pemerintah"
@@ -158,9 +160,9 @@ export default function RegistryEntryPage({ id }: { id: string }) {
               id="survei-berkala"
               title={i.t('umkm.snapshots')}
               result={entry}
-              csv={() => ({ rows: e.snapshots, columns: snapshotCsv })}
+              csv={() => ({ rows: snapshots, columns: snapshotCsv })}
             >
-              {(_, width) => <SnapshotChart snapshots={e.snapshots} width={width} />}
+              {(_, width) => <SnapshotChart snapshots={snapshots} width={width} />}
             </ChartCard>
           ) : null}
         </>

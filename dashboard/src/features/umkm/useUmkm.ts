@@ -63,7 +63,7 @@ export function useRegistryEntry(id: string) {
 export function useOrdersReceived(sellerId: string) {
   return useApi(
     ListGovernmentOrdersDocument,
-    { filter: { sellerIds: [sellerId] }, first: 20 },
+    { filter: { sellerIds: [sellerId], buyerKinds: ['AGENCY', 'NETWORK_UNIT'] }, first: 20 },
     { isEmpty: (d) => d.transactions.edges.length === 0 },
   );
 }

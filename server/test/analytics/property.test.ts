@@ -1,0 +1,153 @@
+import type { DatabaseHandle } from '@jejaring/db';
+import { createTestDatabase, TEST_TENANT, testEngine } from '@jejaring/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agencyScorecard } from '../../src/analytics/agency-scorecard.sql.ts';
+import { dataCollectionProgress } from '../../src/analytics/data-collection.sql.ts';
+import { dominoEffect } from '../../src/analytics/domino-effect.sql.ts';
+import { marketAccessEffect } from '../../src/analytics/market-access.sql.ts';
+import { networkReach } from '../../src/analytics/network-reach.sql.ts';
+import { programOutcomes } from '../../src/analytics/program-outcomes.sql.ts';
+import { recoveryIndex } from '../../src/analytics/recovery-index.sql.ts';
+import { parseSpendFilter } from '../../src/analytics/scope.ts';
+import { spendByDistrict } from '../../src/analytics/spend-by-district.sql.ts';
+import { type FlowLevel, spendFlows } from '../../src/analytics/spend-flows.sql.ts';
+import { spendSummary } from '../../src/analytics/spend-summary.sql.ts';
+import { spendTrend } from '../../src/analytics/spend-trend.sql.ts';
+import { encodeGlobalId } from '../../src/graphql/global-id.ts';
+import { clearTenant, loadFixture } from './fixtures.ts';
+import { prng, randomFilter, randomFixture } from './random.ts';
+import * as ref from './reference.ts';
+
+/** Datasets per run; every measure is checked on each, with several random filters. */
+const DATASETS = Number(process.env.ANALYTICS_PROPERTY_DATASETS ?? 40);
+const FILTERS_PER_DATASET = 3;
+
+/**
+ * Deep equality where integers must be equal and other numbers agree within a relative tolerance
+ * (shares 1e-12; the domino cascade 1e-9). Reports the path of the first difference.
+ */
+function expectAgree(actual: unknown, expected: unknown, tolerance: number, path = '$'): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    if (Number.isInteger(expected) && Number.isInteger(actual) && Math.abs(expected) < 2 ** 53) {
+      if (actual !== expected) throw new Error(`${path}: ${actual} !== ${expected}`);
+      return;
+    }
+    const scale = Math.max(1, Math.abs(expected));
+    if (!(Math.abs(actual - expected) <= tolerance * scale)) throw new Error(`${path}: ${actual} ≉ ${expected}`);
+    return;
+  }
+  if (expected instanceof Map) {
+    expectAgree(actual instanceof Map ? Object.fromEntries(actual) : actual, Object.fromEntries(expected), tolerance, path);
+    return;
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) {
+      throw new Error(`${path}: length ${Array.isArray(actual) ? actual.length : typeof actual} !== ${expected.length}`);
+    }
+    expected.forEach((e, i) => expectAgree(actual[i], e, tolerance, `${path}[${i}]`));
+    return;
+  }
+  if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object') throw new Error(`${path}: ${JSON.stringify(actual)} is not an object`);
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual as object)]);
+    for (const key of keys) {
+      expectAgree((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], tolerance, `${path}.${key}`);
+    }
+    return;
+  }
+  if (actual !== expected) throw new Error(`${path}: ${JSON.stringify(actual)} !== ${JSON.stringify(expected)}`);
+}
+
+const LEVEL_SETS: FlowLevel[][] = [
+  ['AGENCY', 'SELLER_CLASS'],
+  ['BUYER_KIND', 'CATEGORY', 'SELLER_DISTRICT'],
+  ['SECTOR', 'AGENCY', 'SELLER_CLASS', 'CATEGORY'],
+  ['SELLER_DISTRICT'],
+];
+
+describe(`every measure agrees with the reference implementation on ${DATASETS} random datasets (${testEngine})`, () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(() => handle?.close());
+
+  it.each(Array.from({ length: DATASETS }, (_, i) => 1000 + i))('dataset seed %i', async (seed) => {
+    const db = handle.db;
+    await clearTenant(db, TEST_TENANT);
+    const fixture = randomFixture(seed);
+    const loaded = await loadFixture(db, TEST_TENANT, fixture);
+    const raw = await ref.readRaw(db, TEST_TENANT);
+    const rng = prng(seed * 7 + 1);
+    const agencyRefs = fixture.parties.filter((p) => p.kind === 'AGENCY').map((p) => p.ref);
+    const check = async (label: string, run: () => Promise<unknown>, expected: unknown, tolerance = 1e-12) => {
+      const actual = await run();
+      try {
+        expectAgree(actual, expected, tolerance);
+      } catch (error) {
+        throw new Error(`seed ${seed}, ${label}: ${(error as Error).message}`);
+      }
+    };
+    for (let f = 0; f < FILTERS_PER_DATASET; f++) {
+      const { agencies, ...filter } = randomFilter(rng, agencyRefs);
+      const scope = parseSpendFilter(TEST_TENANT, {
+        ...filter,
+        ...(agencies ? { agencyIds: agencies.map((a) => encodeGlobalId('Agency', loaded.id(a))) } : {}),
+      });
+      const label = (measure: string) => `${measure} ${JSON.stringify({ ...filter, agencies })}`;
+      await check(label('spendSummary'), () => spendSummary(db, scope), ref.refSummary(raw, scope));
+      const interval = rng.pick(['MONTH', 'QUARTER', 'YEAR'] as const);
+      await check(label(`spendTrend ${interval}`), () => spendTrend(db, scope, interval), ref.refTrend(raw, scope, interval));
+      await check(label('agencyScorecard'), () => agencyScorecard(db, scope), ref.refScorecard(raw, scope));
+      const levels = rng.pick(LEVEL_SETS);
+      await check(
+        label(`spendFlows ${levels}`),
+        async () => {
+          const g = await spendFlows(db, scope, levels);
+          // Every level sums to the total (METRICS.md's invariant).
+          for (const level of levels) {
+            expect(g.nodes.filter((n) => n.level === level).reduce((s, n) => s + n.value, 0)).toBe(g.total);
+          }
+          return {
+            nodes: new Map(g.nodes.map((n) => [n.id, n.value])),
+            links: new Map(g.links.map((l) => [`${l.source}→${l.target}`, l.value])),
+            total: g.total,
+          };
+        },
+        ref.refFlows(raw, scope, levels),
+      );
+      await check(label('spendByDistrict'), () => spendByDistrict(db, scope), ref.refByDistrict(raw, scope));
+      const agency = loaded.id(rng.pick(agencyRefs));
+      await check(label('networkReach'), () => networkReach(db, scope, agency), ref.refNetworkReach(raw, scope, agency));
+      const rounds = rng.int(1, 5);
+      await check(
+        label(`dominoEffect ${rounds}`),
+        async () => {
+          const d = await dominoEffect(db, scope, rounds);
+          return {
+            ...d,
+            rounds: d.rounds.map((r) => ({ ...r, bySector: new Map(r.bySector.map((s) => [s.sector, s.amount])) })),
+          };
+        },
+        ref.refDomino(raw, scope, rounds),
+        1e-9,
+      );
+    }
+    for (const year of [2022, 2023]) {
+      const agency = rng.chance(0.5) ? loaded.id(rng.pick(agencyRefs)) : null;
+      await check(`programOutcomes ${year} ${agency}`, () => programOutcomes(db, TEST_TENANT, year, agency), ref.refProgramOutcomes(raw, year, agency));
+      await check(`marketAccessEffect ${year - 1}`, () => marketAccessEffect(db, TEST_TENANT, year - 1), ref.refMarketAccess(raw, year - 1));
+      await check(`dataCollectionProgress ${year}`, () => dataCollectionProgress(db, TEST_TENANT, year), ref.refDataCollection(raw, year));
+    }
+    for (const group of ['NONE', 'SECTOR', 'DISTRICT', 'SIZE_CLASS'] as const) {
+      const from = rng.chance(0.5) ? `202${rng.int(0, 2)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}` : null;
+      const to = rng.chance(0.5) ? `2023-0${rng.int(1, 9)}-01` : null;
+      const baseline = rng.pick([2019, 2019, 2020]);
+      await check(
+        `recoveryIndex ${group} ${from} ${to} ${baseline}`,
+        async () => (await recoveryIndex(db, TEST_TENANT, group, from, to, baseline)).map(({ label: _, ...s }) => s),
+        ref.refRecovery(raw, group, from, to, baseline),
+      );
+    }
+  });
+});

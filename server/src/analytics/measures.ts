@@ -6,15 +6,27 @@ export function share(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }
 
-/** Targets are numeric(5,4): as an exact count of ten-thousandths. */
-const basisPoints = (target: number): bigint => BigInt(Math.round(target * 10_000));
+/**
+ * A target share (a decimal in the database, parsed to a double) as an exact fraction of
+ * integers: the shortest decimal that round-trips to the double, which is the stored decimal for
+ * any target of up to 15 significant digits.
+ */
+export function exactFraction(value: number): [bigint, bigint] {
+  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (!match) throw new Error(`not a non-negative finite number: ${value}`);
+  const [, whole = '', fraction = '', exponent = '0'] = match;
+  const scale = fraction.length - Number(exponent);
+  const digits = BigInt(whole + fraction);
+  return scale >= 0 ? [digits, 10n ** BigInt(scale)] : [digits * 10n ** BigInt(-scale), 1n];
+}
 
 /**
  * Exactly whether (numerator / denominator) / target ≥ percent / 100, in integers, so a share of
  * exactly 120 % of target grades A+ however the floating-point division rounds.
  */
 export function reaches(numerator: number, denominator: number, target: number, percent: number): boolean {
-  return BigInt(numerator) * 10_000n * 100n >= BigInt(percent) * basisPoints(target) * BigInt(denominator);
+  const [tn, td] = exactFraction(target);
+  return BigInt(numerator) * td * 100n >= BigInt(percent) * tn * BigInt(denominator);
 }
 
 export type Grade = 'A_PLUS' | 'A' | 'B' | 'C' | 'D' | 'F';

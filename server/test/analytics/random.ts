@@ -103,7 +103,7 @@ export function randomFixture(seed: number): Fixture {
     code: `PR.${i}`,
     fiscal_year: rng.pick([2022, 2023]),
     budget: rng.chance(0.15) ? 0 : rng.int(1, 50) * 1000,
-    local_target_share: rng.chance(0.5) ? rng.pick([0.2, 0.25, 0.4, 0.3333]) : null,
+    local_target_share: rng.chance(0.5) ? rng.pick([0, 0.2, 0.25, 0.4, 0.3333, 0.123456789]) : null,
   }));
   const buyers = [...agencies, ...agencies, ...units, ...(cycle ? ['CY1'] : []), ...sellers];
   const transactions = [];
@@ -152,9 +152,9 @@ export function randomFixture(seed: number): Fixture {
   const targets = [];
   for (const metric of ['LOCAL_UMKM_SHARE', 'UMK_SHARE'] as const) {
     for (const year of YEARS) {
-      if (rng.chance(0.6)) targets.push({ metric, fiscal_year: year, target_share: rng.pick([0.25, 0.3, 0.4]) });
+      if (rng.chance(0.6)) targets.push({ metric, fiscal_year: year, target_share: rng.pick([0.25, 0.3, 0.4, 0.123456789]) });
       for (const a of agencies) {
-        if (rng.chance(0.2)) targets.push({ metric, fiscal_year: year, target_share: rng.pick([0.2, 0.35, 0.5]), agency_ref: a });
+        if (rng.chance(0.2)) targets.push({ metric, fiscal_year: year, target_share: rng.pick([0, 0.2, 0.35, 0.5]), agency_ref: a });
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { Database } from '@jejaring/db';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { SpendScope } from '../../src/analytics/scope.ts';
 import { encodeGlobalId } from '../../src/graphql/global-id.ts';
 
@@ -48,9 +48,10 @@ export interface Raw {
     fiscal_year: number;
     budget: number;
     local_target_share: number | null;
+    target_text: string | null;
   }>;
   assistance: Array<{ program_id: number | null; enterprise_id: number; kind: string; occurred_on: string }>;
-  targets: Array<{ metric: string; fiscal_year: number; agency_id: number | null; target_share: number }>;
+  targets: Array<{ metric: string; fiscal_year: number; agency_id: number | null; target_share: number; text: string }>;
   collectionTargets: Array<{ region_code: string; year: number; enterprises: number; cooperatives: number }>;
 }
 
@@ -89,7 +90,7 @@ export async function readRaw(db: Kysely<Database>, tenantId: string): Promise<R
     .execute();
   const programs = await db
     .selectFrom('program')
-    .select(['id', 'agency_id', 'code', 'name', 'fiscal_year', 'budget', 'local_target_share'])
+    .select(['id', 'agency_id', 'code', 'name', 'fiscal_year', 'budget', 'local_target_share', sql<string | null>`local_target_share::text`.as('target_text')])
     .where('tenant_id', '=', tenantId)
     .execute();
   const assistance = await db
@@ -99,7 +100,7 @@ export async function readRaw(db: Kysely<Database>, tenantId: string): Promise<R
     .execute();
   const targets = await db
     .selectFrom('policy_target')
-    .select(['metric', 'fiscal_year', 'agency_id', 'target_share'])
+    .select(['metric', 'fiscal_year', 'agency_id', 'target_share', sql<string>`target_share::text`.as('text')])
     .where('tenant_id', '=', tenantId)
     .execute();
   const collectionTargets = await db
@@ -218,9 +219,15 @@ const defaultBuyers = (scope: SpendScope): Buyers => ({
 function target(raw: Raw, metric: string, year: number | null, agencyId: number | null) {
   if (year === null) return null;
   const own = agencyId === null ? undefined : raw.targets.find((t) => t.metric === metric && t.fiscal_year === year && t.agency_id === agencyId);
-  if (own) return { share: own.target_share, source: 'AGENCY' as const };
+  if (own) return { share: own.target_share, text: own.text, source: 'AGENCY' as const };
   const tenant = raw.targets.find((t) => t.metric === metric && t.fiscal_year === year && t.agency_id === null);
-  return tenant ? { share: tenant.target_share, source: 'TENANT' as const } : null;
+  return tenant ? { share: tenant.target_share, text: tenant.text, source: 'TENANT' as const } : null;
+}
+
+/** A decimal text ("0.3000") as an exact fraction. */
+function decimal(text: string): [bigint, bigint] {
+  const [whole = '0', fraction = ''] = text.split('.');
+  return [BigInt(whole + fraction), 10n ** BigInt(fraction.length)];
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
@@ -319,12 +326,13 @@ export function refScorecard(raw: Raw, scope: SpendScope) {
     const s = summarize(raw, txs, scope.fiscalYear, agencyId);
     const achievement = s.localUmkmShare === null || s.target === null ? null : ratio(s.localUmkmShare, s.target);
     let grade: string | null = null;
-    if (s.target !== null && s.target !== 0 && s.total !== 0) {
-      // Exact: toLocalUmkm / total ≥ k · target, with target in ten-thousandths.
-      const t = Math.round(s.target * 10_000);
+    const text = target(raw, 'LOCAL_UMKM_SHARE', scope.fiscalYear, agencyId)?.text;
+    if (text !== undefined && s.target !== 0 && s.total !== 0) {
+      // Exact: toLocalUmkm / total ≥ k/100 · target.
+      const [tn, td] = decimal(text);
       grade = 'F';
       for (const [g, k] of GRADES) {
-        if (BigInt(s.toLocalUmkm) * 1_000_000n >= BigInt(Math.round(k * 100)) * BigInt(t) * BigInt(s.total)) {
+        if (BigInt(s.toLocalUmkm) * td * 100n >= BigInt(Math.round(k * 100)) * tn * BigInt(s.total)) {
           grade = g;
           break;
         }
@@ -549,10 +557,14 @@ export function refProgramOutcomes(raw: Raw, fiscalYear: number, agencyId: numbe
       const toLocalUmkm = local.reduce((s, t) => s + t.amount, 0);
       const inherited = target(raw, 'LOCAL_UMKM_SHARE', fiscalYear, p.agency_id);
       const tgt = p.local_target_share ?? inherited?.share ?? null;
+      const tgtText = p.target_text ?? inherited?.text ?? null;
       let status: string;
       if (realized === 0) status = 'NO_SPEND';
       else if (tgt === null) status = 'NO_TARGET';
-      else status = BigInt(toLocalUmkm) * 10_000n >= BigInt(Math.round(tgt * 10_000)) * BigInt(realized) ? 'MET' : 'BELOW_TARGET';
+      else {
+        const [tn, td] = decimal(tgtText as string);
+        status = BigInt(toLocalUmkm) * td >= tn * BigInt(realized) ? 'MET' : 'BELOW_TARGET';
+      }
       return {
         programId: p.id,
         agencyId: p.agency_id,

@@ -1,0 +1,79 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { Suspense } from 'react';
+import { Provider } from 'urql';
+import { describe, expect, it } from 'vitest';
+import { App } from './App.tsx';
+import { I18nProvider } from './i18n/i18n.tsx';
+import * as fx from './test/fixtures.ts';
+import { fakeClient } from './test/render.tsx';
+
+function mountApp(path: string, answers = { ...fx.success }) {
+  window.history.replaceState(null, '', path);
+  const fake = fakeClient(answers);
+  const view = render(
+    <Provider value={fake.client}>
+      <I18nProvider>
+        <Suspense fallback="…">
+          <App />
+        </Suspense>
+      </I18nProvider>
+    </Provider>,
+  );
+  return { ...view, ...fake };
+}
+
+describe('the app shell', () => {
+  it('shows the demo-data banner while the demo data is loaded', async () => {
+    mountApp('/');
+    expect(await screen.findByTestId('demo-banner')).toBeTruthy();
+    expect(screen.getByTestId('demo-banner').textContent).toContain('Data contoh (sintetis)');
+  });
+
+  it('hides the banner for real data', async () => {
+    const { container } = mountApp('/', { ...fx.success, GetAbout: { about: { ...fx.about.about, demoData: false } } });
+    await waitFor(() => expect(container.querySelector('nav')).not.toBeNull());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByTestId('demo-banner')).toBeNull();
+  });
+
+  it('switches to English, every label, and remembers it', async () => {
+    mountApp('/');
+    expect(await screen.findByRole('link', { name: 'Ringkasan' })).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'English' })));
+    expect(screen.getByRole('link', { name: 'Overview' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Domino effect' })).toBeTruthy();
+    expect(localStorage.getItem('jejaring.lang')).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('takes the language from the URL', async () => {
+    mountApp('/?lang=en');
+    expect(await screen.findByRole('link', { name: 'Programs' })).toBeTruthy();
+  });
+
+  it('marks the current page in the navigation and carries the filters to the next page', async () => {
+    mountApp('/skpd?tahun=2023&jejaring=1');
+    const link = await screen.findByRole('link', { name: 'SKPD' });
+    expect(link.getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('link', { name: 'Efek Domino' }).getAttribute('href')).toBe(
+      '/efek-domino?tahun=2023&jejaring=1',
+    );
+  });
+
+  it('a filter change goes into the URL and into the query', async () => {
+    const { calls } = mountApp('/?tahun=2024');
+    const checkbox = await screen.findByRole('checkbox', { name: /Termasuk jejaring/ });
+    await act(async () => fireEvent.click(checkbox));
+    expect(window.location.search).toBe('?tahun=2024&jejaring=1');
+    await waitFor(() =>
+      expect(
+        calls.some((c) => c.name === 'GetSpendSummary' && JSON.stringify(c.variables).includes('includeNetwork')),
+      ).toBe(true),
+    );
+  });
+
+  it('links to the explorer as its own page', async () => {
+    mountApp('/');
+    expect((await screen.findByRole('link', { name: 'Explorer API' })).getAttribute('href')).toBe('/explorer');
+  });
+});

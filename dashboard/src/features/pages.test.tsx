@@ -1,0 +1,125 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { type ComponentType, Suspense } from 'react';
+import { describe, expect, it } from 'vitest';
+import * as fx from '../test/fixtures.ts';
+import { type Answers, renderWithApi } from '../test/render.tsx';
+import AgencyPage from './agencies/AgencyPage.tsx';
+import ScorecardPage from './agencies/ScorecardPage.tsx';
+import DominoPage from './domino/DominoPage.tsx';
+import OverviewPage from './overview/OverviewPage.tsx';
+import ProgramPage from './programs/ProgramPage.tsx';
+import ProgramReportPage from './programs/ProgramReportPage.tsx';
+import ProgramsPage from './programs/ProgramsPage.tsx';
+import RegistryEntryPage from './umkm/RegistryEntryPage.tsx';
+import UmkmPage from './umkm/UmkmPage.tsx';
+
+// biome-ignore lint/suspicious/noExplicitAny: pages take their route params
+type Page = [string, ComponentType<any>, Record<string, string>, string];
+const pages: Page[] = [
+  ['Ringkasan', OverviewPage, {}, '/?tahun=2024'],
+  ['SKPD', ScorecardPage, {}, '/skpd?tahun=2024'],
+  ['SKPD page', AgencyPage, { id: 'QWdlbmN5OjE' }, '/skpd/QWdlbmN5OjE?tahun=2024'],
+  ['Efek Domino', DominoPage, {}, '/efek-domino?tahun=2024'],
+  ['Program', ProgramsPage, {}, '/program?tahun=2024'],
+  ['Program page', ProgramPage, { id: 'UHJvZ3JhbTox' }, '/program/UHJvZ3JhbTox'],
+  ['Program report', ProgramReportPage, {}, '/program/cetak?tahun=2024'],
+  ['UMKM & Koperasi', UmkmPage, {}, '/umkm'],
+  ['UMKM entry', RegistryEntryPage, { id: 'RW50ZXJwcmlzZToxMDA' }, '/umkm/RW50ZXJwcmlzZToxMDA'],
+];
+
+/** Every operation answers `answer`, except the page's own context (about, agencies, headers). */
+function all(answer: unknown, keep: Answers = {}): Answers {
+  const out: Answers = {};
+  for (const name of Object.keys(fx.success)) out[name] = answer;
+  return {
+    ...out,
+    GetAbout: fx.about,
+    ListAgencies: fx.agencies,
+    GetProgram: fx.program,
+    GetAgency: fx.agency,
+    GetRegistryEntry: fx.entry,
+    ...keep,
+  };
+}
+
+function mount(
+  Page: ComponentType<Record<string, string>>,
+  props: Record<string, string>,
+  path: string,
+  answers: Answers,
+) {
+  return renderWithApi(
+    <Suspense fallback="…">
+      <Page {...props} />
+    </Suspense>,
+    answers,
+    { path },
+  );
+}
+
+const states = (c: HTMLElement, s: string) => c.querySelectorAll(`[data-state="${s}"]`).length;
+
+describe.each(pages)('%s page', (_name, Page, props, path) => {
+  it('shows skeletons while loading', () => {
+    const { container } = mount(Page, props, path, all('loading'));
+    expect(states(container, 'loading')).toBeGreaterThan(0);
+    expect(states(container, 'error')).toBe(0);
+  });
+
+  it('shows an error with a retry that asks the API again', async () => {
+    const answers = all(new Error('connection refused'));
+    const { container, executeQuery } = mount(Page, props, path, answers);
+    await waitFor(() => expect(states(container, 'error')).toBeGreaterThan(0));
+    const before = executeQuery.mock.calls.length;
+    Object.assign(answers, fx.success);
+    const retry = screen.getAllByRole('button', { name: 'Coba lagi' })[0]!;
+    await act(async () => fireEvent.click(retry));
+    await waitFor(() => expect(executeQuery.mock.calls.length).toBeGreaterThan(before));
+  });
+
+  it('says so when the filter matches nothing', async () => {
+    const { container } = mount(Page, props, path, { ...fx.empty });
+    await waitFor(() =>
+      expect(states(container, 'empty') + container.querySelectorAll('svg').length).toBeGreaterThan(0),
+    );
+    expect(states(container, 'error')).toBe(0);
+  });
+
+  it('renders its charts and tables from the API', async () => {
+    const { container } = mount(Page, props, path, { ...fx.success });
+    await waitFor(() => expect(states(container, 'loading')).toBe(0));
+    expect(states(container, 'error')).toBe(0);
+    expect(container.querySelectorAll('svg.recharts-surface, table').length).toBeGreaterThan(0);
+  });
+});
+
+describe('page details', () => {
+  it('the report states the filters it was made with', async () => {
+    mount(ProgramReportPage, {}, '/program/cetak?tahun=2024&kategori=SNACKS', { ...fx.success });
+    await waitFor(() =>
+      expect(screen.getByTestId('report-filters').textContent).toBe(
+        'Filter: Tahun anggaran 2024 · Semua SKPD · Kategori: Penganan',
+      ),
+    );
+  });
+
+  it('the Ringkasan asks the API for the filter in the URL', async () => {
+    const { calls } = mount(OverviewPage, {}, '/?tahun=2023&skpd=QWdlbmN5OjE&jejaring=1', { ...fx.success });
+    await waitFor(() => expect(calls.some((c) => c.name === 'GetSpendSummary')).toBe(true));
+    const call = calls.find((c) => c.name === 'GetSpendSummary');
+    expect(call?.variables).toEqual({ filter: { fiscalYear: 2023, agencyIds: ['QWdlbmN5OjE'], includeNetwork: true } });
+  });
+
+  it('without a year in the URL, the latest year with data applies', async () => {
+    const { calls } = mount(OverviewPage, {}, '/', { ...fx.success });
+    await waitFor(() => expect(calls.some((c) => c.name === 'GetSpendSummary')).toBe(true));
+    expect(calls.find((c) => c.name === 'GetSpendSummary')?.variables).toEqual({ filter: { fiscalYear: 2024 } });
+  });
+
+  it('the registry entry lists its products and the government orders it received', async () => {
+    const { container } = mount(RegistryEntryPage, { id: 'RW50ZXJwcmlzZToxMDA' }, '/umkm/x', { ...fx.success });
+    await waitFor(() => expect(container.textContent).toContain('Keripik pisang 250 g'));
+    expect(container.textContent).toContain('Dinas Kesehatan');
+    expect(container.textContent).toContain('Rp4.500.000');
+  });
+});

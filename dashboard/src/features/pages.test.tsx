@@ -42,8 +42,9 @@ function all(answer: unknown, keep: Answers = {}): Answers {
   };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: pages take their route params
 function mount(
-  Page: ComponentType<Record<string, string>>,
+  Page: ComponentType<any>,
   props: Record<string, string>,
   path: string,
   answers: Answers,

@@ -43,12 +43,7 @@ function all(answer: unknown, keep: Answers = {}): Answers {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: pages take their route params
-function mount(
-  Page: ComponentType<any>,
-  props: Record<string, string>,
-  path: string,
-  answers: Answers,
-) {
+function mount(Page: ComponentType<any>, props: Record<string, string>, path: string, answers: Answers) {
   return renderWithApi(
     <Suspense fallback="…">
       <Page {...props} />

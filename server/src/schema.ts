@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { analyticsResolvers } from './analytics/resolvers.ts';
 import { AboutResolver } from './modules/about/about.resolver.ts';
 import {
   AssistanceResolver,
@@ -56,6 +57,8 @@ export const resolvers = [
   EnterpriseSnapshotResolver,
   PolicyTargetResolver,
   CollectionTargetResolver,
+  // The measures of METRICS.md (server/src/analytics/*).
+  ...analyticsResolvers,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -1,11 +1,11 @@
-import type { Database } from '@jejaring/db';
+import type { Database, UnitType } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { type SpendSummaryData, share, toSummary } from './measures.ts';
 import { SUMMARY_COLUMNS, type SpendScope, type SummaryRow, withFacts } from './scope.ts';
 import { loadTargets } from './targets.sql.ts';
 
 export interface UnitTypeSpendData {
-  unitType: string;
+  unitType: UnitType;
   units: number;
   activeUnits: number;
   summary: SpendSummaryData;
@@ -39,7 +39,7 @@ export async function networkReach(
              ${SUMMARY_COLUMNS}
       FROM facts
       GROUP BY GROUPING SETS ((buyer_kind), ((buyer_kind = 'AGENCY')))`.execute(db),
-    sql<{ unit_type: string; units: number }>`${facts}
+    sql<{ unit_type: UnitType; units: number }>`${facts}
       SELECT coalesce(np.unit_type, 'OTHER') AS unit_type, count(*) AS units
       FROM network n
       LEFT JOIN network_unit_profile np ON np.tenant_id = ${scope.tenantId} AND np.party_id = n.unit_id

@@ -21,6 +21,7 @@ export interface FlowNodeData {
   key: string;
   label: string;
   value: number;
+  sellerClass: 'LOCAL_UMKM' | 'LOCAL_OTHER' | 'OUTSIDE_UMK' | 'OUTSIDE_OTHER' | null;
 }
 export interface FlowLinkData {
   source: string;
@@ -80,7 +81,14 @@ export async function spendFlows(
       const raw = cell.keys[i] as string;
       const key = level === 'AGENCY' ? encodeGlobalId('Agency', Number(raw)) : raw;
       const id = `${level}:${key}`;
-      const node = nodes.get(id) ?? { id, level, key, label: labels(level, raw), value: 0 };
+      const node = nodes.get(id) ?? {
+        id,
+        level,
+        key,
+        label: labels(level, raw),
+        value: 0,
+        sellerClass: level === 'SELLER_CLASS' ? (raw as FlowNodeData['sellerClass']) : null,
+      };
       node.value += cell.value;
       nodes.set(id, node);
       if (i + 1 < levels.length) {

@@ -1,0 +1,31 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context.ts';
+import { badInput } from '../errors.ts';
+import { dominoEffect, MAX_ROUNDS } from './domino-effect.sql.ts';
+import { DominoEffect } from './domino-effect.types.ts';
+import { resolveSpendScope } from './scope.ts';
+import { SpendFilter } from './spend-filter.input.ts';
+
+@Resolver(() => DominoEffect)
+export class DominoEffectResolver {
+  @Query(() => DominoEffect, {
+    description:
+      'The re-spending cascade of the scoped government spending at local UMKM: round by round, how much the receivers spent on at other local businesses (in proportion to their revenue), the LM3 multiplier and its limit (METRICS.md "Re-spending rounds").',
+  })
+  async dominoEffect(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => SpendFilter, { nullable: true }) filter?: SpendFilter | null,
+    @Arg('rounds', () => Int, {
+      nullable: true,
+      defaultValue: 3,
+      description: 'How many rounds to list, 1 to 20 (3 gives LM3).',
+    })
+    rounds?: number | null,
+  ): Promise<DominoEffect> {
+    const n = rounds ?? 3;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_ROUNDS) {
+      throw badInput('rounds', `rounds must be from 1 to ${MAX_ROUNDS}, got ${n}`);
+    }
+    return dominoEffect(ctx.db, await resolveSpendScope(ctx.db, ctx.tenantId, filter), n);
+  }
+}

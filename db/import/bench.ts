@@ -1,0 +1,66 @@
+/**
+ * Measures the CSV bundle import on a generated bundle: a fresh database (in-memory PGlite, or a
+ * new database on DATABASE_URL's server), N transactions between agencies, units and enterprises,
+ * imported, then imported again (all unchanged), then exported.
+ *
+ *   npx tsx db/import/bench.ts [transactions=100000]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx db/import/bench.ts 100000
+ */
+import { createTestDatabase, TEST_TENANT, testEngine } from '../src/testing.ts';
+import { exportCsvBundle } from './csv-export.ts';
+import { type BundleFile, importCsvBundle } from './csv-import.ts';
+
+function generateBundle(transactions: number): BundleFile[] {
+  const agencies = 35;
+  const units = 350;
+  const enterprises = Math.max(500, Math.round(transactions / 50));
+  const parties = ['ref,kind,name,region_code,parent_ref,unit_type,agency_code,nib,kbli_code,capital'];
+  for (let a = 0; a < agencies; a++) parties.push(`AG-${a},AGENCY,"Dinas ${a}, Kubu Raya",61.12,,,1.${a}.0.00,,,`);
+  for (let u = 0; u < units; u++)
+    parties.push(`NU-${u},NETWORK_UNIT,Unit ${u},61.12.0${1 + (u % 9)},AG-${u % agencies},SCHOOL,,,,`);
+  for (let e = 0; e < enterprises; e++) {
+    parties.push(
+      `EN-${e},ENTERPRISE,Usaha ${e},61.12.0${1 + (e % 9)},,,,${String(9100000000000 + e)},46311,${(e % 50) * 100_000_000}`,
+    );
+  }
+  const buyers = agencies + units;
+  const rows = ['ref,buyer_ref,seller_ref,category,account_code,funding_source,amount,quantity,occurred_on'];
+  for (let t = 0; t < transactions; t++) {
+    const b = t % buyers;
+    const buyer = b < agencies ? `AG-${b}` : `NU-${b - agencies}`;
+    const month = String(1 + (t % 12)).padStart(2, '0');
+    const day = String(1 + (t % 28)).padStart(2, '0');
+    rows.push(
+      `TX-${t},${buyer},EN-${(t * 7919) % enterprises},FOOD_STAPLES,5.1.02.01.01.0024,APBD,${100_000 + (t % 1000) * 1000},${1 + (t % 20)},2024-${month}-${day}`,
+    );
+  }
+  return [
+    { name: 'parties.csv', content: `${parties.join('\n')}\n` },
+    { name: 'transactions.csv', content: `${rows.join('\n')}\n` },
+  ];
+}
+
+async function main(): Promise<void> {
+  const n = Number(process.argv[2] ?? 100_000);
+  const files = generateBundle(n);
+  const handle = await createTestDatabase();
+  try {
+    const time = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      const result = await run();
+      console.log(`${label}: ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      return result;
+    };
+    console.log(`engine ${testEngine}, ${n.toLocaleString('en')} transactions`);
+    const first = await time('import', () => importCsvBundle(handle.db, TEST_TENANT, files));
+    console.log(first.files.map((f) => `  ${f.file}: ${f.inserted} inserted, ${f.rejected} rejected`).join('\n'));
+    const again = await time('re-import (all unchanged)', () => importCsvBundle(handle.db, TEST_TENANT, files));
+    console.log(again.files.map((f) => `  ${f.file}: ${f.unchanged} unchanged`).join('\n'));
+    await time('dry run', () => importCsvBundle(handle.db, TEST_TENANT, files, { dryRun: true }));
+    await time('export', () => exportCsvBundle(handle.db, TEST_TENANT));
+  } finally {
+    await handle.close();
+  }
+}
+
+await main();

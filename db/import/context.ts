@@ -1,0 +1,121 @@
+import type { Transaction } from 'kysely';
+import type { Database, PartyKind, ProductCategory } from '../src/database.ts';
+import type { DataError } from '../src/errors.ts';
+import type { CsvRecord } from './parse.ts';
+import type { RefIndex } from './refs.ts';
+import type { ReportBuilder } from './report.ts';
+import { RowReader } from './row.ts';
+
+export interface PartyTarget {
+  readonly id: number;
+  readonly kind: PartyKind;
+}
+
+export interface ProgramTarget {
+  readonly id: number;
+}
+
+export interface ProductTarget {
+  readonly id: number;
+  readonly sellerId: number;
+  readonly category: ProductCategory;
+}
+
+/** A bundle file ready for its importer: readable records only (unreadable ones are already reported). */
+export class BundleCsv {
+  readonly columns: ReadonlyMap<string, number>;
+
+  constructor(
+    readonly name: string,
+    header: readonly string[],
+    readonly records: readonly CsvRecord[],
+  ) {
+    this.columns = new Map(header.map((h, i) => [h, i]));
+  }
+
+  has(column: string): boolean {
+    return this.columns.has(column);
+  }
+
+  reader(record: CsvRecord): RowReader {
+    return new RowReader(this.columns, record);
+  }
+}
+
+/** Everything an importer of one file needs; all database work goes through the one transaction. */
+export interface ImportContext {
+  readonly trx: Transaction<Database>;
+  readonly tenantId: string;
+  readonly report: ReportBuilder;
+  readonly parties: RefIndex<PartyTarget>;
+  readonly programs: RefIndex<ProgramTarget>;
+  readonly products: RefIndex<ProductTarget>;
+  readonly progress: (stage: string, done: number, total: number) => void;
+}
+
+/** Reports every issue a row reader collected. */
+export function rejectRow(ctx: ImportContext, file: BundleCsv, row: RowReader): void {
+  for (const issue of row.issues) ctx.report.reject(file.name, row.line, issue);
+}
+
+/**
+ * The bundle column a database error is about: the constraint's column (program_id) as the bundle
+ * names it (program_ref), when the file has such a column.
+ */
+export function columnForField(
+  file: BundleCsv,
+  field: string | null,
+  renames: Record<string, string> = {},
+): string | null {
+  if (!field) return null;
+  const column = renames[field] ?? (field.endsWith('_id') ? `${field.slice(0, -3)}_ref` : field);
+  return file.has(column) ? column : null;
+}
+
+/** A database refusal as a report reason; conflicts with stored data say so first. */
+export function reasonOf(error: DataError): string {
+  return error.code === 'CONFLICT' ? `CONFLICT: ${error.message}` : error.message;
+}
+
+export function rejectStored(
+  ctx: ImportContext,
+  file: BundleCsv,
+  line: number,
+  error: DataError,
+  renames: Record<string, string> = {},
+): void {
+  ctx.report.reject(file.name, line, {
+    column: columnForField(file, error.field, renames),
+    reason: reasonOf(error),
+    code: error.code,
+  });
+}
+
+/** Marks the first occurrence of each key and reports later ones; returns true when `key` is new. */
+export class FirstSeen {
+  private readonly lines = new Map<string, number>();
+
+  /** `key` identifies the row (internal); `label` names it for the user, e.g. "ref EN-1". */
+  check(row: RowReader, column: string, key: string | null, label = `${column} ${key}`): boolean {
+    if (key === null) return true;
+    const first = this.lines.get(key);
+    if (first === undefined) {
+      this.lines.set(key, row.line);
+      return true;
+    }
+    row.fail(column, `duplicate ${label}: line ${first} already has it`);
+    return false;
+  }
+}
+
+/** Progress at most every ~2 % of a file, and at its end. */
+export function progressReporter(ctx: ImportContext, stage: string, total: number): (done: number) => void {
+  const step = Math.max(1, Math.floor(total / 50));
+  let last = -step;
+  return (done) => {
+    if (done >= total || done - last >= step) {
+      last = done;
+      ctx.progress(stage, done, total);
+    }
+  };
+}

@@ -1,0 +1,131 @@
+import { FUNDING_SOURCES, type FundingSource, PRODUCT_CATEGORIES, type ProductCategory } from '../../src/database.ts';
+import { columnsOf } from '../bulk.ts';
+import { type BundleCsv, FirstSeen, type ImportContext, rejectRow } from '../context.ts';
+import { partyId, product, programId } from '../resolve.ts';
+import { storeRows } from '../store.ts';
+import type { FileSpec } from './spec.ts';
+
+/** The source a transaction gets when the file has no source column: re-imports match on (source, ref). */
+export const DEFAULT_SOURCE = 'CSV';
+
+const ACCOUNT_CODE = /^[0-9]+(\.[0-9]+)*$/;
+
+interface TransactionRow {
+  readonly line: number;
+  readonly source: string;
+  readonly source_ref: string;
+  readonly buyer_id: number;
+  readonly seller_id: number;
+  readonly program_id: number | null;
+  readonly product_id: number | null;
+  readonly category: ProductCategory;
+  readonly account_code: string | null;
+  readonly funding_source: FundingSource | null;
+  readonly amount: number;
+  readonly quantity: number | null;
+  readonly occurred_on: string;
+}
+
+/** transactions.csv: purchases, buyer → seller; the bulk of any bundle. */
+async function importTransactions(ctx: ImportContext, file: BundleCsv): Promise<void> {
+  const keys = new FirstSeen();
+  const rows: TransactionRow[] = [];
+  for (const record of file.records) {
+    const row = file.reader(record);
+    const ref = row.token('ref', { required: true });
+    const source = row.token('source') ?? DEFAULT_SOURCE;
+    if (ref)
+      keys.check(
+        row,
+        'ref',
+        `${source}\u0000${ref}`,
+        source === DEFAULT_SOURCE ? `ref ${ref}` : `ref ${ref} for source ${source}`,
+      );
+    const buyerId = partyId(ctx, row, 'buyer_ref', { required: true });
+    const sellerId = partyId(ctx, row, 'seller_ref', { required: true });
+    if (buyerId !== null && buyerId === sellerId) row.fail('seller_ref', 'buyer and seller must be different parties');
+    const programIdValue = programId(ctx, row, 'program_ref');
+    const sold = product(ctx, row, 'product_ref');
+    if (sold && sellerId !== null && sold.sellerId !== sellerId) {
+      row.fail(
+        'product_ref',
+        `product_ref ${row.raw('product_ref').trim()} is sold by another party than seller_ref ${row.raw('seller_ref').trim()}`,
+      );
+    }
+    // The category may be left empty when a product says it.
+    const category = row.oneOf('category', PRODUCT_CATEGORIES, { required: !sold }) ?? sold?.category ?? null;
+    const accountCode = row.token('account_code', {
+      pattern: ACCOUNT_CODE,
+      hint: 'account_code is digits separated by dots, e.g. 5.1.02.01.01.0024',
+    });
+    const fundingSource = row.oneOf('funding_source', FUNDING_SOURCES);
+    const amount = row.money('amount', { required: true });
+    const quantity = row.decimal('quantity');
+    const occurredOn = row.date('occurred_on', { required: true });
+    if (!row.ok || !ref || buyerId === null || sellerId === null || !category || amount === null || !occurredOn) {
+      rejectRow(ctx, file, row);
+      continue;
+    }
+    rows.push({
+      line: row.line,
+      source,
+      source_ref: ref,
+      buyer_id: buyerId,
+      seller_id: sellerId,
+      program_id: programIdValue,
+      product_id: sold?.id ?? null,
+      category,
+      account_code: accountCode,
+      funding_source: fundingSource,
+      amount,
+      quantity,
+      occurred_on: occurredOn,
+    });
+  }
+  await storeRows(ctx, file, rows, {
+    spec: {
+      table: 'transaction',
+      columns: columnsOf(file.has.bind(file), [
+        ['source', 'text', []],
+        ['source_ref', 'text', []],
+        ['buyer_id', 'bigint', 'buyer_ref'],
+        ['seller_id', 'bigint', 'seller_ref'],
+        ['program_id', 'bigint', 'program_ref'],
+        ['product_id', 'bigint', 'product_ref'],
+        ['category', 'text', ['category', 'product_ref']],
+        ['account_code', 'text'],
+        ['funding_source', 'text'],
+        ['amount', 'bigint'],
+        ['quantity', 'numeric'],
+        ['occurred_on', 'date'],
+      ]),
+      conflict: ['source', 'source_ref'],
+      returning: ['source', 'source_ref'],
+    },
+    key: (row) => `${row.source}\u0000${row.source_ref}`,
+    returnedKey: (c) => `${c.source}\u0000${c.source_ref}`,
+    renames: { source_ref: 'ref' },
+    chunkSize: 5_000,
+  });
+}
+
+export const transactionsFile: FileSpec = {
+  name: 'transactions.csv',
+  required: ['ref', 'buyer_ref', 'seller_ref', 'amount', 'occurred_on'],
+  columns: [
+    'ref',
+    'buyer_ref',
+    'seller_ref',
+    'program_ref',
+    'category',
+    'account_code',
+    'funding_source',
+    'amount',
+    'quantity',
+    'occurred_on',
+    'source',
+    'product_ref',
+  ],
+  refColumns: { parties: ['buyer_ref', 'seller_ref'], programs: ['program_ref'], products: ['product_ref'] },
+  run: importTransactions,
+};

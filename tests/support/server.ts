@@ -19,7 +19,23 @@ export interface TestServer {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
+  /** Like gql, with the HTTP status (limits and malformed requests answer 400). */
+  post<T = Record<string, unknown>>(
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: GraphQLResponse<T> }>;
   close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Fills the database before the server starts. */
+  seed?: (handle: DatabaseHandle) => Promise<void>;
+  env?: Record<string, string>;
+  /**
+   * Wraps the database handle the server uses (e.g. with a Kysely plugin that counts statements);
+   * `database` on the TestServer stays the plain handle, for the test's own queries.
+   */
+  instrument?: (handle: DatabaseHandle) => DatabaseHandle;
 }
 
 /**
@@ -31,9 +47,7 @@ export interface TestServer {
  * beforeAll(async () => { server = await startTestServer({ seed: (db) => importFixture(db, 'valid') }); });
  * afterAll(() => server.close());
  */
-export async function startTestServer(
-  options: { seed?: (handle: DatabaseHandle) => Promise<void>; env?: Record<string, string> } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   let running: Running | undefined;
   try {
@@ -46,7 +60,7 @@ export async function startTestServer(
       LOG_LEVEL: 'silent',
       ...options.env,
     });
-    running = await startServer(config, createLogger(config.logLevel), database);
+    running = await startServer(config, createLogger(config.logLevel), options.instrument?.(database) ?? database);
   } catch (error) {
     await database.close();
     throw error;
@@ -62,6 +76,14 @@ export async function startTestServer(
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<never>;
+    },
+    async post(body, headers) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResponse<never> };
     },
     async close() {
       await running?.stop();

@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { globalId, importApiBundle, rowId } from '../support/fixtures.ts';
+import { loadOracle, type Oracle, sortBy } from '../support/oracle.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+/*
+ * Keyset pagination: every list walked page by page forwards (first/after) and backwards
+ * (last/before) across page boundaries, compared with a direct listing of the tables. No row may
+ * be lost or repeated, including rows that tie on the sort key (equal names, dates, amounts).
+ */
+
+let server: TestServer;
+let o: Oracle;
+
+beforeAll(async () => {
+  server = await startTestServer({ seed: importApiBundle });
+  o = await loadOracle(server.database);
+});
+afterAll(() => server?.close());
+
+interface Page {
+  totalCount: number;
+  edges: Array<{ cursor: string; node: { key: string } }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+const PAGE = `totalCount edges { cursor node { key: id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
+
+/** Builds the query for one page of a list (top-level, or nested under a node). */
+type PageQuery = (args: string) => string;
+const top = (list: string, orderBy?: string, filter?: string): PageQuery => (args) =>
+  `{ page: ${list}${withArgs([args, orderBy ? `orderBy: ${orderBy}` : '', filter ? `filter: ${filter}` : ''])} { ${PAGE} } }`;
+function withArgs(args: string[]): string {
+  const given = args.filter(Boolean);
+  return given.length ? `(${given.join(', ')})` : '';
+}
+
+async function fetchPage(query: PageQuery, args: string, pick: (data: Record<string, unknown>) => Page): Promise<Page> {
+  const result = await server.gql<Record<string, unknown>>(query(args));
+  expect(result.errors).toBeUndefined();
+  return pick(result.data as Record<string, unknown>);
+}
+
+const topPage = (data: Record<string, unknown>) => data.page as Page;
+const keyOf = (key: string) => (/^[0-9.]+$/.test(key) ? key : String(rowId(key)));
+
+/** Walks the whole list forwards and backwards with `size` rows a page; checks page info at every step. */
+async function walk(query: PageQuery, expected: string[], size: number, pick = topPage): Promise<void> {
+  const forward: string[] = [];
+  let after: string | null = null;
+  for (let guard = 0; guard < 500; guard++) {
+    const page = await fetchPage(query, `first: ${size}${after ? `, after: "${after}"` : ''}`, pick);
+    const keys = page.edges.map((e) => keyOf(e.node.key));
+    expect(page.totalCount).toBe(expected.length);
+    expect(page.pageInfo.hasPreviousPage).toBe(forward.length > 0);
+    forward.push(...keys);
+    expect(page.pageInfo.hasNextPage).toBe(forward.length < expected.length);
+    expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
+    expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+    if (!page.pageInfo.hasNextPage) break;
+    expect(keys).toHaveLength(size);
+    after = page.pageInfo.endCursor;
+  }
+  expect(forward).toEqual(expected);
+
+  const backward: string[] = [];
+  let before: string | null = null;
+  for (let guard = 0; guard < 500; guard++) {
+    const page = await fetchPage(query, `last: ${size}${before ? `, before: "${before}"` : ''}`, pick);
+    const keys = page.edges.map((e) => keyOf(e.node.key));
+    expect(page.pageInfo.hasNextPage).toBe(backward.length > 0);
+    backward.unshift(...keys);
+    expect(page.pageInfo.hasPreviousPage).toBe(backward.length < expected.length);
+    if (!page.pageInfo.hasPreviousPage) break;
+    expect(keys).toHaveLength(size);
+    before = page.pageInfo.startCursor;
+  }
+  expect(backward).toEqual(expected);
+}
+
+const ids = (rows: Array<{ id: number }>) => rows.map((r) => String(r.id));
+const kind = (k: string) => o.parties.filter((p) => p.kind === k);
+
+describe('walking every list forwards and backwards', () => {
+  it('parties by name, 7 a page', async () => {
+    await walk(top('parties'), ids(sortBy(o.parties, (p) => p.name)), 7);
+  });
+
+  it('parties by registration date, newest first (unknown dates last)', async () => {
+    await walk(top('parties', '{ field: REGISTERED_ON, direction: DESC }'), ids(sortBy(o.parties, (p) => p.registered_on ?? '0001-01-01', true)), 9);
+  });
+
+  it('enterprises by name, with equal names split across pages', async () => {
+    const expected = ids(sortBy(kind('ENTERPRISE'), (p) => p.name));
+    // Page size 3 puts the two "Warung Makan Barokah" and the two "UD Sumber Rejeki" on page edges somewhere.
+    await walk(top('enterprises'), expected, 3);
+  });
+
+  it('enterprises by capital, largest first, unknown capital tied at the end', async () => {
+    await walk(top('enterprises', '{ field: CAPITAL, direction: DESC }'), ids(sortBy(kind('ENTERPRISE'), (p) => p.capital ?? -1, true)), 8);
+  });
+
+  it('enterprises of a district filter while paging', async () => {
+    const expected = ids(sortBy(kind('ENTERPRISE').filter((p) => p.region_code?.startsWith('61.12.01')), (p) => p.name));
+    await walk(top('enterprises', undefined, '{ regionCode: "61.12.01" }'), expected, 4);
+  });
+
+  it('agencies by code, network units, cooperatives and vendors', async () => {
+    await walk(top('agencies', '{ field: CODE, direction: DESC }'), ids(sortBy(kind('AGENCY'), (p) => p.agency_code ?? '', true)), 2);
+    await walk(top('networkUnits'), ids(sortBy(kind('NETWORK_UNIT'), (p) => p.name)), 3);
+    await walk(top('cooperatives', '{ field: ID, direction: DESC }'), ids(sortBy(kind('COOPERATIVE'), (p) => p.id, true)), 1);
+    await walk(top('vendors'), ids(sortBy(kind('VENDOR'), (p) => p.name)), 3);
+  });
+
+  it('transactions newest first, with equal dates split across pages', async () => {
+    await walk(top('transactions'), ids(sortBy(o.transactions, (t) => t.occurred_on, true)), 25);
+  });
+
+  it('transactions by amount, with equal amounts split across pages', async () => {
+    await walk(top('transactions', '{ field: AMOUNT }'), ids(sortBy(o.transactions, (t) => t.amount)), 11);
+  });
+
+  it('programs by fiscal year (ties on every page) and products by price', async () => {
+    await walk(top('programs', '{ field: FISCAL_YEAR, direction: DESC }'), ids(sortBy(o.programs, (p) => p.fiscal_year, true)), 5);
+    await walk(top('products', '{ field: UNIT_PRICE }'), ids(sortBy(o.products, (p) => p.unit_price ?? -1)), 10);
+  });
+
+  it('assistance by date', async () => {
+    await walk(top('assistance', '{ field: OCCURRED_ON, direction: DESC }'), ids(sortBy(o.assistance, (a) => a.occurred_on, true)), 6);
+  });
+
+  it('regions by name, where a district and a village share a name (the code breaks the tie)', async () => {
+    const rows = o.regions.filter((r) => r.code.startsWith('61.12'));
+    const expected = [...rows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.code < b.code ? -1 : 1)).map((r) => r.code);
+    expect(new Set(rows.map((r) => r.name)).size).toBeLessThan(rows.length);
+    const query: PageQuery = (args) =>
+      `{ page: regions(${args}, orderBy: { field: NAME }, filter: { withinCode: "61.12" }) { totalCount edges { cursor node { key: code } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    await walk(query, expected, 16);
+  });
+
+  it("nested lists: an agency's purchases and an enterprise's snapshots", async () => {
+    const dikbud = o.partyByRef.get('AG-DIKBUD')?.id ?? 0;
+    const purchases: PageQuery = (args) =>
+      `{ node(id: "${globalId('Agency', dikbud)}") { ... on Agency { page: purchases(${args}, orderBy: { field: AMOUNT, direction: DESC }) { ${PAGE} } } } }`;
+    const pick = (data: Record<string, unknown>) => (data.node as { page: Page }).page;
+    await walk(purchases, ids(sortBy(o.transactions.filter((t) => t.buyer_id === dikbud), (t) => t.amount, true)), 4, pick);
+
+    const enterprise = o.snapshots[0]?.enterprise_id ?? 0;
+    const snapshots: PageQuery = (args) =>
+      `{ node(id: "${globalId('Enterprise', enterprise)}") { ... on Enterprise { page: snapshots(${args}) { totalCount edges { cursor node { key: period } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } } }`;
+    const periods = o.snapshots.filter((s) => s.enterprise_id === enterprise).map((s) => s.period);
+    const walkPeriods = async () => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page = await fetchPage(snapshots, `first: 2${after ? `, after: "${after}"` : ''}`, pick);
+        seen.push(...page.edges.map((e) => e.node.key));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      return seen;
+    };
+    expect(await walkPeriods()).toEqual(periods);
+  });
+});
+
+describe('cursor windows', () => {
+  it('returns exactly the rows between after and before', async () => {
+    const all = await fetchPage(top('transactions'), 'first: 60', topPage);
+    const after = all.edges[9]?.cursor;
+    const before = all.edges[30]?.cursor;
+    const forward = await fetchPage(top('transactions'), `first: 100, after: "${after}", before: "${before}"`, topPage);
+    expect(forward.edges.map((e) => e.node.key)).toEqual(all.edges.slice(10, 30).map((e) => e.node.key));
+    expect(forward.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const backward = await fetchPage(top('transactions'), `last: 5, after: "${after}", before: "${before}"`, topPage);
+    expect(backward.edges.map((e) => e.node.key)).toEqual(all.edges.slice(25, 30).map((e) => e.node.key));
+    expect(backward.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+  });
+
+  it('answers first: 0 with no rows and tells whether any exist', async () => {
+    const page = await fetchPage(top('enterprises'), 'first: 0', topPage);
+    expect(page.edges).toEqual([]);
+    expect(page.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null });
+    expect(page.totalCount).toBe(kind('ENTERPRISE').length);
+  });
+
+  it('pages with before alone from the end, 50 rows by default', async () => {
+    const all = await fetchPage(top('transactions'), 'first: 500', topPage);
+    const before = all.edges[120]?.cursor;
+    const page = await fetchPage(top('transactions'), `before: "${before}"`, topPage);
+    expect(page.edges.map((e) => e.node.key)).toEqual(all.edges.slice(70, 120).map((e) => e.node.key));
+    const defaults = await fetchPage(top('transactions'), '', topPage);
+    expect(defaults.edges).toHaveLength(50);
+  });
+
+  it('keeps its place when a row is added before the cursor (no offset drift)', async () => {
+    const vendors = ids(sortBy(kind('VENDOR'), (p) => p.name));
+    const first = await fetchPage(top('vendors'), 'first: 2', topPage);
+    const added = await server.database.db
+      .insertInto('party')
+      .values({ tenant_id: '61.12', ref: 'VE-NEW', kind: 'VENDOR', name: 'AAA Vendor Baru' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const next = await fetchPage(top('vendors'), `first: 10, after: "${first.pageInfo.endCursor}"`, topPage);
+      expect(next.edges.map((e) => keyOf(e.node.key))).toEqual(vendors.slice(2));
+      expect(next.totalCount).toBe(vendors.length + 1);
+    } finally {
+      await server.database.db.deleteFrom('party').where('id', '=', added.id).execute();
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import type { DatabaseHandle } from '@jejaring/db';
+import { PostgresQueryCompiler } from 'kysely';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importApiBundle } from '../support/fixtures.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+/*
+ * No N+1: the number of SQL statements a request runs must not grow with the page size. Every
+ * statement the server runs passes a counting Kysely plugin installed on its database handle
+ * (counted when its result comes back: once per statement sent to the database).
+ */
+
+class StatementCounter implements KyselyPlugin {
+  count = 0;
+  readonly statements: string[] = [];
+  readonly #sql = new WeakMap<object, string>();
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    // Called for sub-queries too (a query builder inside a sql`` template): count results instead.
+    if (process.env.DEBUG_STATEMENTS) this.#sql.set(args.queryId, new PostgresQueryCompiler().compileQuery(args.node, args.queryId).sql);
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.count++;
+    if (process.env.DEBUG_STATEMENTS) this.statements.push(this.#sql.get(args.queryId) ?? '?');
+    return args.result;
+  }
+}
+
+const counter = new StatementCounter();
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    seed: importApiBundle,
+    instrument: (handle: DatabaseHandle) => ({ ...handle, db: handle.db.withPlugin(counter) }),
+  });
+});
+afterAll(() => server?.close());
+
+/** Runs an operation and returns how many statements it took (and the rows it returned). */
+async function statementsFor(query: string, variables: Record<string, unknown>): Promise<{ statements: number; data: unknown }> {
+  counter.count = 0;
+  counter.statements.length = 0;
+  const result = await server.gql(query, variables);
+  expect(result.errors).toBeUndefined();
+  if (process.env.DEBUG_STATEMENTS) console.log(counter.statements.join('\n'));
+  return { statements: counter.count, data: result.data };
+}
+
+const DEEP_TRANSACTIONS = `query DeepTransactions($n: Int!) {
+  transactions(first: $n) { edges { node {
+    amount
+    buyer { name }
+    seller { name region { name } }
+    program { name agency { name } }
+  } } }
+}`;
+
+describe('statement count stays constant as the page grows', () => {
+  it('transactions with buyer, seller, seller region, program and program agency', async () => {
+    const counts: number[] = [];
+    for (const n of [10, 50, 200]) {
+      const { statements, data } = await statementsFor(DEEP_TRANSACTIONS, { n });
+      expect((data as { transactions: { edges: unknown[] } }).transactions.edges).toHaveLength(n);
+      counts.push(statements);
+    }
+    // The page; buyers and sellers together; sellers' regions; programs; then programs' agencies,
+    // unless (as in this fixture) every one was already loaded as a buyer in the same request.
+    expect(new Set(counts).size, `statements for 10, 50, 200 rows: ${counts.join(', ')}`).toBe(1);
+    expect(counts[0]).toBeLessThanOrEqual(5);
+  });
+
+  it('enterprises with region, sector, products and cooperatives', async () => {
+    const query = `query($n: Int!) { enterprises(first: $n) { totalCount nodes {
+      name region { name parent { name } } sector { name } cooperatives { name }
+      products(first: 3) { totalCount nodes { name } }
+    } } }`;
+    const counts = [];
+    for (const n of [5, 20, 70]) counts.push((await statementsFor(query, { n })).statements);
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBeLessThanOrEqual(7);
+  });
+
+  it('three levels of nested connections: agencies → programs → transactions → sellers', async () => {
+    const query = `query($n: Int!) { agencies(first: $n) { nodes {
+      networkUnits { totalCount nodes { name ... on NetworkUnit { agency { name } parent { name } } } }
+      programs { nodes { name transactions(first: 5) { totalCount nodes { seller { name region { name } } } } } }
+    } } }`;
+    const counts = [];
+    for (const n of [1, 3, 5]) counts.push((await statementsFor(query, { n })).statements);
+    expect(new Set(counts).size).toBe(1);
+  });
+
+  it('node(id) for many ids of many kinds batches by kind', async () => {
+    const ids = ['QWdlbmN5OjE', 'QWdlbmN5OjI', 'UHJvZ3JhbTox', 'UHJvZ3JhbToy', 'VHJhbnNhY3Rpb246MQ', 'VHJhbnNhY3Rpb246Mg'];
+    const { statements } = await statementsFor('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    expect(statements).toBe(3);
+  });
+});

@@ -24,8 +24,9 @@ function MultiSelect<T extends string>({
   const summary = selected.length === 0 ? allLabel : selectedLabel(selected.length);
   return (
     <details className="multiselect" data-filter={name}>
-      <summary aria-label={`${label}: ${summary}`}>
+      <summary>
         <span className="filter-label">{label}</span>
+        <span className="visually-hidden">: </span>
         <span className="multiselect-value">{summary}</span>
       </summary>
       <fieldset className="multiselect-panel">

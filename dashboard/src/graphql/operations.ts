@@ -20,16 +20,16 @@ export const FlowLevelValues = [
   'AGENCY',
   'BUYER_KIND',
   'CATEGORY',
+  'SECTOR',
   'SELLER_CLASS',
   'SELLER_DISTRICT',
-  'SECTOR',
 ] as const;
 export type FlowLevel = (typeof FlowLevelValues)[number];
 
 export const FundingSourceValues = ['APBD', 'APBN', 'BOS', 'DAK', 'DANA_DESA', 'OWN'] as const;
 export type FundingSource = (typeof FundingSourceValues)[number];
 
-export const GradeValues = ['A_PLUS', 'A', 'B', 'C', 'D', 'F'] as const;
+export const GradeValues = ['A', 'A_PLUS', 'B', 'C', 'D', 'F'] as const;
 export type Grade = (typeof GradeValues)[number];
 
 export const IntervalValues = ['MONTH', 'QUARTER', 'YEAR'] as const;
@@ -55,16 +55,16 @@ export const ProductCategoryValues = [
 ] as const;
 export type ProductCategory = (typeof ProductCategoryValues)[number];
 
-export const ProgramStatusValues = ['MET', 'BELOW_TARGET', 'NO_TARGET', 'NO_SPEND'] as const;
+export const ProgramStatusValues = ['BELOW_TARGET', 'MET', 'NO_SPEND', 'NO_TARGET'] as const;
 export type ProgramStatus = (typeof ProgramStatusValues)[number];
 
-export const RecoveryGroupValues = ['NONE', 'SECTOR', 'DISTRICT', 'SIZE_CLASS'] as const;
+export const RecoveryGroupValues = ['DISTRICT', 'NONE', 'SECTOR', 'SIZE_CLASS'] as const;
 export type RecoveryGroup = (typeof RecoveryGroupValues)[number];
 
 export const SizeClassValues = ['LARGE', 'MEDIUM', 'MICRO', 'SMALL'] as const;
 export type SizeClass = (typeof SizeClassValues)[number];
 
-export const TargetSourceValues = ['PROGRAM', 'AGENCY', 'TENANT'] as const;
+export const TargetSourceValues = ['AGENCY', 'PROGRAM', 'TENANT'] as const;
 export type TargetSource = (typeof TargetSourceValues)[number];
 
 export const UnitTypeValues = [
@@ -121,6 +121,9 @@ export type RegionLevel = (typeof RegionLevelValues)[number];
 export const RegionOrderFieldValues = ['CODE', 'NAME'] as const;
 export type RegionOrderField = (typeof RegionOrderFieldValues)[number];
 
+export const SellerClassValues = ['LOCAL_OTHER', 'LOCAL_UMKM', 'OUTSIDE_OTHER', 'OUTSIDE_UMK'] as const;
+export type SellerClass = (typeof SellerClassValues)[number];
+
 export const SizeBasisValues = ['CAPITAL', 'REVENUE'] as const;
 export type SizeBasis = (typeof SizeBasisValues)[number];
 
@@ -160,13 +163,13 @@ export type EnterpriseFilter = {
 };
 
 export type SpendFilter = {
-  from?: string | null;
-  to?: string | null;
-  fiscalYear?: number | null;
+  accountPrefix?: string | null;
   agencyIds?: Array<string> | null;
   categories?: Array<ProductCategory> | null;
-  accountPrefix?: string | null;
+  fiscalYear?: number | null;
+  from?: string | null;
   includeNetwork?: boolean | null;
+  to?: string | null;
 };
 
 export type TransactionFilter = {

@@ -5,7 +5,7 @@ export const en: Record<MessageKey, string> = {
   'app.title': 'Jejaring',
   'app.subtitle': 'Regional spending & the local economy',
   'app.skip': 'Skip to main content',
-  'app.demoBanner': 'Sample data (synthetic): every number is illustrative, not official data.',
+  'app.demoBanner': 'sample data: every number is illustrative, not official data.',
   'app.language': 'Language',
   'app.mainNav': 'Main navigation',
   'app.loadingPage': 'Loading the page…',

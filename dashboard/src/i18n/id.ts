@@ -3,7 +3,7 @@ export const id = {
   'app.title': 'Jejaring',
   'app.subtitle': 'Belanja daerah & ekonomi lokal',
   'app.skip': 'Lewati ke konten utama',
-  'app.demoBanner': 'Data contoh (sintetis): semua angka hanya ilustrasi, bukan data resmi.',
+  'app.demoBanner': 'semua angka hanya ilustrasi, bukan data resmi.',
   'app.language': 'Bahasa',
   'app.mainNav': 'Navigasi utama',
   'app.loadingPage': 'Memuat halaman…',

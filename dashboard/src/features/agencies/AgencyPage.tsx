@@ -77,7 +77,7 @@ export default function AgencyPage({ id }: { id: string }) {
       </DataState>
       <section aria-label={i.t('agency.title')} className="kpi-section">
         <DataState result={summary} height={132}>
-          {(d) => <KpiCards summary={d.spendSummary} multiplier={null} />}
+          {(d) => <KpiCards summary={d.spendSummary} />}
         </DataState>
       </section>
       <ChartCard

@@ -21,7 +21,7 @@ export function NetworkReachChart({ reach, width }: { reach: NetworkReach; width
   return (
     <div>
       <p className="stat-line">
-        <span className="stat" data-value={reach.amplification ?? ''} data-stat="amplification">
+        <span className="stat-inline" data-value={reach.amplification ?? ''} data-stat="amplification">
           {i.t('agency.amplification')}: <strong>{i.multiplier(reach.amplification)}</strong>
         </span>
         <span className="muted">

@@ -25,7 +25,8 @@ export function AmplificationChart({ rows, width }: { rows: readonly Reach[]; wi
       <CartesianGrid stroke="#e3e3e3" horizontal={false} />
       <XAxis
         type="number"
-        domain={[1, 'auto']}
+        domain={[1, (max: number) => Math.max(1.5, Math.ceil(max * 10) / 10)]}
+        allowDataOverflow
         tickFormatter={(v: number) => i.multiplier(v)}
         tick={{ fontSize: 12 }}
       />

@@ -65,7 +65,7 @@ export function FlowSankey({ flows, width }: { flows: Flows; width: number }) {
     .filter((l) => l.value > 0 && index.has(l.source) && index.has(l.target))
     .map((l) => ({ source: index.get(l.source)!, target: index.get(l.target)!, value: l.value }));
   const perLevel = Math.max(...flows.levels.map((lv) => flows.nodes.filter((n) => n.level === lv).length), 1);
-  const height = Math.max(320, Math.min(900, perLevel * 22 + 40));
+  const height = Math.max(320, Math.min(900, perLevel * 24 + 40));
   return (
     <Sankey
       width={width}

@@ -44,7 +44,8 @@ function vsTarget(share: number | null, target: number | null): 'met' | 'below' 
 }
 
 /** The overview's KPI cards, straight from spendSummary (and the domino multiplier). */
-export function KpiCards({ summary, multiplier }: { summary: Summary; multiplier: number | null | undefined }) {
+/** `multiplier` absent: no domino card (an agency's page, where the regency-wide multiplier does not apply). */
+export function KpiCards({ summary, multiplier }: { summary: Summary; multiplier?: number | null | 'loading' }) {
   const i = useI18n();
   const umkTarget = summary.umkTarget ?? 0.4;
   return (
@@ -86,13 +87,15 @@ export function KpiCards({ summary, multiplier }: { summary: Summary; multiplier
         detail={i.t('kpi.reachedHint')}
         raw={summary.sellersReached}
       />
-      <Kpi
-        id="multiplier"
-        label={i.t('kpi.multiplier')}
-        value={multiplier === undefined ? '…' : i.multiplier(multiplier)}
-        detail={i.t('kpi.multiplierHint')}
-        raw={multiplier ?? null}
-      />
+      {multiplier !== undefined ? (
+        <Kpi
+          id="multiplier"
+          label={i.t('kpi.multiplier')}
+          value={multiplier === 'loading' ? '…' : i.multiplier(multiplier)}
+          detail={i.t('kpi.multiplierHint')}
+          raw={multiplier === 'loading' ? null : multiplier}
+        />
+      ) : null}
     </div>
   );
 }

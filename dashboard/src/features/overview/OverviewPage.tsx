@@ -16,7 +16,12 @@ export default function OverviewPage() {
   const domino = useDominoEffect();
   const trend = useSpendTrend('MONTH');
   const scorecard = useAgencyScorecard();
-  const multiplier = domino.state === 'ok' ? (domino.data?.dominoEffect.multiplier ?? null) : undefined;
+  const multiplier =
+    domino.state === 'ok'
+      ? (domino.data?.dominoEffect.multiplier ?? null)
+      : domino.state === 'loading'
+        ? 'loading'
+        : null;
   return (
     <>
       <PageHeader title={t('overview.title')} lead={t('overview.lead')} />

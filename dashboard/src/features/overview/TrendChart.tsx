@@ -58,7 +58,7 @@ export function TrendChart({
       />
       <Line
         yAxisId="share"
-        type="monotone"
+        type="linear"
         dataKey="localUmkmShare"
         name={i.t('trend.localShare')}
         stroke={PALETTE.vermillion}
@@ -85,7 +85,7 @@ export function TrendChart({
           y={target}
           stroke={PALETTE.black}
           strokeDasharray="6 4"
-          label={{ value: `${i.t('trend.target')} ${i.pct(target, 0)}`, position: 'insideTopRight', fontSize: 12 }}
+          label={{ value: `${i.t('trend.target')} ${i.pct(target, 0)}`, position: 'insideTopLeft', fontSize: 12 }}
         />
       ) : null}
     </ComposedChart>

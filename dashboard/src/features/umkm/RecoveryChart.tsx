@@ -56,7 +56,7 @@ export function RecoveryChart({
       {series.map((s, index) => (
         <Line
           key={s.key}
-          type="monotone"
+          type="linear"
           dataKey={s.key}
           name={seriesLabel(i, groupBy, s)}
           stroke={seriesColor(index)}

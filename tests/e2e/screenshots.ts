@@ -1,0 +1,68 @@
+/**
+ * Screenshots of every dashboard page at 1440×900 (desktop) and 768×1024 (tablet) into
+ * docs/screenshots/, on the demo data. Run: `pnpm screenshots` (tsx; builds the dashboard when stale).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  dashboardPages,
+  ensureDashboardBuilt,
+  latestYear,
+  launchBrowser,
+  SCREENSHOTS,
+  settle,
+  startDemoServer,
+  watchPage,
+} from './support.ts';
+
+const VIEWPORTS = [
+  { suffix: '1440', width: 1440, height: 900 },
+  { suffix: '768', width: 768, height: 1024 },
+];
+
+async function main() {
+  ensureDashboardBuilt();
+  const server = await startDemoServer();
+  const browser = await launchBrowser();
+  const only = process.argv.slice(2);
+  try {
+    const year = await latestYear(server);
+    const pages = (await dashboardPages(server)).filter((p) => !only.length || only.includes(p.name));
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const viewport of VIEWPORTS) {
+      // Reduced motion: charts draw without their entry animation, so the picture is final.
+      const context = await browser.newContext({
+        viewport: { width: viewport.width, height: viewport.height },
+        reducedMotion: 'reduce',
+      });
+      for (const p of pages) {
+        const page = await context.newPage();
+        const watch = watchPage(page);
+        const sep = p.path.includes('?') ? '&' : '?';
+        await page.goto(`${server.url}${p.path}${p.path.startsWith('/umkm') ? '' : `${sep}tahun=${year}`}`);
+        await settle(page);
+        const file = path.join(SCREENSHOTS, `${p.name}-${viewport.suffix}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        const problems = [...watch.errors, ...watch.failed];
+        process.stdout.write(`${path.relative(process.cwd(), file)}${problems.length ? `  ⚠ ${problems.join(' | ')}` : ''}\n`);
+        await page.close();
+      }
+      await context.close();
+    }
+    // The English overview, to show the language switch.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?lang=en&tahun=${year}`);
+    await settle(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-en-1440.png'), fullPage: true });
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,186 @@
+/**
+ * Shared by the browser end-to-end tests, the screenshots script and the dashboard benchmark: the
+ * built dashboard, the real server on the demo data (PGlite), headless Chromium, and the API.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { loadServerConfig } from '@jejaring/server/config';
+import { createLogger } from '@jejaring/server/logger';
+import { type Running, startServer } from '@jejaring/server/start';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
+export const DASHBOARD = path.join(ROOT, 'dashboard');
+export const DIST = path.join(DASHBOARD, 'dist');
+export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the dashboard when dist/ is missing or older than its sources (and the operations). */
+export function ensureDashboardBuilt(): void {
+  const built = path.join(DIST, 'index.html');
+  const sources = Math.max(
+    newestMtime(path.join(DASHBOARD, 'src')),
+    newestMtime(path.join(ROOT, 'schema/operations')),
+    fs.statSync(path.join(DASHBOARD, 'index.html')).mtimeMs,
+    fs.statSync(path.join(DASHBOARD, 'explorer.html')).mtimeMs,
+  );
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources && fs.existsSync(path.join(DIST, 'explorer.html')))
+    return;
+  execFileSync('npx', ['-y', 'pnpm@10.34.9', '--filter', '@jejaring/dashboard', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/**
+ * A PGlite directory with the demo data, reused between runs while the demo generator and the
+ * migrations are unchanged (loading the demo takes a minute; the tests only read).
+ */
+function demoDirectory(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['db/demo', 'db/migrations', 'db/reference']) {
+    const full = path.join(ROOT, dir);
+    if (!fs.existsSync(full)) continue;
+    for (const file of fs.readdirSync(full, { recursive: true }).map(String).sort()) {
+      const f = path.join(full, file);
+      if (fs.statSync(f).isFile()) hash.update(file).update(fs.readFileSync(f));
+    }
+  }
+  return path.join(os.tmpdir(), `jejaring-e2e-${hash.digest('hex').slice(0, 12)}`);
+}
+
+export interface DemoServer {
+  url: string;
+  running: Running;
+  gql<T>(source: string, variables?: Record<string, unknown>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** The real server (startServer) on PGlite with the demo data, serving the built dashboard. */
+export async function startDemoServer(): Promise<DemoServer> {
+  const dir = process.env.E2E_PGLITE_DIR ?? demoDirectory();
+  const ready = path.join(dir, '.jejaring-demo-ready');
+  if (fs.existsSync(dir) && !fs.existsSync(ready)) fs.rmSync(dir, { recursive: true, force: true });
+  const config = loadServerConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PGLITE_DIR: dir,
+    DEMO_DATA: 'auto',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
+    DASHBOARD_DIR: DIST,
+  });
+  const running = await startServer(config, createLogger(config.logLevel));
+  fs.writeFileSync(ready, new Date().toISOString());
+  const url = running.url;
+  return {
+    url,
+    running,
+    async gql<T>(source: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: source, variables }),
+      });
+      const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+      if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+      return body.data as T;
+    },
+    stop: () => running.stop(),
+  };
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Console errors and failed requests of a page, collected from the moment it is opened. */
+export function watchPage(page: Page): { errors: string[]; failed: string[] } {
+  const errors: string[] = [];
+  const failed: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // A navigation away cancels requests in flight: that is not a failure of the page.
+    if (!reason.includes('ERR_ABORTED')) failed.push(`${request.method()} ${request.url()} ${reason}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  return { errors, failed };
+}
+
+/** Waits until no skeleton is left and every chart has drawn. */
+export async function settle(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('main') !== null &&
+      document.querySelectorAll('[data-state="loading"]').length === 0 &&
+      document.querySelectorAll('main .card').length > 0,
+    undefined,
+    { timeout },
+  );
+  await page.waitForTimeout(150);
+}
+
+/** The pages of the dashboard, with an id from the demo data where a page needs one. */
+export async function dashboardPages(server: DemoServer): Promise<Array<{ name: string; path: string }>> {
+  const year = await latestYear(server);
+  const data = await server.gql<{
+    agencyScorecard: Array<{ agency: { id: string } }>;
+    programOutcomes: Array<{ program: { id: string } }>;
+    enterprises: { edges: Array<{ node: { id: string } }> };
+  }>(
+    `query Pages($filter: SpendFilter, $year: Int!) {
+      agencyScorecard(filter: $filter) { agency { id } }
+      programOutcomes(fiscalYear: $year) { program { id } }
+      enterprises(first: 1, filter: { verifications: [VERIFIED] }) { edges { node { id } } }
+    }`,
+    { filter: { fiscalYear: year }, year },
+  );
+  return [
+    { name: 'ringkasan', path: '/' },
+    { name: 'skpd', path: '/skpd' },
+    { name: 'skpd-detail', path: `/skpd/${encodeURIComponent(data.agencyScorecard[0]!.agency.id)}` },
+    { name: 'efek-domino', path: '/efek-domino' },
+    { name: 'program', path: '/program' },
+    { name: 'program-detail', path: `/program/${encodeURIComponent(data.programOutcomes[0]!.program.id)}` },
+    { name: 'program-cetak', path: '/program/cetak' },
+    { name: 'umkm', path: '/umkm' },
+    { name: 'umkm-detail', path: `/umkm/${encodeURIComponent(data.enterprises.edges[0]!.node.id)}` },
+  ];
+}
+
+export async function latestYear(server: DemoServer): Promise<number> {
+  const about = await server.gql<{ about: { lastTransactionOn: string | null } }>(
+    '{ about { lastTransactionOn } }',
+  );
+  return Number(about.about.lastTransactionOn?.slice(0, 4));
+}
+
+export const AXE_SOURCE = () => fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

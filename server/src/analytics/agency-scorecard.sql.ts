@@ -1,7 +1,7 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { type Grade, gradeOf, share } from './measures.ts';
-import { SUMMARY_COLUMNS, type SpendScope, type SummaryRow, withFacts } from './scope.ts';
+import { AMOUNT_COLUMNS, factsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
 import { loadTargets } from './targets.sql.ts';
 
 export interface AgencyScoreData {
@@ -27,10 +27,19 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export async function agencyScorecard(db: Kysely<Database>, scope: SpendScope): Promise<AgencyScoreData[]> {
   const [result, targets] = await Promise.all([
-    sql<SummaryRow & { agency_id: number; name: string }>`${withFacts(scope)},
-      per_agency AS (SELECT agency_id, ${SUMMARY_COLUMNS} FROM facts GROUP BY agency_id)
-      SELECT pa.*, p.name FROM per_agency pa
-      JOIN party p ON p.tenant_id = ${scope.tenantId} AND p.id = pa.agency_id`.execute(db),
+    sql<SummaryRow & { agency_id: number; name: string }>`${withCtes(
+      factsCte('spend', scope, 'spend'),
+      factsCte('sellers', scope, 'sellers'),
+    )},
+      amounts AS (SELECT agency_id, ${AMOUNT_COLUMNS} FROM spend GROUP BY agency_id),
+      reached AS (
+        SELECT agency_id, count(*) AS sellers_reached
+        FROM (SELECT DISTINCT agency_id, seller_id FROM sellers) s GROUP BY agency_id
+      )
+      SELECT amounts.*, coalesce(reached.sellers_reached, 0) AS sellers_reached, p.name
+      FROM amounts
+      LEFT JOIN reached ON reached.agency_id = amounts.agency_id
+      JOIN party p ON p.tenant_id = ${scope.tenantId} AND p.id = amounts.agency_id`.execute(db),
     loadTargets(db, scope.tenantId, scope.fiscalYear === null ? [] : [scope.fiscalYear]),
   ]);
   const rows = result.rows.map((row) => {

@@ -1,6 +1,6 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
-import { sellerClassSql, type SpendScope, withFacts } from './scope.ts';
+import { factsCte, type SpendScope, withCtes } from './scope.ts';
 
 export interface SectorAmountData {
   sector: string;
@@ -33,7 +33,7 @@ export const MAX_ROUNDS = 20;
  */
 export async function dominoInputs(db: Kysely<Database>, scope: SpendScope) {
   const t = scope.tenantId;
-  const facts = withFacts(scope, {
+  const injection = factsCte('sellers', scope, 'sellers', {
     agencyIds: scope.agencyIds,
     network: scope.includeNetwork ? 'include' : 'exclude',
     governmentOnly: true,
@@ -48,26 +48,16 @@ export async function dominoInputs(db: Kysely<Database>, scope: SpendScope) {
   const snapshotPeriod = [sql`true`];
   if (scope.from) snapshotPeriod.push(sql`sn.period >= date_trunc('month', ${scope.from}::date::timestamp)::date`);
   if (scope.to) snapshotPeriod.push(sql`sn.period <= ${scope.to}::date`);
-  const cls = sellerClassSql('p', 'kd', sql`tr.c`);
-  const [injection, pairs] = await Promise.all([
-    sql<{ seller_id: number; amount: number; sector: string }>`${facts}
+  const [x1, pairs] = await Promise.all([
+    sql<{ seller_id: number; amount: number; sector: string }>`${withCtes(injection)}
       SELECT seller_id, sum(amount) AS amount, min(sector) AS sector
-      FROM facts WHERE is_local_umkm GROUP BY seller_id`.execute(db),
+      FROM sellers GROUP BY seller_id`.execute(db),
     sql<{ buyer_id: number; seller_id: number; amount: number; revenue: number; sector: string }>`
-      WITH tenant_region AS (SELECT region_code AS c FROM tenant WHERE id = ${t}),
-      l AS (
-        SELECT p.id, ${cls.sector} AS sector
-        FROM party p
-        CROSS JOIN tenant_region tr
-        LEFT JOIN enterprise_profile ep ON ep.tenant_id = p.tenant_id AND ep.party_id = p.id
-        LEFT JOIN kbli_division kd ON kd.division = left(ep.kbli_code, 2)
-        WHERE p.tenant_id = ${t} AND NOT p.is_government AND ${cls.isLocal}
-      ),
-      pair AS (
+      WITH pair AS (
         SELECT t.buyer_id, t.seller_id, sum(t.amount) AS amount
         FROM "transaction" t
-        JOIN l b ON b.id = t.buyer_id
-        JOIN l s ON s.id = t.seller_id
+        JOIN analytics_party_class b ON b.tenant_id = t.tenant_id AND b.party_id = t.buyer_id AND b.in_l
+        JOIN analytics_party_class s ON s.tenant_id = t.tenant_id AND s.party_id = t.seller_id AND s.in_l
         WHERE t.tenant_id = ${t} AND ${inPeriod('t.occurred_on')}
         GROUP BY t.buyer_id, t.seller_id
       ),
@@ -84,10 +74,12 @@ export async function dominoInputs(db: Kysely<Database>, scope: SpendScope) {
           ) AS revenue
         FROM spender s
       )
-      SELECT pair.buyer_id, pair.seller_id, pair.amount, revenue.revenue, l.sector
-      FROM pair JOIN revenue ON revenue.id = pair.buyer_id JOIN l ON l.id = pair.seller_id`.execute(db),
+      SELECT pair.buyer_id, pair.seller_id, pair.amount, revenue.revenue, c.sector
+      FROM pair
+      JOIN revenue ON revenue.id = pair.buyer_id
+      JOIN analytics_party_class c ON c.tenant_id = ${t} AND c.party_id = pair.seller_id`.execute(db),
   ]);
-  return { injection: injection.rows, pairs: pairs.rows };
+  return { injection: x1.rows, pairs: pairs.rows };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Database, UnitType } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { type SpendSummaryData, share, toSummary } from './measures.ts';
-import { SUMMARY_COLUMNS, type SpendScope, type SummaryRow, withFacts } from './scope.ts';
+import { AMOUNT_COLUMNS, factsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
 import { loadTargets } from './targets.sql.ts';
 
 export interface UnitTypeSpendData {
@@ -30,26 +30,47 @@ export async function networkReach(
   scope: SpendScope,
   agencyId: number,
 ): Promise<NetworkReachData> {
-  const facts = withFacts(scope, { agencyIds: [agencyId], network: 'include' });
-  const [parts, units, only, targets] = await Promise.all([
-    sql<SummaryRow & { part: string; by_type: number }>`${facts}
-      SELECT CASE WHEN grouping(buyer_kind) = 0 THEN buyer_kind
-                  WHEN buyer_kind = 'AGENCY' THEN 'DIRECT' ELSE 'NETWORK' END AS part,
-             count(DISTINCT buyer_id) AS active_units,
-             ${SUMMARY_COLUMNS}
-      FROM facts
-      GROUP BY GROUPING SETS ((buyer_kind), ((buyer_kind = 'AGENCY')))`.execute(db),
-    sql<{ unit_type: UnitType; units: number }>`${facts}
-      SELECT coalesce(np.unit_type, 'OTHER') AS unit_type, count(*) AS units
-      FROM network n
-      LEFT JOIN network_unit_profile np ON np.tenant_id = ${scope.tenantId} AND np.party_id = n.unit_id
-      GROUP BY 1`.execute(db),
-    sql<{ n: number }>`${facts}
-      SELECT count(*) AS n FROM (
-        SELECT seller_id FROM facts WHERE is_local_umkm
-        GROUP BY seller_id HAVING bool_and(buyer_kind <> 'AGENCY')
-      ) s`.execute(db),
-    loadTargets(db, scope.tenantId, scope.fiscalYear === null ? [] : [scope.fiscalYear]),
+  const t = scope.tenantId;
+  const buyers = { agencyIds: [agencyId], network: 'include' } as const;
+  const ctes = withCtes(factsCte('spend', scope, 'spend', buyers), factsCte('sellers', scope, 'sellers', buyers));
+  // One row per unit type ('AGENCY' for the agency itself), and one for the agency and one for its network.
+  const part = sql`CASE WHEN grouping(buyer_kind) = 0 THEN buyer_kind
+    WHEN buyer_kind = 'AGENCY' THEN 'DIRECT' ELSE 'NETWORK' END`;
+  const since = [sql`true`];
+  if (scope.from) since.push(sql`t.occurred_on >= ${scope.from}::date`);
+  if (scope.to) since.push(sql`t.occurred_on <= ${scope.to}::date`);
+  if (scope.categories) since.push(sql`t.category IN (${sql.join(scope.categories.map((c) => sql`${c}`))})`);
+  if (scope.accountPrefix) since.push(sql`t.account_code LIKE ${`${scope.accountPrefix}%`}`);
+  const [parts, units, targets] = await Promise.all([
+    sql<SummaryRow & { part: string; only_network: number }>`${ctes},
+      amounts AS (
+        SELECT ${part} AS part, ${AMOUNT_COLUMNS}
+        FROM spend GROUP BY GROUPING SETS ((buyer_kind), ((buyer_kind = 'AGENCY')))
+      ),
+      seller_kinds AS (SELECT DISTINCT seller_id, buyer_kind FROM sellers),
+      reached AS (
+        SELECT ${part} AS part, count(DISTINCT seller_id) AS sellers_reached
+        FROM seller_kinds GROUP BY GROUPING SETS ((buyer_kind), ((buyer_kind = 'AGENCY')))
+      ),
+      only_network AS (
+        SELECT count(*) AS n FROM (
+          SELECT seller_id FROM seller_kinds GROUP BY seller_id HAVING bool_and(buyer_kind <> 'AGENCY')
+        ) s
+      )
+      SELECT amounts.*, coalesce(reached.sellers_reached, 0) AS sellers_reached,
+             (SELECT n FROM only_network) AS only_network
+      FROM amounts LEFT JOIN reached ON reached.part = amounts.part`.execute(db),
+    // Units of the network by type, and how many bought anything in scope (a probe of the buyer index).
+    sql<{ unit_type: UnitType; units: number; active_units: number }>`
+      SELECT c.buyer_kind AS unit_type, count(*) AS units,
+        count(*) FILTER (WHERE EXISTS (
+          SELECT 1 FROM "transaction" t
+          WHERE t.tenant_id = ${t} AND t.buyer_id = c.party_id AND ${sql.join(since, sql` AND `)}
+        )) AS active_units
+      FROM analytics_party_class c
+      WHERE c.tenant_id = ${t} AND c.agency_id = ${agencyId} AND c.buyer_kind <> 'AGENCY'
+      GROUP BY c.buyer_kind`.execute(db),
+    loadTargets(db, t, scope.fiscalYear === null ? [] : [scope.fiscalYear]),
   ]);
   const target = targets.get('LOCAL_UMKM_SHARE', scope.fiscalYear, agencyId);
   const umkTarget = targets.get('UMK_SHARE', scope.fiscalYear, agencyId);
@@ -58,15 +79,12 @@ export async function networkReach(
   const direct = toSummary(rows.get('DIRECT'), target, umkTarget);
   const network = toSummary(rows.get('NETWORK'), target, umkTarget);
   const byUnitType = units.rows
-    .map((row) => {
-      const spent = rows.get(row.unit_type) as (SummaryRow & { active_units?: number }) | undefined;
-      return {
-        unitType: row.unit_type,
-        units: Number(row.units),
-        activeUnits: Number(spent?.active_units ?? 0),
-        summary: toSummary(spent, target, umkTarget),
-      };
-    })
+    .map((row) => ({
+      unitType: row.unit_type,
+      units: Number(row.units),
+      activeUnits: Number(row.active_units),
+      summary: toSummary(rows.get(row.unit_type), target, umkTarget),
+    }))
     .sort((a, b) => b.summary.total - a.summary.total || (a.unitType < b.unitType ? -1 : 1));
   return {
     agencyId,
@@ -75,6 +93,6 @@ export async function networkReach(
     byUnitType,
     amplification: share(direct.toLocalUmkm + network.toLocalUmkm, direct.toLocalUmkm),
     sellersReachedDirect: direct.sellersReached,
-    sellersReachedOnlyViaNetwork: Number(only.rows[0]?.n ?? 0),
+    sellersReachedOnlyViaNetwork: Number(parts.rows[0]?.only_network ?? 0),
   };
 }

@@ -1,7 +1,6 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { reaches, share } from './measures.ts';
-import { sellerClassSql } from './scope.ts';
 import { loadTargets, type TargetSource } from './targets.sql.ts';
 
 export type ProgramStatus = 'MET' | 'BELOW_TARGET' | 'NO_TARGET' | 'NO_SPEND';
@@ -33,7 +32,6 @@ export async function programOutcomes(
   fiscalYear: number,
   agencyId: number | null,
 ): Promise<ProgramOutcomeData[]> {
-  const cls = sellerClassSql('s', 'kd', sql`tr.c`);
   const agencyFilter = agencyId === null ? sql`` : sql`AND pr.agency_id = ${agencyId}`;
   const [result, targets] = await Promise.all([
     sql<{
@@ -49,23 +47,21 @@ export async function programOutcomes(
       umkm_reached: number;
       assisted: number;
     }>`
-      WITH tenant_region AS (SELECT region_code AS c FROM tenant WHERE id = ${tenantId}),
-      programs AS (
+      WITH programs AS (
         SELECT pr.* FROM program pr WHERE pr.tenant_id = ${tenantId} AND pr.fiscal_year = ${fiscalYear} ${agencyFilter}
       ),
       spent AS (
-        SELECT t.program_id,
-               sum(t.amount) AS realized,
-               coalesce(sum(t.amount) FILTER (WHERE ${cls.isLocal} AND ${cls.isUmkm}), 0) AS to_local_umkm,
-               count(DISTINCT t.seller_id) FILTER (WHERE ${cls.isLocal} AND ${cls.isUmkm}) AS umkm_reached
-        FROM "transaction" t
-        JOIN programs pr ON pr.id = t.program_id
-        JOIN party s ON s.tenant_id = t.tenant_id AND s.id = t.seller_id
-        LEFT JOIN enterprise_profile ep ON ep.tenant_id = s.tenant_id AND ep.party_id = s.id
-        LEFT JOIN kbli_division kd ON kd.division = left(ep.kbli_code, 2)
-        CROSS JOIN tenant_region tr
-        WHERE t.tenant_id = ${tenantId}
-        GROUP BY t.program_id
+        SELECT ps.program_id, sum(ps.amount) AS realized,
+               coalesce(sum(ps.amount) FILTER (WHERE ps.seller_class = 'LOCAL_UMKM'), 0) AS to_local_umkm
+        FROM analytics_program_spend ps JOIN programs pr ON pr.id = ps.program_id
+        WHERE ps.tenant_id = ${tenantId}
+        GROUP BY ps.program_id
+      ),
+      reached AS (
+        SELECT ps.program_id, count(*) AS umkm_reached
+        FROM analytics_program_seller ps JOIN programs pr ON pr.id = ps.program_id
+        WHERE ps.tenant_id = ${tenantId} AND ps.n > 0
+        GROUP BY ps.program_id
       ),
       assisted AS (
         SELECT a.program_id, count(DISTINCT a.enterprise_id) AS assisted
@@ -75,10 +71,11 @@ export async function programOutcomes(
       )
       SELECT pr.id, pr.agency_id, pr.code, pr.name, ag.name AS agency_name, pr.budget, pr.local_target_share,
              coalesce(spent.realized, 0) AS realized, coalesce(spent.to_local_umkm, 0) AS to_local_umkm,
-             coalesce(spent.umkm_reached, 0) AS umkm_reached, coalesce(assisted.assisted, 0) AS assisted
+             coalesce(reached.umkm_reached, 0) AS umkm_reached, coalesce(assisted.assisted, 0) AS assisted
       FROM programs pr
       JOIN party ag ON ag.tenant_id = ${tenantId} AND ag.id = pr.agency_id
       LEFT JOIN spent ON spent.program_id = pr.id
+      LEFT JOIN reached ON reached.program_id = pr.id
       LEFT JOIN assisted ON assisted.program_id = pr.id`.execute(db),
     loadTargets(db, tenantId, [fiscalYear]),
   ]);

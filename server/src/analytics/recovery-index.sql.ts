@@ -4,7 +4,7 @@ import { badInput } from '../errors.ts';
 import { countPeriods, firstDayOfYear, lastDayOfYear, periodsBetween } from './dates.ts';
 import { ALL_LABEL, OUTSIDE_LABEL, SIZE_CLASS_LABELS, UNKNOWN_DISTRICT_LABEL, UNKNOWN_SECTOR_LABEL } from './labels.ts';
 import { share } from './measures.ts';
-import { sellerClassSql, validateYear } from './scope.ts';
+import { validateYear } from './scope.ts';
 import { MAX_TREND_POINTS } from './spend-trend.sql.ts';
 
 export type RecoveryGroup = 'NONE' | 'SECTOR' | 'DISTRICT' | 'SIZE_CLASS';
@@ -21,15 +21,15 @@ export interface RecoverySeriesData {
   points: RecoveryPointData[];
 }
 
+/** The group of an enterprise, from its party row `p` and its class `c` (analytics_party_class). */
 function groupKey(group: RecoveryGroup): RawBuilder<unknown> {
-  const cls = sellerClassSql('p', 'kd', sql`tr.c`);
   switch (group) {
     case 'NONE':
       return sql`'ALL'::text`;
     case 'SECTOR':
-      return cls.sector;
+      return sql`c.sector`;
     case 'DISTRICT':
-      return cls.district;
+      return sql`c.district`;
     case 'SIZE_CLASS':
       return sql`coalesce(p.size_class, 'UNKNOWN')`;
   }
@@ -74,8 +74,7 @@ export async function recoveryIndex(
     panel: number;
     active: number;
   }>`
-    WITH tenant_region AS (SELECT region_code AS c FROM tenant WHERE id = ${tenantId}),
-    base AS (
+    WITH base AS (
       SELECT sn.enterprise_id, sum(sn.revenue)::float8 / count(sn.revenue) AS baseline
       FROM enterprise_snapshot sn
       WHERE sn.tenant_id = ${tenantId} AND sn.revenue IS NOT NULL
@@ -86,9 +85,7 @@ export async function recoveryIndex(
       SELECT p.id, b.baseline, ${groupKey(group)} AS key
       FROM base b
       JOIN party p ON p.tenant_id = ${tenantId} AND p.id = b.enterprise_id AND p.kind = 'ENTERPRISE'
-      LEFT JOIN enterprise_profile ep ON ep.tenant_id = p.tenant_id AND ep.party_id = p.id
-      LEFT JOIN kbli_division kd ON kd.division = left(ep.kbli_code, 2)
-      CROSS JOIN tenant_region tr
+      JOIN analytics_party_class c ON c.tenant_id = p.tenant_id AND c.party_id = p.id
     ),
     cell AS (
       SELECT e.key, sn.period, sum(sn.revenue) AS revenue, sum(e.baseline) AS baseline, count(*) AS panel,

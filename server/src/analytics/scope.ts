@@ -2,13 +2,14 @@ import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { badInput } from '../errors.ts';
 import { decodeGlobalId } from '../graphql/global-id.ts';
-import { firstDayOfYear, lastDayOfYear, yearOf } from './dates.ts';
+import { dayAfter, dayBefore, firstDayOfYear, lastDayOfYear, nextPeriod, yearOf } from './dates.ts';
 import type { SpendFilter } from './spend-filter.input.ts';
 
 /*
  * The one place that turns a SpendFilter into "scoped transactions" (METRICS.md, "Sets and
- * terms"). Every spending measure selects from the `facts` relation built here, so they all agree
- * on which purchases count and how a seller is classified.
+ * terms"). Every spending measure selects from the relations built here (factsCte), so they all
+ * agree on which purchases count; how a party is classified (local, UMKM, UMK, kecamatan, sector,
+ * the agency of a network unit) is decided once, by the database function analytics_classify.
  */
 
 /** Fiscal years the schema accepts (program, policy_target constraints). */
@@ -147,101 +148,144 @@ export function buyersOf(scope: SpendScope): BuyerSelection {
 const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`));
 
 /**
- * Seller classification, written once (the rollup triggers of migration
- * 2026_11_30_1000_analytics_rollup repeat it in PL/pgSQL; the property tests hold them together).
- * `p` is the seller's party row, `kd` its KBLI division row (LEFT JOINed), `c` the regency code.
+ * Which rollup a `facts` relation reads (migration 2026_11_30_1000_analytics_rollup):
+ * - 'spend': amounts by seller class and UMK (analytics_spend_month);
+ * - 'cells': the same with the seller's kecamatan and KBLI section (analytics_spend_cell_month);
+ * - 'sellers': one row per local UMKM seller (analytics_seller_month), for distinct sellers.
  */
-export function sellerClassSql(p: string, kd: string, c: RawBuilder<unknown>) {
-  const col = (name: string) => sql.ref(`${p}.${name}`);
-  const isLocal = sql`coalesce(${col('region_code')} = ${c} OR ${col('region_code')} LIKE ${c} || '.%', false)`;
-  const isUmkm = sql`(${col('kind')} = 'COOPERATIVE' OR (${col('kind')} = 'ENTERPRISE' AND coalesce(${col('size_class')}, '') <> 'LARGE'))`;
-  const isUmk = sql`(${col('kind')} = 'COOPERATIVE' OR (${col('kind')} = 'ENTERPRISE' AND coalesce(${col('size_class')} IN ('MICRO', 'SMALL'), false)))`;
-  return {
-    isLocal,
-    isUmkm,
-    isUmk,
-    district: sql`CASE WHEN ${isLocal} THEN CASE WHEN length(${col('region_code')}) >= 8 THEN left(${col('region_code')}, 8) ELSE 'UNKNOWN' END ELSE 'OUTSIDE' END`,
-    sector: sql`coalesce(${sql.ref(`${kd}.section`)}::text, 'UNKNOWN')`,
-  };
+export type FactSource = 'spend' | 'cells' | 'sellers';
+
+const ROLLUP: Record<FactSource, string> = {
+  spend: 'analytics_spend_month',
+  cells: 'analytics_spend_cell_month',
+  sellers: 'analytics_seller_month',
+};
+
+const isFirstOfMonth = (day: string) => day.endsWith('-01');
+const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+const isLastOfMonth = (day: string) => monthOf(dayAfter(day)) !== monthOf(day);
+
+/**
+ * Splits an inclusive day range into whole calendar months (read from the monthly rollups) and the
+ * days before the first and after the last whole month (read from the transactions).
+ */
+export function splitRange(
+  from: string | null,
+  to: string | null,
+): { months: { first: string | null; last: string | null } | null; days: Array<[string, string]> } {
+  const first = from === null ? null : isFirstOfMonth(from) ? from : nextPeriod(monthOf(from), 'MONTH');
+  const last = to === null ? null : isLastOfMonth(to) ? monthOf(to) : monthOf(dayBefore(monthOf(to)));
+  if (first !== null && last !== null && first > last) {
+    return { months: null, days: from !== null && to !== null ? [[from, to]] : [] };
+  }
+  const days: Array<[string, string]> = [];
+  if (from !== null && first !== null && from < first) days.push([from, dayBefore(first)]);
+  if (to !== null && last !== null && to >= nextPeriod(last, 'MONTH')) days.push([nextPeriod(last, 'MONTH'), to]);
+  return { months: { first, last }, days };
 }
 
 /**
- * `WITH RECURSIVE …` ending in the relation `facts`: one row per scoped purchase, with the buyer's
- * agency and kind and the seller's classification.
+ * A CTE named `name` of the scoped purchases, pre-aggregated: whole months from a rollup, and the
+ * partial months at the ends of the range from the transactions themselves, both classified by
+ * analytics_party_class, the one classification of sellers and buyers.
  *
- * Columns: buyer_id, agency_id (the buying agency, or the agency a network unit belongs to),
- * buyer_kind ('AGENCY' or the unit type), seller_id, category, day, amount, n (transactions),
- * is_local, is_umkm, is_umk, is_local_umkm, district (kecamatan code, 'UNKNOWN' or 'OUTSIDE'),
- * sector (KBLI section or 'UNKNOWN').
- *
- * The network of an agency is walked top-down from the agency through parent_id, so any depth is
- * covered and a unit whose chain is a cycle (never reaching an agency) belongs to no network.
+ * Columns: day (the first of the month for rollup rows), agency_id (the buying agency, or the
+ * agency a network unit belongs to through any depth of parent_id: a unit whose chain is a cycle
+ * belongs to none), buyer_kind ('AGENCY' or the unit type), buyer_gov, category, account_code
+ * ('' when none), seller_class, is_local_umkm, is_local, is_umk, amount, n (transactions);
+ * 'cells' and 'sellers' add district (kecamatan code, 'UNKNOWN' or 'OUTSIDE') and sector (KBLI
+ * section or 'UNKNOWN'); 'sellers' adds seller_id and holds local UMKM sellers only.
  */
-export function withFacts(scope: SpendScope, buyers: BuyerSelection = buyersOf(scope)): RawBuilder<unknown> {
+export function factsCte(
+  name: string,
+  scope: SpendScope,
+  source: FactSource,
+  buyers: BuyerSelection = buyersOf(scope),
+): RawBuilder<unknown> {
   const t = scope.tenantId;
-  const agencyFilter = buyers.agencyIds ? sql`AND a.id IN (${list(buyers.agencyIds)})` : sql``;
-  const wantAgencies = buyers.network !== 'only';
-  const wantNetwork = buyers.network !== 'exclude';
-  const govFilter = buyers.governmentOnly ? sql`AND u.is_government` : sql``;
+  const buyerFilter = (prefix: string, gov: string) => {
+    const parts: RawBuilder<unknown>[] = [];
+    const col = (c: string) => sql.ref(prefix ? `${prefix}.${c}` : c);
+    if (buyers.agencyIds) parts.push(sql`${col('agency_id')} IN (${list(buyers.agencyIds)})`);
+    if (buyers.network === 'exclude') parts.push(sql`${col('buyer_kind')} = 'AGENCY'`);
+    if (buyers.network === 'only') parts.push(sql`${col('buyer_kind')} <> 'AGENCY'`);
+    if (buyers.governmentOnly) parts.push(sql`${sql.ref(gov)}`);
+    return parts;
+  };
+  const goodsFilter = (prefix: string) => {
+    const parts: RawBuilder<unknown>[] = [];
+    const col = (c: string) => sql.ref(prefix ? `${prefix}.${c}` : c);
+    if (scope.categories) parts.push(sql`${col('category')} IN (${list(scope.categories)})`);
+    if (scope.accountPrefix) parts.push(sql`${col('account_code')} LIKE ${`${scope.accountPrefix}%`}`);
+    return parts;
+  };
+  const { months, days } = splitRange(scope.from, scope.to);
+  const place = source === 'spend' ? sql`` : sql`, district, sector`;
+  const seller = source === 'sellers' ? sql`, seller_id` : sql``;
+  const flags = sql`seller_class = 'LOCAL_UMKM' AS is_local_umkm,
+      seller_class IN ('LOCAL_UMKM', 'LOCAL_OTHER') AS is_local`;
   const parts: RawBuilder<unknown>[] = [];
-  if (wantAgencies) {
-    parts.push(sql`SELECT agency_id AS buyer_id, agency_id, 'AGENCY'::text AS buyer_kind FROM scoped_agency`);
+  if (months) {
+    const where = [sql`tenant_id = ${t}`, ...buyerFilter('', 'buyer_gov'), ...goodsFilter('')];
+    if (months.first) where.push(sql`month >= ${months.first}::date`);
+    if (months.last) where.push(sql`month <= ${months.last}::date`);
+    if (source === 'sellers') where.push(sql`n > 0`);
+    const umk = source === 'sellers' ? sql`true` : sql`seller_umk`;
+    const cls = source === 'sellers' ? sql`'LOCAL_UMKM'::text` : sql`seller_class`;
+    parts.push(sql`SELECT month AS day, agency_id, buyer_kind, buyer_gov, category, account_code,
+        ${cls} AS seller_class, ${source === 'sellers' ? sql`true AS is_local_umkm, true AS is_local` : flags},
+        ${umk} AS is_umk ${place} ${seller}, amount, n
+      FROM ${sql.table(ROLLUP[source])}
+      WHERE ${sql.join(where, sql` AND `)}`);
   }
-  if (wantNetwork) {
-    parts.push(sql`SELECT n.unit_id, n.agency_id, coalesce(np.unit_type, 'OTHER')::text
-      FROM network n
-      JOIN party u ON u.tenant_id = ${t} AND u.id = n.unit_id
-      LEFT JOIN network_unit_profile np ON np.tenant_id = ${t} AND np.party_id = n.unit_id
-      WHERE true ${govFilter}`);
-  }
-  const where: RawBuilder<unknown>[] = [sql`t.tenant_id = ${t}`];
-  if (scope.from) where.push(sql`t.occurred_on >= ${scope.from}::date`);
-  if (scope.to) where.push(sql`t.occurred_on <= ${scope.to}::date`);
-  if (scope.categories) where.push(sql`t.category IN (${list(scope.categories)})`);
-  if (scope.accountPrefix) where.push(sql`t.account_code LIKE ${`${scope.accountPrefix}%`}`);
-  const c = sql`tr.c`;
-  const cls = sellerClassSql('s', 'kd', c);
-  return sql`WITH RECURSIVE
-    tenant_region AS (SELECT region_code AS c FROM tenant WHERE id = ${t}),
-    scoped_agency AS (
-      SELECT a.id AS agency_id FROM party a WHERE a.tenant_id = ${t} AND a.kind = 'AGENCY' ${agencyFilter}
-    ),
-    network (unit_id, agency_id) AS (
-      SELECT u.id, sa.agency_id
-      FROM scoped_agency sa JOIN party u ON u.tenant_id = ${t} AND u.parent_id = sa.agency_id
-      WHERE u.kind = 'NETWORK_UNIT' AND ${sql.raw(wantNetwork ? 'true' : 'false')}
-      UNION ALL
-      SELECT u.id, n.agency_id
-      FROM network n JOIN party u ON u.tenant_id = ${t} AND u.parent_id = n.unit_id
-      WHERE u.kind = 'NETWORK_UNIT'
-    ),
-    buyer (buyer_id, agency_id, buyer_kind) AS (${sql.join(parts, sql` UNION ALL `)}),
-    facts AS (
-      SELECT t.buyer_id, b.agency_id, b.buyer_kind, t.seller_id, t.category, t.occurred_on AS day,
-             t.amount, 1::bigint AS n,
-             ${cls.isLocal} AS is_local, ${cls.isUmkm} AS is_umkm, ${cls.isUmk} AS is_umk,
-             (${cls.isLocal} AND ${cls.isUmkm}) AS is_local_umkm,
-             ${cls.district} AS district, ${cls.sector} AS sector
+  if (days.length) {
+    const where = [
+      sql`t.tenant_id = ${t}`,
+      sql`b.agency_id IS NOT NULL`,
+      sql`(${sql.join(
+        days.map(([a, b]) => sql`t.occurred_on BETWEEN ${a}::date AND ${b}::date`),
+        sql` OR `,
+      )})`,
+      ...buyerFilter('b', 'b.is_government'),
+      ...goodsFilter('t'),
+    ];
+    if (source === 'sellers') where.push(sql`s.seller_class = 'LOCAL_UMKM'`);
+    parts.push(sql`SELECT t.occurred_on AS day, b.agency_id, b.buyer_kind, b.is_government AS buyer_gov, t.category,
+        coalesce(t.account_code, '') AS account_code, s.seller_class,
+        s.seller_class = 'LOCAL_UMKM' AS is_local_umkm, s.seller_class IN ('LOCAL_UMKM', 'LOCAL_OTHER') AS is_local,
+        s.is_umk ${source === 'spend' ? sql`` : sql`, s.district, s.sector`}
+        ${source === 'sellers' ? sql`, t.seller_id` : sql``}, t.amount, 1::bigint AS n
       FROM "transaction" t
-      JOIN buyer b ON b.buyer_id = t.buyer_id
-      JOIN party s ON s.tenant_id = t.tenant_id AND s.id = t.seller_id
-      LEFT JOIN enterprise_profile ep ON ep.tenant_id = s.tenant_id AND ep.party_id = s.id
-      LEFT JOIN kbli_division kd ON kd.division = left(ep.kbli_code, 2)
-      CROSS JOIN tenant_region tr
-      WHERE ${sql.join(where, sql` AND `)}
-    )`;
+      JOIN analytics_party_class b ON b.tenant_id = t.tenant_id AND b.party_id = t.buyer_id
+      JOIN analytics_party_class s ON s.tenant_id = t.tenant_id AND s.party_id = t.seller_id
+      WHERE ${sql.join(where, sql` AND `)}`);
+  }
+  if (parts.length === 0) {
+    // An empty relation with the right columns.
+    parts.push(sql`SELECT NULL::date AS day, NULL::bigint AS agency_id, NULL::text AS buyer_kind,
+        NULL::boolean AS buyer_gov, NULL::text AS category, NULL::text AS account_code, NULL::text AS seller_class,
+        NULL::boolean AS is_local_umkm, NULL::boolean AS is_local, NULL::boolean AS is_umk
+        ${source === 'spend' ? sql`` : sql`, NULL::text AS district, NULL::text AS sector`}
+        ${source === 'sellers' ? sql`, NULL::bigint AS seller_id` : sql``}, 0::bigint AS amount, 0::bigint AS n
+      WHERE false`);
+  }
+  return sql`${sql.ref(name)} AS (${sql.join(parts, sql` UNION ALL `)})`;
 }
 
-/** Amount columns every spending measure reports, as SQL aggregate expressions over `facts`. */
-export const SUMMARY_COLUMNS = sql`
+/** `WITH` and the given CTEs, comma-separated. */
+export function withCtes(...ctes: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return sql`WITH ${sql.join(ctes)}`;
+}
+
+/** Amount columns every spending measure reports, as SQL aggregate expressions over a 'spend' CTE. */
+export const AMOUNT_COLUMNS = sql`
   coalesce(sum(amount), 0) AS total,
   coalesce(sum(n), 0) AS transaction_count,
   coalesce(sum(amount) FILTER (WHERE is_local_umkm), 0) AS to_local_umkm,
   coalesce(sum(amount) FILTER (WHERE is_umk), 0) AS to_umk,
-  coalesce(sum(amount) FILTER (WHERE is_local), 0) AS to_local,
-  count(DISTINCT seller_id) FILTER (WHERE is_local_umkm) AS sellers_reached`;
+  coalesce(sum(amount) FILTER (WHERE is_local), 0) AS to_local`;
 
-/** A row of SUMMARY_COLUMNS as the drivers return it (bigint and numeric parse to number). */
+/** A row of AMOUNT_COLUMNS plus sellers_reached, as the drivers return it (bigint and numeric parse to number). */
 export interface SummaryRow {
   total: number | string;
   transaction_count: number | string;

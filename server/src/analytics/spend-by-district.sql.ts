@@ -1,6 +1,6 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
-import { type SpendScope, withFacts } from './scope.ts';
+import { factsCte, type SpendScope, withCtes } from './scope.ts';
 
 export interface DistrictSpendData {
   regionCode: string;
@@ -15,12 +15,13 @@ export interface DistrictSpendData {
  * Local sellers whose region is the regency itself (no kecamatan) appear in no district.
  */
 export async function spendByDistrict(db: Kysely<Database>, scope: SpendScope): Promise<DistrictSpendData[]> {
-  const result = await sql<{ code: string; name: string; to_local_umkm: number; sellers_reached: number }>`${withFacts(
-    scope,
+  const result = await sql<{ code: string; name: string; to_local_umkm: number; sellers_reached: number }>`${withCtes(
+    factsCte('sellers', scope, 'sellers'),
   )},
+    tenant_region AS (SELECT region_code AS c FROM tenant WHERE id = ${scope.tenantId}),
     paid AS (
       SELECT district, sum(amount) AS to_local_umkm, count(DISTINCT seller_id) AS sellers_reached
-      FROM facts WHERE is_local_umkm GROUP BY district
+      FROM sellers GROUP BY district
     )
     SELECT r.code, r.name, coalesce(paid.to_local_umkm, 0) AS to_local_umkm,
            coalesce(paid.sellers_reached, 0) AS sellers_reached

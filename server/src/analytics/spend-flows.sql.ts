@@ -10,7 +10,7 @@ import {
   UNKNOWN_DISTRICT_LABEL,
   UNKNOWN_SECTOR_LABEL,
 } from './labels.ts';
-import { type SpendScope, withFacts } from './scope.ts';
+import { factsCte, type SpendScope, withCtes } from './scope.ts';
 
 export const FLOW_LEVELS = ['AGENCY', 'BUYER_KIND', 'CATEGORY', 'SELLER_CLASS', 'SELLER_DISTRICT', 'SECTOR'] as const;
 export type FlowLevel = (typeof FLOW_LEVELS)[number];
@@ -35,15 +35,11 @@ export interface FlowGraphData {
   total: number;
 }
 
-/** The seller class of METRICS.md "Flows", from the classification columns of `facts`. */
-export const SELLER_CLASS_SQL = sql`CASE WHEN is_local_umkm THEN 'LOCAL_UMKM' WHEN is_local THEN 'LOCAL_OTHER'
-  WHEN is_umk THEN 'OUTSIDE_UMK' ELSE 'OUTSIDE_OTHER' END`;
-
 const LEVEL_SQL: Record<FlowLevel, RawBuilder<unknown>> = {
   AGENCY: sql`agency_id::text`,
   BUYER_KIND: sql`buyer_kind`,
   CATEGORY: sql`category`,
-  SELLER_CLASS: SELLER_CLASS_SQL,
+  SELLER_CLASS: sql`seller_class`,
   SELLER_DISTRICT: sql`district`,
   SECTOR: sql`sector`,
 };
@@ -65,7 +61,9 @@ export async function spendFlows(
 ): Promise<FlowGraphData> {
   const dims = sql.join(levels.map((level, i) => sql`${LEVEL_SQL[level]} AS ${sql.ref(`k${i}`)}`));
   const groupBy = sql.join(levels.map((_, i) => sql.raw(String(i + 1))));
-  const result = await sql<Record<string, string | number>>`${withFacts(scope)}
+  // Kecamatan and sector need the finer rollup; the other levels the compact one.
+  const source = levels.includes('SELLER_DISTRICT') || levels.includes('SECTOR') ? 'cells' : 'spend';
+  const result = await sql<Record<string, string | number>>`${withCtes(factsCte('facts', scope, source))}
     SELECT ${dims}, coalesce(sum(amount), 0) AS value FROM facts GROUP BY ${groupBy}`.execute(db);
   const cells = result.rows.map((row) => ({
     keys: levels.map((_, i) => String(row[`k${i}`])),

@@ -1,7 +1,7 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { type SpendSummaryData, toSummary } from './measures.ts';
-import { SUMMARY_COLUMNS, type SpendScope, type SummaryRow, withFacts } from './scope.ts';
+import { AMOUNT_COLUMNS, factsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
 import { loadTargets } from './targets.sql.ts';
 
 /** The agency whose own target applies: the scope's only agency, if it names exactly one. */
@@ -9,10 +9,16 @@ export function targetAgency(scope: SpendScope): number | null {
   return scope.agencyIds?.length === 1 ? (scope.agencyIds[0] ?? null) : null;
 }
 
-/** METRICS.md "Spend summary": totals and shares over the scoped transactions, with the target. */
+/**
+ * METRICS.md "Spend summary": totals and shares over the scoped transactions, with the target.
+ * Amounts come from the monthly rollup by seller class; distinct sellers from the per-seller one.
+ */
 export async function spendSummary(db: Kysely<Database>, scope: SpendScope): Promise<SpendSummaryData> {
   const [result, targets] = await Promise.all([
-    sql<SummaryRow>`${withFacts(scope)} SELECT ${SUMMARY_COLUMNS} FROM facts`.execute(db),
+    sql<SummaryRow>`${withCtes(factsCte('spend', scope, 'spend'), factsCte('sellers', scope, 'sellers'))}
+      SELECT ${AMOUNT_COLUMNS},
+        (SELECT count(*) FROM (SELECT DISTINCT seller_id FROM sellers) s) AS sellers_reached
+      FROM spend`.execute(db),
     loadTargets(db, scope.tenantId, scope.fiscalYear === null ? [] : [scope.fiscalYear]),
   ]);
   const agency = targetAgency(scope);

@@ -14,8 +14,9 @@ import { type FlowLevel, spendFlows } from '../../src/analytics/spend-flows.sql.
 import { spendSummary } from '../../src/analytics/spend-summary.sql.ts';
 import { spendTrend } from '../../src/analytics/spend-trend.sql.ts';
 import { encodeGlobalId } from '../../src/graphql/global-id.ts';
-import { clearTenant, loadFixture } from './fixtures.ts';
-import { prng, randomFilter, randomFixture } from './random.ts';
+import { sql } from 'kysely';
+import { clearTenant, type Fixture, type LoadedFixture, loadFixture } from './fixtures.ts';
+import { prng, randomFilter, randomFixture, type Rng } from './random.ts';
 import * as ref from './reference.ts';
 
 /** Datasets per run; every measure is checked on each, with several random filters. */
@@ -58,6 +59,90 @@ function expectAgree(actual: unknown, expected: unknown, tolerance: number, path
   if (actual !== expected) throw new Error(`${path}: ${JSON.stringify(actual)} !== ${JSON.stringify(expected)}`);
 }
 
+/**
+ * Random writes after the load, so the rollups' maintenance is exercised beyond inserts: parties
+ * change size, place, government flag and parent (networks move, cycles appear), profiles change
+ * sector and unit type, transactions are deleted and updated (amount, date, seller, buyer).
+ */
+async function mutate(db: DatabaseHandle['db'], rng: Rng, fixture: Fixture, loaded: LoadedFixture): Promise<string[]> {
+  const done: string[] = [];
+  const refs = (kind: string) => fixture.parties.filter((p) => p.kind === kind).map((p) => p.ref);
+  const ids = (list: string[]) => list.map((r) => loaded.id(r));
+  const enterprises = refs('ENTERPRISE');
+  const units = refs('NETWORK_UNIT');
+  const agencies = refs('AGENCY');
+  if (enterprises.length >= 2 && rng.chance(0.7)) {
+    const some = ids(rng.subset(enterprises, 0.4));
+    if (some.length) {
+      const size = rng.pick(['MICRO', 'SMALL', 'MEDIUM', 'LARGE', null]);
+      await sql`UPDATE party SET size_class = ${size} WHERE tenant_id = ${TEST_TENANT} AND id IN (${sql.join(some)})`.execute(db);
+      done.push(`size ${size} for ${some}`);
+    }
+  }
+  if (rng.chance(0.6)) {
+    const id = loaded.id(rng.pick([...enterprises, ...refs('VENDOR'), ...refs('COOPERATIVE')]));
+    const region = rng.pick(['61.12.02', '61.12.05.2001', '61.71', '61.12', null]);
+    await sql`UPDATE party SET region_code = ${region} WHERE tenant_id = ${TEST_TENANT} AND id = ${id}`.execute(db);
+    done.push(`region ${region} for ${id}`);
+  }
+  if (units.length && rng.chance(0.7)) {
+    const unit = loaded.id(rng.pick(units));
+    const parent = loaded.id(rng.pick([...agencies, ...units]));
+    if (parent !== unit) {
+      await sql`UPDATE party SET parent_id = ${parent}, is_government = ${rng.chance(0.5)} WHERE tenant_id = ${TEST_TENANT} AND id = ${unit}`.execute(db);
+      done.push(`parent ${parent} for ${unit}`);
+    }
+  }
+  if (units.length && rng.chance(0.4)) {
+    const unit = loaded.id(rng.pick(units));
+    const type = rng.pick(['SCHOOL', 'BUMDES', 'OTHER']);
+    await sql`UPDATE network_unit_profile SET unit_type = ${type} WHERE tenant_id = ${TEST_TENANT} AND party_id = ${unit}`.execute(db);
+    done.push(`unit type ${type} for ${unit}`);
+  }
+  if (enterprises.length && rng.chance(0.5)) {
+    const id = loaded.id(rng.pick(enterprises));
+    const kbli = rng.pick(['47111', '10710', null]);
+    await sql`UPDATE enterprise_profile SET kbli_code = ${kbli} WHERE tenant_id = ${TEST_TENANT} AND party_id = ${id}`.execute(db);
+    done.push(`kbli ${kbli} for ${id}`);
+  }
+  const tx = (fixture.transactions ?? []).map((t) => t.ref as string);
+  if (tx.length > 4 && rng.chance(0.7)) {
+    const gone = rng.subset(tx, 0.1);
+    if (gone.length) {
+      await sql`DELETE FROM "transaction" WHERE tenant_id = ${TEST_TENANT} AND source_ref IN (${sql.join(gone)})`.execute(db);
+      done.push(`deleted ${gone}`);
+    }
+  }
+  if (tx.length > 4 && rng.chance(0.7)) {
+    const changed = rng.subset(tx, 0.1);
+    const seller = loaded.id(rng.pick(enterprises.length ? enterprises : refs('VENDOR')));
+    if (changed.length) {
+      await sql`UPDATE "transaction" SET amount = amount * 2 + 1, occurred_on = occurred_on + 40,
+          seller_id = CASE WHEN buyer_id = ${seller} THEN seller_id ELSE ${seller} END
+        WHERE tenant_id = ${TEST_TENANT} AND source_ref IN (${sql.join(changed)})`.execute(db);
+      done.push(`updated ${changed}`);
+    }
+  }
+  return done;
+}
+
+/** Every rollup row, in a stable order, to compare with a rebuild from scratch. */
+async function rollups(db: DatabaseHandle['db']): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const table of [
+    'analytics_party_class',
+    'analytics_spend_month',
+    'analytics_spend_cell_month',
+    'analytics_seller_month',
+    'analytics_program_spend',
+    'analytics_program_seller',
+  ]) {
+    const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(db);
+    out.push(table, rows.rows.map((r) => JSON.stringify(r)).sort());
+  }
+  return out;
+}
+
 const LEVEL_SETS: FlowLevel[][] = [
   ['AGENCY', 'SELLER_CLASS'],
   ['BUYER_KIND', 'CATEGORY', 'SELLER_DISTRICT'],
@@ -77,8 +162,13 @@ describe(`every measure agrees with the reference implementation on ${DATASETS} 
     await clearTenant(db, TEST_TENANT);
     const fixture = randomFixture(seed);
     const loaded = await loadFixture(db, TEST_TENANT, fixture);
-    const raw = await ref.readRaw(db, TEST_TENANT);
     const rng = prng(seed * 7 + 1);
+    // Half the datasets are written to after loading: the rollups must follow every kind of write.
+    const mutations = seed % 2 === 1 ? await mutate(db, rng, fixture, loaded) : [];
+    const maintained = await rollups(db);
+    await sql`SELECT analytics_rebuild(${TEST_TENANT})`.execute(db);
+    expect(await rollups(db), `rollups after ${mutations.join('; ')}`).toEqual(maintained);
+    const raw = await ref.readRaw(db, TEST_TENANT);
     const agencyRefs = fixture.parties.filter((p) => p.kind === 'AGENCY').map((p) => p.ref);
     const check = async (label: string, run: () => Promise<unknown>, expected: unknown, tolerance = 1e-12) => {
       const actual = await run();

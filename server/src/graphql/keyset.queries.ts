@@ -56,7 +56,12 @@ export interface PageRows<Row> {
 function beyond(order: Ordering, position: CursorPosition, side: 'after' | 'before'): RawBuilder<SqlBool> {
   const ascendingAfter = side === 'after' ? !order.descending : order.descending;
   const op = sql.raw(ascendingAfter ? '>' : '<');
-  return sql<SqlBool>`(${order.key}, ${order.id}) ${op} (${position[0]}::${sql.raw(order.keyType)}, ${position[1]}::${sql.raw(order.idType ?? 'bigint')})`;
+  const key = sql`${position[0]}::${sql.raw(order.keyType)}`;
+  const id = sql`${position[1]}::${sql.raw(order.idType ?? 'bigint')}`;
+  // The row comparison alone is an index condition only for an index on (key, id); the redundant
+  // bound on the key lets an index on the key alone start the scan at the cursor instead of
+  // scanning up to it (which would make deep pages as slow as OFFSET).
+  return sql<SqlBool>`(${order.key} ${op}= ${key} AND (${order.key}, ${order.id}) ${op} (${key}, ${id}))`;
 }
 
 function withRange(query: ListQuery, order: Ordering, window: PageWindow): ListQuery {

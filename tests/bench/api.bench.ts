@@ -1,0 +1,319 @@
+/**
+ * API benchmark (`pnpm bench:api`): starts the real server on PostgreSQL with the demo data and
+ * measures two typical pages at p50/p95 over many requests with varied cursors and filters:
+ *   - 50 enterprises with their region and products,
+ *   - 100 transactions with buyer and seller.
+ * Prints a table and writes bench-results/api.json.
+ *
+ * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/jejaring_scale10, a
+ * database loaded with `pnpm cli demo --scale 10`), BENCH_REQUESTS (per scenario, default 400),
+ * BENCH_CONCURRENCY (default 4), TENANT (default 61.12).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { type DatabaseHandle, openDatabase } from '@jejaring/db';
+import { loadServerConfig } from '@jejaring/server/config';
+import { createLogger } from '@jejaring/server/logger';
+import { startServer } from '@jejaring/server/start';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/jejaring_scale10';
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const WARMUP = 20;
+const OUT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../bench-results/api.json');
+
+/** Counts the SQL statements the server runs (once per result), to report statements per request. */
+class StatementCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.count++;
+    return args.result;
+  }
+}
+
+/** A seeded PRNG, so every run asks the same sequence of pages. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Request {
+  readonly label: string;
+  readonly variables: Record<string, unknown>;
+}
+
+interface Scenario {
+  readonly name: string;
+  readonly query: string;
+  readonly requests: Request[];
+  /** Checks a response holds the page it should. */
+  readonly rows: (data: Record<string, unknown>) => number;
+}
+
+const ENTERPRISES = `query BenchEnterprises($after: String, $filter: EnterpriseFilter) {
+  enterprises(first: 50, after: $after, filter: $filter) {
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      id name nib sizeClass status verification
+      region { code name }
+      products(first: 5) { nodes { id name category unitPrice } }
+    } }
+  }
+}`;
+
+const TRANSACTIONS = `query BenchTransactions($after: String, $filter: TransactionFilter, $orderBy: TransactionOrder) {
+  transactions(first: 100, after: $after, filter: $filter, orderBy: $orderBy) {
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      id amount occurredOn category
+      buyer { __typename id name kind }
+      seller { __typename id name kind isLocal }
+    } }
+  }
+}`;
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  process.stderr.write(`bench:api on ${DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}\n`);
+  const counter = new StatementCounter();
+  const plain: DatabaseHandle = await openDatabase({ engine: 'postgres', url: DATABASE_URL }, { poolSize: 10 });
+  const database: DatabaseHandle = { ...plain, db: plain.db.withPlugin(counter) };
+  const config = loadServerConfig({ ...process.env, DATABASE_URL, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'off', LOG_LEVEL: 'warn' });
+  const running = await startServer(config, createLogger(config.logLevel), database);
+  try {
+    const db = plain.db;
+    const tenant = config.db.tenant;
+    const counts = await db
+      .selectFrom('party')
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('tenant_id', '=', tenant)
+      .groupBy('kind')
+      .execute();
+    const transactionsCount = Number(
+      (await db.selectFrom('transaction').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenant).executeTakeFirst())?.n ?? 0,
+    );
+    const productsCount = Number(
+      (await db.selectFrom('product').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenant).executeTakeFirst())?.n ?? 0,
+    );
+    const tenantRow = await db.selectFrom('tenant').select(['demo_seed', 'demo_scale']).where('id', '=', tenant).executeTakeFirst();
+    const dataset = {
+      tenant,
+      demoSeed: tenantRow?.demo_seed ?? null,
+      demoScale: tenantRow?.demo_scale ?? null,
+      parties: Object.fromEntries(counts.map((c) => [c.kind, Number(c.n)])),
+      products: productsCount,
+      transactions: transactionsCount,
+    };
+    process.stderr.write(`dataset: ${JSON.stringify(dataset)}\n`);
+    if (transactionsCount === 0) throw new Error('the database holds no transactions: load the demo first (pnpm cli demo --scale 10)');
+
+    const gql = async (query: string, variables: Record<string, unknown>) => {
+      const response = await fetch(`${running.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+    };
+
+    // Cursors to start pages from, spread over the whole list: walk it 500 rows at a time.
+    process.stderr.write('collecting cursors and filters…\n');
+    const walk = async (list: string, limit: number): Promise<string[]> => {
+      const cursors: string[] = [];
+      let after: string | null = null;
+      while (cursors.length < limit) {
+        const result = await gql(`query($after: String) { page: ${list}(first: 500, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor } } }`, {
+          after,
+        });
+        const page = result.data?.page as { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ cursor: string }> };
+        page.edges.forEach((edge, i) => {
+          if (i % 25 === 0) cursors.push(edge.cursor);
+        });
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      return cursors;
+    };
+    const enterpriseCursors = await walk('enterprises', 2_000);
+    const transactionCursors = await walk('transactions', 1_000);
+    const districts = (
+      (await gql('query($t: String!) { regions(filter: { parentCode: $t }, first: 100) { nodes { code } } }', { t: tenant })).data?.regions as {
+        nodes: Array<{ code: string }>;
+      }
+    ).nodes.map((n) => n.code);
+    const agencies = (
+      (await gql('{ agencies(first: 100) { nodes { id } } }', {})).data?.agencies as { nodes: Array<{ id: string }> }
+    ).nodes.map((n) => n.id);
+    const years = await db
+      .selectFrom('transaction')
+      .select((eb) => eb.fn.min('occurred_on').as('first'))
+      .select((eb) => eb.fn.max('occurred_on').as('last'))
+      .where('tenant_id', '=', tenant)
+      .executeTakeFirstOrThrow();
+    const firstYear = Number(String(years.first).slice(0, 4));
+    const lastYear = Number(String(years.last).slice(0, 4));
+
+    const random = prng(42);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const enterpriseRequests: Request[] = Array.from({ length: REQUESTS + WARMUP }, (_, i) => {
+      switch (i % 4) {
+        case 0:
+        case 1:
+          return { label: 'any page (cursor)', variables: { after: pick(enterpriseCursors) } };
+        case 2:
+          return { label: 'a district', variables: { filter: { regionCode: pick(districts) } } };
+        default:
+          return { label: 'micro and small of a district, verified', variables: { filter: { regionCode: pick(districts), sizeClasses: ['MICRO', 'SMALL'], verifications: ['VERIFIED'] } } };
+      }
+    });
+    const categories = ['FOOD_STAPLES', 'SNACKS', 'GARMENTS', 'CATERING', 'PRINTING_STATIONERY', 'SERVICES'];
+    const transactionRequests: Request[] = Array.from({ length: REQUESTS + WARMUP }, (_, i) => {
+      const year = firstYear + Math.floor(random() * (lastYear - firstYear + 1));
+      switch (i % 5) {
+        case 0:
+        case 1:
+          return { label: 'any page (cursor)', variables: { after: pick(transactionCursors) } };
+        case 2:
+          return { label: 'a fiscal year, largest first', variables: { filter: { fiscalYear: year }, orderBy: { field: 'AMOUNT', direction: 'DESC' } } };
+        case 3: {
+          const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+          return { label: 'a month and a category', variables: { filter: { from: `${year}-${month}-01`, to: `${year}-${month}-28`, categories: [pick(categories)] } } };
+        }
+        default:
+          return { label: 'an agency with its network, local sellers', variables: { filter: { agencyIds: [pick(agencies)], includeNetwork: true, sellerLocal: true, fiscalYear: year } } };
+      }
+    });
+
+    const scenarios: Scenario[] = [
+      {
+        name: '50 enterprises + region + products',
+        query: ENTERPRISES,
+        requests: enterpriseRequests,
+        rows: (data) => (data.enterprises as { edges: unknown[] }).edges.length,
+      },
+      {
+        name: '100 transactions + buyer + seller',
+        query: TRANSACTIONS,
+        requests: transactionRequests,
+        rows: (data) => (data.transactions as { edges: unknown[] }).edges.length,
+      },
+    ];
+
+    const results = [];
+    for (const scenario of scenarios) {
+      const timings: number[] = [];
+      let errors = 0;
+      let rows = 0;
+      let done = 0;
+      let next = 0;
+      const total = scenario.requests.length;
+      const measuredFrom = performance.now();
+      let windowStart = measuredFrom;
+      const worker = async () => {
+        for (;;) {
+          const index = next++;
+          if (index >= total) return;
+          const request = scenario.requests[index] as Request;
+          const t0 = performance.now();
+          const result = await gql(scenario.query, request.variables);
+          const ms = performance.now() - t0;
+          if (index === WARMUP) windowStart = performance.now();
+          if (result.errors || !result.data) {
+            errors++;
+            if (errors <= 3) process.stderr.write(`\n  error: ${JSON.stringify(result.errors).slice(0, 300)}\n`);
+          } else if (index >= WARMUP) {
+            timings.push(ms);
+            rows += scenario.rows(result.data);
+          }
+          done++;
+          if (done % 25 === 0 || done === total) process.stderr.write(`\r  ${scenario.name}: ${done}/${total} requests`);
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      const seconds = (performance.now() - windowStart) / 1000;
+      process.stderr.write('\n');
+      timings.sort((a, b) => a - b);
+      // One sequential request to count its statements (concurrent requests share the counter).
+      const probe = scenario.requests[WARMUP] as Request;
+      const countBefore = counter.count;
+      await gql(scenario.query, probe.variables);
+      const perRequest = counter.count - countBefore;
+      results.push({
+        scenario: scenario.name,
+        requests: timings.length,
+        warmup: WARMUP,
+        concurrency: CONCURRENCY,
+        p50Ms: round(percentile(timings, 50)),
+        p95Ms: round(percentile(timings, 95)),
+        p99Ms: round(percentile(timings, 99)),
+        meanMs: round(timings.reduce((a, b) => a + b, 0) / Math.max(1, timings.length)),
+        maxMs: round(timings.at(-1) ?? Number.NaN),
+        requestsPerSecond: round(timings.length / seconds),
+        rowsPerRequest: round(rows / Math.max(1, timings.length)),
+        sqlStatementsPerRequest: round(perRequest),
+        errors,
+        variations: [...new Set(scenario.requests.map((r) => r.label))],
+      });
+    }
+
+    const header = ['scenario', 'requests', 'conc.', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms', 'req/s', 'rows/req', 'SQL/req', 'errors'];
+    const table = results.map((r) => [
+      r.scenario,
+      String(r.requests),
+      String(r.concurrency),
+      String(r.p50Ms),
+      String(r.p95Ms),
+      String(r.p99Ms),
+      String(r.meanMs),
+      String(r.requestsPerSecond),
+      String(r.rowsPerRequest),
+      String(r.sqlStatementsPerRequest),
+      String(r.errors),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] as string).length)));
+    const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join(' | ')} |`;
+    process.stdout.write(`\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|\n`);
+    for (const row of table) process.stdout.write(`${line(row)}\n`);
+
+    const report = {
+      benchmark: 'api',
+      at: new Date().toISOString(),
+      node: process.version,
+      engine: plain.engine,
+      database: plain.location,
+      dataset,
+      results,
+      durationSeconds: round((performance.now() - started) / 1000),
+    };
+    fs.mkdirSync(path.dirname(OUT), { recursive: true });
+    fs.writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`\nwrote ${OUT}\n`);
+    if (results.some((r) => r.errors > 0)) process.exitCode = 1;
+  } finally {
+    await running.stop();
+    await plain.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:api failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -91,8 +91,11 @@ function prepare(spec: FileSpec, file: BundleFile, report: ReportBuilder): Prepa
   }
   const seen = new Set<string>();
   let refused = false;
-  for (const column of parsed.header) {
-    if (column === '') continue;
+  parsed.header.forEach((column, i) => {
+    if (column === '') {
+      report.warn({ file: spec.name, column: null, message: `column ${i + 1} has no name in the header: ignored` });
+      return;
+    }
     if (seen.has(column)) {
       report.rejectFile(spec.name, { column, reason: `the header has column ${column} twice` });
       refused = true;
@@ -105,7 +108,7 @@ function prepare(spec: FileSpec, file: BundleFile, report: ReportBuilder): Prepa
         message: `unknown column ${column}: ignored (known: ${spec.columns.join(', ')})`,
       });
     }
-  }
+  });
   for (const column of spec.required) {
     if (!seen.has(column)) {
       report.rejectFile(spec.name, { column, reason: `missing required column ${column}` });

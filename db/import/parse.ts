@@ -29,10 +29,53 @@ export interface ParsedCsv {
 
 const ENCODING_HINT = 'invalid UTF-8 (bad encoding): save the file as UTF-8 (in Excel: "CSV UTF-8")';
 
-/** What csv-parse tells on_record about where it is: the line the record ends on, blank lines skipped so far. */
-interface ParseContext {
-  lines: number;
-  empty_lines: number;
+const PARSE_OPTIONS = {
+  bom: true,
+  record_delimiter: '\n',
+  relax_column_count: true, // counted below, so a short row is one rejection, not a failed file
+  relax_quotes: true, // a stray quote inside an unquoted field is kept, not fatal
+  // Blank lines come through as records, so every physical line is accounted for below.
+  skip_empty_lines: false,
+} as const;
+
+/**
+ * Numbers records by physical line. Line breaks are normalised to \n and are the record delimiter,
+ * so a record spans one line plus one per line break inside its (quoted) values; a blank line is a
+ * record of its own. Cheaper than csv-parse's info option, which copies its state for every record.
+ */
+function numberLines(rows: readonly string[][]): CsvRecord[] {
+  let line = 1;
+  return rows.map((values) => {
+    let breaks = 0;
+    for (const value of values) {
+      for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) breaks++;
+    }
+    const record = { line, endLine: line + breaks, values };
+    line += breaks + 1;
+    return record;
+  });
+}
+
+/** Parses with csv-parse; on a fatal error (an unclosed quote) keeps the records before it. */
+function parseRecords(text: string): { rows: string[][]; fatal: { code?: string; message: string } | null } {
+  try {
+    return { rows: parse(text, PARSE_OPTIONS), fatal: null };
+  } catch (error) {
+    // Rare: parse again, collecting records as they come, to keep what precedes the error.
+    const rows: string[][] = [];
+    try {
+      parse(text, {
+        ...PARSE_OPTIONS,
+        on_record: (values) => {
+          rows.push(values);
+          return null;
+        },
+      });
+    } catch {
+      // the same error again
+    }
+    return { rows, fatal: error as { code?: string; message: string } };
+  }
 }
 
 function isBlank(values: readonly string[]): boolean {
@@ -46,31 +89,8 @@ function isBlank(values: readonly string[]): boolean {
  */
 export function parseCsvFile(content: string | Uint8Array): ParsedCsv {
   const { text, badLines } = decodeBundleFile(content);
-  const withLines: CsvRecord[] = [];
-  let lastLine = 0;
-  let lastEmpty = 0;
-  let fatal: { code?: string; message: string } | null = null;
-  try {
-    parse(text, {
-      bom: true,
-      record_delimiter: '\n',
-      relax_column_count: true, // counted below, so a short row is one rejection, not a failed file
-      relax_quotes: true, // a stray quote inside an unquoted field is kept, not fatal
-      skip_empty_lines: true,
-      // Collected as they come, so the records before a fatal error (an unclosed quote) survive.
-      // The context's line counter (cheaper than the info and raw options) gives the record's last
-      // line; it starts after the previous record and the blank lines skipped since.
-      on_record: (values, context) => {
-        const { lines, empty_lines: empty } = context as unknown as ParseContext;
-        withLines.push({ line: lastLine + 1 + (empty - lastEmpty), endLine: lines, values });
-        lastLine = lines;
-        lastEmpty = empty;
-        return null;
-      },
-    });
-  } catch (error) {
-    fatal = error as { code?: string; message: string };
-  }
+  const { rows, fatal } = parseRecords(text);
+  const withLines = numberLines(rows);
 
   const problems = new Map<CsvRecord | 'file', RecordProblem>();
   const nonBlank = withLines.filter((r) => !isBlank(r.values));

@@ -378,7 +378,8 @@ async function storeChunk(
     const rows = chunk.flatMap((r) => (r[key] ? [{ party_id: ids.get(r.ref), ...r[key] }] : []));
     for (const c of await upsert(ctx.trx, ctx.tenantId, specs[key], rows)) profileChanged.add(c.party_id as number);
   }
-  const touch = [...profileChanged].filter((id) => !changed.some((c) => c.id === id));
+  const partyChanged = new Set(changed.map((c) => c.id as number));
+  const touch = [...profileChanged].filter((id) => !partyChanged.has(id));
   if (touch.length) {
     await sql`UPDATE party SET updated_at = now() WHERE tenant_id = ${ctx.tenantId} AND id = ANY(${touch}::bigint[])`.execute(
       ctx.trx,

@@ -94,6 +94,22 @@ export interface ChunkedLoad<R, T> {
 const SAVEPOINT = sql.raw('jejaring_import_chunk');
 
 /**
+ * Why the database refused a row: describeDataError's explanation, or, for other errors about the
+ * data itself (SQLSTATE class 22 data exception, 23 integrity, 54000 a value too large to index),
+ * the database's own message, so one odd value costs one row rather than the whole import.
+ * Anything else (a lost connection, a bug) returns null and aborts the import.
+ */
+export function explainRowError(error: unknown): DataError | null {
+  const known = describeDataError(error);
+  if (known) return known;
+  const { code, column, message } = (error ?? {}) as { code?: unknown; column?: string; message?: string };
+  if (typeof code === 'string' && (/^2[23]/.test(code) || code === '54000')) {
+    return { code: 'BAD_USER_INPUT', field: column ?? null, message: message ?? 'invalid value', constraint: null };
+  }
+  return null;
+}
+
+/**
  * Stores rows in chunks, each inside a savepoint. When the database refuses a chunk (a NIB already
  * used by a party outside the bundle, say), the chunk is rolled back to its savepoint and split in
  * halves, down to single rows: one bad row in 5,000 costs about 25 extra statements rather than
@@ -107,7 +123,7 @@ export async function loadInChunks<R, T>(trx: Transaction<Database>, load: Chunk
     try {
       result = await load.store(chunk);
     } catch (error) {
-      const why = describeDataError(error);
+      const why = explainRowError(error);
       if (!why) throw error;
       await sql`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`.execute(trx);
       await sql`RELEASE SAVEPOINT ${SAVEPOINT}`.execute(trx);

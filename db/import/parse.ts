@@ -122,6 +122,14 @@ export function parseCsvFile(content: string | Uint8Array): ParsedCsv {
       // Name the field that holds the replacement character, so the user knows where to look.
       const at = record.values.findIndex((v) => v.includes('\uFFFD'));
       problems.set(record, { line: bad, column: at >= 0 ? (header[at] ?? null) : null, reason: ENCODING_HINT });
+    } else if (record.values.some((v) => v.includes('\u0000'))) {
+      // PostgreSQL text cannot hold NUL: caught here, it is one rejected row, not a failed import.
+      const at = record.values.findIndex((v) => v.includes('\u0000'));
+      problems.set(record, {
+        line: record.line,
+        column: header[at] ?? null,
+        reason: 'contains a NUL character (byte 0), which text cannot hold',
+      });
     } else if (record.values.length !== header.length) {
       problems.set(record, {
         line: record.line,

@@ -64,17 +64,23 @@ export class RowReader {
     return null;
   }
 
-  /** Free text: kept as written; blank counts as empty. */
-  text(column: string, options: { required?: boolean } = {}): string | null {
+  /**
+   * Free text: kept as written; blank counts as empty. Capped (500 characters by default) because
+   * names are indexed and PostgreSQL cannot index very long values.
+   */
+  text(column: string, options: { required?: boolean; max?: number } = {}): string | null {
     const value = this.raw(column);
     if (value.trim() === '') return this.required(column, options.required);
+    const max = options.max ?? 500;
+    if (value.length > max) return this.fail(column, `${column} is longer than ${max} characters`);
     return value;
   }
 
-  /** An identifier or code: trimmed. */
+  /** An identifier or code: trimmed, at most 100 characters. */
   token(column: string, options: { required?: boolean; pattern?: RegExp; hint?: string } = {}): string | null {
     const value = this.raw(column).trim();
     if (value === '') return this.required(column, options.required);
+    if (value.length > 100) return this.fail(column, `${column} is longer than 100 characters`);
     if (options.pattern && !options.pattern.test(value))
       return this.fail(column, options.hint ?? `${column} has an invalid format`);
     return value;
@@ -99,6 +105,7 @@ export class RowReader {
     return this.fail(column, `${column} must be true or false; got "${this.raw(column).trim()}"`);
   }
 
+  /** A whole number; at most 2147483647 (PostgreSQL's integer) unless `max` says otherwise. */
   integer(column: string, options: { required?: boolean; min?: number; max?: number } = {}): number | null {
     const value = this.raw(column).trim();
     if (value === '') return this.required(column, options.required);
@@ -133,14 +140,16 @@ export class RowReader {
     return this.fail(column, `${column} must be whole rupiah (digits only); got "${value}"`);
   }
 
-  /** A non-negative decimal such as a quantity (2.5). */
+  /** A non-negative decimal such as a quantity (2.5), below 10^12 (numeric(14, 2)). */
   decimal(column: string, options: { required?: boolean } = {}): number | null {
     const value = this.raw(column).trim();
     if (value === '') return this.required(column, options.required);
     if (/^-/.test(value)) return this.fail(column, `${column} must not be negative`);
     if (!/^[0-9]+(\.[0-9]+)?$/.test(value))
       return this.fail(column, `${column} must be a number with a decimal point (2.5); got "${value}"`);
-    return Number(value);
+    const n = Number(value);
+    if (n >= 1e12) return this.fail(column, `${column} is too large`);
+    return n;
   }
 
   /** A fraction between 0 and 1; 40 or 40% is the classic mistake and gets a hint. */

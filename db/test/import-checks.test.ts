@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explainRowError } from '../import/bulk.ts';
 import { decodeBundleFile } from '../import/decode.ts';
 import { kbliProblem, nibProblem, nikGender, nikProblem } from '../import/identifiers.ts';
 import { parseCsvFile } from '../import/parse.ts';
@@ -129,5 +130,25 @@ describe('reading values', () => {
     expect(row.oneOf('e', ['MICRO', 'SMALL'])).toBe('MICRO');
     expect(row.oneOf('e2', ['MICRO', 'SMALL'])).toBeNull();
     expect(row.issues.map((i) => i.column)).toEqual(['bad', 'e2']);
+  });
+});
+
+describe('database refusals', () => {
+  it('explains data errors per row and lets other errors abort the import', () => {
+    expect(explainRowError({ code: '23505', constraint: 'enterprise_nib_unique' })).toMatchObject({
+      code: 'CONFLICT',
+      field: 'nib',
+    });
+    expect(
+      explainRowError({ code: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' }),
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/invalid byte sequence/),
+    });
+    expect(explainRowError({ code: '54000', message: 'index row size exceeds btree maximum' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    expect(explainRowError({ code: '08006', message: 'connection failure' })).toBeNull();
+    expect(explainRowError(new Error('bug'))).toBeNull();
   });
 });

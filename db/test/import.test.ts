@@ -471,6 +471,17 @@ describe(`CSV bundle import on ${testEngine}`, () => {
       expect(await count(handle, 'party')).toBe(1);
     });
 
+    it('rejects a NUL byte or an overlong value as one row, never failing the import', async () => {
+      const content = `ref,kind,name\nV-1,VENDOR,CV \u0000Satu\n${'V'.repeat(101)},VENDOR,CV Dua\nV-3,VENDOR,${'n'.repeat(501)}\nV-4,VENDOR,CV Empat\n`;
+      const report = await importCsvBundle(handle.db, TEST_TENANT, [{ name: 'parties.csv', content }]);
+      expect(triples(report)).toEqual([
+        ['parties.csv', 2, 'name'],
+        ['parties.csv', 3, 'ref'],
+        ['parties.csv', 4, 'name'],
+      ]);
+      expect(await count(handle, 'party')).toBe(1);
+    });
+
     it('reports an unclosed quote at the record where it opens, keeping the records before it', async () => {
       const content = 'ref,kind,name\nV-1,VENDOR,CV Satu\nV-2,VENDOR,"CV Dua\nV-3,VENDOR,CV Tiga\n';
       const report = await importCsvBundle(handle.db, TEST_TENANT, [{ name: 'parties.csv', content }]);

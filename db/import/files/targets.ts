@@ -26,7 +26,7 @@ async function importTargets(ctx: ImportContext, file: BundleCsv): Promise<void>
     const ref = row.token('ref', { required: true });
     refs.check(row, 'ref', ref);
     const name = row.text('name', { required: true });
-    const legalBasis = row.text('legal_basis');
+    const legalBasis = row.text('legal_basis', { max: 5_000 });
     const metric = row.oneOf('metric', POLICY_METRICS, { required: true });
     const share = row.share('target_share', { required: true });
     const year = row.integer('fiscal_year', { required: true, min: 2000, max: 2100 });

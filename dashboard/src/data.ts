@@ -13,8 +13,8 @@ export function useAbout(): ApiResult<GetAboutResult> {
   return useApi(GetAboutDocument, {});
 }
 
-export function useAgencies(): ApiResult<ListAgenciesResult> {
-  return useApi(ListAgenciesDocument, { first: 200 });
+export function useAgencies(pause = false): ApiResult<ListAgenciesResult> {
+  return useApi(ListAgenciesDocument, { first: 200 }, { pause });
 }
 
 /** The latest fiscal year with data: the default when the URL names no period. */

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The dashboard in real headless Chromium against the real server (`startServer`) on PGlite with
  * the demo data: every page renders its charts with no console error and no failed request, the
@@ -10,10 +11,10 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPercent, formatRupiahShort } from '../../dashboard/src/format/format.ts';
 import {
-  GetAgencyScorecardSource,
-  GetSpendSummarySource,
   type GetAgencyScorecardResult,
+  GetAgencyScorecardSource,
   type GetSpendSummaryResult,
+  GetSpendSummarySource,
 } from '../../dashboard/src/graphql/operations.ts';
 import {
   AXE_SOURCE,
@@ -112,7 +113,11 @@ describe('every page', () => {
       const { page } = await open(p.path);
       await page.addScriptTag({ content: source });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
+          }
+        ).axe;
         const result = await axe.run();
         return result.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -135,7 +140,10 @@ describe('numbers', () => {
     const api = await server.gql<GetSpendSummaryResult>(GetSpendSummarySource, { filter: { fiscalYear: year } });
     const s = api.spendSummary;
     expect(await kpi(page, 'total')).toEqual({ raw: String(s.total), text: formatRupiahShort(s.total, 'id') });
-    expect(await kpi(page, 'toLocalUmkm')).toEqual({ raw: String(s.toLocalUmkm), text: formatRupiahShort(s.toLocalUmkm, 'id') });
+    expect(await kpi(page, 'toLocalUmkm')).toEqual({
+      raw: String(s.toLocalUmkm),
+      text: formatRupiahShort(s.toLocalUmkm, 'id'),
+    });
     expect(await kpi(page, 'umkShare')).toEqual({ raw: String(s.umkShare), text: formatPercent(s.umkShare, 'id') });
     expect((await kpi(page, 'sellersReached')).raw).toBe(String(s.sellersReached));
     await page.close();
@@ -155,7 +163,10 @@ describe('numbers', () => {
     const api = await server.gql<GetSpendSummaryResult>(GetSpendSummarySource, {
       filter: { fiscalYear: year - 1, includeNetwork: true },
     });
-    expect(after).toEqual({ raw: String(api.spendSummary.total), text: formatRupiahShort(api.spendSummary.total, 'id') });
+    expect(after).toEqual({
+      raw: String(api.spendSummary.total),
+      text: formatRupiahShort(api.spendSummary.total, 'id'),
+    });
     // The URL is the whole state: opening it afresh shows the same numbers.
     const again = await open(new URL(page.url()).pathname + new URL(page.url()).search);
     expect(await kpi(again.page, 'total')).toEqual(after);
@@ -210,7 +221,8 @@ describe('explorer', () => {
     const outside: string[] = [];
     await page.route('**/*', (route) => {
       const host = new URL(route.request().url()).hostname;
-      if (host === '127.0.0.1' || host === 'localhost' || route.request().url().startsWith('data:')) return route.continue();
+      if (host === '127.0.0.1' || host === 'localhost' || route.request().url().startsWith('data:'))
+        return route.continue();
       outside.push(route.request().url());
       return route.abort();
     });

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Screenshots of every dashboard page at 1440×900 (desktop) and 768×1024 (tablet) into
  * docs/screenshots/, on the demo data. Run: `pnpm screenshots` (tsx; builds the dashboard when stale).
@@ -44,7 +45,9 @@ async function main() {
         const file = path.join(SCREENSHOTS, `${p.name}-${viewport.suffix}.png`);
         await page.screenshot({ path: file, fullPage: true });
         const problems = [...watch.errors, ...watch.failed];
-        process.stdout.write(`${path.relative(process.cwd(), file)}${problems.length ? `  ⚠ ${problems.join(' | ')}` : ''}\n`);
+        process.stdout.write(
+          `${path.relative(process.cwd(), file)}${problems.length ? `  ⚠ ${problems.join(' | ')}` : ''}\n`,
+        );
         await page.close();
       }
       await context.close();

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Shared by the browser end-to-end tests, the screenshots script and the dashboard benchmark: the
  * built dashboard, the real server on the demo data (PGlite), headless Chromium, and the API.
@@ -18,29 +19,9 @@ export const DASHBOARD = path.join(ROOT, 'dashboard');
 export const DIST = path.join(DASHBOARD, 'dist');
 export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the dashboard when dist/ is missing or older than its sources (and the operations). */
+/** Builds the dashboard when dist/ is missing or older than its sources (dashboard/scripts/ensure-built.mjs). */
 export function ensureDashboardBuilt(): void {
-  const built = path.join(DIST, 'index.html');
-  const sources = Math.max(
-    newestMtime(path.join(DASHBOARD, 'src')),
-    newestMtime(path.join(ROOT, 'schema/operations')),
-    fs.statSync(path.join(DASHBOARD, 'index.html')).mtimeMs,
-    fs.statSync(path.join(DASHBOARD, 'explorer.html')).mtimeMs,
-  );
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources && fs.existsSync(path.join(DIST, 'explorer.html')))
-    return;
-  execFileSync('npx', ['-y', 'pnpm@10.34.9', '--filter', '@jejaring/dashboard', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(DASHBOARD, 'scripts/ensure-built.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /**
@@ -177,9 +158,7 @@ export async function dashboardPages(server: DemoServer): Promise<Array<{ name: 
 }
 
 export async function latestYear(server: DemoServer): Promise<number> {
-  const about = await server.gql<{ about: { lastTransactionOn: string | null } }>(
-    '{ about { lastTransactionOn } }',
-  );
+  const about = await server.gql<{ about: { lastTransactionOn: string | null } }>('{ about { lastTransactionOn } }');
   return Number(about.about.lastTransactionOn?.slice(0, 4));
 }
 

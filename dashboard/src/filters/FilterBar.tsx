@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useAgencies, useDefaultYear } from '../data.ts';
 import { type ProductCategory, ProductCategoryValues } from '../graphql/operations.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -12,6 +12,7 @@ function MultiSelect<T extends string>({
   selected,
   onChange,
   name,
+  onOpen,
 }: {
   label: string;
   allLabel: string;
@@ -20,10 +21,11 @@ function MultiSelect<T extends string>({
   selected: readonly T[];
   onChange(next: T[]): void;
   name: string;
+  onOpen?(): void;
 }) {
   const summary = selected.length === 0 ? allLabel : selectedLabel(selected.length);
   return (
-    <details className="multiselect" data-filter={name}>
+    <details className="multiselect" data-filter={name} onToggle={onOpen}>
       <summary>
         <span className="filter-label">{label}</span>
         <span className="visually-hidden">: </span>
@@ -55,7 +57,13 @@ export function FilterBar() {
   const i = useI18n();
   const { filters, setFilters } = useFilters();
   const { year: defaultYear, years } = useDefaultYear();
-  const agencies = useAgencies();
+  // The agency list is not needed for the first paint: it loads when the picker opens, or soon after.
+  const [wantAgencies, setWantAgencies] = useState(filters.agencies.length > 0);
+  useEffect(() => {
+    const timer = setTimeout(() => setWantAgencies(true), 2000);
+    return () => clearTimeout(timer);
+  }, []);
+  const agencies = useAgencies(!wantAgencies);
   const periodId = useId();
   const fromId = useId();
   const toId = useId();
@@ -131,6 +139,7 @@ export function FilterBar() {
         options={agencyOptions}
         selected={filters.agencies}
         onChange={(agencies) => update({ agencies })}
+        onOpen={() => setWantAgencies(true)}
       />
       <MultiSelect<ProductCategory>
         name="categories"

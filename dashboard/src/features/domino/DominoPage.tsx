@@ -82,9 +82,10 @@ export default function DominoPage() {
   const i = useI18n();
   const { search } = useLocation();
   const levels = parseLevels(search);
-  const domino = useDominoEffect();
+  // The flows first, the network figures next, the slow cascade last (one query at a time on PGlite).
   const flows = useSpendFlows(levels);
-  const amplification = useNetworkAmplification();
+  const amplification = useNetworkAmplification(10, flows.state === 'loading');
+  const domino = useDominoEffect(flows.state === 'loading' || amplification.state === 'loading');
   return (
     <>
       <PageHeader title={i.t('domino.title')} lead={i.t('domino.lead')} />

@@ -23,11 +23,14 @@ export function useSpendFlows(levels: FlowLevel[]) {
  * networkReach of the agencies that pay local UMKM the most (the scorecard's top `limit` by
  * toLocalUmkm): one request per agency, the API's figures as they come.
  */
-export function useNetworkAmplification(limit = 10): ApiResult<{ reaches: GetNetworkReachResult['networkReach'][] }> {
+export function useNetworkAmplification(
+  limit = 10,
+  wait = false,
+): ApiResult<{ reaches: GetNetworkReachResult['networkReach'][] }> {
   const client = useClient();
   const { filter, ready } = useSpendFilter();
   const { agencyIds: _a, includeNetwork: _n, ...period } = filter;
-  const scorecard = useApi(GetAgencyScorecardDocument, { filter: { ...period } }, { pause: !ready });
+  const scorecard = useApi(GetAgencyScorecardDocument, { filter: { ...period } }, { pause: !ready || wait });
   const ids = useMemo(
     () =>
       [...(scorecard.data?.agencyScorecard ?? [])]

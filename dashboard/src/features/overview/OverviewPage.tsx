@@ -12,10 +12,10 @@ const TOP = 5;
 
 export default function OverviewPage() {
   const { t } = useI18n();
-  const summary = useSpendSummary();
-  const domino = useDominoEffect();
   const trend = useSpendTrend('MONTH');
-  const scorecard = useAgencyScorecard();
+  const summary = useSpendSummary(trend.state === 'loading');
+  const scorecard = useAgencyScorecard(summary.state === 'loading');
+  const domino = useDominoEffect(scorecard.state === 'loading');
   const multiplier =
     domino.state === 'ok'
       ? (domino.data?.dominoEffect.multiplier ?? null)

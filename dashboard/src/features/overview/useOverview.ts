@@ -8,9 +8,15 @@ import {
   type Interval,
 } from '../../graphql/operations.ts';
 
-export function useSpendSummary() {
+/*
+ * `wait`: hold a query until the ones the reader sees first have answered. The embedded database
+ * answers one query at a time, so the order of the requests is the order of paint: the trend chart
+ * first, then the KPI cards, the rankings, and the (slow) domino cascade last.
+ */
+
+export function useSpendSummary(wait = false) {
   const { filter, ready } = useSpendFilter();
-  return useApi(GetSpendSummaryDocument, { filter }, { pause: !ready });
+  return useApi(GetSpendSummaryDocument, { filter }, { pause: !ready || wait });
 }
 
 export function useSpendTrend(interval: Interval = 'MONTH', agencyIds?: string[]) {
@@ -23,16 +29,16 @@ export function useSpendTrend(interval: Interval = 'MONTH', agencyIds?: string[]
   );
 }
 
-export function useAgencyScorecard() {
+export function useAgencyScorecard(wait = false) {
   const { filter, ready } = useSpendFilter();
   return useApi(
     GetAgencyScorecardDocument,
     { filter },
-    { pause: !ready, isEmpty: (d) => d.agencyScorecard.length === 0 },
+    { pause: !ready || wait, isEmpty: (d) => d.agencyScorecard.length === 0 },
   );
 }
 
-export function useDominoEffect() {
+export function useDominoEffect(wait = false) {
   const { filter, ready } = useSpendFilter();
-  return useApi(GetDominoEffectDocument, { filter, rounds: 3 }, { pause: !ready });
+  return useApi(GetDominoEffectDocument, { filter, rounds: 3 }, { pause: !ready || wait });
 }

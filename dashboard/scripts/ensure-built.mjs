@@ -1,0 +1,45 @@
+// Builds the dashboard when dashboard/dist is missing or older than its sources; a fast no-op
+// otherwise. Used by `pnpm start` (the server serves dist/) and by the browser tests.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dashboard = path.resolve(new URL('..', import.meta.url).pathname);
+const root = path.dirname(dashboard);
+const dist = path.join(dashboard, 'dist');
+
+function newest(target) {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = 0;
+  for (const entry of fs.readdirSync(target)) {
+    if (entry === 'node_modules' || entry === 'dist') continue;
+    latest = Math.max(latest, newest(path.join(target, entry)));
+  }
+  return latest;
+}
+
+const inputs = [
+  'src',
+  'scripts/codegen.ts',
+  'schema',
+  'index.html',
+  'explorer.html',
+  'vite.config.ts',
+  'package.json',
+  '../schema/operations',
+  '../schema/schema.graphql',
+].map((p) => path.join(dashboard, p));
+const built = Math.min(newest(path.join(dist, 'index.html')) || 0, newest(path.join(dist, 'explorer.html')) || 0);
+const sources = Math.max(...inputs.map(newest));
+
+if (built && built >= sources) {
+  process.stderr.write('dashboard: dist/ is up to date\n');
+} else {
+  process.stderr.write('dashboard: building dist/ …\n');
+  execFileSync('npx', ['-y', 'pnpm@10.34.9', '--filter', '@jejaring/dashboard', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}

@@ -95,6 +95,11 @@ export function rejectStored(
 export class FirstSeen {
   private readonly lines = new Map<string, number>();
 
+  /** True when the row on `line` is the first with `key` (so a later duplicate cannot speak for it). */
+  owns(key: string | null, line: number): boolean {
+    return key !== null && this.lines.get(key) === line;
+  }
+
   /** `key` identifies the row (internal); `label` names it for the user, e.g. "ref EN-1". */
   check(row: RowReader, column: string, key: string | null, label = `${column} ${key}`): boolean {
     if (key === null) return true;

@@ -413,7 +413,8 @@ export async function importParties(ctx: ImportContext, file: BundleCsv): Promis
       readers.set(party, row);
     } else {
       rejectRow(ctx, file, row);
-      ctx.parties.rejected(row.raw('ref').trim() || null, file.name, row.line);
+      const ref = row.raw('ref').trim() || null;
+      if (seen.ref.owns(ref, row.line)) ctx.parties.rejected(ref, file.name, row.line);
     }
   }
 

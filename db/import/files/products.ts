@@ -35,7 +35,8 @@ async function importProducts(ctx: ImportContext, file: BundleCsv): Promise<void
     if (kbliIssue) row.fail('kbli_code', kbliIssue);
     if (!row.ok || !ref || sellerId === null || !name || !category) {
       rejectRow(ctx, file, row);
-      ctx.products.rejected(row.raw('ref').trim() || null, file.name, row.line);
+      const rawRef = row.raw('ref').trim() || null;
+      if (refs.owns(rawRef, row.line)) ctx.products.rejected(rawRef, file.name, row.line);
       continue;
     }
     rows.push({

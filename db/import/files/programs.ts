@@ -35,7 +35,8 @@ async function importPrograms(ctx: ImportContext, file: BundleCsv): Promise<void
     }
     if (!row.ok || !ref || agencyId === null || !code || !name || year === null || budget === null) {
       rejectRow(ctx, file, row);
-      ctx.programs.rejected(row.raw('ref').trim() || null, file.name, row.line);
+      const rawRef = row.raw('ref').trim() || null;
+      if (refs.owns(rawRef, row.line)) ctx.programs.rejected(rawRef, file.name, row.line);
       continue;
     }
     rows.push({

@@ -2,15 +2,19 @@ import { type Changed, loadInChunks, type UpsertSpec, upsert } from './bulk.ts';
 import { type BundleCsv, type ImportContext, progressReporter, rejectStored } from './context.ts';
 
 export interface StoreOptions<R> {
+  /** The upsert; without `track`, its `returning` can stay empty: counting needs only the insert flags. */
   readonly spec: UpsertSpec;
-  /** The row's unique key, as built from the returned columns by `returnedKey`. */
-  readonly key: (row: R) => string;
-  readonly returnedKey: (changed: Changed) => string;
   /** Database column → bundle column, where the generic x_id → x_ref rule does not fit. */
   readonly renames?: Record<string, string>;
   readonly chunkSize?: number;
-  /** Called for every stored row (changed: undefined when it was already up to date). */
-  readonly onStored?: (row: R, changed: Changed | undefined) => void;
+  /** Per-row outcome, for files whose rows others point at (their ids are needed). */
+  readonly track?: {
+    /** The row's unique key, as `returnedKey` builds it from the returned columns. */
+    readonly key: (row: R) => string;
+    readonly returnedKey: (changed: Changed) => string;
+    /** Called for every stored row (changed: undefined when it was already up to date). */
+    readonly onStored: (row: R, changed: Changed | undefined) => void;
+  };
   readonly onRejected?: (row: R) => void;
 }
 
@@ -22,16 +26,25 @@ export async function storeRows<R extends { readonly line: number }>(
   options: StoreOptions<R>,
 ): Promise<void> {
   const tally = ctx.report.tally(file.name);
+  const { track } = options;
   await loadInChunks(ctx.trx, {
     rows,
     chunkSize: options.chunkSize ?? 5_000,
     store: (chunk) => upsert(ctx.trx, ctx.tenantId, options.spec, chunk),
     accept: (chunk, changed) => {
-      const byKey = new Map(changed.map((c) => [options.returnedKey(c), c]));
+      if (!track) {
+        // Rows not returned were already up to date.
+        const inserted = changed.filter((c) => c.inserted).length;
+        tally.inserted += inserted;
+        tally.updated += changed.length - inserted;
+        tally.unchanged += chunk.length - changed.length;
+        return;
+      }
+      const byKey = new Map(changed.map((c) => [track.returnedKey(c), c]));
       for (const row of chunk) {
-        const hit = byKey.get(options.key(row));
+        const hit = byKey.get(track.key(row));
         tally.count(hit ? (hit.inserted ? 'inserted' : 'updated') : 'unchanged');
-        options.onStored?.(row, hit);
+        track.onStored(row, hit);
       }
     },
     reject: (row, error) => {

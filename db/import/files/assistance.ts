@@ -43,10 +43,8 @@ async function importAssistance(ctx: ImportContext, file: BundleCsv): Promise<vo
         ['occurred_on', 'date'],
       ]),
       conflict: ['ref'],
-      returning: ['ref'],
+      returning: [],
     },
-    key: (row) => row.ref,
-    returnedKey: (c) => c.ref as string,
     renames: { enterprise_id: 'party_ref' },
   });
 }

@@ -45,10 +45,8 @@ async function importCollectionTargets(ctx: ImportContext, file: BundleCsv): Pro
         ['cooperatives', 'integer'],
       ]),
       conflict: ['region_code', 'year'],
-      returning: ['region_code', 'year'],
+      returning: [],
     },
-    key: (row) => `${row.region_code}|${row.year}`,
-    returnedKey: (c) => `${c.region_code}|${c.year}`,
   });
 }
 

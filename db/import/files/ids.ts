@@ -18,13 +18,15 @@ export async function registerIds<R extends { readonly line: number; readonly re
   const unknown: R[] = [];
   await storeRows(ctx, file, rows, {
     spec: options.spec,
-    key: (row) => row.ref,
-    returnedKey: (changed) => changed.ref as string,
-    onStored: (row, changed) => {
-      const id =
-        (changed?.id as number | undefined) ?? (index.existingValue(row.ref) as { id: number } | undefined)?.id;
-      if (id === undefined) unknown.push(row);
-      else index.stored(row.ref, options.target(row, id));
+    track: {
+      key: (row) => row.ref,
+      returnedKey: (changed) => changed.ref as string,
+      onStored: (row, changed) => {
+        const id =
+          (changed?.id as number | undefined) ?? (index.existingValue(row.ref) as { id: number } | undefined)?.id;
+        if (id === undefined) unknown.push(row);
+        else index.stored(row.ref, options.target(row, id));
+      },
     },
     onRejected: (row) => index.rejected(row.ref, file.name, row.line),
   });

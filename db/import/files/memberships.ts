@@ -43,10 +43,8 @@ async function importMemberships(ctx: ImportContext, file: BundleCsv): Promise<v
         ['joined_on', 'date'],
       ]),
       conflict: ['cooperative_id', 'member_id'],
-      returning: ['cooperative_id', 'member_id'],
+      returning: [],
     },
-    key: (row) => `${row.cooperative_id}|${row.member_id}`,
-    returnedKey: (c) => `${c.cooperative_id}|${c.member_id}`,
   });
 }
 

@@ -44,10 +44,8 @@ async function importSnapshots(ctx: ImportContext, file: BundleCsv): Promise<voi
         ['status', 'text'],
       ]),
       conflict: ['enterprise_id', 'period'],
-      returning: ['enterprise_id', 'period'],
+      returning: [],
     },
-    key: (row) => `${row.enterprise_id}|${row.period}`,
-    returnedKey: (c) => `${c.enterprise_id}|${c.period}`,
     renames: { enterprise_id: 'party_ref' },
   });
 }

@@ -67,10 +67,8 @@ async function importTargets(ctx: ImportContext, file: BundleCsv): Promise<void>
         ['agency_id', 'bigint', 'agency_ref'],
       ]),
       conflict: ['ref'],
-      returning: ['ref'],
+      returning: [],
     },
-    key: (row) => row.ref,
-    returnedKey: (c) => c.ref as string,
   });
 }
 

@@ -100,12 +100,10 @@ async function importTransactions(ctx: ImportContext, file: BundleCsv): Promise<
         ['occurred_on', 'date'],
       ]),
       conflict: ['source', 'source_ref'],
-      returning: ['source', 'source_ref'],
+      returning: [],
     },
-    key: (row) => `${row.source}\u0000${row.source_ref}`,
-    returnedKey: (c) => `${c.source}\u0000${c.source_ref}`,
     renames: { source_ref: 'ref' },
-    chunkSize: 5_000,
+    chunkSize: 20_000,
   });
 }
 

@@ -39,30 +39,78 @@ describe('BAD_USER_INPUT names the argument', () => {
     ['a page larger than the maximum', '{ enterprises(first: 501) { totalCount } }', 'first'],
     ['a negative page size', '{ transactions(last: -1) { totalCount } }', 'last'],
     ['first and last together', '{ parties(first: 5, last: 5) { totalCount } }', 'last'],
-    ['a nested page larger than the maximum', '{ agencies(first: 1) { nodes { programs(first: 1000) { totalCount } } } }', 'first'],
+    [
+      'a nested page larger than the maximum',
+      '{ agencies(first: 1) { nodes { programs(first: 1000) { totalCount } } } }',
+      'first',
+    ],
     ['a malformed cursor', '{ parties(after: "not-a-cursor") { totalCount } }', 'after'],
-    ['a cursor that decodes to nonsense', `{ parties(before: "${Buffer.from('{"a":1}').toString('base64url')}") { totalCount } }`, 'before'],
-    ['a cursor with a key of the wrong type', `{ transactions(after: "${Buffer.from('["OCCURRED_ON_DESC","yesterday",1]').toString('base64url')}") { totalCount } }`, 'after'],
+    [
+      'a cursor that decodes to nonsense',
+      `{ parties(before: "${Buffer.from('{"a":1}').toString('base64url')}") { totalCount } }`,
+      'before',
+    ],
+    [
+      'a cursor with a key of the wrong type',
+      `{ transactions(after: "${Buffer.from('["OCCURRED_ON_DESC","yesterday",1]').toString('base64url')}") { totalCount } }`,
+      'after',
+    ],
     ['a malformed id', '{ node(id: "bm9wZQ") { id } }', 'id'],
     ['an id of an unknown type', `{ node(id: "${Buffer.from('Secret:1').toString('base64url')}") { id } }`, 'id'],
     ['too many ids', `{ nodes(ids: [${Array.from({ length: 501 }, () => '"QWdlbmN5OjE"').join(',')}]) { id } }`, 'ids'],
-    ['an id of the wrong type in a filter', `{ transactions(filter: { agencyIds: ["${globalId('Enterprise', 6)}"] }) { totalCount } }`, 'filter.agencyIds'],
+    [
+      'an id of the wrong type in a filter',
+      `{ transactions(filter: { agencyIds: ["${globalId('Enterprise', 6)}"] }) { totalCount } }`,
+      'filter.agencyIds',
+    ],
     ['a malformed id in a filter', '{ programs(filter: { agencyIds: ["???"] }) { totalCount } }', 'filter.agencyIds'],
     ['a malformed region code', '{ enterprises(filter: { regionCode: "61-12" }) { totalCount } }', 'filter.regionCode'],
-    ['a malformed seller region code', '{ transactions(filter: { sellerRegionCode: "Kubu Raya" }) { totalCount } }', 'filter.sellerRegionCode'],
+    [
+      'a malformed seller region code',
+      '{ transactions(filter: { sellerRegionCode: "Kubu Raya" }) { totalCount } }',
+      'filter.sellerRegionCode',
+    ],
     ['an unknown sector', '{ enterprises(filter: { sectors: ["Z"] }) { totalCount } }', 'filter.sectors'],
-    ['a KBLI prefix that is not digits', '{ enterprises(filter: { kbliPrefix: "10a" }) { totalCount } }', 'filter.kbliPrefix'],
+    [
+      'a KBLI prefix that is not digits',
+      '{ enterprises(filter: { kbliPrefix: "10a" }) { totalCount } }',
+      'filter.kbliPrefix',
+    ],
     ['an empty list of kinds', '{ parties(filter: { kinds: [] }) { totalCount } }', 'filter.kinds'],
-    ['a date range the wrong way round', '{ transactions(filter: { from: "2024-12-31", to: "2024-01-01" }) { totalCount } }', 'filter.from'],
-    ['an amount range the wrong way round', '{ transactions(filter: { amountMin: 10, amountMax: 1 }) { totalCount } }', 'filter.amountMin'],
-    ['a capital range the wrong way round', '{ enterprises(filter: { capitalMin: 10, capitalMax: 1 }) { totalCount } }', 'filter.capitalMin'],
+    [
+      'a date range the wrong way round',
+      '{ transactions(filter: { from: "2024-12-31", to: "2024-01-01" }) { totalCount } }',
+      'filter.from',
+    ],
+    [
+      'an amount range the wrong way round',
+      '{ transactions(filter: { amountMin: 10, amountMax: 1 }) { totalCount } }',
+      'filter.amountMin',
+    ],
+    [
+      'a capital range the wrong way round',
+      '{ enterprises(filter: { capitalMin: 10, capitalMax: 1 }) { totalCount } }',
+      'filter.capitalMin',
+    ],
     ['an impossible fiscal year', '{ transactions(filter: { fiscalYear: 1800 }) { totalCount } }', 'filter.fiscalYear'],
-    ['includeNetwork without agencies', '{ transactions(filter: { includeNetwork: true }) { totalCount } }', 'filter.includeNetwork'],
-    ['a malformed account prefix', '{ transactions(filter: { accountPrefix: "5.1.x" }) { totalCount } }', 'filter.accountPrefix'],
+    [
+      'includeNetwork without agencies',
+      '{ transactions(filter: { includeNetwork: true }) { totalCount } }',
+      'filter.includeNetwork',
+    ],
+    [
+      'a malformed account prefix',
+      '{ transactions(filter: { accountPrefix: "5.1.x" }) { totalCount } }',
+      'filter.accountPrefix',
+    ],
     ['a search text too long', `{ parties(filter: { search: "${'x'.repeat(201)}" }) { totalCount } }`, 'filter.search'],
     ['a region level that does not exist', '{ regions(filter: { levels: [5] }) { totalCount } }', 'filter.levels'],
     ['a malformed region code argument', '{ region(code: "sixty-one") { name } }', 'code'],
-    ["a program's fiscal year out of range", '{ agencies(first: 1) { nodes { programs(fiscalYear: 99) { totalCount } } } }', 'fiscalYear'],
+    [
+      "a program's fiscal year out of range",
+      '{ agencies(first: 1) { nodes { programs(fiscalYear: 99) { totalCount } } } }',
+      'fiscalYear',
+    ],
   ];
 
   it.each(cases)('%s', async (_name, query, field) => {
@@ -79,16 +127,24 @@ describe('BAD_USER_INPUT names the argument', () => {
   });
 
   it('answers a malformed date or amount in the variables with BAD_USER_INPUT before running', async () => {
-    const date = await server.post({ query: 'query($to: Date) { transactions(filter: { to: $to }) { totalCount } }', variables: { to: '2024-02-30' } });
+    const date = await server.post({
+      query: 'query($to: Date) { transactions(filter: { to: $to }) { totalCount } }',
+      variables: { to: '2024-02-30' },
+    });
     expect(date.status).toBe(400);
     expect(date.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(date.body.errors?.[0]?.message).toMatch(/\$to.*not a calendar date/);
-    const amount = await server.post({ query: 'query($min: Rupiah) { transactions(filter: { amountMin: $min }) { totalCount } }', variables: { min: 1.5 } });
+    const amount = await server.post({
+      query: 'query($min: Rupiah) { transactions(filter: { amountMin: $min }) { totalCount } }',
+      variables: { min: 1.5 },
+    });
     expect(amount.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('still answers the rest of the query (partial results) when one field fails', async () => {
-    const result = await server.gql<{ bad: unknown; about: { tenantId: string } }>('{ bad: node(id: "x") { id } about { tenantId } }');
+    const result = await server.gql<{ bad: unknown; about: { tenantId: string } }>(
+      '{ bad: node(id: "x") { id } about { tenantId } }',
+    );
     expect(result.data).toEqual({ bad: null, about: { tenantId: '61.12' } });
     expect(result.errors?.[0]).toMatchObject({ path: ['bad'], extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
   });
@@ -121,7 +177,8 @@ describe('query limits', () => {
   });
 
   it('refuses a query that could return too many objects, counting page sizes given in variables', async () => {
-    const query = 'query($n: Int!, $m: Int!) { enterprises(first: $n) { nodes { sales(first: $m) { nodes { amount } } } } }';
+    const query =
+      'query($n: Int!, $m: Int!) { enterprises(first: $n) { nodes { sales(first: $m) { nodes { amount } } } } }';
     const response = await server.post({ query, variables: { n: 500, m: 200 } });
     expect(response.status).toBe(400);
     expect(response.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -137,9 +194,15 @@ describe('INTERNAL_SERVER_ERROR', () => {
     const broken = await startTestServer();
     try {
       await broken.database.close();
-      const response = await broken.post({ query: '{ parties(first: 1) { totalCount } }' }, { 'x-request-id': 'test-request-42' });
+      const response = await broken.post(
+        { query: '{ parties(first: 1) { totalCount } }' },
+        { 'x-request-id': 'test-request-42' },
+      );
       const error = response.body.errors?.[0];
-      expect(error).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'test-request-42' } });
+      expect(error).toMatchObject({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'test-request-42' },
+      });
       expect(Object.keys(error?.extensions ?? {}).sort()).toEqual(['code', 'requestId']);
       const body = JSON.stringify(response.body);
       expect(body).not.toMatch(/select|pglite|pool|ECONNREFUSED|stack|at /i);

@@ -28,8 +28,10 @@ const PAGE = `totalCount edges { cursor node { key: id } } pageInfo { hasNextPag
 
 /** Builds the query for one page of a list (top-level, or nested under a node). */
 type PageQuery = (args: string) => string;
-const top = (list: string, orderBy?: string, filter?: string): PageQuery => (args) =>
-  `{ page: ${list}${withArgs([args, orderBy ? `orderBy: ${orderBy}` : '', filter ? `filter: ${filter}` : ''])} { ${PAGE} } }`;
+const top =
+  (list: string, orderBy?: string, filter?: string): PageQuery =>
+  (args) =>
+    `{ page: ${list}${withArgs([args, orderBy ? `orderBy: ${orderBy}` : '', filter ? `filter: ${filter}` : ''])} { ${PAGE} } }`;
 function withArgs(args: string[]): string {
   const given = args.filter(Boolean);
   return given.length ? `(${given.join(', ')})` : '';
@@ -79,59 +81,116 @@ async function walk(query: PageQuery, expected: string[], size: number, pick = t
 }
 
 const ids = (rows: Array<{ id: number }>) => rows.map((r) => String(r.id));
+
+/**
+ * A page size that puts a page boundary between two rows with equal sort keys (the first such
+ * pair), so the walk must break the tie by id across pages.
+ */
+function splittingTies<T>(rows: readonly T[], key: (row: T) => unknown, atLeast = 3): number {
+  for (let i = atLeast - 1; i + 1 < rows.length; i++) {
+    if (key(rows[i] as T) === key(rows[i + 1] as T)) return i + 1;
+  }
+  throw new Error('the fixture has no tie to split');
+}
 const kind = (k: string) => o.parties.filter((p) => p.kind === k);
 
 describe('walking every list forwards and backwards', () => {
-  it('parties by name, 7 a page', async () => {
-    await walk(top('parties'), ids(sortBy(o.parties, (p) => p.name)), 7);
+  it('parties by name, 13 a page', async () => {
+    await walk(top('parties'), ids(sortBy(o.parties, (p) => p.name)), 13);
   });
 
   it('parties by registration date, newest first (unknown dates last)', async () => {
-    await walk(top('parties', '{ field: REGISTERED_ON, direction: DESC }'), ids(sortBy(o.parties, (p) => p.registered_on ?? '0001-01-01', true)), 9);
+    await walk(
+      top('parties', '{ field: REGISTERED_ON, direction: DESC }'),
+      ids(sortBy(o.parties, (p) => p.registered_on ?? '0001-01-01', true)),
+      17,
+    );
   });
 
   it('enterprises by name, with equal names split across pages', async () => {
-    const expected = ids(sortBy(kind('ENTERPRISE'), (p) => p.name));
-    // Page size 3 puts the two "Warung Makan Barokah" and the two "UD Sumber Rejeki" on page edges somewhere.
-    await walk(top('enterprises'), expected, 3);
+    const sorted = sortBy(kind('ENTERPRISE'), (p) => p.name);
+    // "UD Sumber Rejeki" and "Warung Makan Barokah" are there twice each.
+    await walk(
+      top('enterprises'),
+      ids(sorted),
+      splittingTies(sorted, (p) => p.name),
+    );
   });
 
   it('enterprises by capital, largest first, unknown capital tied at the end', async () => {
-    await walk(top('enterprises', '{ field: CAPITAL, direction: DESC }'), ids(sortBy(kind('ENTERPRISE'), (p) => p.capital ?? -1, true)), 8);
+    const sorted = sortBy(kind('ENTERPRISE'), (p) => p.capital ?? -1, true);
+    await walk(
+      top('enterprises', '{ field: CAPITAL, direction: DESC }'),
+      ids(sorted),
+      splittingTies(sorted, (p) => p.capital ?? -1, 8),
+    );
   });
 
   it('enterprises of a district filter while paging', async () => {
-    const expected = ids(sortBy(kind('ENTERPRISE').filter((p) => p.region_code?.startsWith('61.12.01')), (p) => p.name));
+    const expected = ids(
+      sortBy(
+        kind('ENTERPRISE').filter((p) => p.region_code?.startsWith('61.12.01')),
+        (p) => p.name,
+      ),
+    );
     await walk(top('enterprises', undefined, '{ regionCode: "61.12.01" }'), expected, 4);
   });
 
   it('agencies by code, network units, cooperatives and vendors', async () => {
-    await walk(top('agencies', '{ field: CODE, direction: DESC }'), ids(sortBy(kind('AGENCY'), (p) => p.agency_code ?? '', true)), 2);
+    await walk(
+      top('agencies', '{ field: CODE, direction: DESC }'),
+      ids(sortBy(kind('AGENCY'), (p) => p.agency_code ?? '', true)),
+      2,
+    );
     await walk(top('networkUnits'), ids(sortBy(kind('NETWORK_UNIT'), (p) => p.name)), 3);
-    await walk(top('cooperatives', '{ field: ID, direction: DESC }'), ids(sortBy(kind('COOPERATIVE'), (p) => p.id, true)), 1);
+    await walk(
+      top('cooperatives', '{ field: ID, direction: DESC }'),
+      ids(sortBy(kind('COOPERATIVE'), (p) => p.id, true)),
+      1,
+    );
     await walk(top('vendors'), ids(sortBy(kind('VENDOR'), (p) => p.name)), 3);
   });
 
   it('transactions newest first, with equal dates split across pages', async () => {
-    await walk(top('transactions'), ids(sortBy(o.transactions, (t) => t.occurred_on, true)), 25);
+    const sorted = sortBy(o.transactions, (t) => t.occurred_on, true);
+    await walk(
+      top('transactions'),
+      ids(sorted),
+      splittingTies(sorted, (t) => t.occurred_on, 20),
+    );
   });
 
   it('transactions by amount, with equal amounts split across pages', async () => {
-    await walk(top('transactions', '{ field: AMOUNT }'), ids(sortBy(o.transactions, (t) => t.amount)), 11);
+    const sorted = sortBy(o.transactions, (t) => t.amount);
+    await walk(
+      top('transactions', '{ field: AMOUNT }'),
+      ids(sorted),
+      splittingTies(sorted, (t) => t.amount, 20),
+    );
   });
 
   it('programs by fiscal year (ties on every page) and products by price', async () => {
-    await walk(top('programs', '{ field: FISCAL_YEAR, direction: DESC }'), ids(sortBy(o.programs, (p) => p.fiscal_year, true)), 5);
+    await walk(
+      top('programs', '{ field: FISCAL_YEAR, direction: DESC }'),
+      ids(sortBy(o.programs, (p) => p.fiscal_year, true)),
+      5,
+    );
     await walk(top('products', '{ field: UNIT_PRICE }'), ids(sortBy(o.products, (p) => p.unit_price ?? -1)), 10);
   });
 
   it('assistance by date', async () => {
-    await walk(top('assistance', '{ field: OCCURRED_ON, direction: DESC }'), ids(sortBy(o.assistance, (a) => a.occurred_on, true)), 6);
+    await walk(
+      top('assistance', '{ field: OCCURRED_ON, direction: DESC }'),
+      ids(sortBy(o.assistance, (a) => a.occurred_on, true)),
+      6,
+    );
   });
 
   it('regions by name, where a district and a village share a name (the code breaks the tie)', async () => {
     const rows = o.regions.filter((r) => r.code.startsWith('61.12'));
-    const expected = [...rows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.code < b.code ? -1 : 1)).map((r) => r.code);
+    const expected = [...rows]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.code < b.code ? -1 : 1))
+      .map((r) => r.code);
     expect(new Set(rows.map((r) => r.name)).size).toBeLessThan(rows.length);
     const query: PageQuery = (args) =>
       `{ page: regions(${args}, orderBy: { field: NAME }, filter: { withinCode: "61.12" }) { totalCount edges { cursor node { key: code } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
@@ -143,7 +202,18 @@ describe('walking every list forwards and backwards', () => {
     const purchases: PageQuery = (args) =>
       `{ node(id: "${globalId('Agency', dikbud)}") { ... on Agency { page: purchases(${args}, orderBy: { field: AMOUNT, direction: DESC }) { ${PAGE} } } } }`;
     const pick = (data: Record<string, unknown>) => (data.node as { page: Page }).page;
-    await walk(purchases, ids(sortBy(o.transactions.filter((t) => t.buyer_id === dikbud), (t) => t.amount, true)), 4, pick);
+    await walk(
+      purchases,
+      ids(
+        sortBy(
+          o.transactions.filter((t) => t.buyer_id === dikbud),
+          (t) => t.amount,
+          true,
+        ),
+      ),
+      4,
+      pick,
+    );
 
     const enterprise = o.snapshots[0]?.enterprise_id ?? 0;
     const snapshots: PageQuery = (args) =>

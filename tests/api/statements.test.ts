@@ -1,6 +1,13 @@
 import type { DatabaseHandle } from '@jejaring/db';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import { PostgresQueryCompiler } from 'kysely';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importApiBundle } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -17,7 +24,8 @@ class StatementCounter implements KyselyPlugin {
   readonly #sql = new WeakMap<object, string>();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     // Called for sub-queries too (a query builder inside a sql`` template): count results instead.
-    if (process.env.DEBUG_STATEMENTS) this.#sql.set(args.queryId, new PostgresQueryCompiler().compileQuery(args.node, args.queryId).sql);
+    if (process.env.DEBUG_STATEMENTS)
+      this.#sql.set(args.queryId, new PostgresQueryCompiler().compileQuery(args.node, args.queryId).sql);
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
@@ -39,7 +47,10 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** Runs an operation and returns how many statements it took (and the rows it returned). */
-async function statementsFor(query: string, variables: Record<string, unknown>): Promise<{ statements: number; data: unknown }> {
+async function statementsFor(
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ statements: number; data: unknown }> {
   counter.count = 0;
   counter.statements.length = 0;
   const result = await server.gql(query, variables);
@@ -93,7 +104,14 @@ describe('statement count stays constant as the page grows', () => {
   });
 
   it('node(id) for many ids of many kinds batches by kind', async () => {
-    const ids = ['QWdlbmN5OjE', 'QWdlbmN5OjI', 'UHJvZ3JhbTox', 'UHJvZ3JhbToy', 'VHJhbnNhY3Rpb246MQ', 'VHJhbnNhY3Rpb246Mg'];
+    const ids = [
+      'QWdlbmN5OjE',
+      'QWdlbmN5OjI',
+      'UHJvZ3JhbTox',
+      'UHJvZ3JhbToy',
+      'VHJhbnNhY3Rpb246MQ',
+      'VHJhbnNhY3Rpb246Mg',
+    ];
     const { statements } = await statementsFor('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
     expect(statements).toBe(3);
   });

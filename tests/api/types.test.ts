@@ -20,7 +20,9 @@ afterAll(() => server?.close());
 const ref = (r: string) => o.partyByRef.get(r) as OracleParty;
 
 async function node<T>(id: string, selection: string): Promise<T> {
-  const result = await server.gql<{ node: T }>(`query($id: ID!) { node(id: $id) { __typename id ${selection} } }`, { id });
+  const result = await server.gql<{ node: T }>(`query($id: ID!) { node(id: $id) { __typename id ${selection} } }`, {
+    id,
+  });
   expect(result.errors).toBeUndefined();
   return result.data?.node as T;
 }
@@ -51,8 +53,16 @@ describe('parties', () => {
       code: '1.02.0.00.0.00.01.0000',
       shortName: 'Dinkes',
       agencyType: 'DINAS',
-      networkUnits: { totalCount: 2, nodes: [{ name: 'Puskesmas Pembantu Arang Limbung' }, { name: 'Puskesmas Sungai Raya' }] },
-      programs: { nodes: [{ code: '1.02.02.2.02', fiscalYear: 2024 }, { code: '1.02.02.2.05', fiscalYear: 2024 }] },
+      networkUnits: {
+        totalCount: 2,
+        nodes: [{ name: 'Puskesmas Pembantu Arang Limbung' }, { name: 'Puskesmas Sungai Raya' }],
+      },
+      programs: {
+        nodes: [
+          { code: '1.02.02.2.02', fiscalYear: 2024 },
+          { code: '1.02.02.2.05', fiscalYear: 2024 },
+        ],
+      },
       purchases: { totalCount: o.transactions.filter((t) => t.buyer_id === dinkes.id).length },
       sales: { totalCount: 0 },
       products: { totalCount: 0 },
@@ -84,13 +94,28 @@ describe('parties', () => {
     );
     expect(desa).toMatchObject({
       agency: { shortName: 'Kec. Sungai Raya' },
-      units: { nodes: [{ name: 'BUMDes Maju Bersama', isGovernment: false, unitType: 'BUMDES', agency: { name: 'Kecamatan Sungai Raya' } }] },
+      units: {
+        nodes: [
+          {
+            name: 'BUMDes Maju Bersama',
+            isGovernment: false,
+            unitType: 'BUMDES',
+            agency: { name: 'Kecamatan Sungai Raya' },
+          },
+        ],
+      },
     });
   });
 
   it('shows an enterprise with its sector, size, masked NIK and relations; the owner name stays hidden', async () => {
     const withEverything = o.parties.find(
-      (p) => p.kind === 'ENTERPRISE' && p.owner_nik && p.nib && p.kbli_code && p.capital && o.snapshots.some((s) => s.enterprise_id === p.id),
+      (p) =>
+        p.kind === 'ENTERPRISE' &&
+        p.owner_nik &&
+        p.nib &&
+        p.kbli_code &&
+        p.capital &&
+        o.snapshots.some((s) => s.enterprise_id === p.id),
     ) as OracleParty;
     const e = await node<Record<string, unknown>>(
       globalId('Enterprise', withEverything.id),
@@ -131,19 +156,29 @@ describe('parties', () => {
 
   it('answers null, never a guess, for an enterprise of unknown size, sector and region', async () => {
     const unknown = o.parties.find((p) => p.kind === 'ENTERPRISE' && p.size_class === null) as OracleParty;
-    const e = await node<Record<string, unknown>>(globalId('Enterprise', unknown.id), '... on Enterprise { sizeClass sizeBasis capital annualRevenue }');
+    const e = await node<Record<string, unknown>>(
+      globalId('Enterprise', unknown.id),
+      '... on Enterprise { sizeClass sizeBasis capital annualRevenue }',
+    );
     expect(e).toMatchObject({ sizeClass: null, sizeBasis: null, capital: null, annualRevenue: null });
     const noKbli = o.parties.find((p) => p.kind === 'ENTERPRISE' && p.kbli_code === null) as OracleParty;
-    expect(await node(globalId('Enterprise', noKbli.id), '... on Enterprise { kbliCode sector { code } }')).toMatchObject({ kbliCode: null, sector: null });
+    expect(
+      await node(globalId('Enterprise', noKbli.id), '... on Enterprise { kbliCode sector { code } }'),
+    ).toMatchObject({ kbliCode: null, sector: null });
     const nowhere = o.parties.find((p) => p.kind === 'ENTERPRISE' && p.region_code === null) as OracleParty;
-    expect(await node(globalId('Enterprise', nowhere.id), '... on Party { regionCode region { code } isLocal }')).toMatchObject({ regionCode: null, region: null, isLocal: false });
+    expect(
+      await node(globalId('Enterprise', nowhere.id), '... on Party { regionCode region { code } isLocal }'),
+    ).toMatchObject({ regionCode: null, region: null, isLocal: false });
   });
 
   it('shows a cooperative with its members, and a vendor from outside the regency', async () => {
     const tani = ref('CO-TANI');
     const members = o.memberships.filter((m) => m.cooperative_id === tani.id);
     expect(
-      await node(globalId('Cooperative', tani.id), `${PARTY_FIELDS} ... on Cooperative { registrationNo coopType membersCount verification sizeClass members { totalCount } }`),
+      await node(
+        globalId('Cooperative', tani.id),
+        `${PARTY_FIELDS} ... on Cooperative { registrationNo coopType membersCount verification sizeClass members { totalCount } }`,
+      ),
     ).toMatchObject({
       __typename: 'Cooperative',
       name: 'Koperasi Tani Makmur',
@@ -155,7 +190,9 @@ describe('parties', () => {
       isLocal: true,
       members: { totalCount: members.length },
     });
-    expect(await node(globalId('Vendor', ref('VE-ALKES').id), `${PARTY_FIELDS} ... on Vendor { sizeClass }`)).toMatchObject({
+    expect(
+      await node(globalId('Vendor', ref('VE-ALKES').id), `${PARTY_FIELDS} ... on Vendor { sizeClass }`),
+    ).toMatchObject({
       __typename: 'Vendor',
       kind: 'VENDOR',
       name: 'PT Sumber Alat Kesehatan',
@@ -200,12 +237,16 @@ describe('regions and sectors', () => {
       parent: { code: '61.12', name: 'Kabupaten Kubu Raya', levelName: 'REGENCY', parent: { code: '61' } },
       children: o.regions.filter((r) => r.parent_code === '61.12.01').map((r) => ({ code: r.code, level: 4 })),
     });
-    const pontianak = await server.gql<{ region: Record<string, unknown> }>('{ region(code: "61.71") { isLocal population areaKm2 } }');
+    const pontianak = await server.gql<{ region: Record<string, unknown> }>(
+      '{ region(code: "61.71") { isLocal population areaKm2 } }',
+    );
     expect(pontianak.data?.region).toEqual({ isLocal: false, population: 687031, areaKm2: 118.209 });
   });
 
   it('lists the 21 KBLI sections', async () => {
-    const result = await server.gql<{ sectors: Array<{ code: string; name: string; nameEn: string }> }>('{ sectors { code name nameEn } }');
+    const result = await server.gql<{ sectors: Array<{ code: string; name: string; nameEn: string }> }>(
+      '{ sectors { code name nameEn } }',
+    );
     expect(result.data?.sectors.map((s) => s.code).join('')).toBe('ABCDEFGHIJKLMNOPQRSTU');
     expect(result.data?.sectors[2]).toEqual({ code: 'C', name: 'Industri Pengolahan', nameEn: 'Manufacturing' });
   });
@@ -213,9 +254,14 @@ describe('regions and sectors', () => {
 
 describe('programs, products, transactions, assistance, snapshots and targets', () => {
   it('shows a program with its agency, transactions and assistance', async () => {
-    const program = o.programs.find((p) => p.code === '3.27.05.2.01' && p.fiscal_year === 2024) as Oracle['programs'][number];
+    const program = o.programs.find(
+      (p) => p.code === '3.27.05.2.01' && p.fiscal_year === 2024,
+    ) as Oracle['programs'][number];
     expect(
-      await node(globalId('Program', program.id), '... on Program { code name fiscalYear budget localTargetShare agency { shortName } transactions { totalCount } assistance { totalCount } }'),
+      await node(
+        globalId('Program', program.id),
+        '... on Program { code name fiscalYear budget localTargetShare agency { shortName } transactions { totalCount } assistance { totalCount } }',
+      ),
     ).toEqual({
       __typename: 'Program',
       id: globalId('Program', program.id),
@@ -232,7 +278,12 @@ describe('programs, products, transactions, assistance, snapshots and targets', 
 
   it('shows a product with its seller and sector', async () => {
     const product = o.products.find((p) => p.kbli_code && p.unit_price) as Oracle['products'][number];
-    expect(await node(globalId('Product', product.id), '... on Product { name category unit unitPrice kbliCode sector { code } seller { id name } }')).toMatchObject({
+    expect(
+      await node(
+        globalId('Product', product.id),
+        '... on Product { name category unit unitPrice kbliCode sector { code } seller { id name } }',
+      ),
+    ).toMatchObject({
       __typename: 'Product',
       name: product.name,
       category: product.category,
@@ -271,7 +322,12 @@ describe('programs, products, transactions, assistance, snapshots and targets', 
 
   it('shows assistance with its enterprise and program, and a snapshot with its enterprise', async () => {
     const a = o.assistance.find((x) => x.program_id !== null) as Oracle['assistance'][number];
-    expect(await node(globalId('Assistance', a.id), '... on Assistance { kind occurredOn enterprise { id } program { id } }')).toMatchObject({
+    expect(
+      await node(
+        globalId('Assistance', a.id),
+        '... on Assistance { kind occurredOn enterprise { id } program { id } }',
+      ),
+    ).toMatchObject({
       __typename: 'Assistance',
       kind: a.kind,
       occurredOn: a.occurred_on,
@@ -283,25 +339,49 @@ describe('programs, products, transactions, assistance, snapshots and targets', 
       globalId('Enterprise', s.enterprise_id),
       '... on Enterprise { snapshots(first: 1) { nodes { period revenue employees status enterprise { id } } } }',
     );
-    expect(snap.snapshots.nodes[0]).toMatchObject({ period: s.period, revenue: s.revenue, status: s.status, enterprise: { id: globalId('Enterprise', s.enterprise_id) } });
+    expect(snap.snapshots.nodes[0]).toMatchObject({
+      period: s.period,
+      revenue: s.revenue,
+      status: s.status,
+      enterprise: { id: globalId('Enterprise', s.enterprise_id) },
+    });
   });
 
   it('lists policy targets and data-collection targets', async () => {
-    const result = await server.gql<{ policyTargets: Array<Record<string, unknown>>; agencyOnly: Array<{ name: string }>; collectionTargets: Array<Record<string, unknown>> }>(
+    const result = await server.gql<{
+      policyTargets: Array<Record<string, unknown>>;
+      agencyOnly: Array<{ name: string }>;
+      collectionTargets: Array<Record<string, unknown>>;
+    }>(
       `{ policyTargets(fiscalYears: [2024]) { id name legalBasis metric targetShare fiscalYear agency { shortName } }
          agencyOnly: policyTargets(regencyWide: false, metrics: [LOCAL_UMKM_SHARE]) { name }
          collectionTargets(years: [2024], regionCode: "61.12.01") { regionCode year enterprises cooperatives region { name } } }`,
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data?.policyTargets.map((t) => [t.metric, t.targetShare, (t.agency as { shortName: string } | null)?.shortName ?? null])).toEqual([
+    expect(
+      result.data?.policyTargets.map((t) => [
+        t.metric,
+        t.targetShare,
+        (t.agency as { shortName: string } | null)?.shortName ?? null,
+      ]),
+    ).toEqual([
       ['LOCAL_UMKM_SHARE', 0.45, null],
       ['LOCAL_UMKM_SHARE', 0.5, 'Dinkes'],
       ['UMK_SHARE', 0.4, null],
     ]);
-    expect(result.data?.policyTargets[0]).toMatchObject({ fiscalYear: 2024, legalBasis: expect.stringContaining('Peraturan Bupati') });
+    expect(result.data?.policyTargets[0]).toMatchObject({
+      fiscalYear: 2024,
+      legalBasis: expect.stringContaining('Peraturan Bupati'),
+    });
     expect(result.data?.agencyOnly).toEqual([{ name: 'Target Dinas Kesehatan 2024' }]);
     expect(result.data?.collectionTargets).toEqual([
-      { regionCode: '61.12.01', year: 2024, enterprises: expect.any(Number), cooperatives: expect.any(Number), region: { name: 'Sungai Raya' } },
+      {
+        regionCode: '61.12.01',
+        year: 2024,
+        enterprises: expect.any(Number),
+        cooperatives: expect.any(Number),
+        region: { name: 'Sungai Raya' },
+      },
     ]);
   });
 });
@@ -322,33 +402,51 @@ describe('node(id)', () => {
 
   it.each(kinds)('fetches a %s by its global id, which round-trips', async (type, id) => {
     const gid = globalId(type, id());
-    const result = await server.gql<{ node: { __typename: string; id: string } }>('query($id: ID!) { node(id: $id) { __typename id } }', { id: gid });
+    const result = await server.gql<{ node: { __typename: string; id: string } }>(
+      'query($id: ID!) { node(id: $id) { __typename id } }',
+      { id: gid },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.node).toEqual({ __typename: type, id: gid });
   });
 
   it('answers null for an id that no longer exists, or that names a row of another kind', async () => {
-    const result = await server.gql<{ gone: unknown; wrongKind: unknown }>('query($a: ID!, $b: ID!) { gone: node(id: $a) { id } wrongKind: node(id: $b) { id } }', {
-      a: globalId('Enterprise', 999_999),
-      b: globalId('Agency', ref('EN-001').id),
-    });
+    const result = await server.gql<{ gone: unknown; wrongKind: unknown }>(
+      'query($a: ID!, $b: ID!) { gone: node(id: $a) { id } wrongKind: node(id: $b) { id } }',
+      {
+        a: globalId('Enterprise', 999_999),
+        b: globalId('Agency', ref('EN-001').id),
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ gone: null, wrongKind: null });
   });
 
   it('fetches many nodes at once, in order, with nulls for missing ones', async () => {
-    const ids = [globalId('Vendor', ref('VE-SERBA').id), globalId('Program', 999_999), globalId('Agency', ref('AG-DINKES').id)];
-    const result = await server.gql<{ nodes: Array<{ id: string } | null> }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    const ids = [
+      globalId('Vendor', ref('VE-SERBA').id),
+      globalId('Program', 999_999),
+      globalId('Agency', ref('AG-DINKES').id),
+    ];
+    const result = await server.gql<{ nodes: Array<{ id: string } | null> }>(
+      'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      { ids },
+    );
     expect(result.data?.nodes).toEqual([{ id: ids[0] }, null, { id: ids[2] }]);
   });
 
   it('tells which regency it serves', async () => {
-    const result = await server.gql<{ about: Record<string, unknown> }>('{ about { tenantId demoData firstTransactionOn lastTransactionOn } }');
+    const result = await server.gql<{ about: Record<string, unknown> }>(
+      '{ about { tenantId demoData firstTransactionOn lastTransactionOn } }',
+    );
     expect(result.data?.about).toEqual({
       tenantId: '61.12',
       demoData: false,
       firstTransactionOn: o.transactions.map((t) => t.occurred_on).sort()[0],
-      lastTransactionOn: o.transactions.map((t) => t.occurred_on).sort().at(-1),
+      lastTransactionOn: o.transactions
+        .map((t) => t.occurred_on)
+        .sort()
+        .at(-1),
     });
   });
 });

@@ -15,7 +15,14 @@ import { type DatabaseHandle, openDatabase } from '@jejaring/db';
 import { loadServerConfig } from '@jejaring/server/config';
 import { createLogger } from '@jejaring/server/logger';
 import { startServer } from '@jejaring/server/start';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/jejaring_scale10';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -96,7 +103,14 @@ async function main(): Promise<void> {
   const counter = new StatementCounter();
   const plain: DatabaseHandle = await openDatabase({ engine: 'postgres', url: DATABASE_URL }, { poolSize: 10 });
   const database: DatabaseHandle = { ...plain, db: plain.db.withPlugin(counter) };
-  const config = loadServerConfig({ ...process.env, DATABASE_URL, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'off', LOG_LEVEL: 'warn' });
+  const config = loadServerConfig({
+    ...process.env,
+    DATABASE_URL,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DEMO_DATA: 'off',
+    LOG_LEVEL: 'warn',
+  });
   const running = await startServer(config, createLogger(config.logLevel), database);
   try {
     const db = plain.db;
@@ -108,12 +122,28 @@ async function main(): Promise<void> {
       .groupBy('kind')
       .execute();
     const transactionsCount = Number(
-      (await db.selectFrom('transaction').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenant).executeTakeFirst())?.n ?? 0,
+      (
+        await db
+          .selectFrom('transaction')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('tenant_id', '=', tenant)
+          .executeTakeFirst()
+      )?.n ?? 0,
     );
     const productsCount = Number(
-      (await db.selectFrom('product').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenant).executeTakeFirst())?.n ?? 0,
+      (
+        await db
+          .selectFrom('product')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('tenant_id', '=', tenant)
+          .executeTakeFirst()
+      )?.n ?? 0,
     );
-    const tenantRow = await db.selectFrom('tenant').select(['demo_seed', 'demo_scale']).where('id', '=', tenant).executeTakeFirst();
+    const tenantRow = await db
+      .selectFrom('tenant')
+      .select(['demo_seed', 'demo_scale'])
+      .where('id', '=', tenant)
+      .executeTakeFirst();
     const dataset = {
       tenant,
       demoSeed: tenantRow?.demo_seed ?? null,
@@ -123,7 +153,8 @@ async function main(): Promise<void> {
       transactions: transactionsCount,
     };
     process.stderr.write(`dataset: ${JSON.stringify(dataset)}\n`);
-    if (transactionsCount === 0) throw new Error('the database holds no transactions: load the demo first (pnpm cli demo --scale 10)');
+    if (transactionsCount === 0)
+      throw new Error('the database holds no transactions: load the demo first (pnpm cli demo --scale 10)');
 
     const gql = async (query: string, variables: Record<string, unknown>) => {
       const response = await fetch(`${running.url}/graphql`, {
@@ -140,10 +171,16 @@ async function main(): Promise<void> {
       const cursors: string[] = [];
       let after: string | null = null;
       while (cursors.length < limit) {
-        const result = await gql(`query($after: String) { page: ${list}(first: 500, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor } } }`, {
-          after,
-        });
-        const page = result.data?.page as { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ cursor: string }> };
+        const result = await gql(
+          `query($after: String) { page: ${list}(first: 500, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor } } }`,
+          {
+            after,
+          },
+        );
+        const page = result.data?.page as {
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          edges: Array<{ cursor: string }>;
+        };
         page.edges.forEach((edge, i) => {
           if (i % 25 === 0) cursors.push(edge.cursor);
         });
@@ -154,14 +191,13 @@ async function main(): Promise<void> {
     };
     const enterpriseCursors = await walk('enterprises', 2_000);
     const transactionCursors = await walk('transactions', 1_000);
-    const districts = (
-      (await gql('query($t: String!) { regions(filter: { parentCode: $t }, first: 100) { nodes { code } } }', { t: tenant })).data?.regions as {
-        nodes: Array<{ code: string }>;
-      }
-    ).nodes.map((n) => n.code);
-    const agencies = (
-      (await gql('{ agencies(first: 100) { nodes { id } } }', {})).data?.agencies as { nodes: Array<{ id: string }> }
-    ).nodes.map((n) => n.id);
+    const regions = await gql(
+      'query($t: String!) { regions(filter: { parentCode: $t }, first: 100) { nodes { code } } }',
+      { t: tenant },
+    );
+    const districts = ((regions.data as { regions: { nodes: Array<{ code: string }> } }).regions.nodes ?? []).map((n) => n.code);
+    const agencyList = await gql('{ agencies(first: 100) { nodes { id } } }', {});
+    const agencies = (agencyList.data as { agencies: { nodes: Array<{ id: string }> } }).agencies.nodes.map((n) => n.id);
     const years = await db
       .selectFrom('transaction')
       .select((eb) => eb.fn.min('occurred_on').as('first'))
@@ -181,7 +217,12 @@ async function main(): Promise<void> {
         case 2:
           return { label: 'a district', variables: { filter: { regionCode: pick(districts) } } };
         default:
-          return { label: 'micro and small of a district, verified', variables: { filter: { regionCode: pick(districts), sizeClasses: ['MICRO', 'SMALL'], verifications: ['VERIFIED'] } } };
+          return {
+            label: 'micro and small of a district, verified',
+            variables: {
+              filter: { regionCode: pick(districts), sizeClasses: ['MICRO', 'SMALL'], verifications: ['VERIFIED'] },
+            },
+          };
       }
     });
     const categories = ['FOOD_STAPLES', 'SNACKS', 'GARMENTS', 'CATERING', 'PRINTING_STATIONERY', 'SERVICES'];
@@ -192,13 +233,26 @@ async function main(): Promise<void> {
         case 1:
           return { label: 'any page (cursor)', variables: { after: pick(transactionCursors) } };
         case 2:
-          return { label: 'a fiscal year, largest first', variables: { filter: { fiscalYear: year }, orderBy: { field: 'AMOUNT', direction: 'DESC' } } };
+          return {
+            label: 'a fiscal year, largest first',
+            variables: { filter: { fiscalYear: year }, orderBy: { field: 'AMOUNT', direction: 'DESC' } },
+          };
         case 3: {
           const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
-          return { label: 'a month and a category', variables: { filter: { from: `${year}-${month}-01`, to: `${year}-${month}-28`, categories: [pick(categories)] } } };
+          return {
+            label: 'a month and a category',
+            variables: {
+              filter: { from: `${year}-${month}-01`, to: `${year}-${month}-28`, categories: [pick(categories)] },
+            },
+          };
         }
         default:
-          return { label: 'an agency with its network, local sellers', variables: { filter: { agencyIds: [pick(agencies)], includeNetwork: true, sellerLocal: true, fiscalYear: year } } };
+          return {
+            label: 'an agency with its network, local sellers',
+            variables: {
+              filter: { agencyIds: [pick(agencies)], includeNetwork: true, sellerLocal: true, fiscalYear: year },
+            },
+          };
       }
     });
 
@@ -244,7 +298,8 @@ async function main(): Promise<void> {
             rows += scenario.rows(result.data);
           }
           done++;
-          if (done % 25 === 0 || done === total) process.stderr.write(`\r  ${scenario.name}: ${done}/${total} requests`);
+          if (done % 25 === 0 || done === total)
+            process.stderr.write(`\r  ${scenario.name}: ${done}/${total} requests`);
         }
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -274,7 +329,19 @@ async function main(): Promise<void> {
       });
     }
 
-    const header = ['scenario', 'requests', 'conc.', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms', 'req/s', 'rows/req', 'SQL/req', 'errors'];
+    const header = [
+      'scenario',
+      'requests',
+      'conc.',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'mean ms',
+      'req/s',
+      'rows/req',
+      'SQL/req',
+      'errors',
+    ];
     const table = results.map((r) => [
       r.scenario,
       String(r.requests),
@@ -289,8 +356,11 @@ async function main(): Promise<void> {
       String(r.errors),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] as string).length)));
-    const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join(' | ')} |`;
-    process.stdout.write(`\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|\n`);
+    const line = (cells: string[]) =>
+      `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join(' | ')} |`;
+    process.stdout.write(
+      `\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|\n`,
+    );
     for (const row of table) process.stdout.write(`${line(row)}\n`);
 
     const report = {

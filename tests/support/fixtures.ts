@@ -4,7 +4,13 @@ import { formatImportReport, importCsvBundle, readBundleDir } from '@jejaring/db
 import { TEST_TENANT } from '@jejaring/db/testing';
 
 /** The API fixture: a deterministic CSV bundle (tests/fixtures/make-api-bundle.ts writes it). */
-export const API_BUNDLE = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'bundles', 'api');
+export const API_BUNDLE = path.join(
+  path.dirname(new URL(import.meta.url).pathname),
+  '..',
+  'fixtures',
+  'bundles',
+  'api',
+);
 
 /**
  * Imports the API fixture bundle through the real importer. Ids come from identity sequences in

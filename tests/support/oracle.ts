@@ -39,8 +39,23 @@ export interface Oracle {
   parties: OracleParty[];
   partyByRef: Map<string, OracleParty>;
   partyById: Map<number, OracleParty>;
-  products: Array<{ id: number; seller_id: number; name: string; category: string; unit_price: number | null; kbli_code: string | null }>;
-  programs: Array<{ id: number; agency_id: number; code: string; name: string; fiscal_year: number; budget: number; local_target_share: number | null }>;
+  products: Array<{
+    id: number;
+    seller_id: number;
+    name: string;
+    category: string;
+    unit_price: number | null;
+    kbli_code: string | null;
+  }>;
+  programs: Array<{
+    id: number;
+    agency_id: number;
+    code: string;
+    name: string;
+    fiscal_year: number;
+    budget: number;
+    local_target_share: number | null;
+  }>;
   transactions: Array<{
     id: number;
     buyer_id: number;
@@ -53,7 +68,13 @@ export interface Oracle {
     amount: number;
     occurred_on: string;
   }>;
-  assistance: Array<{ id: number; program_id: number | null; enterprise_id: number; kind: string; occurred_on: string }>;
+  assistance: Array<{
+    id: number;
+    program_id: number | null;
+    enterprise_id: number;
+    kind: string;
+    occurred_on: string;
+  }>;
   snapshots: Array<{ enterprise_id: number; period: string; revenue: number | null; status: string }>;
   memberships: Array<{ cooperative_id: number; member_id: number }>;
   regions: Array<{ code: string; level: number; name: string; parent_code: string | null }>;
@@ -112,7 +133,18 @@ export async function loadOracle(handle: DatabaseHandle): Promise<Oracle> {
     .execute();
   const transactions = await db
     .selectFrom('transaction')
-    .select(['id', 'buyer_id', 'seller_id', 'program_id', 'product_id', 'category', 'account_code', 'funding_source', 'amount', 'occurred_on'])
+    .select([
+      'id',
+      'buyer_id',
+      'seller_id',
+      'program_id',
+      'product_id',
+      'category',
+      'account_code',
+      'funding_source',
+      'amount',
+      'occurred_on',
+    ])
     .where('tenant_id', '=', t)
     .orderBy('id')
     .execute();
@@ -134,7 +166,11 @@ export async function loadOracle(handle: DatabaseHandle): Promise<Oracle> {
     .select(['cooperative_id', 'member_id'])
     .where('tenant_id', '=', t)
     .execute();
-  const regions = await db.selectFrom('region').select(['code', 'level', 'name', 'parent_code']).orderBy('code').execute();
+  const regions = await db
+    .selectFrom('region')
+    .select(['code', 'level', 'name', 'parent_code'])
+    .orderBy('code')
+    .execute();
   const divisions = await db.selectFrom('kbli_division').select(['division', 'section']).execute();
   return {
     parties,
@@ -152,10 +188,15 @@ export async function loadOracle(handle: DatabaseHandle): Promise<Oracle> {
 }
 
 /** `code` is the region or lies inside it. */
-export const within = (code: string | null, region: string) => code !== null && (code === region || code.startsWith(`${region}.`));
+export const within = (code: string | null, region: string) =>
+  code !== null && (code === region || code.startsWith(`${region}.`));
 
 /** Sorts by a key then by id, both ascending or both descending (the API's keyset order). */
-export function sortBy<T extends { id: number }>(rows: readonly T[], key: (row: T) => string | number, descending = false): T[] {
+export function sortBy<T extends { id: number }>(
+  rows: readonly T[],
+  key: (row: T) => string | number,
+  descending = false,
+): T[] {
   const sign = descending ? -1 : 1;
   return [...rows].sort((a, b) => {
     const ka = key(a);

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /*
  * Relay connections (https://relay.dev/graphql/connections.htm), shared by every list of the API.
@@ -26,33 +26,51 @@ export class PageArgs {
   })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return rows after this cursor (an `endCursor` or an edge `cursor`).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return rows after this cursor (an `endCursor` or an edge `cursor`).',
+  })
   after?: string | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Return the last n rows (before `before`, when given), for paging backwards. Not together with `first`.',
+    description:
+      'Return the last n rows (before `before`, when given), for paging backwards. Not together with `first`.',
   })
   last?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return rows before this cursor (a `startCursor` or an edge `cursor`).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return rows before this cursor (a `startCursor` or an edge `cursor`).',
+  })
   before?: string | null;
 }
 
 type Lazy<T> = T | (() => Promise<T>);
 
-@ObjectType('PageInfo', { simpleResolvers: true, description: 'Where a page sits in the whole list, and the cursors to move on from it.' })
+@ObjectType('PageInfo', {
+  simpleResolvers: true,
+  description: 'Where a page sits in the whole list, and the cursors to move on from it.',
+})
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when more rows follow this page: ask again with `after: endCursor`.' })
   hasNextPage!: Lazy<boolean>;
 
-  @Field(() => Boolean, { description: 'True when rows come before this page: ask again with `last: n, before: startCursor`.' })
+  @Field(() => Boolean, {
+    description: 'True when rows come before this page: ask again with `last: n, before: startCursor`.',
+  })
   hasPreviousPage!: Lazy<boolean>;
 
-  @Field(() => String, { nullable: true, description: 'The cursor of the first row of the page (null when the page is empty).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the first row of the page (null when the page is empty).',
+  })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The cursor of the last row of the page (null when the page is empty).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the last row of the page (null when the page is empty).',
+  })
   endCursor!: string | null;
 }
 
@@ -70,10 +88,12 @@ export interface Connection<T> {
  * @example
  * export const EnterpriseConnection = connectionType('Enterprise', () => Enterprise, 'enterprises');
  */
-export function connectionType(name: string, nodeType: () => Function, plural: string) {
+export function connectionType(name: string, nodeType: () => ClassType | (abstract new () => object), plural: string) {
   @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One of the ${plural} in a page, with its cursor.` })
   class Edge {
-    @Field(() => String, { description: 'Where this row sits in the list: pass it as `after` or `before` to page from here.' })
+    @Field(() => String, {
+      description: 'Where this row sits in the list: pass it as `after` or `before` to page from here.',
+    })
     cursor!: string;
 
     @Field(nodeType, { description: `The row itself.` })
@@ -88,7 +108,9 @@ export function connectionType(name: string, nodeType: () => Function, plural: s
     @Field(() => [nodeType()], { description: 'The rows of this page, in order (the same as edges { node }).' })
     nodes!: unknown[];
 
-    @Field(() => PageInfo, { description: 'Whether more rows exist before or after this page, and its first and last cursors.' })
+    @Field(() => PageInfo, {
+      description: 'Whether more rows exist before or after this page, and its first and last cursors.',
+    })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: `How many ${plural} match the filter in all (all pages together).` })

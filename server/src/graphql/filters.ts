@@ -35,7 +35,11 @@ export function regionCode(value: string | null | undefined, field: string): str
 }
 
 /** Decodes a list of global ids of the expected types; undefined when absent. */
-export function globalIds(values: readonly string[] | null | undefined, field: string, types: readonly NodeType[]): number[] | undefined {
+export function globalIds(
+  values: readonly string[] | null | undefined,
+  field: string,
+  types: readonly NodeType[],
+): number[] | undefined {
   if (values == null) return undefined;
   return values.map((value) => decodeGlobalId(value, field, types).id);
 }
@@ -53,13 +57,20 @@ export function range<T extends string | number>(
   max: T | null | undefined,
   field: string,
 ): { min?: T; max?: T } {
-  if (min != null && max != null && min > max) throw badInput(field, `${field}: the lower bound ${min} is above the upper bound ${max}`);
+  if (min != null && max != null && min > max)
+    throw badInput(field, `${field}: the lower bound ${min} is above the upper bound ${max}`);
   return { ...(min != null ? { min } : {}), ...(max != null ? { max } : {}) };
 }
 
 /** A whole number within bounds (e.g. a fiscal year). */
-export function wholeNumber(value: number | null | undefined, field: string, min: number, max: number): number | undefined {
+export function wholeNumber(
+  value: number | null | undefined,
+  field: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (value == null) return undefined;
-  if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, `${field} must be from ${min} to ${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw badInput(field, `${field} must be from ${min} to ${max}, got ${value}`);
   return value;
 }

@@ -97,11 +97,7 @@ export async function fetchPage<Row>(query: ListQuery, order: Ordering, window: 
 
 /** The number of rows a base query matches (a connection's totalCount). */
 export async function countRows(query: ListQuery): Promise<number> {
-  const row = await query
-    .clearSelect()
-    .clearOrderBy()
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirst();
+  const row = await query.clearSelect().clearOrderBy().select(sql<number>`count(*)`.as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -136,9 +132,9 @@ const PARENT_ID = sql.ref<number>('__parent.id');
 function groupByParent<T extends { __parent_id: number }>(rows: T[]): Map<number, T[]> {
   const groups = new Map<number, T[]>();
   for (const row of rows) {
-    let group = groups.get(row.__parent_id);
-    if (!group) groups.set(row.__parent_id, (group = []));
-    group.push(row);
+    const group = groups.get(row.__parent_id);
+    if (group) group.push(row);
+    else groups.set(row.__parent_id, [row]);
   }
   return groups;
 }

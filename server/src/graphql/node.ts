@@ -9,6 +9,8 @@ import { Field, ID, InterfaceType } from 'type-graphql';
     'Anything with a global id. Pass the id to `node(id: …)` to fetch the same object again; ids are opaque strings, stable for the life of the record.',
 })
 export abstract class Node {
-  @Field(() => ID, { description: 'The global id: opaque, unique across every type, stable for the life of the record.' })
+  @Field(() => ID, {
+    description: 'The global id: opaque, unique across every type, stable for the life of the record.',
+  })
   id!: string;
 }

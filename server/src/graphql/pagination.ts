@@ -4,13 +4,13 @@ import { badInput } from '../errors.ts';
 import type { Connection, PageArgs, PageInfo } from './connection.ts';
 import {
   type CursorPosition,
-  type KeyType,
   countNestedRows,
   countRows,
   existsBehind,
   existsNestedBehind,
   fetchNestedPages,
   fetchPage,
+  type KeyType,
   type ListQuery,
   type NestedListBuilder,
   type Ordering,
@@ -33,14 +33,20 @@ export function encodeCursor(order: Ordering, key: string | number, id: string |
 export function decodeCursor(cursor: string, argument: string, order: Ordering): CursorPosition {
   let parsed: unknown;
   try {
-    parsed = /^[A-Za-z0-9_-]+$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+    parsed = /^[A-Za-z0-9_-]+$/.test(cursor)
+      ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+      : undefined;
   } catch {
     parsed = undefined;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw badInput(argument, `${argument}: "${cursor}" is not a valid cursor`);
+  if (!Array.isArray(parsed) || parsed.length !== 3)
+    throw badInput(argument, `${argument}: "${cursor}" is not a valid cursor`);
   const [name, key, id] = parsed as [unknown, unknown, unknown];
   if (name !== order.name) {
-    throw badInput(argument, `${argument}: this cursor belongs to another ordering of the list; page again from the start`);
+    throw badInput(
+      argument,
+      `${argument}: this cursor belongs to another ordering of the list; page again from the start`,
+    );
   }
   if (!fits(key, order.keyType) || !fits(id, order.idType ?? 'bigint')) {
     throw badInput(argument, `${argument}: "${cursor}" is not a valid cursor`);
@@ -73,7 +79,8 @@ export function pageWindow(args: PageArgs, order: Ordering, maxPageSize: number)
   ] as const) {
     if (value === null || value === undefined) continue;
     if (value < 0) throw badInput(name, `${name} must not be negative, got ${value}`);
-    if (value > maxPageSize) throw badInput(name, `${name} must be at most ${maxPageSize}, got ${value}; page with the cursors instead`);
+    if (value > maxPageSize)
+      throw badInput(name, `${name} must be at most ${maxPageSize}, got ${value}; page with the cursors instead`);
   }
   if (first != null && last != null) throw badInput('last', 'pass either first or last, not both');
   const backward = last != null || (first == null && before != null);
@@ -151,7 +158,11 @@ interface NestedLoaders<Row> {
  * parent in the request asking with the same arguments is served by ONE statement (a LATERAL
  * join), and so are their totalCounts.
  */
-export async function nestedConnection<Row, Node>(ctx: Context, parentId: number, spec: NestedSpec<Row, Node>): Promise<Connection<Node>> {
+export async function nestedConnection<Row, Node>(
+  ctx: Context,
+  parentId: number,
+  spec: NestedSpec<Row, Node>,
+): Promise<Connection<Node>> {
   const key = `nested:${spec.relation}:${JSON.stringify(spec.args)}:${JSON.stringify(spec.window)}:${spec.order.name}`;
   const loaders = loader<NestedLoaders<Row>>(ctx, key, () => ({
     pages: new DataLoader(async (ids) => {

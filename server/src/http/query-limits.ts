@@ -6,13 +6,13 @@ import {
   type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLField,
+  GraphQLList,
+  type GraphQLObjectType,
   type GraphQLSchema,
   getNamedType,
   getNullableType,
-  GraphQLList,
-  type GraphQLObjectType,
-  isObjectType,
   isInterfaceType,
+  isObjectType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -57,7 +57,11 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
 }
 
 /** The deepest chain of nested fields under a selection set (fragments followed, introspection skipped). */
-function depthOf(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): number {
+function depthOf(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+): number {
   let deepest = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
@@ -87,7 +91,10 @@ export function depthLimitRule(maxDepth: number = MAX_DEPTH) {
         const depth = depthOf(node.selectionSet, fragments, new Set());
         if (depth > maxDepth) {
           context.reportError(
-            limitError(`The query is nested ${depth} levels deep; the limit is ${maxDepth}. Split it into several queries.`, node),
+            limitError(
+              `The query is nested ${depth} levels deep; the limit is ${maxDepth}. Split it into several queries.`,
+              node,
+            ),
           );
         }
       },
@@ -104,7 +111,11 @@ function argumentValue(value: ValueNode | undefined, variables: Record<string, u
 }
 
 /** How many items a field can return per parent: a connection's page size, a list's estimate, or 1. */
-function fanOut(field: FieldNode, definition: GraphQLField<unknown, unknown>, variables: Record<string, unknown>): number {
+function fanOut(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown>,
+  variables: Record<string, unknown>,
+): number {
   const argNames = new Set(definition.args.map((a) => a.name));
   if (argNames.has('first') || argNames.has('last')) {
     const sizes = ['first', 'last'].map((name) =>
@@ -161,7 +172,8 @@ function estimate(
       if (key) seen.add(key);
       const conditionName = fragment.typeCondition?.name.value;
       const conditionType = conditionName ? schema.getType(conditionName) : parentType;
-      const scope = conditionType && (isObjectType(conditionType) || isInterfaceType(conditionType)) ? conditionType : parentType;
+      const scope =
+        conditionType && (isObjectType(conditionType) || isInterfaceType(conditionType)) ? conditionType : parentType;
       total += estimate(schema, scope, fragment.selectionSet, fragments, variables, seen);
       if (key) seen.delete(key);
     }

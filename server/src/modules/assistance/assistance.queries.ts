@@ -18,7 +18,11 @@ function selectAssistance(db: Kysely<Database>, tenantId: string): ListQuery {
 }
 
 /** Assistance records by id, in one statement. */
-export async function findAssistanceByIds(db: Kysely<Database>, tenantId: string, ids: readonly number[]): Promise<AssistanceRow[]> {
+export async function findAssistanceByIds(
+  db: Kysely<Database>,
+  tenantId: string,
+  ids: readonly number[],
+): Promise<AssistanceRow[]> {
   return (await selectAssistance(db, tenantId)
     .where(sql<SqlBool>`a.id = any(${[...ids]}::bigint[])`)
     .execute()) as AssistanceRow[];
@@ -27,7 +31,9 @@ export async function findAssistanceByIds(db: Kysely<Database>, tenantId: string
 type IdSet = readonly number[] | Expression<number>;
 
 function inSet(column: string, ids: IdSet): RawBuilder<SqlBool> {
-  return Array.isArray(ids) ? sql<SqlBool>`${sql.ref(column)} = any(${[...ids]}::bigint[])` : sql<SqlBool>`${sql.ref(column)} = ${ids}`;
+  return Array.isArray(ids)
+    ? sql<SqlBool>`${sql.ref(column)} = any(${[...ids]}::bigint[])`
+    : sql<SqlBool>`${sql.ref(column)} = ${ids}`;
 }
 
 export interface AssistanceCriteria {

@@ -15,11 +15,17 @@ import { Assistance, AssistanceConnection } from './assistance.types.ts';
 @Resolver(() => Assistance)
 export class AssistanceResolver {
   @Query(() => AssistanceConnection, {
-    description: 'Help given to enterprises by programs (training, certification, capital…), filtered and sorted, a page at a time.',
+    description:
+      'Help given to enterprises by programs (training, certification, capital…), filtered and sorted, a page at a time.',
   })
   assistance(
-    @Arg('filter', () => AssistanceFilter, { nullable: true }) filter: AssistanceFilter | null,
-    @Arg('orderBy', () => AssistanceOrder, { nullable: true, description: 'Default: by date, oldest first.' }) orderBy: AssistanceOrder | null,
+    @Arg('filter', () => AssistanceFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: AssistanceFilter | null,
+    @Arg('orderBy', () => AssistanceOrder, { nullable: true, description: 'Default: by date, oldest first.' })
+    orderBy: AssistanceOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Assistance>> {
@@ -36,7 +42,8 @@ export class AssistanceResolver {
   @FieldResolver(() => Enterprise, { description: 'The enterprise that was helped.' })
   async enterprise(@Root() assistance: Assistance, @Ctx() ctx: Context): Promise<Enterprise> {
     const enterprise = await partyById(ctx).load(assistance.enterpriseId);
-    if (!(enterprise instanceof Enterprise)) throw new Error(`assistance ${assistance.rowId}: enterprise ${assistance.enterpriseId} is missing`);
+    if (!(enterprise instanceof Enterprise))
+      throw new Error(`assistance ${assistance.rowId}: enterprise ${assistance.enterpriseId} is missing`);
     return enterprise;
   }
 
@@ -70,28 +77,52 @@ function nestedAssistance(
 
 @Resolver(() => Enterprise)
 export class EnterpriseAssistanceResolver {
-  @FieldResolver(() => AssistanceConnection, { description: 'The help the enterprise received, oldest first unless ordered otherwise.' })
+  @FieldResolver(() => AssistanceConnection, {
+    description: 'The help the enterprise received, oldest first unless ordered otherwise.',
+  })
   assistance(
     @Root() enterprise: Enterprise,
-    @Arg('filter', () => AssistanceFilter, { nullable: true }) filter: AssistanceFilter | null,
-    @Arg('orderBy', () => AssistanceOrder, { nullable: true }) orderBy: AssistanceOrder | null,
+    @Arg('filter', () => AssistanceFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: AssistanceFilter | null,
+    @Arg('orderBy', () => AssistanceOrder, {
+      nullable: true,
+      description: 'How to sort; the default is in the field description.',
+    })
+    orderBy: AssistanceOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Assistance>> {
-    return nestedAssistance(ctx, 'Enterprise.assistance', enterprise.rowId, filter, orderBy, page, (id) => ({ enterpriseIds: id }));
+    return nestedAssistance(ctx, 'Enterprise.assistance', enterprise.rowId, filter, orderBy, page, (id) => ({
+      enterpriseIds: id,
+    }));
   }
 }
 
 @Resolver(() => Program)
 export class ProgramAssistanceResolver {
-  @FieldResolver(() => AssistanceConnection, { description: 'The help the program gave enterprises, oldest first unless ordered otherwise.' })
+  @FieldResolver(() => AssistanceConnection, {
+    description: 'The help the program gave enterprises, oldest first unless ordered otherwise.',
+  })
   assistance(
     @Root() program: Program,
-    @Arg('filter', () => AssistanceFilter, { nullable: true }) filter: AssistanceFilter | null,
-    @Arg('orderBy', () => AssistanceOrder, { nullable: true }) orderBy: AssistanceOrder | null,
+    @Arg('filter', () => AssistanceFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: AssistanceFilter | null,
+    @Arg('orderBy', () => AssistanceOrder, {
+      nullable: true,
+      description: 'How to sort; the default is in the field description.',
+    })
+    orderBy: AssistanceOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Assistance>> {
-    return nestedAssistance(ctx, 'Program.assistance', program.rowId, filter, orderBy, page, (id) => ({ programIds: id }));
+    return nestedAssistance(ctx, 'Program.assistance', program.rowId, filter, orderBy, page, (id) => ({
+      programIds: id,
+    }));
   }
 }

@@ -16,7 +16,9 @@ export class Assistance extends Node {
   programId!: number | null;
   enterpriseId!: number;
 
-  @Field(() => AssistanceKind, { description: 'The kind of help: TRAINING, CERTIFICATION, CAPITAL, MENTORING or MARKET_ACCESS.' })
+  @Field(() => AssistanceKind, {
+    description: 'The kind of help: TRAINING, CERTIFICATION, CAPITAL, MENTORING or MARKET_ACCESS.',
+  })
   kind!: AssistanceKind;
 
   @Field(() => DateScalar, { description: 'When the help was given.' })

@@ -44,16 +44,23 @@ export class NodeResolver {
     description:
       'Fetches any object with a global id (an agency, enterprise, program, transaction…) by that id; null when it no longer exists. A malformed id answers BAD_USER_INPUT.',
   })
-  node(@Arg('id', () => ID, { description: 'A global id, as returned in any `id` field.' }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+  node(
+    @Arg('id', () => ID, { description: 'A global id, as returned in any `id` field.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Node | null> {
     const { type, id: rowId } = decodeGlobalId(id, 'id');
     return loadNode(ctx, type, rowId);
   }
 
   @Query(() => [Node], {
     nullable: 'items',
-    description: 'Fetches many objects by global id, in the order given; null for each id that no longer exists. At most 500 ids.',
+    description:
+      'Fetches many objects by global id, in the order given; null for each id that no longer exists. At most 500 ids.',
   })
-  nodes(@Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[], @Ctx() ctx: Context): Promise<Array<Node | null>> {
+  nodes(
+    @Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[],
+    @Ctx() ctx: Context,
+  ): Promise<Array<Node | null>> {
     if (ids.length > MAX_NODES) throw badInput('ids', `ids: at most ${MAX_NODES} ids at a time, got ${ids.length}`);
     const decoded = ids.map((id) => decodeGlobalId(id, 'ids'));
     return Promise.all(decoded.map(({ type, id }) => loadNode(ctx, type, id)));

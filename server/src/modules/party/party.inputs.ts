@@ -26,7 +26,8 @@ import { type PartyCriteria, type PartyOrderField, partyOrdering } from './party
 abstract class PartyFilterBase {
   @Field(() => String, {
     nullable: true,
-    description: 'Part of the name, any case ("bakso" finds "Bakso Pak Kumis"); also an exact NIB, agency code or registration number.',
+    description:
+      'Part of the name, any case ("bakso" finds "Bakso Pak Kumis"); also an exact NIB, agency code or registration number.',
   })
   search?: string | null;
 
@@ -39,7 +40,8 @@ abstract class PartyFilterBase {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: "true: only parties located in this API's regency; false: only those outside it or with an unknown region.",
+    description:
+      "true: only parties located in this API's regency; false: only those outside it or with an unknown region.",
   })
   local?: boolean | null;
 
@@ -74,7 +76,10 @@ export class PartyFilter extends SizedFilterBase {
   @Field(() => Boolean, { nullable: true, description: 'true: only government buyers; false: only the others.' })
   isGovernment?: boolean | null;
 
-  @Field(() => [Verification], { nullable: true, description: 'Only enterprises and cooperatives whose registry entry is in these states.' })
+  @Field(() => [Verification], {
+    nullable: true,
+    description: 'Only enterprises and cooperatives whose registry entry is in these states.',
+  })
   verifications?: Verification[] | null;
 }
 
@@ -89,13 +94,22 @@ export class NetworkUnitFilter extends PartyFilterBase {
   @Field(() => [UnitType], { nullable: true, description: 'Only these types of unit.' })
   unitTypes?: UnitType[] | null;
 
-  @Field(() => [ID], { nullable: true, description: "Only units in these agencies' networks, at any depth (ids of Agency)." })
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Only units in these agencies' networks, at any depth (ids of Agency).",
+  })
   agencyIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Only units directly under these agencies or units (ids of Agency or NetworkUnit).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Only units directly under these agencies or units (ids of Agency or NetworkUnit).',
+  })
   parentIds?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: only government units; false: associations, BUMDes and the like.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only government units; false: associations, BUMDes and the like.',
+  })
   isGovernment?: boolean | null;
 }
 
@@ -103,11 +117,15 @@ export class NetworkUnitFilter extends PartyFilterBase {
 export class EnterpriseFilter extends SizedFilterBase {
   @Field(() => [String], {
     nullable: true,
-    description: 'Only these KBLI sections (A…U) of the main line of business, e.g. ["C"] for manufacturing, ["I"] for food service.',
+    description:
+      'Only these KBLI sections (A…U) of the main line of business, e.g. ["C"] for manufacturing, ["I"] for food service.',
   })
   sectors?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Only KBLI codes starting with these digits, e.g. "107" (other food products).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only KBLI codes starting with these digits, e.g. "107" (other food products).',
+  })
   kbliPrefix?: string | null;
 
   @Field(() => [Verification], { nullable: true, description: 'Only registry entries in these states.' })
@@ -202,11 +220,15 @@ export function enterpriseCriteria(filter: EnterpriseFilter | null | undefined):
   if (!filter) return { kinds: ['ENTERPRISE'] };
   const sectors = oneOf(filter.sectors, 'filter.sectors')?.map((s) => s.trim().toUpperCase());
   for (const sector of sectors ?? []) {
-    if (!SECTION.test(sector)) throw badInput('filter.sectors', `filter.sectors: "${sector}" is not a KBLI section (A to U)`);
+    if (!SECTION.test(sector))
+      throw badInput('filter.sectors', `filter.sectors: "${sector}" is not a KBLI section (A to U)`);
   }
   const kbliPrefix = filter.kbliPrefix?.trim();
   if (kbliPrefix != null && !KBLI_PREFIX.test(kbliPrefix)) {
-    throw badInput('filter.kbliPrefix', `filter.kbliPrefix: "${filter.kbliPrefix}" is not 1 to 5 digits of a KBLI code`);
+    throw badInput(
+      'filter.kbliPrefix',
+      `filter.kbliPrefix: "${filter.kbliPrefix}" is not 1 to 5 digits of a KBLI code`,
+    );
   }
   const verifications = oneOf(filter.verifications, 'filter.verifications');
   const memberOf = globalIds(filter.cooperativeIds, 'filter.cooperativeIds', ['Cooperative']);

@@ -85,7 +85,11 @@ const ALL_KINDS: readonly PartyKind[] = ['AGENCY', 'NETWORK_UNIT', 'ENTERPRISE',
  * Parties (alias `p`) with their profiles, for the given kinds (all when omitted): only the
  * profiles of those kinds are joined; the other profile columns come back null. Tenant-scoped.
  */
-export function selectParties(db: Kysely<Database>, tenantId: string, kinds: readonly PartyKind[] = ALL_KINDS): ListQuery {
+export function selectParties(
+  db: Kysely<Database>,
+  tenantId: string,
+  kinds: readonly PartyKind[] = ALL_KINDS,
+): ListQuery {
   let q: ListQuery = db.selectFrom('party as p').where('p.tenant_id', '=', tenantId);
   const selections: Array<RawBuilder<unknown> | ReturnType<RawBuilder<unknown>['as']>> = [];
   for (const kind of ALL_KINDS) {
@@ -118,7 +122,11 @@ export function selectParties(db: Kysely<Database>, tenantId: string, kinds: rea
 }
 
 /** Parties by id, with their profiles, in one statement. */
-export async function findPartiesByIds(db: Kysely<Database>, tenantId: string, ids: readonly number[]): Promise<PartyRow[]> {
+export async function findPartiesByIds(
+  db: Kysely<Database>,
+  tenantId: string,
+  ids: readonly number[],
+): Promise<PartyRow[]> {
   return (await selectParties(db, tenantId)
     .where(sql<SqlBool>`p.id = any(${[...ids]}::bigint[])`)
     .execute()) as PartyRow[];
@@ -183,7 +191,8 @@ export function whereParties(query: ListQuery, tenantId: string, criteria: Party
   if (c.search) {
     const pattern = containsPattern(c.search);
     const alternatives = [sql<SqlBool>`p.name ILIKE ${pattern}`];
-    if (joined('AGENCY')) alternatives.push(sql<SqlBool>`ap.short_name ILIKE ${pattern}`, sql<SqlBool>`ap.code = ${c.search}`);
+    if (joined('AGENCY'))
+      alternatives.push(sql<SqlBool>`ap.short_name ILIKE ${pattern}`, sql<SqlBool>`ap.code = ${c.search}`);
     if (joined('ENTERPRISE')) alternatives.push(sql<SqlBool>`ep.nib = ${c.search}`);
     if (joined('COOPERATIVE')) alternatives.push(sql<SqlBool>`cp.registration_no = ${c.search}`);
     q = q.where(sql<SqlBool>`(${sql.join(alternatives, sql` OR `)})`);
@@ -196,7 +205,9 @@ export function whereParties(query: ListQuery, tenantId: string, criteria: Party
   if (c.statuses) q = q.where('p.status', 'in', c.statuses);
   if (c.sizeClasses || c.sizeClassUnknown !== undefined) {
     if (c.sizeClasses && c.sizeClassUnknown) {
-      q = q.where((eb) => eb.or([eb('p.size_class', 'in', c.sizeClasses as SizeClass[]), eb('p.size_class', 'is', null)]));
+      q = q.where((eb) =>
+        eb.or([eb('p.size_class', 'in', c.sizeClasses as SizeClass[]), eb('p.size_class', 'is', null)]),
+      );
     } else if (c.sizeClasses) {
       q = q.where('p.size_class', 'in', c.sizeClasses);
     } else {
@@ -252,7 +263,9 @@ export async function findCooperativesOfMembers(
   memberIds: readonly number[],
 ): Promise<Array<PartyRow & { member_id: number }>> {
   return (await selectParties(db, tenantId, ['COOPERATIVE'])
-    .innerJoin('cooperative_membership as m', (join) => join.onRef('m.tenant_id', '=', 'p.tenant_id').onRef('m.cooperative_id', '=', 'p.id'))
+    .innerJoin('cooperative_membership as m', (join) =>
+      join.onRef('m.tenant_id', '=', 'p.tenant_id').onRef('m.cooperative_id', '=', 'p.id'),
+    )
     .select('m.member_id')
     .where(sql<SqlBool>`m.member_id = any(${[...memberIds]}::bigint[])`)
     .orderBy('p.name')

@@ -50,8 +50,13 @@ export class PartyResolver {
       'Every economic actor (agencies, network units, enterprises, cooperatives, vendors), filtered and sorted, a page at a time. Use `... on Enterprise { … }` for kind-specific fields.',
   })
   parties(
-    @Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | null,
-    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: PartyOrder | null,
+    @Arg('filter', () => PartyFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: PartyFilter | null,
+    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Party>> {
@@ -65,8 +70,13 @@ export class PartyResolver {
     description: 'The regional government agencies (SKPD), filtered and sorted, a page at a time.',
   })
   agencies(
-    @Arg('filter', () => AgencyFilter, { nullable: true }) filter: AgencyFilter | null,
-    @Arg('orderBy', () => AgencyOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: AgencyOrder | null,
+    @Arg('filter', () => AgencyFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: AgencyFilter | null,
+    @Arg('orderBy', () => AgencyOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    orderBy: AgencyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Agency>> {
@@ -81,8 +91,13 @@ export class PartyResolver {
       "The units of the agencies' networks (schools, health centres, village governments, associations…), filtered and sorted, a page at a time.",
   })
   networkUnits(
-    @Arg('filter', () => NetworkUnitFilter, { nullable: true }) filter: NetworkUnitFilter | null,
-    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: PartyOrder | null,
+    @Arg('filter', () => NetworkUnitFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: NetworkUnitFilter | null,
+    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<NetworkUnit>> {
@@ -97,8 +112,13 @@ export class PartyResolver {
       'The UMKM registry (and large enterprises), filtered by place, sector, size, status and verification, sorted, a page at a time. Example: the verified micro enterprises of a kecamatan are `enterprises(filter: { regionCode: "61.12.01", sizeClasses: [MICRO], verifications: [VERIFIED] })`.',
   })
   enterprises(
-    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
-    @Arg('orderBy', () => EnterpriseOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: EnterpriseOrder | null,
+    @Arg('filter', () => EnterpriseFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: EnterpriseFilter | null,
+    @Arg('orderBy', () => EnterpriseOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    orderBy: EnterpriseOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Enterprise>> {
@@ -108,10 +128,17 @@ export class PartyResolver {
     return listConnection<PartyRow, Enterprise>(query, order, window, (row) => toPartyPrimed(ctx, row) as Enterprise);
   }
 
-  @Query(() => CooperativeConnection, { description: 'The cooperatives (koperasi), filtered and sorted, a page at a time.' })
+  @Query(() => CooperativeConnection, {
+    description: 'The cooperatives (koperasi), filtered and sorted, a page at a time.',
+  })
   cooperatives(
-    @Arg('filter', () => CooperativeFilter, { nullable: true }) filter: CooperativeFilter | null,
-    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: PartyOrder | null,
+    @Arg('filter', () => CooperativeFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: CooperativeFilter | null,
+    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Cooperative>> {
@@ -122,11 +149,17 @@ export class PartyResolver {
   }
 
   @Query(() => VendorConnection, {
-    description: 'Suppliers outside the UMKM registry (distributors, companies, often from outside the regency), a page at a time.',
+    description:
+      'Suppliers outside the UMKM registry (distributors, companies, often from outside the regency), a page at a time.',
   })
   vendors(
-    @Arg('filter', () => VendorFilter, { nullable: true }) filter: VendorFilter | null,
-    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: PartyOrder | null,
+    @Arg('filter', () => VendorFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: VendorFilter | null,
+    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Party>> {
@@ -138,7 +171,9 @@ export class PartyResolver {
 
   @Query(() => Agency, { description: 'One agency by its code or its exact short name. NOT_FOUND when there is none.' })
   async agency(
-    @Arg('code', () => String, { description: 'The agency code (e.g. "1.01.2.22.0.00.01.0000") or short name (e.g. "Bappeda").' })
+    @Arg('code', () => String, {
+      description: 'The agency code (e.g. "1.01.2.22.0.00.01.0000") or short name (e.g. "Bappeda").',
+    })
     code: string,
     @Ctx() ctx: Context,
   ): Promise<Agency> {
@@ -152,15 +187,25 @@ export class PartyResolver {
     return toPartyPrimed(ctx, row) as Agency;
   }
 
-  @Query(() => Enterprise, { description: 'One enterprise by its NIB (13 digits). NOT_FOUND when no enterprise has it.' })
-  async enterpriseByNib(@Arg('nib', () => String, { description: 'The business identification number.' }) nib: string, @Ctx() ctx: Context): Promise<Enterprise> {
-    const query = partyListQuery(ctx.db, ctx.tenantId, { kinds: ['ENTERPRISE'] }).where('ep.nib', '=', nib.trim()).limit(1);
+  @Query(() => Enterprise, {
+    description: 'One enterprise by its NIB (13 digits). NOT_FOUND when no enterprise has it.',
+  })
+  async enterpriseByNib(
+    @Arg('nib', () => String, { description: 'The business identification number.' }) nib: string,
+    @Ctx() ctx: Context,
+  ): Promise<Enterprise> {
+    const query = partyListQuery(ctx.db, ctx.tenantId, { kinds: ['ENTERPRISE'] })
+      .where('ep.nib', '=', nib.trim())
+      .limit(1);
     const row = (await query.executeTakeFirst()) as PartyRow | undefined;
     if (!row) throw notFound(`enterprise with NIB "${nib}"`, 'nib');
     return toPartyPrimed(ctx, row) as Enterprise;
   }
 
-  @FieldResolver(() => Region, { nullable: true, description: 'The region (village, district or regency) where the party is located; null when unknown.' })
+  @FieldResolver(() => Region, {
+    nullable: true,
+    description: 'The region (village, district or regency) where the party is located; null when unknown.',
+  })
   region(@Root() party: Party, @Ctx() ctx: Context): Promise<Region | null> | null {
     return party.regionCode ? regionByCode(ctx).load(party.regionCode) : null;
   }
@@ -169,12 +214,21 @@ export class PartyResolver {
 @Resolver(() => Agency)
 export class AgencyResolver {
   @FieldResolver(() => NetworkUnitConnection, {
-    description: "The units in the agency's network (schools, health centres…), at any depth below the agency, by name unless ordered otherwise.",
+    description:
+      "The units in the agency's network (schools, health centres…), at any depth below the agency, by name unless ordered otherwise.",
   })
   networkUnits(
     @Root() agency: Agency,
-    @Arg('filter', () => NetworkUnitFilter, { nullable: true }) filter: NetworkUnitFilter | null,
-    @Arg('orderBy', () => PartyOrder, { nullable: true }) orderBy: PartyOrder | null,
+    @Arg('filter', () => NetworkUnitFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: NetworkUnitFilter | null,
+    @Arg('orderBy', () => PartyOrder, {
+      nullable: true,
+      description: 'How to sort; the default is in the field description.',
+    })
+    orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<NetworkUnit>> {
@@ -194,21 +248,38 @@ export class AgencyResolver {
 
 @Resolver(() => NetworkUnit)
 export class NetworkUnitResolver {
-  @FieldResolver(() => Party, { nullable: true, description: 'What the unit belongs to directly: its agency, or a parent unit (a sub-health-centre under its Puskesmas).' })
+  @FieldResolver(() => Party, {
+    nullable: true,
+    description:
+      'What the unit belongs to directly: its agency, or a parent unit (a sub-health-centre under its Puskesmas).',
+  })
   parent(@Root() unit: NetworkUnit, @Ctx() ctx: Context): Promise<Party | null> | null {
     return unit.parentId ? partyById(ctx).load(unit.parentId) : null;
   }
 
-  @FieldResolver(() => Agency, { nullable: true, description: "The agency at the top of the unit's chain of parents (whose network the unit belongs to)." })
+  @FieldResolver(() => Agency, {
+    nullable: true,
+    description: "The agency at the top of the unit's chain of parents (whose network the unit belongs to).",
+  })
   agency(@Root() unit: NetworkUnit, @Ctx() ctx: Context): Promise<Agency | null> {
     return agencyOfUnit(ctx).load(unit.rowId);
   }
 
-  @FieldResolver(() => NetworkUnitConnection, { description: 'The units directly under this one, by name unless ordered otherwise.' })
+  @FieldResolver(() => NetworkUnitConnection, {
+    description: 'The units directly under this one, by name unless ordered otherwise.',
+  })
   units(
     @Root() unit: NetworkUnit,
-    @Arg('filter', () => NetworkUnitFilter, { nullable: true }) filter: NetworkUnitFilter | null,
-    @Arg('orderBy', () => PartyOrder, { nullable: true }) orderBy: PartyOrder | null,
+    @Arg('filter', () => NetworkUnitFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: NetworkUnitFilter | null,
+    @Arg('orderBy', () => PartyOrder, {
+      nullable: true,
+      description: 'How to sort; the default is in the field description.',
+    })
+    orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<NetworkUnit>> {
@@ -228,7 +299,10 @@ export class NetworkUnitResolver {
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
-  @FieldResolver(() => Sector, { nullable: true, description: 'The sector (KBLI section) of the main line of business; null when the KBLI code is unknown.' })
+  @FieldResolver(() => Sector, {
+    nullable: true,
+    description: 'The sector (KBLI section) of the main line of business; null when the KBLI code is unknown.',
+  })
   sector(@Root() enterprise: Enterprise): Sector | null {
     return sectorOfKbli(enterprise.kbliCode);
   }
@@ -258,11 +332,21 @@ export class EnterpriseResolver {
 
 @Resolver(() => Cooperative)
 export class CooperativeResolver {
-  @FieldResolver(() => EnterpriseConnection, { description: 'The registered enterprises that are members of the cooperative, by name unless ordered otherwise.' })
+  @FieldResolver(() => EnterpriseConnection, {
+    description: 'The registered enterprises that are members of the cooperative, by name unless ordered otherwise.',
+  })
   members(
     @Root() cooperative: Cooperative,
-    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
-    @Arg('orderBy', () => EnterpriseOrder, { nullable: true }) orderBy: EnterpriseOrder | null,
+    @Arg('filter', () => EnterpriseFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: EnterpriseFilter | null,
+    @Arg('orderBy', () => EnterpriseOrder, {
+      nullable: true,
+      description: 'How to sort; the default is in the field description.',
+    })
+    orderBy: EnterpriseOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Enterprise>> {

@@ -31,7 +31,9 @@ export abstract class Party extends Node {
   /** For network units: the agency or unit this one belongs to. */
   parentId!: number | null;
 
-  @Field(() => PartyKind, { description: 'What kind of actor this is; also tells which type it is (Agency, Enterprise…).' })
+  @Field(() => PartyKind, {
+    description: 'What kind of actor this is; also tells which type it is (Agency, Enterprise…).',
+  })
   kind!: PartyKind;
 
   @Field(() => String, { description: 'The name as registered, e.g. "Dinas Pendidikan", "Keripik Pisang Bu Sari".' })
@@ -39,7 +41,8 @@ export abstract class Party extends Node {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The code of the region (village or district, sometimes only the regency) where the party is located; null when unknown.',
+    description:
+      'The code of the region (village or district, sometimes only the regency) where the party is located; null when unknown.',
   })
   regionCode!: string | null;
 
@@ -53,13 +56,15 @@ export abstract class Party extends Node {
   status!: PartyStatus;
 
   @Field(() => Boolean, {
-    description: 'True for government buyers: agencies and the government units of their networks (schools, health centres, village governments).',
+    description:
+      'True for government buyers: agencies and the government units of their networks (schools, health centres, village governments).',
   })
   isGovernment!: boolean;
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'When the party entered the registry (data-collection progress counts by this date); null when not recorded.',
+    description:
+      'When the party entered the registry (data-collection progress counts by this date); null when not recorded.',
   })
   registeredOn!: string | null;
 }
@@ -71,7 +76,9 @@ export abstract class Party extends Node {
     "A regional government agency (SKPD / perangkat daerah): a dinas, badan, the secretariat, a kecamatan office, the regional hospital (RSUD)… Agencies buy goods and services from the budget; their network units (schools, health centres, village governments) buy too, and the regent's regulation steers both towards local UMKM.",
 })
 export class Agency extends Party {
-  @Field(() => String, { description: 'The agency code in the regional government structure, e.g. "1.01.2.22.0.00.01.0000".' })
+  @Field(() => String, {
+    description: 'The agency code in the regional government structure, e.g. "1.01.2.22.0.00.01.0000".',
+  })
   code!: string;
 
   @Field(() => String, { nullable: true, description: 'The short name or acronym, e.g. "Disdikbud", "Bappeda".' })
@@ -88,10 +95,16 @@ export class Agency extends Party {
     "A unit in an agency's network (jejaring): a school under the education office, a health centre (Puskesmas) under the health office, a village government, a civil servants' association, a BUMDes. Network units buy on their own budgets; their purchases are how one agency's policy cascades (the domino effect).",
 })
 export class NetworkUnit extends Party {
-  @Field(() => UnitType, { description: 'The type of unit: SCHOOL, HEALTH_CENTER, VILLAGE_GOVERNMENT, TECHNICAL_UNIT, ASN_ASSOCIATION, BUMDES, OTHER.' })
+  @Field(() => UnitType, {
+    description:
+      'The type of unit: SCHOOL, HEALTH_CENTER, VILLAGE_GOVERNMENT, TECHNICAL_UNIT, ASN_ASSOCIATION, BUMDES, OTHER.',
+  })
   unitType!: UnitType;
 
-  @Field(() => Int, { nullable: true, description: "Members or staff, where recorded (e.g. an association's members)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Members or staff, where recorded (e.g. an association's members).",
+  })
   members!: number | null;
 }
 
@@ -99,17 +112,23 @@ export class NetworkUnit extends Party {
   implements: [Node, Party],
   simpleResolvers: true,
   description:
-    'A business in the UMKM registry (usaha mikro, kecil dan menengah) or a large enterprise. Its size class follows PP 7/2021 from its business capital when known, else from its annual sales; unknown when neither is recorded (never guessed). The owner\'s name and NIK are personal data: the name is shown only to roles allowed to see personal data, and the NIK is masked.',
+    "A business in the UMKM registry (usaha mikro, kecil dan menengah) or a large enterprise. Its size class follows PP 7/2021 from its business capital when known, else from its annual sales; unknown when neither is recorded (never guessed). The owner's name and NIK are personal data: the name is shown only to roles allowed to see personal data, and the NIK is masked.",
 })
 export class Enterprise extends Party {
   /** Personal data, exposed through the ownerName/ownerNik resolvers only (role-gated, masked). */
   ownerNameValue!: string | null;
   ownerNikValue!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The business identification number (NIB, 13 digits, from OSS); null when the business has none yet.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The business identification number (NIB, 13 digits, from OSS); null when the business has none yet.',
+  })
   nib!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The main line of business as a KBLI 2020 code (5 digits), e.g. "10794" (snacks).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The main line of business as a KBLI 2020 code (5 digits), e.g. "10794" (snacks).',
+  })
   kbliCode!: string | null;
 
   @Field(() => SizeClass, {
@@ -118,13 +137,19 @@ export class Enterprise extends Party {
   })
   sizeClass!: SizeClass | null;
 
-  @Field(() => SizeBasis, { nullable: true, description: 'Which figure decided the size class: CAPITAL or REVENUE (annual sales).' })
+  @Field(() => SizeBasis, {
+    nullable: true,
+    description: 'Which figure decided the size class: CAPITAL or REVENUE (annual sales).',
+  })
   sizeBasis!: SizeBasis | null;
 
   @Field(() => Verification, { description: 'Where the registry entry stands: DRAFT, VERIFIED or REJECTED.' })
   verification!: Verification;
 
-  @Field(() => String, { nullable: true, description: "The owner's gender as registered (F or M), for gender-disaggregated statistics." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The owner's gender as registered (F or M), for gender-disaggregated statistics.",
+  })
   ownerGender!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'The year the business was founded.' })
@@ -133,7 +158,10 @@ export class Enterprise extends Party {
   @Field(() => Int, { nullable: true, description: 'Number of workers, including the owner, as registered.' })
   employees!: number | null;
 
-  @Field(() => RupiahScalar, { nullable: true, description: 'Business capital (modal usaha, excluding land and buildings) in rupiah, as registered.' })
+  @Field(() => RupiahScalar, {
+    nullable: true,
+    description: 'Business capital (modal usaha, excluding land and buildings) in rupiah, as registered.',
+  })
   capital!: number | null;
 
   @Field(() => RupiahScalar, { nullable: true, description: 'Annual sales (omzet) in rupiah, as registered.' })
@@ -147,13 +175,21 @@ export class Enterprise extends Party {
     'A cooperative (koperasi). Cooperatives count with UMKM for the local-UMKM share and the UMK share (Perpres 12/2021); local UMKM can be its members.',
 })
 export class Cooperative extends Party {
-  @Field(() => String, { nullable: true, description: 'The legal registration number (nomor badan hukum), where known.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The legal registration number (nomor badan hukum), where known.',
+  })
   registrationNo!: string | null;
 
-  @Field(() => CoopType, { description: 'The type of cooperative: PRODUCER, CONSUMER, SAVINGS_LOAN, MARKETING, SERVICES, OTHER.' })
+  @Field(() => CoopType, {
+    description: 'The type of cooperative: PRODUCER, CONSUMER, SAVINGS_LOAN, MARKETING, SERVICES, OTHER.',
+  })
   coopType!: CoopType;
 
-  @Field(() => Int, { nullable: true, description: 'The number of members as reported by the cooperative (members registered here: see `members`).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The number of members as reported by the cooperative (members registered here: see `members`).',
+  })
   membersCount!: number | null;
 
   @Field(() => Verification, { description: 'Where the registry entry stands: DRAFT, VERIFIED or REJECTED.' })
@@ -170,7 +206,10 @@ export class Cooperative extends Party {
     'A supplier that is neither in the UMKM registry nor a cooperative: typically a distributor or a company from outside the regency. Spending with outside vendors is what the local share is measured against.',
 })
 export class Vendor extends Party {
-  @Field(() => SizeClass, { nullable: true, description: 'Size class under PP 7/2021 where known (needed for the UMK share).' })
+  @Field(() => SizeClass, {
+    nullable: true,
+    description: 'Size class under PP 7/2021 where known (needed for the UMK share).',
+  })
   sizeClass!: SizeClass | null;
 }
 

@@ -18,10 +18,16 @@ export class ProductFilter {
   @Field(() => [ID], { nullable: true, description: 'Only products of these sellers (ids of any party).' })
   sellerIds?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Only products of sellers located in this region or inside it (any level).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only products of sellers located in this region or inside it (any level).',
+  })
   sellerRegionCode?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "true: only products of sellers located in this API's regency; false: only the others." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: only products of sellers located in this API's regency; false: only the others.",
+  })
   sellerLocal?: boolean | null;
 
   @Field(() => RupiahScalar, { nullable: true, description: 'Unit price at least this (rupiah).' })
@@ -58,12 +64,21 @@ export function productCriteria(filter: ProductFilter | null | undefined): Produ
   if (!filter) return {};
   const search = searchText(filter.search, 'filter.search');
   const categories = oneOf(filter.categories, 'filter.categories');
-  const sellerIds = globalIds(filter.sellerIds, 'filter.sellerIds', ['Agency', 'NetworkUnit', 'Enterprise', 'Cooperative', 'Vendor']);
+  const sellerIds = globalIds(filter.sellerIds, 'filter.sellerIds', [
+    'Agency',
+    'NetworkUnit',
+    'Enterprise',
+    'Cooperative',
+    'Vendor',
+  ]);
   const sellerRegionCode = regionCode(filter.sellerRegionCode, 'filter.sellerRegionCode');
   const unitPrice = range(filter.unitPriceMin, filter.unitPriceMax, 'filter.unitPriceMin');
   const kbliPrefix = filter.kbliPrefix?.trim();
   if (kbliPrefix != null && !/^[0-9]{1,5}$/.test(kbliPrefix)) {
-    throw badInput('filter.kbliPrefix', `filter.kbliPrefix: "${filter.kbliPrefix}" is not 1 to 5 digits of a KBLI code`);
+    throw badInput(
+      'filter.kbliPrefix',
+      `filter.kbliPrefix: "${filter.kbliPrefix}" is not 1 to 5 digits of a KBLI code`,
+    );
   }
   return {
     ...(search ? { search } : {}),

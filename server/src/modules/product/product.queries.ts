@@ -22,7 +22,11 @@ function selectProducts(db: Kysely<Database>, tenantId: string): ListQuery {
 }
 
 /** Products by id, in one statement. */
-export async function findProductsByIds(db: Kysely<Database>, tenantId: string, ids: readonly number[]): Promise<ProductRow[]> {
+export async function findProductsByIds(
+  db: Kysely<Database>,
+  tenantId: string,
+  ids: readonly number[],
+): Promise<ProductRow[]> {
   return (await selectProducts(db, tenantId)
     .where(sql<SqlBool>`pr.id = any(${[...ids]}::bigint[])`)
     .execute()) as ProductRow[];

@@ -12,16 +12,28 @@ import { Product, ProductConnection } from './product.types.ts';
 
 @Resolver(() => Product)
 export class ProductResolver {
-  @Query(() => ProductConnection, { description: 'What local producers and other sellers sell, filtered and sorted, a page at a time.' })
+  @Query(() => ProductConnection, {
+    description: 'What local producers and other sellers sell, filtered and sorted, a page at a time.',
+  })
   products(
-    @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
-    @Arg('orderBy', () => ProductOrder, { nullable: true, description: 'Default: by name, ascending.' }) orderBy: ProductOrder | null,
+    @Arg('filter', () => ProductFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: ProductFilter | null,
+    @Arg('orderBy', () => ProductOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    orderBy: ProductOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Product>> {
     const order = productOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
-    return listConnection<ProductRow, Product>(productListQuery(ctx.db, ctx.tenantId, productCriteria(filter)), order, window, toProduct);
+    return listConnection<ProductRow, Product>(
+      productListQuery(ctx.db, ctx.tenantId, productCriteria(filter)),
+      order,
+      window,
+      toProduct,
+    );
   }
 
   @FieldResolver(() => Party, { description: 'Who sells the product.' })
@@ -31,7 +43,10 @@ export class ProductResolver {
     return party;
   }
 
-  @FieldResolver(() => Sector, { nullable: true, description: 'The sector (KBLI section) of the product, where its KBLI code is known.' })
+  @FieldResolver(() => Sector, {
+    nullable: true,
+    description: 'The sector (KBLI section) of the product, where its KBLI code is known.',
+  })
   sector(@Root() product: Product): Sector | null {
     return sectorOfKbli(product.kbliCode);
   }
@@ -42,8 +57,16 @@ export class PartyProductsResolver {
   @FieldResolver(() => ProductConnection, { description: 'What the party sells, by name unless ordered otherwise.' })
   products(
     @Root() party: Party,
-    @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
-    @Arg('orderBy', () => ProductOrder, { nullable: true }) orderBy: ProductOrder | null,
+    @Arg('filter', () => ProductFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: ProductFilter | null,
+    @Arg('orderBy', () => ProductOrder, {
+      nullable: true,
+      description: 'How to sort; the default is in the field description.',
+    })
+    orderBy: ProductOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Product>> {

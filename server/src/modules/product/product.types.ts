@@ -7,7 +7,8 @@ import { RupiahScalar } from '../../graphql/scalars.ts';
 @ObjectType('Product', {
   implements: Node,
   simpleResolvers: true,
-  description: 'Something a producer sells: rice from a farmer cooperative, keripik from a home industry, school uniforms from a local tailor.',
+  description:
+    'Something a producer sells: rice from a farmer cooperative, keripik from a home industry, school uniforms from a local tailor.',
 })
 export class Product extends Node {
   /** The database id (clients use the opaque global `id`). */

@@ -22,11 +22,20 @@ export class ProgramFilter {
   @Field(() => RupiahScalar, { nullable: true, description: 'Budget at most this (rupiah).' })
   budgetMax?: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: only programs with their own local-UMKM target; false: only those without.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only programs with their own local-UMKM target; false: only those without.',
+  })
   hasTarget?: boolean | null;
 }
 
-const ProgramOrderFieldEnum = { NAME: 'NAME', CODE: 'CODE', FISCAL_YEAR: 'FISCAL_YEAR', BUDGET: 'BUDGET', ID: 'ID' } as const;
+const ProgramOrderFieldEnum = {
+  NAME: 'NAME',
+  CODE: 'CODE',
+  FISCAL_YEAR: 'FISCAL_YEAR',
+  BUDGET: 'BUDGET',
+  ID: 'ID',
+} as const;
 registerEnumType(ProgramOrderFieldEnum, {
   name: 'ProgramOrderField',
   description: 'What to sort programs by.',
@@ -52,7 +61,9 @@ export class ProgramOrder {
 export function programCriteria(filter: ProgramFilter | null | undefined, fiscalYear?: number | null): ProgramCriteria {
   const search = searchText(filter?.search, 'filter.search');
   const agencyIds = globalIds(filter?.agencyIds, 'filter.agencyIds', ['Agency']);
-  const years = oneOf(filter?.fiscalYears, 'filter.fiscalYears')?.map((y) => wholeNumber(y, 'filter.fiscalYears', 2000, 2100) as number);
+  const years = oneOf(filter?.fiscalYears, 'filter.fiscalYears')?.map(
+    (y) => wholeNumber(y, 'filter.fiscalYears', 2000, 2100) as number,
+  );
   const year = wholeNumber(fiscalYear, 'fiscalYear', 2000, 2100);
   const fiscalYears = year !== undefined ? (years ? years.filter((y) => y === year) : [year]) : years;
   const budget = range(filter?.budgetMin, filter?.budgetMax, 'filter.budgetMin');

@@ -21,7 +21,11 @@ function selectPrograms(db: Kysely<Database>, tenantId: string) {
 }
 
 /** Programs by id, in one statement. */
-export async function findProgramsByIds(db: Kysely<Database>, tenantId: string, ids: readonly number[]): Promise<ProgramRow[]> {
+export async function findProgramsByIds(
+  db: Kysely<Database>,
+  tenantId: string,
+  ids: readonly number[],
+): Promise<ProgramRow[]> {
   return selectPrograms(db, tenantId)
     .where(sql<SqlBool>`g.id = any(${[...ids]}::bigint[])`)
     .execute();

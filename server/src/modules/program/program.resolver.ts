@@ -13,11 +13,16 @@ import { Program, ProgramConnection } from './program.types.ts';
 export class ProgramResolver {
   @Query(() => ProgramConnection, {
     description:
-      "Agencies' programs and activities with their budgets, filtered and sorted, a page at a time. Example: `programs(filter: { fiscalYears: [2024], agencyIds: [\"…\"] })`.",
+      'Agencies\' programs and activities with their budgets, filtered and sorted, a page at a time. Example: `programs(filter: { fiscalYears: [2024], agencyIds: ["…"] })`.',
   })
   async programs(
-    @Arg('filter', () => ProgramFilter, { nullable: true }) filter: ProgramFilter | null,
-    @Arg('orderBy', () => ProgramOrder, { nullable: true, description: 'Default: by code, ascending.' }) orderBy: ProgramOrder | null,
+    @Arg('filter', () => ProgramFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: ProgramFilter | null,
+    @Arg('orderBy', () => ProgramOrder, { nullable: true, description: 'Default: by code, ascending.' })
+    orderBy: ProgramOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Program>> {
@@ -37,12 +42,24 @@ export class ProgramResolver {
 
 @Resolver(() => Agency)
 export class AgencyProgramsResolver {
-  @FieldResolver(() => ProgramConnection, { description: "The agency's programs and activities, by code unless ordered otherwise." })
+  @FieldResolver(() => ProgramConnection, {
+    description: "The agency's programs and activities, by code unless ordered otherwise.",
+  })
   programs(
     @Root() agency: Agency,
-    @Arg('fiscalYear', () => Int, { nullable: true, description: 'Only programs of this fiscal year.' }) fiscalYear: number | null,
-    @Arg('filter', () => ProgramFilter, { nullable: true }) filter: ProgramFilter | null,
-    @Arg('orderBy', () => ProgramOrder, { nullable: true }) orderBy: ProgramOrder | null,
+    @Arg('fiscalYear', () => Int, { nullable: true, description: 'Only programs of this fiscal year.' }) fiscalYear:
+      | number
+      | null,
+    @Arg('filter', () => ProgramFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: ProgramFilter | null,
+    @Arg('orderBy', () => ProgramOrder, {
+      nullable: true,
+      description: 'How to sort; the default is in the field description.',
+    })
+    orderBy: ProgramOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Program>> {

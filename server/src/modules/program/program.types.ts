@@ -7,7 +7,7 @@ import { RupiahScalar } from '../../graphql/scalars.ts';
   implements: Node,
   simpleResolvers: true,
   description:
-    "A program or activity (program kegiatan) of an agency in one fiscal year, with its budget and, optionally, its own target for the share of spending that goes to local UMKM. Purchases recorded against the program are its realisation.",
+    'A program or activity (program kegiatan) of an agency in one fiscal year, with its budget and, optionally, its own target for the share of spending that goes to local UMKM. Purchases recorded against the program are its realisation.',
 })
 export class Program extends Node {
   /** The database id (clients use the opaque global `id`). */
@@ -29,7 +29,8 @@ export class Program extends Node {
 
   @Field(() => Float, {
     nullable: true,
-    description: "The program's own target for the local-UMKM share, as a fraction (0.4 = 40 %); null when the program has none (the agency's or the regency's target applies).",
+    description:
+      "The program's own target for the local-UMKM share, as a fraction (0.4 = 40 %); null when the program has none (the agency's or the regency's target applies).",
   })
   localTargetShare!: number | null;
 }

@@ -1,25 +1,34 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { badInput } from '../../errors.ts';
 import { OrderDirection } from '../../graphql/connection.ts';
 import { oneOf, regionCode, searchText } from '../../graphql/filters.ts';
-import { badInput } from '../../errors.ts';
-import { type RegionCriteria, type RegionOrderField, regionOrdering } from './region.queries.ts';
-import { registerEnumType } from 'type-graphql';
 import type { Ordering } from '../../graphql/keyset.queries.ts';
+import { type RegionCriteria, type RegionOrderField, regionOrdering } from './region.queries.ts';
 
 @InputType('RegionFilter', { description: 'Which regions to list. Every condition given must hold.' })
 export class RegionFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the name, any case: "raya" finds "Sungai Raya" and "Kubu Raya".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name, any case: "raya" finds "Sungai Raya" and "Kubu Raya".',
+  })
   search?: string | null;
 
-  @Field(() => [Int], { nullable: true, description: 'Only these levels: 1 province, 2 regency/city, 3 district, 4 village.' })
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'Only these levels: 1 province, 2 regency/city, 3 district, 4 village.',
+  })
   levels?: number[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Only the direct children of this region, e.g. "61.12" for the kecamatan of Kubu Raya.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only the direct children of this region, e.g. "61.12" for the kecamatan of Kubu Raya.',
+  })
   parentCode?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Only this region and the regions inside it, at any depth, e.g. "61.12.01" for a kecamatan and its villages.',
+    description:
+      'Only this region and the regions inside it, at any depth, e.g. "61.12.01" for a kecamatan and its villages.',
   })
   withinCode?: string | null;
 

@@ -1,7 +1,7 @@
 import type { Database, RegionTable } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
-import type { Ordering } from '../../graphql/keyset.queries.ts';
 import { containsPattern } from '../../graphql/filters.ts';
+import type { Ordering } from '../../graphql/keyset.queries.ts';
 
 /** Regions are reference data shared by every tenant (not tenant-scoped). */
 

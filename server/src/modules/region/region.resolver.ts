@@ -16,8 +16,13 @@ export class RegionResolver {
       'Administrative regions (provinces, regencies, districts, villages), filtered and sorted, a page at a time. Example: the kecamatan of Kubu Raya are `regions(filter: { parentCode: "61.12" })`.',
   })
   async regions(
-    @Arg('filter', () => RegionFilter, { nullable: true }) filter: RegionFilter | null,
-    @Arg('orderBy', () => RegionOrder, { nullable: true, description: 'Default: by code, ascending.' }) orderBy: RegionOrder | null,
+    @Arg('filter', () => RegionFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: RegionFilter | null,
+    @Arg('orderBy', () => RegionOrder, { nullable: true, description: 'Default: by code, ascending.' })
+    orderBy: RegionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Region>> {
@@ -27,8 +32,13 @@ export class RegionResolver {
     return listConnection<RegionRow, Region>(query, order, window, (row) => toRegion(row, ctx.tenantId));
   }
 
-  @Query(() => Region, { description: 'One region by its code, e.g. "61.12.01". NOT_FOUND when no region has the code.' })
-  async region(@Arg('code', () => String, { description: 'A region code of any level.' }) code: string, @Ctx() ctx: Context): Promise<Region> {
+  @Query(() => Region, {
+    description: 'One region by its code, e.g. "61.12.01". NOT_FOUND when no region has the code.',
+  })
+  async region(
+    @Arg('code', () => String, { description: 'A region code of any level.' }) code: string,
+    @Ctx() ctx: Context,
+  ): Promise<Region> {
     const region = await regionByCode(ctx).load(regionCode(code, 'code') as string);
     if (!region) throw notFound(`region ${code}`, 'code');
     return region;
@@ -39,7 +49,9 @@ export class RegionResolver {
     return region.parentCode ? regionByCode(ctx).load(region.parentCode) : null;
   }
 
-  @FieldResolver(() => [Region], { description: 'The regions directly inside this one, by code (the villages of a district…).' })
+  @FieldResolver(() => [Region], {
+    description: 'The regions directly inside this one, by code (the villages of a district…).',
+  })
   children(@Root() region: Region, @Ctx() ctx: Context): Promise<Region[]> {
     return regionChildren(ctx).load(region.code);
   }

@@ -1,7 +1,12 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../graphql/connection.ts';
 
-export const RegionLevel = { PROVINCE: 'PROVINCE', REGENCY: 'REGENCY', DISTRICT: 'DISTRICT', VILLAGE: 'VILLAGE' } as const;
+export const RegionLevel = {
+  PROVINCE: 'PROVINCE',
+  REGENCY: 'REGENCY',
+  DISTRICT: 'DISTRICT',
+  VILLAGE: 'VILLAGE',
+} as const;
 export type RegionLevel = keyof typeof RegionLevel;
 registerEnumType(RegionLevel, {
   name: 'RegionLevel',
@@ -22,10 +27,15 @@ const LEVELS: readonly RegionLevel[] = ['PROVINCE', 'REGENCY', 'DISTRICT', 'VILL
     "An administrative region of Indonesia (Kemendagri code): a province, regency or city, district (kecamatan) or village (desa/kelurahan). Parties are located in regions; a party is local when its region lies inside this API's regency.",
 })
 export class Region {
-  @Field(() => String, { description: 'The Kemendagri region code, e.g. "61" (Kalimantan Barat), "61.12" (Kubu Raya), "61.12.01" (a kecamatan).' })
+  @Field(() => String, {
+    description:
+      'The Kemendagri region code, e.g. "61" (Kalimantan Barat), "61.12" (Kubu Raya), "61.12.01" (a kecamatan).',
+  })
   code!: string;
 
-  @Field(() => Int, { description: 'The level: 1 province, 2 regency or city, 3 district (kecamatan), 4 village (desa/kelurahan).' })
+  @Field(() => Int, {
+    description: 'The level: 1 province, 2 regency or city, 3 district (kecamatan), 4 village (desa/kelurahan).',
+  })
   level!: number;
 
   @Field(() => RegionLevel, { description: 'The level by name.' })
@@ -34,7 +44,10 @@ export class Region {
   @Field(() => String, { description: 'The official name, e.g. "Kabupaten Kubu Raya", "Sungai Raya".' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'The code of the region this one lies in (null for a province).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The code of the region this one lies in (null for a province).',
+  })
   parentCode!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Population, where the reference data has it.' })

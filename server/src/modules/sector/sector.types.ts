@@ -4,7 +4,7 @@ import { Field, ObjectType } from 'type-graphql';
 @ObjectType('Sector', {
   simpleResolvers: true,
   description:
-    'A sector of the economy: a KBLI 2020 section (the same letters as ISIC Rev. 4), e.g. C manufacturing, G trade, I accommodation and food service. An enterprise\'s sector follows from the first two digits (the division) of its KBLI code.',
+    "A sector of the economy: a KBLI 2020 section (the same letters as ISIC Rev. 4), e.g. C manufacturing, G trade, I accommodation and food service. An enterprise's sector follows from the first two digits (the division) of its KBLI code.",
 })
 export class Sector {
   @Field(() => String, { description: 'The section letter, A to U.' })
@@ -18,7 +18,10 @@ export class Sector {
 }
 
 const SECTORS = new Map(
-  KBLI_SECTIONS.map((s) => [s.section, Object.assign(new Sector(), { code: s.section, name: s.nameId, nameEn: s.nameEn })]),
+  KBLI_SECTIONS.map((s) => [
+    s.section,
+    Object.assign(new Sector(), { code: s.section, name: s.nameId, nameEn: s.nameEn }),
+  ]),
 );
 
 /** Every KBLI section, A to U. */

@@ -22,13 +22,24 @@ function toSnapshot(row: SnapshotRow): EnterpriseSnapshot {
 
 @Resolver(() => Enterprise)
 export class EnterpriseSnapshotsResolver {
-  @FieldResolver(() => EnterpriseSnapshotConnection, { description: "The enterprise's monthly survey snapshots, oldest first unless `direction: DESC`." })
+  @FieldResolver(() => EnterpriseSnapshotConnection, {
+    description: "The enterprise's monthly survey snapshots, oldest first unless `direction: DESC`.",
+  })
   snapshots(
     @Root() enterprise: Enterprise,
-    @Arg('from', () => DateScalar, { nullable: true, description: 'From this month (its first day, or any day in it).' }) from: string | null,
+    @Arg('from', () => DateScalar, {
+      nullable: true,
+      description: 'From this month (its first day, or any day in it).',
+    })
+    from: string | null,
     @Arg('to', () => DateScalar, { nullable: true, description: 'Up to this month (inclusive).' }) to: string | null,
-    @Arg('statuses', () => [PartyStatus], { nullable: true, description: 'Only months with these statuses.' }) statuses: PartyStatus[] | null,
-    @Arg('direction', () => OrderDirection, { defaultValue: 'ASC', description: 'ASC oldest first (default), DESC newest first.' })
+    @Arg('statuses', () => [PartyStatus], { nullable: true, description: 'Only months with these statuses.' }) statuses:
+      | PartyStatus[]
+      | null,
+    @Arg('direction', () => OrderDirection, {
+      defaultValue: 'ASC',
+      description: 'ASC oldest first (default), DESC newest first.',
+    })
     direction: OrderDirection,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -59,7 +70,8 @@ export class EnterpriseSnapshotResolver {
   @FieldResolver(() => Enterprise, { description: 'The enterprise the snapshot describes.' })
   async enterprise(@Root() snapshot: EnterpriseSnapshot, @Ctx() ctx: Context): Promise<Enterprise> {
     const enterprise = await partyById(ctx).load(snapshot.enterpriseId);
-    if (!(enterprise instanceof Enterprise)) throw new Error(`snapshot: enterprise ${snapshot.enterpriseId} is missing`);
+    if (!(enterprise instanceof Enterprise))
+      throw new Error(`snapshot: enterprise ${snapshot.enterpriseId} is missing`);
     return enterprise;
   }
 }

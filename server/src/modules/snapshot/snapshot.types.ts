@@ -20,8 +20,14 @@ export class EnterpriseSnapshot {
   @Field(() => Int, { nullable: true, description: 'Workers that month, when reported.' })
   employees!: number | null;
 
-  @Field(() => PartyStatus, { description: 'Whether the enterprise was trading that month: ACTIVE, DORMANT (mati suri) or CLOSED.' })
+  @Field(() => PartyStatus, {
+    description: 'Whether the enterprise was trading that month: ACTIVE, DORMANT (mati suri) or CLOSED.',
+  })
   status!: PartyStatus;
 }
 
-export const EnterpriseSnapshotConnection = connectionType('EnterpriseSnapshot', () => EnterpriseSnapshot, 'monthly snapshots');
+export const EnterpriseSnapshotConnection = connectionType(
+  'EnterpriseSnapshot',
+  () => EnterpriseSnapshot,
+  'monthly snapshots',
+);

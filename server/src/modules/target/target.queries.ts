@@ -20,7 +20,11 @@ function selectPolicyTargets(db: Kysely<Database>, tenantId: string) {
 }
 
 /** Policy targets by id, in one statement. */
-export async function findPolicyTargetsByIds(db: Kysely<Database>, tenantId: string, ids: readonly number[]): Promise<PolicyTargetRow[]> {
+export async function findPolicyTargetsByIds(
+  db: Kysely<Database>,
+  tenantId: string,
+  ids: readonly number[],
+): Promise<PolicyTargetRow[]> {
   return selectPolicyTargets(db, tenantId)
     .where(sql<SqlBool>`pt.id = any(${[...ids]}::bigint[])`)
     .execute();
@@ -36,7 +40,11 @@ export interface PolicyTargetCriteria {
 }
 
 /** Policy targets, by year, metric, then regency-wide before agency targets. A short list: no paging. */
-export async function findPolicyTargets(db: Kysely<Database>, tenantId: string, criteria: PolicyTargetCriteria): Promise<PolicyTargetRow[]> {
+export async function findPolicyTargets(
+  db: Kysely<Database>,
+  tenantId: string,
+  criteria: PolicyTargetCriteria,
+): Promise<PolicyTargetRow[]> {
   let q = selectPolicyTargets(db, tenantId);
   if (criteria.fiscalYears) q = q.where(sql<SqlBool>`pt.fiscal_year = any(${[...criteria.fiscalYears]}::int[])`);
   if (criteria.metrics) q = q.where('pt.metric', 'in', criteria.metrics);

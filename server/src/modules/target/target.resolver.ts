@@ -13,13 +13,25 @@ import { CollectionTarget, PolicyTarget } from './target.types.ts';
 @Resolver(() => PolicyTarget)
 export class PolicyTargetResolver {
   @Query(() => [PolicyTarget], {
-    description: 'Policy targets (local-UMKM share, UMK share), by fiscal year and metric, regency-wide targets before agency targets.',
+    description:
+      'Policy targets (local-UMKM share, UMK share), by fiscal year and metric, regency-wide targets before agency targets.',
   })
   async policyTargets(
-    @Arg('fiscalYears', () => [Int], { nullable: true, description: 'Only these fiscal years.' }) fiscalYears: number[] | null,
-    @Arg('metrics', () => [PolicyMetric], { nullable: true, description: 'Only these metrics.' }) metrics: PolicyMetric[] | null,
-    @Arg('agencyIds', () => [ID], { nullable: true, description: 'Only targets set for these agencies (ids of Agency).' }) agencyIds: string[] | null,
-    @Arg('regencyWide', () => Boolean, { nullable: true, description: 'true: only regency-wide targets; false: only agency targets.' })
+    @Arg('fiscalYears', () => [Int], { nullable: true, description: 'Only these fiscal years.' }) fiscalYears:
+      | number[]
+      | null,
+    @Arg('metrics', () => [PolicyMetric], { nullable: true, description: 'Only these metrics.' }) metrics:
+      | PolicyMetric[]
+      | null,
+    @Arg('agencyIds', () => [ID], {
+      nullable: true,
+      description: 'Only targets set for these agencies (ids of Agency).',
+    })
+    agencyIds: string[] | null,
+    @Arg('regencyWide', () => Boolean, {
+      nullable: true,
+      description: 'true: only regency-wide targets; false: only agency targets.',
+    })
     regencyWide: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<PolicyTarget[]> {
@@ -35,7 +47,10 @@ export class PolicyTargetResolver {
     return rows.map(toPolicyTarget);
   }
 
-  @FieldResolver(() => Agency, { nullable: true, description: 'The agency the target is set for; null for a regency-wide target.' })
+  @FieldResolver(() => Agency, {
+    nullable: true,
+    description: 'The agency the target is set for; null for a regency-wide target.',
+  })
   async agency(@Root() target: PolicyTarget, @Ctx() ctx: Context): Promise<Agency | null> {
     if (target.agencyId === null) return null;
     const agency = await partyById(ctx).load(target.agencyId);
@@ -45,10 +60,16 @@ export class PolicyTargetResolver {
 
 @Resolver(() => CollectionTarget)
 export class CollectionTargetResolver {
-  @Query(() => [CollectionTarget], { description: 'Data-collection targets per district (kecamatan) and year, by year then district code.' })
+  @Query(() => [CollectionTarget], {
+    description: 'Data-collection targets per district (kecamatan) and year, by year then district code.',
+  })
   async collectionTargets(
     @Arg('years', () => [Int], { nullable: true, description: 'Only these years.' }) years: number[] | null,
-    @Arg('regionCode', () => String, { nullable: true, description: 'Only districts in this region (or this district).' }) code: string | null,
+    @Arg('regionCode', () => String, {
+      nullable: true,
+      description: 'Only districts in this region (or this district).',
+    })
+    code: string | null,
     @Ctx() ctx: Context,
   ): Promise<CollectionTarget[]> {
     const yearList = oneOf(years, 'years')?.map((y) => wholeNumber(y, 'years', 2000, 2100) as number);

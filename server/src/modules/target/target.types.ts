@@ -16,7 +16,10 @@ export class PolicyTarget extends Node {
   @Field(() => String, { description: 'The name of the target, e.g. "Target belanja produk UMKM lokal 2023".' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'The legal basis, e.g. "Peraturan Bupati Kubu Raya …" or "Perpres 12/2021".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The legal basis, e.g. "Peraturan Bupati Kubu Raya …" or "Perpres 12/2021".',
+  })
   legalBasis!: string | null;
 
   @Field(() => PolicyMetric, { description: 'The measure the target is set on (METRICS.md).' })
@@ -31,7 +34,8 @@ export class PolicyTarget extends Node {
 
 @ObjectType('CollectionTarget', {
   simpleResolvers: true,
-  description: 'The data-collection (pendataan) target of one district (kecamatan) for one year: how many UMKM and cooperatives to register.',
+  description:
+    'The data-collection (pendataan) target of one district (kecamatan) for one year: how many UMKM and cooperatives to register.',
 })
 export class CollectionTarget {
   @Field(() => String, { description: 'The district code, e.g. "61.12.01".' })

@@ -23,7 +23,10 @@ export class TransactionFilter {
   @Field(() => DateScalar, { nullable: true, description: 'On or before this date.' })
   to?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Within this fiscal year (the calendar year: 1 January to 31 December).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Within this fiscal year (the calendar year: 1 January to 31 December).',
+  })
   fiscalYear?: number | null;
 
   @Field(() => RupiahScalar, { nullable: true, description: 'Amount at least this (rupiah).' })
@@ -37,7 +40,8 @@ export class TransactionFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: "With agencyIds: also the purchases of the units in those agencies' networks, at any depth (default false).",
+    description:
+      "With agencyIds: also the purchases of the units in those agencies' networks, at any depth (default false).",
   })
   includeNetwork?: boolean | null;
 
@@ -71,16 +75,24 @@ export class TransactionFilter {
   @Field(() => String, { nullable: true, description: 'Only buyers located in this region or inside it (any level).' })
   buyerRegionCode?: string | null;
 
-  @Field(() => [PartyKindEnum], { nullable: true, description: 'Only sales by these kinds of seller, e.g. [ENTERPRISE, COOPERATIVE] for UMKM and cooperatives.' })
+  @Field(() => [PartyKindEnum], {
+    nullable: true,
+    description: 'Only sales by these kinds of seller, e.g. [ENTERPRISE, COOPERATIVE] for UMKM and cooperatives.',
+  })
   sellerKinds?: PartyKind[] | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Only sellers located in this region or inside it (any level), e.g. a kecamatan: where the money went.',
+    description:
+      'Only sellers located in this region or inside it (any level), e.g. a kecamatan: where the money went.',
   })
   sellerRegionCode?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "true: only sellers located in this API's regency; false: only sellers outside it (or of unknown location)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: only sellers located in this API's regency; false: only sellers outside it (or of unknown location).",
+  })
   sellerLocal?: boolean | null;
 
   @Field(() => [SizeClass], { nullable: true, description: 'Only sellers of these size classes.' })
@@ -109,7 +121,12 @@ export class TransactionOrder {
 
 const ACCOUNT_PREFIX = /^[0-9]+(\.[0-9]+)*\.?$/;
 
-function side(kinds: PartyKind[] | undefined, region: string | undefined, local: boolean | null | undefined, sizes: unknown[] | undefined): PartySideCriteria | undefined {
+function side(
+  kinds: PartyKind[] | undefined,
+  region: string | undefined,
+  local: boolean | null | undefined,
+  sizes: unknown[] | undefined,
+): PartySideCriteria | undefined {
   const criteria = {
     ...(kinds ? { kinds } : {}),
     ...(region ? { regionCode: region } : {}),
@@ -134,7 +151,8 @@ export function transactionCriteria(filter: TransactionFilter | null | undefined
   }
   const amount = range(f.amountMin, f.amountMax, 'filter.amountMin');
   const agencyIds = globalIds(f.agencyIds, 'filter.agencyIds', ['Agency']);
-  if (f.includeNetwork && !agencyIds) throw badInput('filter.includeNetwork', 'filter.includeNetwork needs filter.agencyIds');
+  if (f.includeNetwork && !agencyIds)
+    throw badInput('filter.includeNetwork', 'filter.includeNetwork needs filter.agencyIds');
   const buyerIds = globalIds(f.buyerIds, 'filter.buyerIds', PARTY_TYPES);
   const sellerIds = globalIds(f.sellerIds, 'filter.sellerIds', PARTY_TYPES);
   const programIds = globalIds(f.programIds, 'filter.programIds', ['Program']);
@@ -143,9 +161,17 @@ export function transactionCriteria(filter: TransactionFilter | null | undefined
   const fundingSources = oneOf(f.fundingSources, 'filter.fundingSources');
   const accountPrefix = f.accountPrefix?.trim();
   if (accountPrefix != null && !ACCOUNT_PREFIX.test(accountPrefix)) {
-    throw badInput('filter.accountPrefix', `filter.accountPrefix: "${f.accountPrefix}" is not the start of an account code like 5.1.02`);
+    throw badInput(
+      'filter.accountPrefix',
+      `filter.accountPrefix: "${f.accountPrefix}" is not the start of an account code like 5.1.02`,
+    );
   }
-  const buyer = side(oneOf(f.buyerKinds, 'filter.buyerKinds'), regionCode(f.buyerRegionCode, 'filter.buyerRegionCode'), undefined, undefined);
+  const buyer = side(
+    oneOf(f.buyerKinds, 'filter.buyerKinds'),
+    regionCode(f.buyerRegionCode, 'filter.buyerRegionCode'),
+    undefined,
+    undefined,
+  );
   const seller = side(
     oneOf(f.sellerKinds, 'filter.sellerKinds'),
     regionCode(f.sellerRegionCode, 'filter.sellerRegionCode'),
@@ -170,5 +196,7 @@ export function transactionCriteria(filter: TransactionFilter | null | undefined
 
 /** The ordering of a transaction list; newest first when not given. */
 export function transactionOrder(order: TransactionOrder | null | undefined): Ordering {
-  return order ? transactionOrdering(order.field, order.direction === 'DESC') : transactionOrdering('OCCURRED_ON', true);
+  return order
+    ? transactionOrdering(order.field, order.direction === 'DESC')
+    : transactionOrdering('OCCURRED_ON', true);
 }

@@ -41,7 +41,11 @@ function selectTransactions(db: Kysely<Database>, tenantId: string): ListQuery {
 }
 
 /** Transactions by id, in one statement. */
-export async function findTransactionsByIds(db: Kysely<Database>, tenantId: string, ids: readonly number[]): Promise<TransactionRow[]> {
+export async function findTransactionsByIds(
+  db: Kysely<Database>,
+  tenantId: string,
+  ids: readonly number[],
+): Promise<TransactionRow[]> {
   return (await selectTransactions(db, tenantId)
     .where(sql<SqlBool>`t.id = any(${[...ids]}::bigint[])`)
     .execute()) as TransactionRow[];
@@ -50,7 +54,9 @@ export async function findTransactionsByIds(db: Kysely<Database>, tenantId: stri
 type IdSet = readonly number[] | Expression<number>;
 
 function inSet(column: string, ids: IdSet): RawBuilder<SqlBool> {
-  return Array.isArray(ids) ? sql<SqlBool>`${sql.ref(column)} = any(${[...ids]}::bigint[])` : sql<SqlBool>`${sql.ref(column)} = ${ids}`;
+  return Array.isArray(ids)
+    ? sql<SqlBool>`${sql.ref(column)} = any(${[...ids]}::bigint[])`
+    : sql<SqlBool>`${sql.ref(column)} = ${ids}`;
 }
 
 /** Conditions on the buyer or the seller of a transaction. */
@@ -78,7 +84,12 @@ export interface TransactionCriteria {
   readonly seller?: PartySideCriteria;
 }
 
-function partySide(alias: 'b' | 's', column: 't.buyer_id' | 't.seller_id', tenantId: string, side: PartySideCriteria): RawBuilder<SqlBool> {
+function partySide(
+  alias: 'b' | 's',
+  column: 't.buyer_id' | 't.seller_id',
+  tenantId: string,
+  side: PartySideCriteria,
+): RawBuilder<SqlBool> {
   const ref = (name: string) => sql.ref(`${alias}.${name}`);
   const conditions: RawBuilder<SqlBool>[] = [];
   if (side.kinds) conditions.push(sql<SqlBool>`${ref('kind')} = any(${[...side.kinds]}::text[])`);

@@ -27,8 +27,13 @@ export class TransactionResolver {
       'Purchases, filtered by date, amount, buyer, seller, agency (optionally with its network), program, category, funding source and account, sorted (newest first by default), a page at a time.',
   })
   transactions(
-    @Arg('filter', () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
-    @Arg('orderBy', () => TransactionOrder, { nullable: true, description: 'Default: by date, newest first.' }) orderBy: TransactionOrder | null,
+    @Arg('filter', () => TransactionFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: TransactionFilter | null,
+    @Arg('orderBy', () => TransactionOrder, { nullable: true, description: 'Default: by date, newest first.' })
+    orderBy: TransactionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Transaction>> {
@@ -38,12 +43,16 @@ export class TransactionResolver {
     return listConnection<TransactionRow, Transaction>(query, order, window, toTransaction);
   }
 
-  @FieldResolver(() => Party, { description: 'Who paid: an agency, a network unit, or (in the supply chain) an enterprise or cooperative.' })
+  @FieldResolver(() => Party, {
+    description: 'Who paid: an agency, a network unit, or (in the supply chain) an enterprise or cooperative.',
+  })
   buyer(@Root() transaction: Transaction, @Ctx() ctx: Context): Promise<Party> {
     return party(ctx, transaction.buyerId, 'buyer', transaction);
   }
 
-  @FieldResolver(() => Party, { description: 'Who was paid: an enterprise, a cooperative or a vendor (sometimes another party).' })
+  @FieldResolver(() => Party, {
+    description: 'Who was paid: an enterprise, a cooperative or a vendor (sometimes another party).',
+  })
   seller(@Root() transaction: Transaction, @Ctx() ctx: Context): Promise<Party> {
     return party(ctx, transaction.sellerId, 'seller', transaction);
   }
@@ -83,22 +92,42 @@ function nestedTransactions(
 
 @Resolver(() => Party)
 export class PartyTransactionsResolver {
-  @FieldResolver(() => TransactionConnection, { description: 'What the party bought, newest first unless ordered otherwise.' })
+  @FieldResolver(() => TransactionConnection, {
+    description: 'What the party bought, newest first unless ordered otherwise.',
+  })
   purchases(
     @Root() party: Party,
-    @Arg('filter', () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
-    @Arg('orderBy', () => TransactionOrder, { nullable: true }) orderBy: TransactionOrder | null,
+    @Arg('filter', () => TransactionFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: TransactionFilter | null,
+    @Arg('orderBy', () => TransactionOrder, {
+      nullable: true,
+      description: 'How to sort; the default is in the field description.',
+    })
+    orderBy: TransactionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Transaction>> {
     return nestedTransactions(ctx, 'Party.purchases', party.rowId, filter, orderBy, page, (id) => ({ buyerIds: id }));
   }
 
-  @FieldResolver(() => TransactionConnection, { description: 'What the party sold, newest first unless ordered otherwise.' })
+  @FieldResolver(() => TransactionConnection, {
+    description: 'What the party sold, newest first unless ordered otherwise.',
+  })
   sales(
     @Root() party: Party,
-    @Arg('filter', () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
-    @Arg('orderBy', () => TransactionOrder, { nullable: true }) orderBy: TransactionOrder | null,
+    @Arg('filter', () => TransactionFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: TransactionFilter | null,
+    @Arg('orderBy', () => TransactionOrder, {
+      nullable: true,
+      description: 'How to sort; the default is in the field description.',
+    })
+    orderBy: TransactionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Transaction>> {
@@ -108,14 +137,26 @@ export class PartyTransactionsResolver {
 
 @Resolver(() => Program)
 export class ProgramTransactionsResolver {
-  @FieldResolver(() => TransactionConnection, { description: "The purchases recorded under the program (its realisation), newest first unless ordered otherwise." })
+  @FieldResolver(() => TransactionConnection, {
+    description: 'The purchases recorded under the program (its realisation), newest first unless ordered otherwise.',
+  })
   transactions(
     @Root() program: Program,
-    @Arg('filter', () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
-    @Arg('orderBy', () => TransactionOrder, { nullable: true }) orderBy: TransactionOrder | null,
+    @Arg('filter', () => TransactionFilter, {
+      nullable: true,
+      description: 'Only the rows that meet every condition given; all rows when omitted.',
+    })
+    filter: TransactionFilter | null,
+    @Arg('orderBy', () => TransactionOrder, {
+      nullable: true,
+      description: 'How to sort; the default is in the field description.',
+    })
+    orderBy: TransactionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Transaction>> {
-    return nestedTransactions(ctx, 'Program.transactions', program.rowId, filter, orderBy, page, (id) => ({ programIds: id }));
+    return nestedTransactions(ctx, 'Program.transactions', program.rowId, filter, orderBy, page, (id) => ({
+      programIds: id,
+    }));
   }
 }

@@ -23,11 +23,15 @@ export class Transaction extends Node {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The account code of the regional budget chart of accounts (goods and services spending starts with 5.1.02).',
+    description:
+      'The account code of the regional budget chart of accounts (goods and services spending starts with 5.1.02).',
   })
   accountCode!: string | null;
 
-  @Field(() => FundingSource, { nullable: true, description: 'Where the money came from: APBD, APBN, DAK, DANA_DESA, BOS or OWN.' })
+  @Field(() => FundingSource, {
+    nullable: true,
+    description: 'Where the money came from: APBD, APBN, DAK, DANA_DESA, BOS or OWN.',
+  })
   fundingSource!: FundingSource | null;
 
   @Field(() => RupiahScalar, { description: 'The amount paid, in whole rupiah.' })
@@ -39,10 +43,14 @@ export class Transaction extends Node {
   @Field(() => DateScalar, { description: 'The date of the purchase (payment).' })
   occurredOn!: string;
 
-  @Field(() => String, { description: 'Where the record came from: MANUAL (data entry), CSV (a bundle import), OCDS, DEMO…' })
+  @Field(() => String, {
+    description: 'Where the record came from: MANUAL (data entry), CSV (a bundle import), OCDS, DEMO…',
+  })
   source!: string;
 
-  @Field(() => String, { description: "The record's reference in its source (unique per source; re-imports do not duplicate it)." })
+  @Field(() => String, {
+    description: "The record's reference in its source (unique per source; re-imports do not duplicate it).",
+  })
   sourceRef!: string;
 }
 

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as referenceAndTenant from './2026_11_30_0900_reference_and_tenant.ts';
 import * as domain from './2026_11_30_0910_domain.ts';
 import * as analyticsRollup from './2026_11_30_1000_analytics_rollup.ts';
+import * as analyticsDomino from './2026_11_30_1010_analytics_domino.ts';
 import * as apiListIndexes from './2026_11_30_1100_api_list_indexes.ts';
 
 /**
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0900_reference_and_tenant': referenceAndTenant,
   '2026_11_30_0910_domain': domain,
   '2026_11_30_1000_analytics_rollup': analyticsRollup,
+  '2026_11_30_1010_analytics_domino': analyticsDomino,
   '2026_11_30_1100_api_list_indexes': apiListIndexes,
 };

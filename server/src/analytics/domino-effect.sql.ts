@@ -1,6 +1,6 @@
 import type { Database } from '@jejaring/db';
-import { type Kysely, sql } from 'kysely';
-import { factsCte, type SpendScope, withCtes } from './scope.ts';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { factsCte, type SpendScope, splitRange, withCtes } from './scope.ts';
 
 export interface SectorAmountData {
   sector: string;
@@ -27,104 +27,208 @@ export const MAX_ITERATIONS = 1000;
 export const MAX_ROUNDS = 20;
 
 /**
- * The data of the re-spending cascade, aggregated in SQL: the injection per local UMKM seller,
- * and the re-spending coefficients m[i][j] between local non-government parties, as pair sums and
- * the buyer's revenue. Only aggregates leave the database, never single transactions.
+ * The re-spending coefficients m[i][j] of one period as a sparse matrix (compressed rows): row i
+ * lists the parties of L that i paid and the fraction of its revenue each got.
  */
-export async function dominoInputs(db: Kysely<Database>, scope: SpendScope) {
+export interface DominoMatrix {
+  /** Party id → row/column index. */
+  readonly index: Map<number, number>;
+  /** KBLI section of each party that receives in the matrix (null for pure buyers). */
+  readonly sectors: Array<string | null>;
+  readonly rowStart: Int32Array;
+  readonly cols: Int32Array;
+  readonly coef: Float64Array;
+}
+
+/**
+ * The matrix depends only on the period (not on agencies, categories or network), so a process
+ * keeps the last few, each tagged with the tenant's analytics_state version at the time it was
+ * read: any write that can change it bumps the version (rollup triggers), and a stale entry is
+ * rebuilt. The version is read before the matrix, so a write in between only causes a rebuild.
+ */
+const CACHE_SIZE = 12;
+/** Per database (Kysely instance), so two databases with the same tenant never share an entry. */
+const caches = new WeakMap<Kysely<Database>, Map<string, { version: number; matrix: DominoMatrix }>>();
+
+async function dataVersion(db: Kysely<Database>, tenantId: string): Promise<number> {
+  const result = await sql<{ version: number }>`SELECT version FROM analytics_state WHERE tenant_id = ${tenantId}`.execute(db);
+  return Number(result.rows[0]?.version ?? 0);
+}
+
+/** The rows of the period's matrix, aggregated in SQL from the rollups (and the partial months). */
+async function loadMatrix(db: Kysely<Database>, scope: SpendScope): Promise<DominoMatrix> {
   const t = scope.tenantId;
-  const injection = factsCte('sellers', scope, 'sellers', {
+  const { months, days } = splitRange(scope.from, scope.to);
+  const monthFilter = (column: string) => {
+    const parts: RawBuilder<unknown>[] = [sql`tenant_id = ${t}`];
+    if (months?.first) parts.push(sql`${sql.ref(column)} >= ${months.first}::date`);
+    if (months?.last) parts.push(sql`${sql.ref(column)} <= ${months.last}::date`);
+    return sql.join(parts, sql` AND `);
+  };
+  const rawJoin = sql`FROM "transaction" t
+      JOIN analytics_party_class b ON b.tenant_id = t.tenant_id AND b.party_id = t.buyer_id
+      JOIN analytics_party_class s ON s.tenant_id = t.tenant_id AND s.party_id = t.seller_id`;
+  const pairParts: RawBuilder<unknown>[] = [];
+  const flowParts: RawBuilder<unknown>[] = [];
+  if (months) {
+    pairParts.push(sql`SELECT buyer_id, seller_id, amount FROM analytics_pair_month WHERE ${monthFilter('month')}`);
+    flowParts.push(sql`SELECT party_id, received, paid FROM analytics_party_month WHERE ${monthFilter('month')}`);
+  }
+  for (const [a, b] of days) {
+    const inDays = sql`t.tenant_id = ${t} AND t.occurred_on BETWEEN ${a}::date AND ${b}::date`;
+    pairParts.push(sql`SELECT t.buyer_id, t.seller_id, t.amount ${rawJoin} WHERE ${inDays} AND b.in_l AND s.in_l`);
+    flowParts.push(sql`SELECT t.buyer_id, 0::bigint, t.amount ${rawJoin} WHERE ${inDays} AND b.in_l`);
+    flowParts.push(sql`SELECT t.seller_id, t.amount, 0::bigint ${rawJoin} WHERE ${inDays} AND s.in_l`);
+  }
+  if (pairParts.length === 0) {
+    return { index: new Map(), sectors: [], rowStart: new Int32Array(1), cols: new Int32Array(0), coef: new Float64Array(0) };
+  }
+  // Snapshot months overlapping the period: from the month of `from` to the month of `to`.
+  const snapshotPeriod = [sql`sn.tenant_id = ${t}`];
+  if (scope.from) snapshotPeriod.push(sql`sn.period >= date_trunc('month', ${scope.from}::date::timestamp)::date`);
+  if (scope.to) snapshotPeriod.push(sql`sn.period <= ${scope.to}::date`);
+  const result = await sql<{ buyer_id: number; seller_id: number; amount: number; revenue: number; sector: string }>`
+    WITH pair AS (
+      SELECT buyer_id, seller_id, sum(amount) AS amount
+      FROM (${sql.join(pairParts, sql` UNION ALL `)}) x(buyer_id, seller_id, amount)
+      GROUP BY buyer_id, seller_id
+    ),
+    flow AS (
+      SELECT party_id, sum(received) AS received, sum(paid) AS paid
+      FROM (${sql.join(flowParts, sql` UNION ALL `)}) x(party_id, received, paid)
+      WHERE party_id IN (SELECT buyer_id FROM pair)
+      GROUP BY party_id
+    ),
+    snap AS (
+      SELECT sn.enterprise_id, sum(sn.revenue) AS revenue
+      FROM enterprise_snapshot sn
+      WHERE ${sql.join(snapshotPeriod, sql` AND `)} AND sn.enterprise_id IN (SELECT buyer_id FROM pair)
+      GROUP BY sn.enterprise_id
+    )
+    SELECT pair.buyer_id, pair.seller_id, pair.amount,
+           greatest(flow.received, flow.paid, coalesce(snap.revenue, 0)) AS revenue, c.sector
+    FROM pair
+    JOIN flow ON flow.party_id = pair.buyer_id
+    LEFT JOIN snap ON snap.enterprise_id = pair.buyer_id
+    JOIN analytics_party_class c ON c.tenant_id = ${t} AND c.party_id = pair.seller_id
+    ORDER BY pair.buyer_id`.execute(db);
+  return buildMatrix(result.rows);
+}
+
+/** Compressed rows of m[i][j] = amount(i → j) / rev[i] from pair rows sorted by buyer. */
+export function buildMatrix(
+  rows: ReadonlyArray<{ buyer_id: number; seller_id: number; amount: number; revenue: number; sector: string }>,
+): DominoMatrix {
+  const index = new Map<number, number>();
+  const sectors: Array<string | null> = [];
+  const at = (id: number) => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = sectors.length;
+      index.set(id, i);
+      sectors.push(null);
+    }
+    return i;
+  };
+  for (const row of rows) {
+    at(Number(row.buyer_id));
+    sectors[at(Number(row.seller_id))] = row.sector;
+  }
+  const n = sectors.length;
+  const counts = new Int32Array(n + 1);
+  for (const row of rows) {
+    if (Number(row.revenue) > 0) {
+      const i = (index.get(Number(row.buyer_id)) as number) + 1;
+      counts[i] = (counts[i] as number) + 1;
+    }
+  }
+  for (let i = 0; i < n; i++) counts[i + 1] = (counts[i + 1] as number) + (counts[i] as number);
+  const rowStart = counts;
+  const fill = rowStart.slice(0, n);
+  const cols = new Int32Array(rowStart[n] as number);
+  const coef = new Float64Array(rowStart[n] as number);
+  for (const row of rows) {
+    const revenue = Number(row.revenue);
+    // A buyer with no revenue at all has no row: m[i][j] is 0 (METRICS.md).
+    if (!(revenue > 0)) continue;
+    const i = index.get(Number(row.buyer_id)) as number;
+    const k = fill[i] as number;
+    cols[k] = index.get(Number(row.seller_id)) as number;
+    coef[k] = Number(row.amount) / revenue;
+    fill[i] = k + 1;
+  }
+  return { index, sectors, rowStart, cols, coef };
+}
+
+/** The period's matrix, from the process cache while the tenant's data has not changed. */
+export async function dominoMatrix(db: Kysely<Database>, scope: SpendScope): Promise<DominoMatrix> {
+  const key = `${scope.tenantId}|${scope.from ?? ''}|${scope.to ?? ''}`;
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  const version = await dataVersion(db, scope.tenantId);
+  const hit = cache.get(key);
+  if (hit && hit.version === version) {
+    cache.delete(key);
+    cache.set(key, hit); // most recently used last
+    return hit.matrix;
+  }
+  const matrix = await loadMatrix(db, scope);
+  cache.set(key, { version, matrix });
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return matrix;
+}
+
+/** R1 per local UMKM seller: the scoped government buyers' payments, from the per-seller rollup. */
+async function injection(db: Kysely<Database>, scope: SpendScope) {
+  const sellers = factsCte('sellers', scope, 'sellers', {
     agencyIds: scope.agencyIds,
     network: scope.includeNetwork ? 'include' : 'exclude',
     governmentOnly: true,
   });
-  const inPeriod = (column: string) => {
-    const parts = [sql`true`];
-    if (scope.from) parts.push(sql`${sql.ref(column)} >= ${scope.from}::date`);
-    if (scope.to) parts.push(sql`${sql.ref(column)} <= ${scope.to}::date`);
-    return sql.join(parts, sql` AND `);
-  };
-  // Snapshot months overlapping the period: from the month of `from` to the month of `to`.
-  const snapshotPeriod = [sql`true`];
-  if (scope.from) snapshotPeriod.push(sql`sn.period >= date_trunc('month', ${scope.from}::date::timestamp)::date`);
-  if (scope.to) snapshotPeriod.push(sql`sn.period <= ${scope.to}::date`);
-  const [x1, pairs] = await Promise.all([
-    sql<{ seller_id: number; amount: number; sector: string }>`${withCtes(injection)}
-      SELECT seller_id, sum(amount) AS amount, min(sector) AS sector
-      FROM sellers GROUP BY seller_id`.execute(db),
-    sql<{ buyer_id: number; seller_id: number; amount: number; revenue: number; sector: string }>`
-      WITH pair AS (
-        SELECT t.buyer_id, t.seller_id, sum(t.amount) AS amount
-        FROM "transaction" t
-        JOIN analytics_party_class b ON b.tenant_id = t.tenant_id AND b.party_id = t.buyer_id AND b.in_l
-        JOIN analytics_party_class s ON s.tenant_id = t.tenant_id AND s.party_id = t.seller_id AND s.in_l
-        WHERE t.tenant_id = ${t} AND ${inPeriod('t.occurred_on')}
-        GROUP BY t.buyer_id, t.seller_id
-      ),
-      spender AS (SELECT DISTINCT buyer_id AS id FROM pair),
-      revenue AS (
-        SELECT s.id,
-          greatest(
-            (SELECT coalesce(sum(t.amount), 0) FROM "transaction" t
-              WHERE t.tenant_id = ${t} AND t.seller_id = s.id AND ${inPeriod('t.occurred_on')}),
-            (SELECT coalesce(sum(sn.revenue), 0) FROM enterprise_snapshot sn
-              WHERE sn.tenant_id = ${t} AND sn.enterprise_id = s.id AND ${sql.join(snapshotPeriod, sql` AND `)}),
-            (SELECT coalesce(sum(t.amount), 0) FROM "transaction" t
-              WHERE t.tenant_id = ${t} AND t.buyer_id = s.id AND ${inPeriod('t.occurred_on')})
-          ) AS revenue
-        FROM spender s
-      )
-      SELECT pair.buyer_id, pair.seller_id, pair.amount, revenue.revenue, c.sector
-      FROM pair
-      JOIN revenue ON revenue.id = pair.buyer_id
-      JOIN analytics_party_class c ON c.tenant_id = ${t} AND c.party_id = pair.seller_id`.execute(db),
-  ]);
-  return { injection: x1.rows, pairs: pairs.rows };
+  const result = await sql<{ seller_id: number; amount: number; sector: string }>`${withCtes(sellers)}
+    SELECT seller_id, sum(amount) AS amount, min(sector) AS sector FROM sellers GROUP BY seller_id`.execute(db);
+  return result.rows;
 }
 
 /**
  * METRICS.md "Re-spending rounds": R1 is the scoped government spending at local UMKM sellers;
  * each next round is what the receivers of the last one pay on to other local non-government
- * parties, in proportion of their revenue. The cascade is iterated on the aggregated sparse matrix.
+ * parties, in proportion of their revenue. Only aggregates leave the database (per-seller
+ * injections and per-pair sums), and the cascade is iterated on the sparse matrix.
  */
 export async function dominoEffect(db: Kysely<Database>, scope: SpendScope, rounds: number): Promise<DominoEffectData> {
-  const inputs = await dominoInputs(db, scope);
-  return cascade(inputs.injection, inputs.pairs, rounds);
+  const [x1, matrix] = await Promise.all([injection(db, scope), dominoMatrix(db, scope)]);
+  return cascade(x1, matrix, rounds);
 }
 
-/** The iteration itself: pure, on aggregated inputs. */
+/** The iteration itself: pure, on the injection and the matrix. */
 export function cascade(
-  injection: ReadonlyArray<{ seller_id: number; amount: number; sector: string }>,
-  pairs: ReadonlyArray<{ buyer_id: number; seller_id: number; amount: number; revenue: number; sector: string }>,
+  x1: ReadonlyArray<{ seller_id: number; amount: number; sector: string }>,
+  matrix: DominoMatrix,
   rounds: number,
 ): DominoEffectData {
-  // Compact indices for every party that can hold money.
-  const index = new Map<number, number>();
-  const sectors: string[] = [];
-  const at = (id: number, sector: string) => {
-    let i = index.get(id);
+  const { rowStart, cols, coef } = matrix;
+  const m = matrix.sectors.length;
+  // Sellers of the injection outside the matrix receive in round 1 only: extra indices after it.
+  const sectors = matrix.sectors.slice();
+  const start: Array<[number, number]> = [];
+  for (const row of x1) {
+    let i = matrix.index.get(Number(row.seller_id));
     if (i === undefined) {
       i = sectors.length;
-      index.set(id, i);
-      sectors.push(sector);
+      sectors.push(row.sector);
+    } else {
+      sectors[i] = row.sector;
     }
-    return i;
-  };
-  for (const row of injection) at(Number(row.seller_id), row.sector);
-  for (const row of pairs) at(Number(row.seller_id), row.sector);
-  const n = sectors.length;
-  // Rows of M: for each buyer, its sellers and coefficients.
-  const out: Array<Array<[number, number]>> = Array.from({ length: n }, () => []);
-  for (const row of pairs) {
-    const buyer = index.get(Number(row.buyer_id));
-    const revenue = Number(row.revenue);
-    // A buyer nobody pays and who received no injection never holds money: skip its row.
-    if (buyer === undefined || revenue === 0) continue;
-    (out[buyer] as Array<[number, number]>).push([index.get(Number(row.seller_id)) as number, Number(row.amount) / revenue]);
+    start.push([i, Number(row.amount)]);
   }
+  const n = sectors.length;
   let x = new Float64Array(n);
-  for (const row of injection) x[index.get(Number(row.seller_id)) as number] = Number(row.amount);
-  const r1 = injection.reduce((sum, row) => sum + Number(row.amount), 0);
+  for (const [i, amount] of start) x[i] = (x[i] as number) + amount;
+  const r1 = start.reduce((sum, [, amount]) => sum + amount, 0);
 
   const describe = (round: number, v: Float64Array, amount: number): DominoRoundData => {
     const bySector = new Map<string, number>();
@@ -133,7 +237,7 @@ export function cascade(
       const value = v[i] as number;
       if (value > 0) {
         parties++;
-        const s = sectors[i] as string;
+        const s = sectors[i] ?? 'UNKNOWN';
         bySector.set(s, (bySector.get(s) ?? 0) + value);
       }
     }
@@ -154,10 +258,13 @@ export function cascade(
   let iterations = 1;
   for (let k = 2; k <= Math.max(rounds, converged ? 0 : MAX_ITERATIONS); k++) {
     const next = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < m; i++) {
       const value = x[i] as number;
       if (value === 0) continue;
-      for (const [j, m] of out[i] as Array<[number, number]>) next[j] = (next[j] as number) + value * m;
+      for (let p = rowStart[i] as number, end = rowStart[i + 1] as number; p < end; p++) {
+        const j = cols[p] as number;
+        next[j] = (next[j] as number) + value * (coef[p] as number);
+      }
     }
     let amount = 0;
     for (let j = 0; j < n; j++) amount += next[j] as number;

@@ -238,14 +238,12 @@ export function factsCte(
       FROM ${sql.table(ROLLUP[source])}
       WHERE ${sql.join(where, sql` AND `)}`);
   }
-  if (days.length) {
+  // One branch per segment of days, so the range is an index condition of each.
+  for (const [a, b] of days) {
     const where = [
       sql`t.tenant_id = ${t}`,
       sql`b.agency_id IS NOT NULL`,
-      sql`(${sql.join(
-        days.map(([a, b]) => sql`t.occurred_on BETWEEN ${a}::date AND ${b}::date`),
-        sql` OR `,
-      )})`,
+      sql`t.occurred_on BETWEEN ${a}::date AND ${b}::date`,
       ...buyerFilter('b', 'b.is_government'),
       ...goodsFilter('t'),
     ];

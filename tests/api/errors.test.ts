@@ -168,6 +168,7 @@ describe('query limits', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(response.body.errors?.[0]?.message).toMatch(/nested 14 levels deep; the limit is 12/);
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
   it('allows the deep introspection query the explorer sends', async () => {
@@ -183,6 +184,7 @@ describe('query limits', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(response.body.errors?.[0]?.message).toMatch(/about 100500 objects; the limit is 50000/);
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
     const fine = await server.post({ query, variables: { n: 50, m: 20 } });
     expect(fine.status).toBe(200);
     expect(fine.body.errors).toBeUndefined();

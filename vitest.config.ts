@@ -44,7 +44,7 @@ export default defineConfig({
           name: 'e2e',
           root: './tests',
           include: ['e2e/**/*.e2e.ts'],
-          testTimeout: 180_000,
+          testTimeout: 300_000,
           hookTimeout: 600_000,
           fileParallelism: false,
         },

@@ -38,8 +38,10 @@ if (built && built >= sources) {
   process.stderr.write('dashboard: dist/ is up to date\n');
 } else {
   process.stderr.write('dashboard: building dist/ …\n');
+  // A test runner sets NODE_ENV=test; the served bundle must be React's production build.
   execFileSync('npx', ['-y', 'pnpm@10.34.9', '--filter', '@jejaring/dashboard', 'build'], {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }

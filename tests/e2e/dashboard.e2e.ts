@@ -87,45 +87,53 @@ async function open(pathname: string) {
   return { page, watch };
 }
 
-describe('every page', () => {
-  it('renders its charts and tables with no console error and no failed request', async () => {
-    for (const p of pages) {
-      const { page, watch } = await open(p.path);
-      const drawn = await page.locator('main svg.recharts-surface, main table').count();
-      const errors = await page.locator('[data-state="error"]').count();
-      expect.soft(drawn, `${p.name}: charts or tables`).toBeGreaterThan(0);
-      expect.soft(errors, `${p.name}: error states`).toBe(0);
-      expect.soft(watch.errors, `${p.name}: console errors`).toEqual([]);
-      expect.soft(watch.failed, `${p.name}: failed requests`).toEqual([]);
-      await page.close();
-    }
-  });
+const PAGES = [
+  'ringkasan',
+  'skpd',
+  'skpd-detail',
+  'efek-domino',
+  'program',
+  'program-detail',
+  'program-cetak',
+  'umkm',
+  'umkm-detail',
+];
+const pathOf = (name: string) => pages.find((p) => p.name === name)!.path;
 
-  it('shows the "data contoh" banner on the demo data', async () => {
-    const { page } = await open('/');
-    await expect(page.getByTestId('demo-banner').textContent()).resolves.toContain('Data contoh (sintetis)');
+describe.each(PAGES)('page %s', (name) => {
+  it('renders its charts and tables with no console error and no failed request', async () => {
+    const { page, watch } = await open(pathOf(name));
+    expect(await page.locator('main svg.recharts-surface, main table').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-state="error"]').count()).toBe(0);
+    expect(watch.errors).toEqual([]);
+    expect(watch.failed).toEqual([]);
     await page.close();
   });
 
   it('has no serious or critical accessibility violation (axe-core)', async () => {
-    const source = AXE_SOURCE();
-    for (const p of pages) {
-      const { page } = await open(p.path);
-      await page.addScriptTag({ content: source });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
-          }
-        ).axe;
-        const result = await axe.run();
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-      });
-      expect.soft(violations, `${p.name}`).toEqual([]);
-      await page.close();
-    }
+    const { page } = await open(pathOf(name));
+    await page.addScriptTag({ content: AXE_SOURCE() });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the demo data', () => {
+  it('shows the "data contoh" banner', async () => {
+    const { page } = await open('/');
+    await expect(page.getByTestId('demo-banner').textContent()).resolves.toContain('Data contoh (sintetis)');
+    await page.close();
   });
 });
 

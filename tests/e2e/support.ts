@@ -117,7 +117,9 @@ export function watchPage(page: Page): { errors: string[]; failed: string[] } {
 }
 
 /** Waits until no skeleton is left and every chart has drawn. */
-export async function settle(page: Page, timeout = 30_000): Promise<void> {
+// Generous: the embedded database answers one query at a time, and the domino cascade of a page
+// visited just before can hold it for tens of seconds on a busy machine.
+export async function settle(page: Page, timeout = 150_000): Promise<void> {
   await page.waitForFunction(
     () =>
       document.querySelector('main') !== null &&

@@ -1,0 +1,261 @@
+/**
+ * Analytics benchmark (`pnpm bench:analytics [--scale 1|10|100]`): starts the real server
+ * (startServer, DEMO_DATA off) on PostgreSQL with a demo database and asks every measure of
+ * METRICS.md over HTTP, many times with varied filters (years, agencies, categories, network),
+ * printing p50/p95 per query and writing bench-results/analytics-<scale>.json.
+ *
+ * Each query first runs once per distinct variable set (the "cold" column: nothing cached in the
+ * process, e.g. the domino matrix of a period, PostgreSQL's buffers as they are), then the measured
+ * runs cycle through the same sets in a seeded random order.
+ *
+ * Options: --scale K (database jejaring_demo for 1, jejaring_scale10, jejaring_scale100), --url URL
+ * (overrides), --runs N (measured runs per query, default 60), --only name,name.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadServerConfig } from '@jejaring/server/config';
+import { createLogger } from '@jejaring/server/logger';
+import { startServer } from '@jejaring/server/start';
+import { openDatabase } from '@jejaring/db';
+import { sql } from 'kysely';
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const SCALE = Number(option('scale') ?? 1);
+const DATABASES: Record<number, string> = { 1: 'jejaring_demo', 10: 'jejaring_scale10', 100: 'jejaring_scale100' };
+const URL_ = option('url') ?? `postgres://postgres@127.0.0.1:5432/${DATABASES[SCALE] ?? `jejaring_scale${SCALE}`}`;
+const RUNS = Number(option('runs') ?? 60);
+const ONLY = option('only')?.split(',');
+const TENANT = process.env.TENANT ?? '61.12';
+const OUT = path.resolve(path.dirname(new URL(import.meta.url).pathname), `../../bench-results/analytics-${SCALE}.json`);
+
+/** Targets at scale 100 (issue #4): p95 in milliseconds. */
+const TARGETS: Record<string, number> = {
+  spendSummary: 100,
+  spendTrend: 100,
+  agencyScorecard: 100,
+  spendFlows: 100,
+  spendByDistrict: 100,
+  programOutcomes: 100,
+  dominoEffect: 500,
+  recoveryIndex: 500,
+};
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+async function main(): Promise<void> {
+  // Agencies and years of the data, to vary the filters over what exists.
+  const handle = await openDatabase({ engine: 'postgres', url: URL_ }, { poolSize: 1 });
+  const agencyRows = await sql<{ id: string }>`SELECT id FROM party WHERE tenant_id = ${TENANT} AND kind = 'AGENCY' ORDER BY id`.execute(handle.db);
+  const years = await sql<{ y: number }>`SELECT DISTINCT extract(year FROM month)::int AS y FROM analytics_spend_month
+    WHERE tenant_id = ${TENANT} ORDER BY 1`.execute(handle.db);
+  const transactions = await sql<{ n: string }>`SELECT count(*) AS n FROM "transaction" WHERE tenant_id = ${TENANT}`.execute(handle.db);
+  await handle.close();
+  const agencies = agencyRows.rows.map((r) => Buffer.from(`Agency:${r.id}`).toString('base64url'));
+  const allYears = years.rows.map((r) => r.y);
+  if (!agencies.length || !allYears.length) throw new Error(`${URL_} holds no demo data for tenant ${TENANT}`);
+  process.stderr.write(
+    `analytics bench: scale ${SCALE}, ${URL_}, ${Number(transactions.rows[0]?.n).toLocaleString('en')} transactions, ${agencies.length} agencies, years ${allYears[0]}-${allYears.at(-1)}\n`,
+  );
+
+  // Filter variations: mostly fiscal years (the dashboard's selector), some ranges, agencies, categories, networks.
+  const rnd = prng(4);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+  const categories = ['FOOD_STAPLES', 'SNACKS', 'GARMENTS', 'CATERING', 'SOUVENIRS', 'PRINTING_STATIONERY'];
+  const filters: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < 24; i++) {
+    const f: Record<string, unknown> = {};
+    const range = rnd();
+    if (range < 0.7) f.fiscalYear = pick(allYears);
+    else if (range < 0.8) Object.assign(f, { from: `${pick(allYears)}-04-01`, to: `${allYears.at(-1)}-09-30` });
+    else if (range < 0.9) Object.assign(f, { from: `${pick(allYears)}-02-15`, to: `${allYears.at(-1)}-11-20` });
+    // else: the whole recorded period
+    if (rnd() < 0.35) f.agencyIds = [pick(agencies)];
+    if (rnd() < 0.25) f.categories = [pick(categories), pick(categories)];
+    if (rnd() < 0.5) f.includeNetwork = true;
+    filters.push(f);
+  }
+  const fiscal = filters.filter((f) => f.fiscalYear !== undefined);
+  const levelSets = [
+    ['AGENCY', 'SELLER_CLASS'],
+    ['BUYER_KIND', 'CATEGORY', 'SELLER_CLASS'],
+    ['SELLER_CLASS', 'SELLER_DISTRICT', 'SECTOR'],
+    ['AGENCY', 'CATEGORY', 'SELLER_CLASS', 'SECTOR'],
+  ];
+  const summaryFields = 'total transactionCount toLocalUmkm localUmkmShare toUmk umkShare toLocal localShare sellersReached target';
+  type Case = { query: string; variables: Array<Record<string, unknown>> };
+  const cases: Record<string, Case> = {
+    spendSummary: {
+      query: `query GetSpendSummary($filter: SpendFilter) { spendSummary(filter: $filter) { ${summaryFields} umkTarget } }`,
+      variables: filters.map((filter) => ({ filter })),
+    },
+    spendTrend: {
+      query: `query GetSpendTrend($filter: SpendFilter, $interval: Interval!) { spendTrend(filter: $filter, interval: $interval) { periodStart periodEnd ${summaryFields} } }`,
+      variables: filters.map((filter, i) => ({ filter, interval: ['MONTH', 'QUARTER', 'MONTH', 'YEAR'][i % 4] })),
+    },
+    agencyScorecard: {
+      query: `query GetAgencyScorecard($filter: SpendFilter) { agencyScorecard(filter: $filter) { rank agency { id code name shortName } total transactionCount toLocalUmkm localUmkmShare sellersReached target achievement grade } }`,
+      variables: filters.map((filter) => ({ filter: { ...filter, agencyIds: undefined } })),
+    },
+    spendFlows: {
+      query: `query GetSpendFlows($filter: SpendFilter, $levels: [FlowLevel!]!) { spendFlows(filter: $filter, levels: $levels) { levels total nodes { id level key label value } links { source target value } } }`,
+      variables: filters.map((filter, i) => ({ filter, levels: levelSets[i % levelSets.length] })),
+    },
+    spendByDistrict: {
+      query: `query GetSpendByDistrict($filter: SpendFilter) { spendByDistrict(filter: $filter) { region { code name } toLocalUmkm sellersReached } }`,
+      variables: filters.map((filter) => ({ filter })),
+    },
+    networkReach: {
+      query: `query GetNetworkReach($agencyId: ID!, $filter: SpendFilter) { networkReach(agencyId: $agencyId, filter: $filter) { agency { id name } direct { total toLocalUmkm localUmkmShare sellersReached } network { total toLocalUmkm localUmkmShare sellersReached } byUnitType { unitType units summary { total toLocalUmkm localUmkmShare sellersReached } } amplification sellersReachedDirect sellersReachedOnlyViaNetwork } }`,
+      variables: filters.map((filter, i) => ({ agencyId: agencies[i % agencies.length], filter })),
+    },
+    dominoEffect: {
+      query: `query GetDominoEffect($filter: SpendFilter, $rounds: Int) { dominoEffect(filter: $filter, rounds: $rounds) { injection multiplier limitMultiplier converged iterations rounds { round amount parties bySector { sector amount } } } }`,
+      variables: filters.map((filter) => ({ filter, rounds: 3 })),
+    },
+    programOutcomes: {
+      query: `query GetProgramOutcomes($fiscalYear: Int!, $agencyId: ID) { programOutcomes(fiscalYear: $fiscalYear, agencyId: $agencyId) { program { id code name fiscalYear agency { id name shortName } } budget realized realizationRate toLocalUmkm localUmkmShare target targetSource umkmReached enterprisesAssisted status } }`,
+      variables: fiscal.map((f, i) => ({ fiscalYear: f.fiscalYear, agencyId: i % 3 === 0 ? agencies[i % agencies.length] : null })),
+    },
+    recoveryIndex: {
+      query: `query GetRecoveryIndex($groupBy: RecoveryGroup!, $from: Date, $to: Date) { recoveryIndex(groupBy: $groupBy, from: $from, to: $to) { key label points { period index activeShare panelSize } } }`,
+      variables: ['NONE', 'SECTOR', 'DISTRICT', 'SIZE_CLASS'].flatMap((groupBy) => [
+        { groupBy },
+        { groupBy, from: `${allYears[1] ?? allYears[0]}-01-01`, to: `${allYears.at(-1)}-12-31` },
+        { groupBy, from: `${allYears.at(-2)}-01-01` },
+      ]),
+    },
+    marketAccessEffect: {
+      query: `query GetMarketAccessEffect($cohortYear: Int!) { marketAccessEffect(cohortYear: $cohortYear) { cohortYear cohortSize difference withMarket { size active inactive unknown survivalRate } trainedOnly { size active inactive unknown survivalRate } } }`,
+      variables: allYears.slice(0, -1).map((cohortYear) => ({ cohortYear })),
+    },
+    dataCollectionProgress: {
+      query: `query GetDataCollectionProgress($year: Int!) { dataCollectionProgress(year: $year) { region { code name } enterprisesRegistered enterprisesVerified enterprisesTarget enterprisesProgress cooperativesRegistered cooperativesVerified cooperativesTarget cooperativesProgress } }`,
+      variables: allYears.map((year) => ({ year })),
+    },
+  };
+
+  const config = loadServerConfig({
+    DATABASE_URL: URL_,
+    TENANT,
+    DEMO_DATA: 'off',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  });
+  const running = await startServer(config, createLogger(config.logLevel));
+  const ask = async (query: string, variables: Record<string, unknown>) => {
+    const started = performance.now();
+    const response = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { errors?: Array<{ message: string }> };
+    const ms = performance.now() - started;
+    if (body.errors) throw new Error(`${query.slice(0, 60)}… ${JSON.stringify(variables)}: ${body.errors[0]?.message}`);
+    return ms;
+  };
+
+  const results: Array<{
+    query: string;
+    runs: number;
+    variableSets: number;
+    coldP50: number;
+    coldMax: number;
+    p50: number;
+    p95: number;
+    max: number;
+    target: number | null;
+    met: boolean | null;
+  }> = [];
+  try {
+    for (const [name, c] of Object.entries(cases)) {
+      if (ONLY && !ONLY.includes(name)) continue;
+      const cold: number[] = [];
+      for (const variables of c.variables) cold.push(await ask(c.query, variables));
+      const times: number[] = [];
+      const order = prng(name.length * 31 + 7);
+      for (let i = 0; i < RUNS; i++) {
+        const variables = c.variables[Math.floor(order() * c.variables.length)] as Record<string, unknown>;
+        times.push(await ask(c.query, variables));
+        if ((i + 1) % 10 === 0) process.stderr.write(`\r  ${name}: ${i + 1}/${RUNS}   `);
+      }
+      process.stderr.write('\r');
+      times.sort((a, b) => a - b);
+      cold.sort((a, b) => a - b);
+      const p95 = quantile(times, 0.95);
+      const target = SCALE === 100 ? (TARGETS[name] ?? null) : null;
+      results.push({
+        query: name,
+        runs: times.length,
+        variableSets: c.variables.length,
+        coldP50: quantile(cold, 0.5),
+        coldMax: cold.at(-1) ?? 0,
+        p50: quantile(times, 0.5),
+        p95,
+        max: times.at(-1) ?? 0,
+        target,
+        met: target === null ? null : p95 < target,
+      });
+      const r = results.at(-1) as (typeof results)[number];
+      process.stderr.write(
+        `  ${name.padEnd(24)} p50 ${r.p50.toFixed(1).padStart(8)} ms   p95 ${r.p95.toFixed(1).padStart(8)} ms   (cold p50 ${r.coldP50.toFixed(0)}, max ${r.coldMax.toFixed(0)})\n`,
+      );
+    }
+  } finally {
+    await running.stop();
+  }
+
+  const f = (n: number) => n.toFixed(1).padStart(9);
+  const lines = [
+    `Analytics over HTTP — scale ${SCALE} (${URL_}), ${RUNS} measured runs per query, load average ${os.loadavg()[0]?.toFixed(1)}`,
+    `${'query'.padEnd(24)} ${'sets'.padStart(5)} ${'cold p50'.padStart(9)} ${'cold max'.padStart(9)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}  target`,
+    ...results.map(
+      (r) =>
+        `${r.query.padEnd(24)} ${String(r.variableSets).padStart(5)} ${f(r.coldP50)} ${f(r.coldMax)} ${f(r.p50)} ${f(r.p95)} ${f(r.max)}  ${
+          r.target === null ? '' : `${r.target} ms ${r.met ? 'met' : 'MISSED'}`
+        }`,
+    ),
+  ];
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(
+    OUT,
+    `${JSON.stringify(
+      {
+        scale: SCALE,
+        database: URL_,
+        transactions: Number(transactions.rows[0]?.n),
+        runs: RUNS,
+        loadAverage: os.loadavg(),
+        cpus: os.cpus().length,
+        at: new Date().toISOString(),
+        results,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  process.stderr.write(`wrote ${OUT}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -34,7 +34,11 @@ const inputs = [
 const built = Math.min(newest(path.join(dist, 'index.html')) || 0, newest(path.join(dist, 'explorer.html')) || 0);
 const sources = Math.max(...inputs.map(newest));
 
-if (built && built >= sources) {
+// A bundle built by mistake in development mode (React's dev runtime) is never served.
+const assets = path.join(dist, 'assets');
+const devBuild = fs.existsSync(assets) && fs.readdirSync(assets).some((f) => f.startsWith('jsx-dev-runtime'));
+
+if (built && built >= sources && !devBuild) {
   process.stderr.write('dashboard: dist/ is up to date\n');
 } else {
   process.stderr.write('dashboard: building dist/ …\n');

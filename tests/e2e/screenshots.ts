@@ -52,6 +52,17 @@ async function main() {
       }
       await context.close();
     }
+    // The DPRD report as printed: print stylesheet, A4 width (210 mm at 96 dpi), and the PDF itself.
+    {
+      const context = await browser.newContext({ viewport: { width: 794, height: 1123 }, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/program/cetak?tahun=${year}`);
+      await settle(page);
+      await page.emulateMedia({ media: 'print' });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'program-cetak-a4.png'), fullPage: true });
+      await page.pdf({ path: path.join(SCREENSHOTS, 'program-cetak-a4.pdf'), format: 'A4', printBackground: false });
+      await context.close();
+    }
     // The English overview, to show the language switch.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
     const page = await context.newPage();

@@ -1,6 +1,7 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { factsCte, type SpendScope, splitRange, withCtes } from './scope.ts';
+import { analyticsVersions, VersionedCache, withWorkMem } from './versions.ts';
 
 export interface SectorAmountData {
   sector: string;
@@ -42,18 +43,10 @@ export interface DominoMatrix {
 
 /**
  * The matrix depends only on the period (not on agencies, categories or network), so a process
- * keeps the last few, each tagged with the tenant's analytics_state version at the time it was
- * read: any write that can change it bumps the version (rollup triggers), and a stale entry is
- * rebuilt. The version is read before the matrix, so a write in between only causes a rebuild.
+ * keeps the last few, tagged with the tenant's analytics version (bumped by every write that can
+ * change it): a stale entry is rebuilt.
  */
-const CACHE_SIZE = 12;
-/** Per database (Kysely instance), so two databases with the same tenant never share an entry. */
-const caches = new WeakMap<Kysely<Database>, Map<string, { version: number; matrix: DominoMatrix }>>();
-
-async function dataVersion(db: Kysely<Database>, tenantId: string): Promise<number> {
-  const result = await sql<{ version: number }>`SELECT version FROM analytics_state WHERE tenant_id = ${tenantId}`.execute(db);
-  return Number(result.rows[0]?.version ?? 0);
-}
+const matrices = new VersionedCache<DominoMatrix>(12);
 
 /** The rows of the period's matrix, aggregated in SQL from the rollups (and the partial months). */
 async function loadMatrix(db: Kysely<Database>, scope: SpendScope): Promise<DominoMatrix> {
@@ -162,23 +155,9 @@ export function buildMatrix(
 
 /** The period's matrix, from the process cache while the tenant's data has not changed. */
 export async function dominoMatrix(db: Kysely<Database>, scope: SpendScope): Promise<DominoMatrix> {
+  const { version } = await analyticsVersions(db, scope.tenantId);
   const key = `${scope.tenantId}|${scope.from ?? ''}|${scope.to ?? ''}`;
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  const version = await dataVersion(db, scope.tenantId);
-  const hit = cache.get(key);
-  if (hit && hit.version === version) {
-    cache.delete(key);
-    cache.set(key, hit); // most recently used last
-    return hit.matrix;
-  }
-  const matrix = await loadMatrix(db, scope);
-  cache.set(key, { version, matrix });
-  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  return matrix;
+  return matrices.get(db, key, String(version), () => withWorkMem(db, (trx) => loadMatrix(trx, scope)));
 }
 
 /** R1 per local UMKM seller: the scoped government buyers' payments, from the per-seller rollup. */

@@ -4,6 +4,7 @@ import { firstDayOfYear, lastDayOfYear } from './dates.ts';
 import { share } from './measures.ts';
 import { MAX_YEAR, validateYear } from './scope.ts';
 import { badInput } from '../errors.ts';
+import { analyticsVersions, VersionedCache } from './versions.ts';
 
 export interface SurvivalGroupData {
   size: number;
@@ -33,6 +34,14 @@ export async function marketAccessEffect(
 ): Promise<MarketAccessEffectData> {
   validateYear(cohortYear, 'cohortYear');
   if (cohortYear >= MAX_YEAR) throw badInput('cohortYear', `cohortYear must be before ${MAX_YEAR}`);
+  const { version } = await analyticsVersions(db, tenantId);
+  return results.get(db, `${tenantId}|${cohortYear}`, String(version), () => compute(db, tenantId, cohortYear));
+}
+
+/** Results per cohort year, kept while the tenant's data is unchanged (purchases count here too). */
+const results = new VersionedCache<MarketAccessEffectData>(16);
+
+async function compute(db: Kysely<Database>, tenantId: string, cohortYear: number): Promise<MarketAccessEffectData> {
   const next = cohortYear + 1;
   const result = await sql<{ with_market: boolean; size: number; active: number; inactive: number; unknown: number }>`
     WITH cohort AS (

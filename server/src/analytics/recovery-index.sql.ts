@@ -5,6 +5,7 @@ import { countPeriods, firstDayOfYear, lastDayOfYear, periodsBetween } from './d
 import { ALL_LABEL, OUTSIDE_LABEL, SIZE_CLASS_LABELS, UNKNOWN_DISTRICT_LABEL, UNKNOWN_SECTOR_LABEL } from './labels.ts';
 import { share } from './measures.ts';
 import { validateYear } from './scope.ts';
+import { analyticsVersions, VersionedCache, withWorkMem } from './versions.ts';
 import { MAX_TREND_POINTS } from './spend-trend.sql.ts';
 
 export type RecoveryGroup = 'NONE' | 'SECTOR' | 'DISTRICT' | 'SIZE_CLASS';
@@ -33,6 +34,68 @@ function groupKey(group: RecoveryGroup): RawBuilder<unknown> {
     case 'SIZE_CLASS':
       return sql`coalesce(p.size_class, 'UNKNOWN')`;
   }
+}
+
+type Cell = { revenue: number; baseline: number; panel: number; active: number };
+
+/**
+ * Every group's cells (month → sums over the panel) for one baseline year, over all snapshots.
+ * Cached per process and tagged with the tenant's panel version, so only the first request after
+ * a change to snapshots, parties or profiles pays the full aggregation.
+ */
+const panels = new VersionedCache<Map<string, Map<string, Cell>>>(16);
+
+async function loadCells(
+  db: Kysely<Database>,
+  tenantId: string,
+  group: RecoveryGroup,
+  baselineYear: number,
+): Promise<Map<string, Map<string, Cell>>> {
+  const result = await sql<{
+    key: string;
+    period: string | null;
+    revenue: number | null;
+    baseline: number | null;
+    panel: number;
+    active: number;
+  }>`
+    WITH base AS (
+      SELECT sn.enterprise_id, sum(sn.revenue)::float8 / count(sn.revenue) AS baseline
+      FROM enterprise_snapshot sn
+      WHERE sn.tenant_id = ${tenantId} AND sn.revenue IS NOT NULL
+        AND sn.period BETWEEN ${firstDayOfYear(baselineYear)}::date AND ${lastDayOfYear(baselineYear)}::date
+      GROUP BY sn.enterprise_id
+    ),
+    ent AS MATERIALIZED (
+      SELECT p.id, b.baseline, ${groupKey(group)} AS key
+      FROM base b
+      JOIN party p ON p.tenant_id = ${tenantId} AND p.id = b.enterprise_id AND p.kind = 'ENTERPRISE'
+      JOIN analytics_party_class c ON c.tenant_id = p.tenant_id AND c.party_id = p.id
+    ),
+    cell AS (
+      SELECT e.key, sn.period, sum(sn.revenue) AS revenue, sum(e.baseline) AS baseline, count(*) AS panel,
+             count(*) FILTER (WHERE sn.status = 'ACTIVE') AS active
+      FROM enterprise_snapshot sn JOIN ent e ON e.id = sn.enterprise_id
+      WHERE sn.tenant_id = ${tenantId} AND sn.revenue IS NOT NULL
+      GROUP BY e.key, sn.period
+    )
+    SELECT k.key, cell.period, cell.revenue, cell.baseline, coalesce(cell.panel, 0) AS panel,
+           coalesce(cell.active, 0) AS active
+    FROM (SELECT DISTINCT key FROM ent) k LEFT JOIN cell ON cell.key = k.key`.execute(db);
+  const series = new Map<string, Map<string, Cell>>();
+  for (const row of result.rows) {
+    const cells = series.get(row.key) ?? new Map<string, Cell>();
+    if (row.period) {
+      cells.set(String(row.period), {
+        revenue: Number(row.revenue),
+        baseline: Number(row.baseline),
+        panel: Number(row.panel),
+        active: Number(row.active),
+      });
+    }
+    series.set(row.key, cells);
+  }
+  return series;
 }
 
 /**
@@ -66,62 +129,26 @@ export async function recoveryIndex(
     throw badInput('from', `the range has more than ${MAX_TREND_POINTS} months: narrow it`);
   }
   const months = periodsBetween(first, last, 'MONTH');
-  const result = await sql<{
-    key: string;
-    period: string | null;
-    revenue: number | null;
-    baseline: number | null;
-    panel: number;
-    active: number;
-  }>`
-    WITH base AS (
-      SELECT sn.enterprise_id, sum(sn.revenue)::float8 / count(sn.revenue) AS baseline
-      FROM enterprise_snapshot sn
-      WHERE sn.tenant_id = ${tenantId} AND sn.revenue IS NOT NULL
-        AND sn.period BETWEEN ${firstDayOfYear(baselineYear)}::date AND ${lastDayOfYear(baselineYear)}::date
-      GROUP BY sn.enterprise_id
-    ),
-    ent AS (
-      SELECT p.id, b.baseline, ${groupKey(group)} AS key
-      FROM base b
-      JOIN party p ON p.tenant_id = ${tenantId} AND p.id = b.enterprise_id AND p.kind = 'ENTERPRISE'
-      JOIN analytics_party_class c ON c.tenant_id = p.tenant_id AND c.party_id = p.id
-    ),
-    cell AS (
-      SELECT e.key, sn.period, sum(sn.revenue) AS revenue, sum(e.baseline) AS baseline, count(*) AS panel,
-             count(*) FILTER (WHERE sn.status = 'ACTIVE') AS active
-      FROM enterprise_snapshot sn JOIN ent e ON e.id = sn.enterprise_id
-      WHERE sn.tenant_id = ${tenantId} AND sn.revenue IS NOT NULL
-        AND sn.period >= date_trunc('month', ${first}::date::timestamp)::date AND sn.period <= ${last}::date
-      GROUP BY e.key, sn.period
-    )
-    SELECT k.key, cell.period, cell.revenue, cell.baseline, coalesce(cell.panel, 0) AS panel,
-           coalesce(cell.active, 0) AS active
-    FROM (SELECT DISTINCT key FROM ent) k LEFT JOIN cell ON cell.key = k.key`.execute(db);
-  const series = new Map<string, Map<string, (typeof result.rows)[number]>>();
-  for (const row of result.rows) {
-    const cells = series.get(row.key) ?? new Map();
-    if (row.period) cells.set(String(row.period), row);
-    series.set(row.key, cells);
-  }
+  const { panel } = await analyticsVersions(db, tenantId);
+  const series = await panels.get(db, `${tenantId}|${group}|${baselineYear}`, String(panel), () =>
+    withWorkMem(db, (trx) => loadCells(trx, tenantId, group, baselineYear)),
+  );
   const label = await recoveryLabels(db, group, [...series.keys()]);
   return [...series.keys()]
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((key) => {
-      const cells = series.get(key) as Map<string, (typeof result.rows)[number]>;
+      const cells = series.get(key) as Map<string, Cell>;
       return {
         key,
         label: label(key),
         points: months.map((period) => {
           const cell = cells.get(period);
           if (!cell) return { period, index: null, activeShare: null, panelSize: 0 };
-          const panel = Number(cell.panel);
-          const baseline = Number(cell.baseline);
           return {
             period,
-            index: baseline === 0 ? null : (100 * Number(cell.revenue)) / baseline,
-            activeShare: share(Number(cell.active), panel),
-            panelSize: panel,
+            index: cell.baseline === 0 ? null : (100 * cell.revenue) / cell.baseline,
+            activeShare: share(cell.active, cell.panel),
+            panelSize: cell.panel,
           };
         }),
       };

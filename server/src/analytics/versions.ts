@@ -1,0 +1,54 @@
+import type { Database } from '@jejaring/db';
+import { type Kysely, sql, type Transaction } from 'kysely';
+
+/**
+ * The tenant's analytics_state counters: `version` moves with every write that can change a
+ * measure, `panel` with writes to the survey panel (snapshots, parties, profiles, assistance).
+ */
+export async function analyticsVersions(
+  db: Kysely<Database>,
+  tenantId: string,
+): Promise<{ version: number; panel: number }> {
+  const result = await sql<{ version: number; panel_version: number }>`
+    SELECT version, panel_version FROM analytics_state WHERE tenant_id = ${tenantId}`.execute(db);
+  const row = result.rows[0];
+  return { version: Number(row?.version ?? 0), panel: Number(row?.panel_version ?? 0) };
+}
+
+/**
+ * A small per-database (per Kysely instance) LRU of derived values tagged with the version they
+ * were derived at. Read the version before deriving: a write in between only causes a recompute.
+ */
+export class VersionedCache<T> {
+  private readonly byDb = new WeakMap<Kysely<Database>, Map<string, { version: string; value: T }>>();
+  constructor(private readonly size: number) {}
+
+  async get(db: Kysely<Database>, key: string, version: string, derive: () => Promise<T>): Promise<T> {
+    let entries = this.byDb.get(db);
+    if (!entries) {
+      entries = new Map();
+      this.byDb.set(db, entries);
+    }
+    const hit = entries.get(key);
+    if (hit && hit.version === version) {
+      entries.delete(key);
+      entries.set(key, hit); // most recently used last
+      return hit.value;
+    }
+    const value = await derive();
+    entries.set(key, { version, value });
+    while (entries.size > this.size) entries.delete(entries.keys().next().value as string);
+    return value;
+  }
+}
+
+/**
+ * Runs heavy analytic statements with more sort/hash memory than the server default (4 MB spills
+ * a million-row hash join to disk), scoped to one transaction.
+ */
+export async function withWorkMem<T>(db: Kysely<Database>, run: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('work_mem', '64MB', true)`.execute(trx);
+    return run(trx);
+  });
+}

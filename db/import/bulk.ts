@@ -43,6 +43,21 @@ export function columnsOf(
 }
 
 /**
+ * A PostgreSQL array literal ({"a","b",NULL}) for one column. Sent as one text parameter, it costs
+ * both drivers about half of what serialising a JS array element by element does. Strings are
+ * always quoted (so 'NULL', commas, braces and line breaks stay text); numbers and booleans bare.
+ */
+export function arrayLiteral(values: readonly unknown[]): string {
+  const parts = values.map((v) => {
+    if (v === null || v === undefined) return 'NULL';
+    if (typeof v === 'number') return String(v);
+    if (typeof v === 'boolean') return v ? 't' : 'f';
+    return `"${String(v).replace(/[\\"]/g, '\\$&')}"`;
+  });
+  return `{${parts.join(',')}}`;
+}
+
+/**
  * One multi-row upsert: INSERT … SELECT FROM unnest(one array per column) ON CONFLICT DO UPDATE,
  * updating only rows whose values differ, so a re-import rewrites nothing. RETURNING reports the
  * inserted and changed rows (xmax = 0 marks an insert); rows not returned were unchanged.
@@ -56,8 +71,8 @@ export async function upsert(
   if (rows.length === 0) return [];
   const id = (name: string) => sql.id(name);
   const arrays = spec.columns.map((c) => {
-    const values = rows.map((row) => (row as Record<string, unknown>)[c.name] ?? null);
-    return sql`${values}::${sql.raw(c.type)}[]`;
+    const values = rows.map((row) => (row as Record<string, unknown>)[c.name]);
+    return sql`${arrayLiteral(values)}::${sql.raw(c.type)}[]`;
   });
   const updates = spec.columns.filter((c) => c.update);
   let onConflict: RawBuilder<unknown>;

@@ -130,6 +130,20 @@ describe(`CSV bundle import on ${testEngine}`, () => {
       expect(product.name).toBe('Keripik pisang — 250 g, rasa original');
     });
 
+    it('stores text exactly, whatever characters it holds', async () => {
+      const names = ['Toko {Maju}', 'CV "Adil\\Makmur"', 'NULL', '  Warung, Pojok  ', 'Kopi\nSusu'];
+      const csv = ['ref,kind,name', ...names.map((n, i) => `V-${i},VENDOR,"${n.replaceAll('"', '""')}"`)].join('\n');
+      const report = await importCsvBundle(handle.db, TEST_TENANT, [{ name: 'parties.csv', content: csv }]);
+      expect(report.rejected).toEqual([]);
+      const stored = await handle.db
+        .selectFrom('party')
+        .select('name')
+        .where('tenant_id', '=', TEST_TENANT)
+        .orderBy('ref')
+        .execute();
+      expect(stored.map((r) => r.name)).toEqual(names);
+    });
+
     it('gives transactions the source CSV unless the file names one, and takes a missing category from the product', async () => {
       await importCsvBundle(handle.db, TEST_TENANT, valid);
       const rows = await handle.db

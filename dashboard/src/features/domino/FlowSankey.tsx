@@ -35,7 +35,11 @@ function FlowNodeShape(
   const { x, y, width, height, payload, containerWidth, levels, fmt } = props;
   const depth = levels.indexOf(payload.level);
   const right = x + width + 6 > containerWidth - 160;
-  const text = payload.name.length > 30 ? `${payload.name.slice(0, 29)}…` : payload.name;
+  // Labels sit between two columns of nodes: cut them to the room there is (≈ 6 px a character).
+  const room = containerWidth / Math.max(1, levels.length - 1) - 28;
+  const value = fmt(payload.value);
+  const max = Math.max(8, Math.floor(room / 6) - value.length - 3);
+  const text = payload.name.length > max ? `${payload.name.slice(0, max - 1)}…` : payload.name;
   return (
     <g>
       <rect x={x} y={y} width={width} height={Math.max(1, height)} fill={seriesColor(depth)} />
@@ -48,7 +52,7 @@ function FlowNodeShape(
           fontSize={11}
           fill="#1a1a1a"
         >
-          {text} · {fmt(payload.value)}
+          {text} · {value}
         </text>
       ) : null}
     </g>

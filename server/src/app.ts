@@ -38,6 +38,11 @@ export async function createApp(options: {
     schema: await getSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The explorer and analysts' tools need the schema, in production too (Apollo's default turns
+    // introspection off when NODE_ENV=production).
+    introspection: true,
+    // Compact JSON: Apollo pretty-prints by default, which costs CPU and bytes on every response.
+    stringifyResult: (result) => JSON.stringify(result),
     validationRules: [depthLimitRule()],
     plugins: [
       ApolloServerPluginCacheControlDisabled(),

@@ -1,15 +1,19 @@
 /**
- * API benchmark (`pnpm bench:api`): starts the real server on PostgreSQL with the demo data and
- * measures two typical pages at p50/p95 over many requests with varied cursors and filters:
+ * API benchmark (`pnpm bench:api`): starts the real server (server/src/main.ts, in its own
+ * process, NODE_ENV=production) on PostgreSQL with the demo data and measures two typical pages
+ * at p50/p95 over many requests with varied cursors and filters:
  *   - 50 enterprises with their region and products,
  *   - 100 transactions with buyer and seller.
- * Prints a table and writes bench-results/api.json.
+ * The SQL statements per request are counted on a second, in-process server with a counting
+ * Kysely plugin (one request per scenario). Prints a table and writes bench-results/api.json.
  *
  * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/jejaring_scale10, a
  * database loaded with `pnpm cli demo --scale 10`), BENCH_REQUESTS (per scenario, default 400),
  * BENCH_CONCURRENCY (default 4), TENANT (default 61.12).
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { type DatabaseHandle, openDatabase } from '@jejaring/db';
 import { loadServerConfig } from '@jejaring/server/config';
@@ -28,7 +32,54 @@ const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const WARMUP = 20;
-const OUT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../bench-results/api.json');
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const OUT = path.join(ROOT, 'bench-results/api.json');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts `pnpm start`'s entry point in its own process and waits until /readyz answers 200. */
+async function startServerProcess(port: number): Promise<{ url: string; child: ChildProcess }> {
+  const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+  const child = spawn(tsx, ['--tsconfig', 'server/tsconfig.json', 'server/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_DATA: 'off',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${stderr}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ready) return { url, child };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`the server did not become ready in 120 s:\n${stderr}`);
+}
 
 /** Counts the SQL statements the server runs (once per result), to report statements per request. */
 class StatementCounter implements KyselyPlugin {
@@ -101,7 +152,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   process.stderr.write(`bench:api on ${DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}\n`);
   const counter = new StatementCounter();
-  const plain: DatabaseHandle = await openDatabase({ engine: 'postgres', url: DATABASE_URL }, { poolSize: 10 });
+  const plain: DatabaseHandle = await openDatabase({ engine: 'postgres', url: DATABASE_URL }, { poolSize: 4 });
   const database: DatabaseHandle = { ...plain, db: plain.db.withPlugin(counter) };
   const config = loadServerConfig({
     ...process.env,
@@ -111,7 +162,10 @@ async function main(): Promise<void> {
     DEMO_DATA: 'off',
     LOG_LEVEL: 'warn',
   });
-  const running = await startServer(config, createLogger(config.logLevel), database);
+  // The in-process server only counts statements; the timings come from the server process.
+  const probeServer = await startServer(config, createLogger(config.logLevel), database);
+  const server = await startServerProcess(await freePort());
+  process.stderr.write(`server process ${server.child.pid} listening on ${server.url}\n`);
   try {
     const db = plain.db;
     const tenant = config.db.tenant;
@@ -156,8 +210,8 @@ async function main(): Promise<void> {
     if (transactionsCount === 0)
       throw new Error('the database holds no transactions: load the demo first (pnpm cli demo --scale 10)');
 
-    const gql = async (query: string, variables: Record<string, unknown>) => {
-      const response = await fetch(`${running.url}/graphql`, {
+    const gql = async (query: string, variables: Record<string, unknown>, url = server.url) => {
+      const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
@@ -195,9 +249,13 @@ async function main(): Promise<void> {
       'query($t: String!) { regions(filter: { parentCode: $t }, first: 100) { nodes { code } } }',
       { t: tenant },
     );
-    const districts = ((regions.data as { regions: { nodes: Array<{ code: string }> } }).regions.nodes ?? []).map((n) => n.code);
+    const districts = ((regions.data as { regions: { nodes: Array<{ code: string }> } }).regions.nodes ?? []).map(
+      (n) => n.code,
+    );
     const agencyList = await gql('{ agencies(first: 100) { nodes { id } } }', {});
-    const agencies = (agencyList.data as { agencies: { nodes: Array<{ id: string }> } }).agencies.nodes.map((n) => n.id);
+    const agencies = (agencyList.data as { agencies: { nodes: Array<{ id: string }> } }).agencies.nodes.map(
+      (n) => n.id,
+    );
     const years = await db
       .selectFrom('transaction')
       .select((eb) => eb.fn.min('occurred_on').as('first'))
@@ -274,6 +332,7 @@ async function main(): Promise<void> {
     const results = [];
     for (const scenario of scenarios) {
       const timings: number[] = [];
+      const byLabel = new Map<string, number[]>();
       let errors = 0;
       let rows = 0;
       let done = 0;
@@ -295,6 +354,7 @@ async function main(): Promise<void> {
             if (errors <= 3) process.stderr.write(`\n  error: ${JSON.stringify(result.errors).slice(0, 300)}\n`);
           } else if (index >= WARMUP) {
             timings.push(ms);
+            byLabel.set(request.label, [...(byLabel.get(request.label) ?? []), ms]);
             rows += scenario.rows(result.data);
           }
           done++;
@@ -306,10 +366,10 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - windowStart) / 1000;
       process.stderr.write('\n');
       timings.sort((a, b) => a - b);
-      // One sequential request to count its statements (concurrent requests share the counter).
+      // One request on the instrumented in-process server, to count its statements.
       const probe = scenario.requests[WARMUP] as Request;
       const countBefore = counter.count;
-      await gql(scenario.query, probe.variables);
+      await gql(scenario.query, probe.variables, probeServer.url);
       const perRequest = counter.count - countBefore;
       results.push({
         scenario: scenario.name,
@@ -325,7 +385,15 @@ async function main(): Promise<void> {
         rowsPerRequest: round(rows / Math.max(1, timings.length)),
         sqlStatementsPerRequest: round(perRequest),
         errors,
-        variations: [...new Set(scenario.requests.map((r) => r.label))],
+        variations: [...byLabel].map(([label, ms]) => {
+          const sorted = [...ms].sort((a, b) => a - b);
+          return {
+            label,
+            requests: ms.length,
+            p50Ms: round(percentile(sorted, 50)),
+            p95Ms: round(percentile(sorted, 95)),
+          };
+        }),
       });
     }
 
@@ -362,6 +430,13 @@ async function main(): Promise<void> {
       `\n${line(header)}\n|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|\n`,
     );
     for (const row of table) process.stdout.write(`${line(row)}\n`);
+    for (const r of results) {
+      process.stdout.write(`\n${r.scenario}, by variation:\n`);
+      for (const v of r.variations)
+        process.stdout.write(
+          `  ${v.label.padEnd(44)} n=${String(v.requests).padStart(4)}  p50 ${v.p50Ms} ms  p95 ${v.p95Ms} ms\n`,
+        );
+    }
 
     const report = {
       benchmark: 'api',
@@ -378,7 +453,8 @@ async function main(): Promise<void> {
     process.stdout.write(`\nwrote ${OUT}\n`);
     if (results.some((r) => r.errors > 0)) process.exitCode = 1;
   } finally {
-    await running.stop();
+    server.child.kill('SIGTERM');
+    await probeServer.stop();
     await plain.close();
   }
 }

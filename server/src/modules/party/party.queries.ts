@@ -150,6 +150,18 @@ function networkOf(tenantId: string, roots: IdSet): RawBuilder<unknown> {
     SELECT id FROM tree)`;
 }
 
+/** The ids of every network unit under the given parties (agencies or units), at any depth. */
+export async function findNetworkUnitIds(
+  db: Kysely<Database>,
+  tenantId: string,
+  rootIds: readonly number[],
+): Promise<number[]> {
+  const result = await sql<{
+    id: number;
+  }>`SELECT id FROM ${networkOf(tenantId, rootIds)} AS network(id) ORDER BY id`.execute(db);
+  return result.rows.map((row) => row.id);
+}
+
 /** Conditions on parties; every condition given must hold. */
 export interface PartyCriteria {
   readonly kinds?: readonly PartyKind[];

@@ -1,6 +1,7 @@
 import type { Database, FundingSource, PartyKind, ProductCategory, SizeClass } from '@jejaring/db';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { ListQuery, Ordering } from '../../graphql/keyset.queries.ts';
+import { findNetworkUnitIds } from '../party/party.queries.ts';
 import { withinRegion } from '../region/region.queries.ts';
 
 export interface TransactionRow {
@@ -102,6 +103,22 @@ function partySide(
   return sql<SqlBool>`EXISTS (SELECT 1 FROM party ${sql.raw(alias)} WHERE ${ref('tenant_id')} = t.tenant_id AND ${ref('id')} = ${sql.ref(column)} AND ${sql.join(conditions, sql` AND `)})`;
 }
 
+/**
+ * Replaces "these agencies with their networks" by the explicit list of buyers (one statement):
+ * the planner then estimates the page query from the buyers' statistics instead of guessing
+ * about a recursive sub-query, and picks the buyer index for a rare buyer instead of scanning a
+ * whole year by date.
+ */
+export async function resolveNetwork(
+  db: Kysely<Database>,
+  tenantId: string,
+  criteria: TransactionCriteria,
+): Promise<TransactionCriteria> {
+  if (!criteria.agencyIds || !criteria.includeNetwork) return criteria;
+  const network = await findNetworkUnitIds(db, tenantId, criteria.agencyIds);
+  return { ...criteria, agencyIds: [...new Set([...criteria.agencyIds, ...network])], includeNetwork: false };
+}
+
 /** The filtered base query of a transaction list. */
 export function transactionListQuery(db: Kysely<Database>, tenantId: string, criteria: TransactionCriteria): ListQuery {
   let q = selectTransactions(db, tenantId);
@@ -114,6 +131,7 @@ export function transactionListQuery(db: Kysely<Database>, tenantId: string, cri
   if (c.sellerIds) q = q.where(inSet('t.seller_id', c.sellerIds));
   if (c.agencyIds) {
     const agencies = [...c.agencyIds];
+    // Without the network resolved beforehand (resolveNetwork), walk it here.
     q = q.where(
       c.includeNetwork
         ? sql<SqlBool>`(t.buyer_id = any(${agencies}::bigint[]) OR t.buyer_id IN (

@@ -11,7 +11,12 @@ import { programById } from '../program/program.loaders.ts';
 import { Program } from '../program/program.types.ts';
 import { TransactionFilter, TransactionOrder, transactionCriteria, transactionOrder } from './transaction.inputs.ts';
 import { toTransaction } from './transaction.loaders.ts';
-import { type TransactionCriteria, type TransactionRow, transactionListQuery } from './transaction.queries.ts';
+import {
+  resolveNetwork,
+  type TransactionCriteria,
+  type TransactionRow,
+  transactionListQuery,
+} from './transaction.queries.ts';
 import { Transaction, TransactionConnection } from './transaction.types.ts';
 
 async function party(ctx: Context, id: number, role: string, transaction: Transaction): Promise<Party> {
@@ -26,7 +31,7 @@ export class TransactionResolver {
     description:
       'Purchases, filtered by date, amount, buyer, seller, agency (optionally with its network), program, category, funding source and account, sorted (newest first by default), a page at a time.',
   })
-  transactions(
+  async transactions(
     @Arg('filter', () => TransactionFilter, {
       nullable: true,
       description: 'Only the rows that meet every condition given; all rows when omitted.',
@@ -39,7 +44,8 @@ export class TransactionResolver {
   ): Promise<Connection<Transaction>> {
     const order = transactionOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
-    const query = transactionListQuery(ctx.db, ctx.tenantId, transactionCriteria(filter));
+    const criteria = await resolveNetwork(ctx.db, ctx.tenantId, transactionCriteria(filter));
+    const query = transactionListQuery(ctx.db, ctx.tenantId, criteria);
     return listConnection<TransactionRow, Transaction>(query, order, window, toTransaction);
   }
 

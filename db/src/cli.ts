@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadDemo } from '../demo/load.ts';
 import { exportCsvBundle, writeBundleDir } from '../import/csv-export.ts';
-import { formatImportReport, importCsvBundle, readBundleDir } from '../import/csv-import.ts';
+import { BundleError, formatImportReport, importCsvBundle, readBundleDir } from '../import/csv-import.ts';
 import { ConfigError, loadDbConfig } from './config.ts';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './connection.ts';
 import { TENANT_TABLES } from './database.ts';
@@ -148,7 +148,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  const expected = [UsageError, ConfigError, DatabaseUnavailableError, DirectoryLockedError, MigrationError];
+  const expected = [UsageError, ConfigError, DatabaseUnavailableError, DirectoryLockedError, MigrationError, BundleError];
   if (
     expected.some((type) => error instanceof type) ||
     (error as NodeJS.ErrnoException)?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'

@@ -119,6 +119,21 @@ describe('BAD_USER_INPUT names the argument', () => {
     expect(error.message).toContain(field.split('.').pop());
   });
 
+  it.each([
+    ['an impossible date', '["OCCURRED_ON_DESC","2024-02-30",1]', 'transactions'],
+    ['a NUL character', '["NAME_ASC","a\\u0000b",1]', 'parties'],
+  ])('refuses a cursor whose key holds %s', async (_name, content, list) => {
+    const error = await errorOf(`{ ${list}(after: "${Buffer.from(content).toString('base64url')}") { totalCount } }`);
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('refuses a search text with a NUL character', async () => {
+    const error = await errorOf('query($s: String) { parties(filter: { search: $s }) { totalCount } }', {
+      s: 'a\u0000b',
+    });
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+  });
+
   it('refuses a cursor made for another ordering of the list', async () => {
     const cursor = await cursorOf('{ list: transactions(first: 2) { pageInfo { endCursor } } }');
     const error = await errorOf(`{ transactions(after: "${cursor}", orderBy: { field: AMOUNT }) { totalCount } }`);

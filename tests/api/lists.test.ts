@@ -201,6 +201,13 @@ describe('parties', () => {
       () => byName(all().filter((p) => (p.e_verification ?? p.c_verification) === 'DRAFT')),
     ],
     [
+      'verification with kinds of which only some have one',
+      'parties',
+      { kinds: ['AGENCY', 'COOPERATIVE'], verifications: ['VERIFIED'] },
+      undefined,
+      () => byName(all().filter((p) => p.kind === 'COOPERATIVE' && p.c_verification === 'VERIFIED')),
+    ],
+    [
       'by name descending',
       'parties',
       undefined,

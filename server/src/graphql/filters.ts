@@ -14,6 +14,7 @@ export function searchText(value: string | null | undefined, field: string): str
   if (value == null) return undefined;
   const text = value.trim();
   if (text.length > MAX_SEARCH) throw badInput(field, `${field} must be at most ${MAX_SEARCH} characters`);
+  if (text.includes('\u0000')) throw badInput(field, `${field} must not contain NUL characters`);
   return text || undefined;
 }
 

@@ -22,7 +22,16 @@ import {
 /** Page size when neither `first` nor `last` is given. */
 export const DEFAULT_PAGE_SIZE = 50;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** YYYY-MM-DD naming a real day (Date.parse accepts 2024-02-30). */
+function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 
 /** A cursor: base64url of `[ordering, key, id]`. Opaque to clients. */
 export function encodeCursor(order: Ordering, key: string | number, id: string | number): string {
@@ -57,9 +66,9 @@ export function decodeCursor(cursor: string, argument: string, order: Ordering):
 function fits(value: unknown, type: KeyType): boolean {
   switch (type) {
     case 'text':
-      return typeof value === 'string';
+      return typeof value === 'string' && !value.includes('\u0000');
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value));
+      return typeof value === 'string' && isCalendarDate(value);
     case 'int':
       return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2_147_483_647;
     case 'bigint':

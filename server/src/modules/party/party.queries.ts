@@ -241,13 +241,12 @@ export function whereParties(query: ListQuery, tenantId: string, criteria: Party
   }
   if (c.kbliPrefix) q = q.where('ep.kbli_code', 'like', `${c.kbliPrefix}%`);
   if (c.verifications) {
-    const only = c.kinds?.length === 1 ? c.kinds[0] : undefined;
-    const column =
-      only === 'COOPERATIVE'
-        ? sql.ref('cp.verification')
-        : only === 'ENTERPRISE'
-          ? sql.ref('ep.verification')
-          : sql`coalesce(ep.verification, cp.verification)`;
+    // Only enterprises and cooperatives have a verification state; use the profiles joined.
+    const columns = [
+      ...(joined('ENTERPRISE') ? [sql.ref('ep.verification')] : []),
+      ...(joined('COOPERATIVE') ? [sql.ref('cp.verification')] : []),
+    ];
+    const column = columns.length ? sql`coalesce(${sql.join(columns)})` : sql`NULL::text`;
     q = q.where(sql<SqlBool>`${column} = any(${[...c.verifications]}::text[])`);
   }
   if (c.coopTypes) q = q.where('cp.coop_type', 'in', c.coopTypes);

@@ -5,6 +5,7 @@ import * as analyticsRollup from './2026_11_30_1000_analytics_rollup.ts';
 import * as analyticsDomino from './2026_11_30_1010_analytics_domino.ts';
 import * as apiListIndexes from './2026_11_30_1100_api_list_indexes.ts';
 import * as analyticsPanelVersion from './2026_11_30_1200_analytics_panel_version.ts';
+import * as analyticsYearly from './2026_11_30_1210_analytics_yearly.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_1010_analytics_domino': analyticsDomino,
   '2026_11_30_1100_api_list_indexes': apiListIndexes,
   '2026_11_30_1200_analytics_panel_version': analyticsPanelVersion,
+  '2026_11_30_1210_analytics_yearly': analyticsYearly,
 };

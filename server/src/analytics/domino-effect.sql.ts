@@ -52,10 +52,11 @@ const matrices = new VersionedCache<DominoMatrix>(12);
 async function loadMatrix(db: Kysely<Database>, scope: SpendScope): Promise<DominoMatrix> {
   const t = scope.tenantId;
   const { months, days } = splitRange(scope.from, scope.to);
+  const range = months[0];
   const monthFilter = (column: string) => {
     const parts: RawBuilder<unknown>[] = [sql`tenant_id = ${t}`];
-    if (months?.first) parts.push(sql`${sql.ref(column)} >= ${months.first}::date`);
-    if (months?.last) parts.push(sql`${sql.ref(column)} <= ${months.last}::date`);
+    if (range?.first) parts.push(sql`${sql.ref(column)} >= ${range.first}::date`);
+    if (range?.last) parts.push(sql`${sql.ref(column)} <= ${range.last}::date`);
     return sql.join(parts, sql` AND `);
   };
   const rawJoin = sql`FROM "transaction" t
@@ -63,7 +64,7 @@ async function loadMatrix(db: Kysely<Database>, scope: SpendScope): Promise<Domi
       JOIN analytics_party_class s ON s.tenant_id = t.tenant_id AND s.party_id = t.seller_id`;
   const pairParts: RawBuilder<unknown>[] = [];
   const flowParts: RawBuilder<unknown>[] = [];
-  if (months) {
+  if (range) {
     pairParts.push(sql`SELECT buyer_id, seller_id, amount FROM analytics_pair_month WHERE ${monthFilter('month')}`);
     flowParts.push(sql`SELECT party_id, received, paid FROM analytics_party_month WHERE ${monthFilter('month')}`);
   }

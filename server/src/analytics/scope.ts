@@ -148,115 +148,176 @@ export function buyersOf(scope: SpendScope): BuyerSelection {
 const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`));
 
 /**
- * Which rollup a `facts` relation reads (migration 2026_11_30_1000_analytics_rollup):
- * - 'spend': amounts by seller class and UMK (analytics_spend_month);
- * - 'cells': the same with the seller's kecamatan and KBLI section (analytics_spend_cell_month);
+ * Which rollup a `facts` relation reads (migrations 2026_11_30_1000… analytics):
+ * - 'spend': amounts by seller class and UMK (analytics_spend_year / _month);
+ * - 'cells': the same with the seller's kecamatan and KBLI section (analytics_spend_cell_year / _month);
  * - 'sellers': one row per local UMKM seller (analytics_seller_month), for distinct sellers.
  */
 export type FactSource = 'spend' | 'cells' | 'sellers';
 
-const ROLLUP: Record<FactSource, string> = {
+const MONTHLY: Record<FactSource, string> = {
   spend: 'analytics_spend_month',
   cells: 'analytics_spend_cell_month',
   sellers: 'analytics_seller_month',
+};
+const YEARLY: Partial<Record<FactSource, string>> = {
+  spend: 'analytics_spend_year',
+  cells: 'analytics_spend_cell_year',
 };
 
 const isFirstOfMonth = (day: string) => day.endsWith('-01');
 const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
 const isLastOfMonth = (day: string) => monthOf(dayAfter(day)) !== monthOf(day);
 
+/** An inclusive range of whole periods; null ends are open. */
+export interface PeriodRange {
+  first: string | null;
+  last: string | null;
+}
+
 /**
- * Splits an inclusive day range into whole calendar months (read from the monthly rollups) and the
- * days before the first and after the last whole month (read from the transactions).
+ * Splits an inclusive day range into whole calendar years (read from the yearly rollups, when
+ * `years`), whole months (the monthly rollups) and the days before the first and after the last
+ * whole month (the transactions). Months and years are named by their first day.
  */
 export function splitRange(
   from: string | null,
   to: string | null,
-): { months: { first: string | null; last: string | null } | null; days: Array<[string, string]> } {
+  years = false,
+): { years: PeriodRange | null; months: PeriodRange[]; days: Array<[string, string]> } {
   const first = from === null ? null : isFirstOfMonth(from) ? from : nextPeriod(monthOf(from), 'MONTH');
   const last = to === null ? null : isLastOfMonth(to) ? monthOf(to) : monthOf(dayBefore(monthOf(to)));
   if (first !== null && last !== null && first > last) {
-    return { months: null, days: from !== null && to !== null ? [[from, to]] : [] };
+    return { years: null, months: [], days: from !== null && to !== null ? [[from, to]] : [] };
   }
   const days: Array<[string, string]> = [];
   if (from !== null && first !== null && from < first) days.push([from, dayBefore(first)]);
   if (to !== null && last !== null && to >= nextPeriod(last, 'MONTH')) days.push([nextPeriod(last, 'MONTH'), to]);
-  return { months: { first, last }, days };
+  if (!years) return { years: null, months: [{ first, last }], days };
+  const yFirst = first === null ? null : first.slice(5, 7) === '01' ? yearOf(first) : yearOf(first) + 1;
+  const yLast = last === null ? null : last.slice(5, 7) === '12' ? yearOf(last) : yearOf(last) - 1;
+  if (yFirst !== null && yLast !== null && yFirst > yLast) return { years: null, months: [{ first, last }], days };
+  const months: PeriodRange[] = [];
+  if (first !== null && yFirst !== null && first < firstDayOfYear(yFirst)) {
+    months.push({ first, last: `${yFirst - 1}-12-01` });
+  }
+  if (last !== null && yLast !== null && last >= firstDayOfYear(yLast + 1)) {
+    months.push({ first: firstDayOfYear(yLast + 1), last });
+  }
+  return {
+    years: { first: yFirst === null ? null : firstDayOfYear(yFirst), last: yLast === null ? null : firstDayOfYear(yLast) },
+    months,
+    days,
+  };
+}
+
+interface Filters {
+  buyer(prefix: string, gov: string): RawBuilder<unknown>[];
+  goods(prefix: string): RawBuilder<unknown>[];
+}
+
+function filters(scope: SpendScope, buyers: BuyerSelection): Filters {
+  const col = (prefix: string, c: string) => sql.ref(prefix ? `${prefix}.${c}` : c);
+  return {
+    buyer(prefix, gov) {
+      const parts: RawBuilder<unknown>[] = [];
+      if (buyers.agencyIds) parts.push(sql`${col(prefix, 'agency_id')} IN (${list(buyers.agencyIds)})`);
+      if (buyers.network === 'exclude') parts.push(sql`${col(prefix, 'buyer_kind')} = 'AGENCY'`);
+      if (buyers.network === 'only') parts.push(sql`${col(prefix, 'buyer_kind')} <> 'AGENCY'`);
+      if (buyers.governmentOnly) parts.push(sql`${sql.ref(gov)}`);
+      return parts;
+    },
+    goods(prefix) {
+      const parts: RawBuilder<unknown>[] = [];
+      if (scope.categories) parts.push(sql`${col(prefix, 'category')} IN (${list(scope.categories)})`);
+      if (scope.accountPrefix) parts.push(sql`${col(prefix, 'account_code')} LIKE ${`${scope.accountPrefix}%`}`);
+      return parts;
+    },
+  };
+}
+
+/** The scoped purchases of the partial months, read from the transactions and classified. */
+function rawDays(
+  scope: SpendScope,
+  buyers: BuyerSelection,
+  [a, b]: [string, string],
+  extra: RawBuilder<unknown>[],
+  columns: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  const f = filters(scope, buyers);
+  const where = [
+    sql`t.tenant_id = ${scope.tenantId}`,
+    sql`b.agency_id IS NOT NULL`,
+    sql`t.occurred_on BETWEEN ${a}::date AND ${b}::date`,
+    ...f.buyer('b', 'b.is_government'),
+    ...f.goods('t'),
+    ...extra,
+  ];
+  return sql`SELECT ${columns}
+    FROM "transaction" t
+    JOIN analytics_party_class b ON b.tenant_id = t.tenant_id AND b.party_id = t.buyer_id
+    JOIN analytics_party_class s ON s.tenant_id = t.tenant_id AND s.party_id = t.seller_id
+    WHERE ${sql.join(where, sql` AND `)}`;
 }
 
 /**
- * A CTE named `name` of the scoped purchases, pre-aggregated: whole months from a rollup, and the
- * partial months at the ends of the range from the transactions themselves, both classified by
- * analytics_party_class, the one classification of sellers and buyers.
+ * A CTE named `name` of the scoped purchases, pre-aggregated: whole years and months from the
+ * rollups, and the partial months at the ends of the range from the transactions themselves, all
+ * classified by analytics_party_class, the one classification of sellers and buyers.
  *
- * Columns: day (the first of the month for rollup rows), agency_id (the buying agency, or the
- * agency a network unit belongs to through any depth of parent_id: a unit whose chain is a cycle
- * belongs to none), buyer_kind ('AGENCY' or the unit type), buyer_gov, category, account_code
- * ('' when none), seller_class, is_local_umkm, is_local, is_umk, amount, n (transactions);
- * 'cells' and 'sellers' add district (kecamatan code, 'UNKNOWN' or 'OUTSIDE') and sector (KBLI
- * section or 'UNKNOWN'); 'sellers' adds seller_id and holds local UMKM sellers only.
+ * Columns: day (the first day of the year or month for rollup rows), agency_id (the buying agency,
+ * or the agency a network unit belongs to through any depth of parent_id: a unit whose chain is a
+ * cycle belongs to none), buyer_kind ('AGENCY' or the unit type), buyer_gov, category,
+ * account_code ('' when none), seller_class, is_local_umkm, is_local, is_umk, amount, n
+ * (transactions); 'cells' and 'sellers' add district (kecamatan code, 'UNKNOWN' or 'OUTSIDE') and
+ * sector (KBLI section or 'UNKNOWN'); 'sellers' adds seller_id and holds local UMKM sellers only.
+ * With `years: false` every row lies within one month (for monthly and quarterly trends).
  */
 export function factsCte(
   name: string,
   scope: SpendScope,
   source: FactSource,
   buyers: BuyerSelection = buyersOf(scope),
+  options: { years?: boolean } = {},
 ): RawBuilder<unknown> {
   const t = scope.tenantId;
-  const buyerFilter = (prefix: string, gov: string) => {
-    const parts: RawBuilder<unknown>[] = [];
-    const col = (c: string) => sql.ref(prefix ? `${prefix}.${c}` : c);
-    if (buyers.agencyIds) parts.push(sql`${col('agency_id')} IN (${list(buyers.agencyIds)})`);
-    if (buyers.network === 'exclude') parts.push(sql`${col('buyer_kind')} = 'AGENCY'`);
-    if (buyers.network === 'only') parts.push(sql`${col('buyer_kind')} <> 'AGENCY'`);
-    if (buyers.governmentOnly) parts.push(sql`${sql.ref(gov)}`);
-    return parts;
-  };
-  const goodsFilter = (prefix: string) => {
-    const parts: RawBuilder<unknown>[] = [];
-    const col = (c: string) => sql.ref(prefix ? `${prefix}.${c}` : c);
-    if (scope.categories) parts.push(sql`${col('category')} IN (${list(scope.categories)})`);
-    if (scope.accountPrefix) parts.push(sql`${col('account_code')} LIKE ${`${scope.accountPrefix}%`}`);
-    return parts;
-  };
-  const { months, days } = splitRange(scope.from, scope.to);
+  const f = filters(scope, buyers);
+  const useYears = (options.years ?? true) && YEARLY[source] !== undefined;
+  const { years, months, days } = splitRange(scope.from, scope.to, useYears);
   const place = source === 'spend' ? sql`` : sql`, district, sector`;
   const seller = source === 'sellers' ? sql`, seller_id` : sql``;
-  const flags = sql`seller_class = 'LOCAL_UMKM' AS is_local_umkm,
-      seller_class IN ('LOCAL_UMKM', 'LOCAL_OTHER') AS is_local`;
+  const flags =
+    source === 'sellers'
+      ? sql`'LOCAL_UMKM'::text AS seller_class, true AS is_local_umkm, true AS is_local, true AS is_umk`
+      : sql`seller_class, seller_class = 'LOCAL_UMKM' AS is_local_umkm,
+          seller_class IN ('LOCAL_UMKM', 'LOCAL_OTHER') AS is_local, seller_umk AS is_umk`;
   const parts: RawBuilder<unknown>[] = [];
-  if (months) {
-    const where = [sql`tenant_id = ${t}`, ...buyerFilter('', 'buyer_gov'), ...goodsFilter('')];
-    if (months.first) where.push(sql`month >= ${months.first}::date`);
-    if (months.last) where.push(sql`month <= ${months.last}::date`);
+  const rollup = (table: string, period: RawBuilder<unknown>, column: string, range: PeriodRange) => {
+    const where = [sql`tenant_id = ${t}`, ...f.buyer('', 'buyer_gov'), ...f.goods('')];
+    if (range.first) where.push(sql`${sql.ref(column)} >= ${column === 'year' ? sql`${yearOf(range.first)}` : sql`${range.first}::date`}`);
+    if (range.last) where.push(sql`${sql.ref(column)} <= ${column === 'year' ? sql`${yearOf(range.last)}` : sql`${range.last}::date`}`);
     if (source === 'sellers') where.push(sql`n > 0`);
-    const umk = source === 'sellers' ? sql`true` : sql`seller_umk`;
-    const cls = source === 'sellers' ? sql`'LOCAL_UMKM'::text` : sql`seller_class`;
-    parts.push(sql`SELECT month AS day, agency_id, buyer_kind, buyer_gov, category, account_code,
-        ${cls} AS seller_class, ${source === 'sellers' ? sql`true AS is_local_umkm, true AS is_local` : flags},
-        ${umk} AS is_umk ${place} ${seller}, amount, n
-      FROM ${sql.table(ROLLUP[source])}
+    parts.push(sql`SELECT ${period} AS day, agency_id, buyer_kind, buyer_gov, category, account_code, ${flags}
+        ${place} ${seller}, amount, n
+      FROM ${sql.table(table)}
       WHERE ${sql.join(where, sql` AND `)}`);
-  }
-  // One branch per segment of days, so the range is an index condition of each.
-  for (const [a, b] of days) {
-    const where = [
-      sql`t.tenant_id = ${t}`,
-      sql`b.agency_id IS NOT NULL`,
-      sql`t.occurred_on BETWEEN ${a}::date AND ${b}::date`,
-      ...buyerFilter('b', 'b.is_government'),
-      ...goodsFilter('t'),
-    ];
-    if (source === 'sellers') where.push(sql`s.seller_class = 'LOCAL_UMKM'`);
-    parts.push(sql`SELECT t.occurred_on AS day, b.agency_id, b.buyer_kind, b.is_government AS buyer_gov, t.category,
-        coalesce(t.account_code, '') AS account_code, s.seller_class,
-        s.seller_class = 'LOCAL_UMKM' AS is_local_umkm, s.seller_class IN ('LOCAL_UMKM', 'LOCAL_OTHER') AS is_local,
-        s.is_umk ${source === 'spend' ? sql`` : sql`, s.district, s.sector`}
-        ${source === 'sellers' ? sql`, t.seller_id` : sql``}, t.amount, 1::bigint AS n
-      FROM "transaction" t
-      JOIN analytics_party_class b ON b.tenant_id = t.tenant_id AND b.party_id = t.buyer_id
-      JOIN analytics_party_class s ON s.tenant_id = t.tenant_id AND s.party_id = t.seller_id
-      WHERE ${sql.join(where, sql` AND `)}`);
+  };
+  if (years) rollup(YEARLY[source] as string, sql`make_date(year, 1, 1)`, 'year', years);
+  for (const range of months) rollup(MONTHLY[source], sql`month`, 'month', range);
+  for (const segment of days) {
+    parts.push(
+      rawDays(
+        scope,
+        buyers,
+        segment,
+        source === 'sellers' ? [sql`s.seller_class = 'LOCAL_UMKM'`] : [],
+        sql`t.occurred_on AS day, b.agency_id, b.buyer_kind, b.is_government AS buyer_gov, t.category,
+          coalesce(t.account_code, '') AS account_code, s.seller_class,
+          s.seller_class = 'LOCAL_UMKM' AS is_local_umkm, s.seller_class IN ('LOCAL_UMKM', 'LOCAL_OTHER') AS is_local,
+          s.is_umk ${source === 'spend' ? sql`` : sql`, s.district, s.sector`}
+          ${source === 'sellers' ? sql`, t.seller_id` : sql``}, t.amount, 1::bigint AS n`,
+      ),
+    );
   }
   if (parts.length === 0) {
     // An empty relation with the right columns.
@@ -267,6 +328,72 @@ export function factsCte(
         ${source === 'sellers' ? sql`, NULL::bigint AS seller_id` : sql``}, 0::bigint AS amount, 0::bigint AS n
       WHERE false`);
   }
+  return sql`${sql.ref(name)} AS (${sql.join(parts, sql` UNION ALL `)})`;
+}
+
+/** The periods a count of distinct sellers is split by: none (one count) or calendar periods. */
+export type ReachPeriod = 'NONE' | 'MONTH' | 'QUARTER' | 'YEAR';
+
+/**
+ * A CTE named `name` of (period, seller_id, district) rows: every local UMKM seller the scoped
+ * purchases paid, once or more per period (callers count DISTINCT). When the filter names no
+ * agency, category or account, it reads analytics_seller_year (one row per seller and year, with
+ * month masks) instead of the per-seller purchase cells: several times fewer rows.
+ */
+export function reachCte(
+  name: string,
+  scope: SpendScope,
+  period: ReachPeriod,
+  buyers: BuyerSelection = buyersOf(scope),
+): RawBuilder<unknown> {
+  const periodOf = (day: RawBuilder<unknown>) =>
+    period === 'NONE' ? sql`NULL::date` : sql`date_trunc(${period.toLowerCase()}, ${day}::timestamp)::date`;
+  const masked = !buyers.agencyIds && !scope.categories && !scope.accountPrefix && !buyers.governmentOnly;
+  if (!masked) {
+    return sql`${factsCte(`${name}_cells`, scope, 'sellers', buyers)},
+      ${sql.ref(name)} AS (SELECT ${periodOf(sql`day`)} AS period, seller_id, district FROM ${sql.ref(`${name}_cells`)})`;
+  }
+  const { months, days } = splitRange(scope.from, scope.to, false);
+  const range = months[0];
+  const mask =
+    buyers.network === 'exclude'
+      ? sql`m_agency`
+      : buyers.network === 'only'
+        ? sql`(m_net_gov | m_net_other)`
+        : sql`(m_agency | m_net_gov | m_net_other)`;
+  const parts: RawBuilder<unknown>[] = [];
+  if (range) {
+    // Per year of the range, the bits of its months inside the range.
+    const where = [sql`y.tenant_id = ${scope.tenantId}`];
+    const lit = (n: number) => sql.lit(n);
+    if (range.first) where.push(sql`y.year >= ${lit(yearOf(range.first))}`);
+    if (range.last) where.push(sql`y.year <= ${lit(yearOf(range.last))}`);
+    // Months from the first (bits m-1…11) in the first year, to the last (bits 0…m-1) in the last.
+    const head = range.first
+      ? sql`CASE WHEN y.year = ${lit(yearOf(range.first))} THEN ${lit(4095 & ~((1 << (Number(range.first.slice(5, 7)) - 1)) - 1))} ELSE 4095 END`
+      : sql`4095`;
+    const tail = range.last
+      ? sql`CASE WHEN y.year = ${lit(yearOf(range.last))} THEN ${lit((1 << Number(range.last.slice(5, 7))) - 1)} ELSE 4095 END`
+      : sql`4095`;
+    const bits = sql`(${mask} & (${head}) & (${tail}))`;
+    const row = sql`y.seller_id, y.district FROM analytics_seller_year y`;
+    if (period === 'NONE' || period === 'YEAR') {
+      parts.push(sql`SELECT ${period === 'NONE' ? sql`NULL::date` : sql`make_date(y.year, 1, 1)`} AS period, ${row}
+        WHERE ${sql.join(where, sql` AND `)} AND ${bits} <> 0`);
+    } else {
+      const width = period === 'MONTH' ? 1 : 3;
+      parts.push(sql`SELECT make_date(y.year, k * ${sql.lit(width)} + 1, 1) AS period, ${row}
+        CROSS JOIN generate_series(0, ${sql.lit(12 / width - 1)}) k
+        WHERE ${sql.join(where, sql` AND `)} AND (${bits} & (${sql.lit((1 << width) - 1)} << (k * ${sql.lit(width)}))) <> 0`);
+    }
+  }
+  for (const segment of days) {
+    parts.push(
+      rawDays(scope, buyers, segment, [sql`s.seller_class = 'LOCAL_UMKM'`], sql`${periodOf(sql`t.occurred_on`)} AS period,
+        t.seller_id, s.district`),
+    );
+  }
+  if (parts.length === 0) parts.push(sql`SELECT NULL::date AS period, NULL::bigint AS seller_id, NULL::text AS district WHERE false`);
   return sql`${sql.ref(name)} AS (${sql.join(parts, sql` UNION ALL `)})`;
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
-import { factsCte, type SpendScope, withCtes } from './scope.ts';
+import { factsCte, reachCte, type SpendScope, withCtes } from './scope.ts';
 
 export interface DistrictSpendData {
   regionCode: string;
@@ -16,12 +16,15 @@ export interface DistrictSpendData {
  */
 export async function spendByDistrict(db: Kysely<Database>, scope: SpendScope): Promise<DistrictSpendData[]> {
   const result = await sql<{ code: string; name: string; to_local_umkm: number; sellers_reached: number }>`${withCtes(
-    factsCte('sellers', scope, 'sellers'),
+    factsCte('cells', scope, 'cells'),
+    reachCte('reached', scope, 'NONE'),
   )},
     tenant_region AS (SELECT region_code AS c FROM tenant WHERE id = ${scope.tenantId}),
+    amounts AS (SELECT district, sum(amount) AS to_local_umkm FROM cells WHERE is_local_umkm GROUP BY district),
+    sellers AS (SELECT district, count(DISTINCT seller_id) AS sellers_reached FROM reached GROUP BY district),
     paid AS (
-      SELECT district, sum(amount) AS to_local_umkm, count(DISTINCT seller_id) AS sellers_reached
-      FROM sellers GROUP BY district
+      SELECT amounts.district, amounts.to_local_umkm, coalesce(sellers.sellers_reached, 0) AS sellers_reached
+      FROM amounts LEFT JOIN sellers ON sellers.district = amounts.district
     )
     SELECT r.code, r.name, coalesce(paid.to_local_umkm, 0) AS to_local_umkm,
            coalesce(paid.sellers_reached, 0) AS sellers_reached

@@ -1,7 +1,7 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { type SpendSummaryData, toSummary } from './measures.ts';
-import { AMOUNT_COLUMNS, factsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
+import { AMOUNT_COLUMNS, factsCte, reachCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
 import { loadTargets } from './targets.sql.ts';
 
 /** The agency whose own target applies: the scope's only agency, if it names exactly one. */
@@ -15,9 +15,9 @@ export function targetAgency(scope: SpendScope): number | null {
  */
 export async function spendSummary(db: Kysely<Database>, scope: SpendScope): Promise<SpendSummaryData> {
   const [result, targets] = await Promise.all([
-    sql<SummaryRow>`${withCtes(factsCte('spend', scope, 'spend'), factsCte('sellers', scope, 'sellers'))}
+    sql<SummaryRow>`${withCtes(factsCte('spend', scope, 'spend'), reachCte('reached', scope, 'NONE'))}
       SELECT ${AMOUNT_COLUMNS},
-        (SELECT count(*) FROM (SELECT DISTINCT seller_id FROM sellers) s) AS sellers_reached
+        (SELECT count(*) FROM (SELECT DISTINCT seller_id FROM reached) s) AS sellers_reached
       FROM spend`.execute(db),
     loadTargets(db, scope.tenantId, scope.fiscalYear === null ? [] : [scope.fiscalYear]),
   ]);

@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { badInput } from '../errors.ts';
 import { countPeriods, type Interval, nextPeriod, periodsBetween, dayBefore, yearOf } from './dates.ts';
 import { type SpendSummaryData, toSummary } from './measures.ts';
-import { AMOUNT_COLUMNS, factsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
+import { AMOUNT_COLUMNS, factsCte, reachCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
 import { targetAgency } from './spend-summary.sql.ts';
 import { loadTargets } from './targets.sql.ts';
 
@@ -64,13 +64,16 @@ export async function spendTrend(
   const periods = periodsBetween(range.first, range.last, interval);
   const unit = interval.toLowerCase();
   const [result, targets] = await Promise.all([
-    sql<SummaryRow & { period: string }>`${withCtes(factsCte('spend', scope, 'spend'), factsCte('sellers', scope, 'sellers'))},
+    sql<SummaryRow & { period: string }>`${withCtes(
+      factsCte('spend', scope, 'spend', undefined, { years: interval === 'YEAR' }),
+      reachCte('sellers', scope, interval),
+    )},
       amounts AS (
         SELECT date_trunc(${unit}, day::timestamp)::date AS period, ${AMOUNT_COLUMNS} FROM spend GROUP BY 1
       ),
       reached AS (
         SELECT period, count(*) AS sellers_reached
-        FROM (SELECT DISTINCT date_trunc(${unit}, day::timestamp)::date AS period, seller_id FROM sellers) s
+        FROM (SELECT DISTINCT period, seller_id FROM sellers) s
         GROUP BY period
       )
       SELECT amounts.*, coalesce(reached.sellers_reached, 0) AS sellers_reached

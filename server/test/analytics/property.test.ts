@@ -136,6 +136,11 @@ async function rollups(db: DatabaseHandle['db']): Promise<unknown[]> {
     'analytics_seller_month',
     'analytics_program_spend',
     'analytics_program_seller',
+    'analytics_pair_month',
+    'analytics_party_month',
+    'analytics_spend_year',
+    'analytics_spend_cell_year',
+    'analytics_seller_year',
   ]) {
     const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(db);
     out.push(table, rows.rows.map((r) => JSON.stringify(r)).sort());

@@ -172,12 +172,23 @@ export function randomFilter(rng: Rng, agencies: string[]): SpendFilter & { agen
     const b = day(rng);
     return a <= b ? [a, b] : [b, a];
   };
-  const range = rng.int(0, 5);
+  const range = rng.int(0, 7);
   if (range === 1) f.fiscalYear = rng.pick(YEARS);
   else if (range === 2) [f.from, f.to] = dates() as [string, string];
   else if (range === 3) f.from = day(rng);
   else if (range === 4) f.to = day(rng);
-  else if (range === 5) {
+  else if (range === 6) {
+    // Aligned on months and years: whole years, whole months and partial months mixed.
+    const a = `${rng.pick(YEARS)}-${rng.pick(['01', '03', '07'])}-${rng.pick(['01', '01', '16'])}`;
+    const bMonth = rng.pick(['02', '06', '12']);
+    const bYear = rng.pick(YEARS);
+    const lastDay = new Date(Date.UTC(bYear, Number(bMonth), 0)).getUTCDate();
+    const b = `${bYear}-${bMonth}-${rng.pick([String(lastDay), '28', '10'])}`;
+    [f.from, f.to] = a <= b ? [a, b] : [b.slice(0, 8) + '01', a.slice(0, 8) + '28'];
+  } else if (range === 7) {
+    if (rng.chance(0.5)) f.from = `${rng.pick(YEARS)}-01-01`;
+    else f.to = `${rng.pick(YEARS)}-12-31`;
+  } else if (range === 5) {
     f.fiscalYear = rng.pick(YEARS);
     f.from = `${f.fiscalYear}-${String(rng.int(1, 6)).padStart(2, '0')}-15`;
   }

@@ -60,15 +60,12 @@ function parseCsv(text: string): string[][] {
 }
 
 // Chromium comes from Debian's package (CI installs it before `test:e2e`). The suite runs on the
-// embedded PGlite, as `pnpm start` does, so the PostgreSQL pass of `pnpm test` leaves it out.
-const skip = !fs.existsSync(CHROMIUM)
-  ? `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`
-  : process.env.DATABASE_URL && !process.env.E2E_FORCE
-    ? 'the browser suite runs on PGlite: skipped when DATABASE_URL is set'
-    : '';
-if (skip) process.stderr.write(`e2e: skipped: ${skip}\n`);
+// embedded PGlite, as `pnpm start` does; `pnpm test` (both engines) leaves it to `pnpm test:e2e`.
+if (!fs.existsSync(CHROMIUM)) {
+  throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+}
 
-describe.skipIf(Boolean(skip))('the dashboard in Chromium', () => {
+describe('the dashboard in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
   let context: BrowserContext;

@@ -35,6 +35,17 @@ const WARMUP = 20;
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const OUT = path.join(ROOT, 'bench-results/api.json');
 
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; NaN elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command; clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -48,11 +59,12 @@ async function freePort(): Promise<number> {
 
 /** Starts `pnpm start`'s entry point in its own process and waits until /readyz answers 200. */
 async function startServerProcess(port: number): Promise<{ url: string; child: ChildProcess }> {
-  const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
-  const child = spawn(tsx, ['--tsconfig', 'server/tsconfig.json', 'server/src/main.ts'], {
+  // node itself (with tsx as a loader), so the child's pid is the server's and its CPU time can be read.
+  const child = spawn(process.execPath, ['--import', 'tsx/esm', 'server/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
+      TSX_TSCONFIG_PATH: 'server/tsconfig.json',
       DATABASE_URL,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -339,6 +351,7 @@ async function main(): Promise<void> {
       let next = 0;
       const total = scenario.requests.length;
       const measuredFrom = performance.now();
+      let cpuFrom = cpuMs(server.child.pid);
       let windowStart = measuredFrom;
       const worker = async () => {
         for (;;) {
@@ -348,7 +361,10 @@ async function main(): Promise<void> {
           const t0 = performance.now();
           const result = await gql(scenario.query, request.variables);
           const ms = performance.now() - t0;
-          if (index === WARMUP) windowStart = performance.now();
+          if (index === WARMUP) {
+            windowStart = performance.now();
+            cpuFrom = cpuMs(server.child.pid);
+          }
           if (result.errors || !result.data) {
             errors++;
             if (errors <= 3) process.stderr.write(`\n  error: ${JSON.stringify(result.errors).slice(0, 300)}\n`);
@@ -364,6 +380,7 @@ async function main(): Promise<void> {
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       const seconds = (performance.now() - windowStart) / 1000;
+      const serverCpuMs = cpuMs(server.child.pid) - cpuFrom;
       process.stderr.write('\n');
       timings.sort((a, b) => a - b);
       // One request on the instrumented in-process server, to count its statements.
@@ -380,6 +397,8 @@ async function main(): Promise<void> {
         p95Ms: round(percentile(timings, 95)),
         p99Ms: round(percentile(timings, 99)),
         meanMs: round(timings.reduce((a, b) => a + b, 0) / Math.max(1, timings.length)),
+        /** CPU the server process spent per request (excludes PostgreSQL and the load generator). */
+        serverCpuMsPerRequest: round(serverCpuMs / Math.max(1, timings.length)),
         maxMs: round(timings.at(-1) ?? Number.NaN),
         requestsPerSecond: round(timings.length / seconds),
         rowsPerRequest: round(rows / Math.max(1, timings.length)),
@@ -408,6 +427,7 @@ async function main(): Promise<void> {
       'req/s',
       'rows/req',
       'SQL/req',
+      'server CPU ms/req',
       'errors',
     ];
     const table = results.map((r) => [
@@ -421,6 +441,7 @@ async function main(): Promise<void> {
       String(r.requestsPerSecond),
       String(r.rowsPerRequest),
       String(r.sqlStatementsPerRequest),
+      String(r.serverCpuMsPerRequest),
       String(r.errors),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] as string).length)));
@@ -442,6 +463,8 @@ async function main(): Promise<void> {
       benchmark: 'api',
       at: new Date().toISOString(),
       node: process.version,
+      cpus: (await import('node:os')).cpus().length,
+      loadAverageAtEnd: (await import('node:os')).loadavg().map(round),
       engine: plain.engine,
       database: plain.location,
       dataset,

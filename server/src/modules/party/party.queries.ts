@@ -246,7 +246,8 @@ export function whereParties(query: ListQuery, tenantId: string, criteria: Party
       ...(joined('ENTERPRISE') ? [sql.ref('ep.verification')] : []),
       ...(joined('COOPERATIVE') ? [sql.ref('cp.verification')] : []),
     ];
-    const column = columns.length ? sql`coalesce(${sql.join(columns)})` : sql`NULL::text`;
+    // A bare column when there is one: coalesce() would hide its statistics from the planner.
+    const column = columns.length > 1 ? sql`coalesce(${sql.join(columns)})` : (columns[0] ?? sql`NULL::text`);
     q = q.where(sql<SqlBool>`${column} = any(${[...c.verifications]}::text[])`);
   }
   if (c.coopTypes) q = q.where('cp.coop_type', 'in', c.coopTypes);

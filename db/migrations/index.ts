@@ -6,6 +6,7 @@ import * as analyticsDomino from './2026_11_30_1010_analytics_domino.ts';
 import * as apiListIndexes from './2026_11_30_1100_api_list_indexes.ts';
 import * as analyticsPanelVersion from './2026_11_30_1200_analytics_panel_version.ts';
 import * as analyticsYearly from './2026_11_30_1210_analytics_yearly.ts';
+import * as analyticsStatistics from './2026_11_30_1220_analytics_statistics.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_1100_api_list_indexes': apiListIndexes,
   '2026_11_30_1200_analytics_panel_version': analyticsPanelVersion,
   '2026_11_30_1210_analytics_yearly': analyticsYearly,
+  '2026_11_30_1220_analytics_statistics': analyticsStatistics,
 };

@@ -3,18 +3,14 @@
  * against the API schema and writes src/graphql/operations.ts — one TypedDocumentNode per operation
  * with its result and variables types, plus the enum and input types they use.
  *
- * The schema is schema/schema.graphql (emitted from the server); types and fields the server does
- * not define yet are borrowed from schema/contract.graphql (the agreed contract), each one printed,
- * so the dashboard builds while the server grows. `--strict` fails when anything is borrowed.
+ * The schema is schema/schema.graphql, emitted from the server code: an operation the server cannot
+ * answer fails here, at build time.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   buildASTSchema,
-  type DefinitionNode,
-  type DocumentNode,
-  type FieldDefinitionNode,
   type FragmentDefinitionNode,
   GraphQLEnumType,
   GraphQLInputObjectType,
@@ -26,7 +22,6 @@ import {
   GraphQLScalarType,
   type GraphQLSchema,
   GraphQLUnionType,
-  type InputValueDefinitionNode,
   isAbstractType,
   Kind,
   type OperationDefinitionNode,
@@ -40,56 +35,12 @@ import {
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '../..');
 const emittedPath = path.join(root, 'schema/schema.graphql');
-const contractPath = path.join(here, '../schema/contract.graphql');
 const operationsDir = path.join(root, 'schema/operations/dashboard');
 const outPath = path.join(here, '../src/graphql/operations.ts');
-const strict = process.argv.includes('--strict');
 
-type Named = { name: { value: string } };
-function nameOf(def: DefinitionNode): string | undefined {
-  return 'name' in def && def.name ? (def as Named).name.value : undefined;
-}
-
-/** The emitted schema, completed with what only the contract has. */
-function mergedSchema(): { schema: GraphQLSchema; borrowed: string[] } {
-  const emitted = fs.existsSync(emittedPath) ? parse(fs.readFileSync(emittedPath, 'utf8')) : { definitions: [] };
-  const contract = parse(fs.readFileSync(contractPath, 'utf8'));
-  const byName = new Map<string, DefinitionNode>();
-  for (const def of emitted.definitions) {
-    const name = nameOf(def);
-    if (name) byName.set(name, def);
-  }
-  const borrowed: string[] = [];
-  for (const def of contract.definitions) {
-    const name = nameOf(def);
-    if (!name) continue;
-    const mine = byName.get(name);
-    if (!mine) {
-      byName.set(name, def);
-      borrowed.push(name);
-      continue;
-    }
-    if (
-      (mine.kind === Kind.OBJECT_TYPE_DEFINITION && def.kind === Kind.OBJECT_TYPE_DEFINITION) ||
-      (mine.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION && def.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) ||
-      (mine.kind === Kind.INTERFACE_TYPE_DEFINITION && def.kind === Kind.INTERFACE_TYPE_DEFINITION)
-    ) {
-      // Only Query is completed field by field; another type the server defines is taken as it is.
-      if (name !== 'Query') continue;
-      const have = new Set(
-        (mine.fields ?? []).map((f: FieldDefinitionNode | InputValueDefinitionNode) => f.name.value),
-      );
-      const extra = (def.fields ?? []).filter(
-        (f: FieldDefinitionNode | InputValueDefinitionNode) => !have.has(f.name.value),
-      );
-      if (extra.length) {
-        borrowed.push(...extra.map((f: FieldDefinitionNode | InputValueDefinitionNode) => `${name}.${f.name.value}`));
-        byName.set(name, { ...mine, fields: [...(mine.fields ?? []), ...extra] } as DefinitionNode);
-      }
-    }
-  }
-  const doc: DocumentNode = { kind: Kind.DOCUMENT, definitions: [...byName.values()] };
-  return { schema: buildASTSchema(doc, { assumeValidSDL: false }), borrowed };
+/** The emitted schema of the server. */
+function emittedSchema(): GraphQLSchema {
+  return buildASTSchema(parse(fs.readFileSync(emittedPath, 'utf8')), { assumeValidSDL: false });
 }
 
 const scalarTs: Record<string, string> = {
@@ -242,13 +193,7 @@ function enumBlock(e: GraphQLEnumType): string {
 }
 
 function main() {
-  const { schema, borrowed } = mergedSchema();
-  if (borrowed.length) {
-    process.stderr.write(
-      `codegen: not in schema/schema.graphql yet, taken from the contract: ${borrowed.join(', ')}\n`,
-    );
-    if (strict) process.exit(1);
-  }
+  const schema = emittedSchema();
   const files = fs
     .readdirSync(operationsDir)
     .filter((f) => f.endsWith('.graphql'))

@@ -14,10 +14,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openDatabase } from '@jejaring/db';
 import { loadServerConfig } from '@jejaring/server/config';
 import { createLogger } from '@jejaring/server/logger';
 import { startServer } from '@jejaring/server/start';
-import { openDatabase } from '@jejaring/db';
 import { sql } from 'kysely';
 
 function option(name: string): string | undefined {
@@ -31,7 +31,10 @@ const URL_ = option('url') ?? `postgres://postgres@127.0.0.1:5432/${DATABASES[SC
 const RUNS = Number(option('runs') ?? 60);
 const ONLY = option('only')?.split(',');
 const TENANT = process.env.TENANT ?? '61.12';
-const OUT = path.resolve(path.dirname(new URL(import.meta.url).pathname), `../../bench-results/analytics-${SCALE}.json`);
+const OUT = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  `../../bench-results/analytics-${SCALE}.json`,
+);
 
 /** Targets at scale 100 (issue #4): p95 in milliseconds. */
 const TARGETS: Record<string, number> = {
@@ -56,15 +59,20 @@ function prng(seed: number): () => number {
   };
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 async function main(): Promise<void> {
   // Agencies and years of the data, to vary the filters over what exists.
   const handle = await openDatabase({ engine: 'postgres', url: URL_ }, { poolSize: 1 });
-  const agencyRows = await sql<{ id: string }>`SELECT id FROM party WHERE tenant_id = ${TENANT} AND kind = 'AGENCY' ORDER BY id`.execute(handle.db);
+  const agencyRows = await sql<{
+    id: string;
+  }>`SELECT id FROM party WHERE tenant_id = ${TENANT} AND kind = 'AGENCY' ORDER BY id`.execute(handle.db);
   const years = await sql<{ y: number }>`SELECT DISTINCT extract(year FROM month)::int AS y FROM analytics_spend_month
     WHERE tenant_id = ${TENANT} ORDER BY 1`.execute(handle.db);
-  const transactions = await sql<{ n: string }>`SELECT count(*) AS n FROM "transaction" WHERE tenant_id = ${TENANT}`.execute(handle.db);
+  const transactions = await sql<{
+    n: string;
+  }>`SELECT count(*) AS n FROM "transaction" WHERE tenant_id = ${TENANT}`.execute(handle.db);
   await handle.close();
   const agencies = agencyRows.rows.map((r) => Buffer.from(`Agency:${r.id}`).toString('base64url'));
   const allYears = years.rows.map((r) => r.y);
@@ -97,7 +105,8 @@ async function main(): Promise<void> {
     ['SELLER_CLASS', 'SELLER_DISTRICT', 'SECTOR'],
     ['AGENCY', 'CATEGORY', 'SELLER_CLASS', 'SECTOR'],
   ];
-  const summaryFields = 'total transactionCount toLocalUmkm localUmkmShare toUmk umkShare toLocal localShare sellersReached target';
+  const summaryFields =
+    'total transactionCount toLocalUmkm localUmkmShare toUmk umkShare toLocal localShare sellersReached target';
   type Case = { query: string; variables: Array<Record<string, unknown>> };
   const cases: Record<string, Case> = {
     spendSummary: {
@@ -130,7 +139,10 @@ async function main(): Promise<void> {
     },
     programOutcomes: {
       query: `query GetProgramOutcomes($fiscalYear: Int!, $agencyId: ID) { programOutcomes(fiscalYear: $fiscalYear, agencyId: $agencyId) { program { id code name fiscalYear agency { id name shortName } } budget realized realizationRate toLocalUmkm localUmkmShare target targetSource umkmReached enterprisesAssisted status } }`,
-      variables: fiscal.map((f, i) => ({ fiscalYear: f.fiscalYear, agencyId: i % 3 === 0 ? agencies[i % agencies.length] : null })),
+      variables: fiscal.map((f, i) => ({
+        fiscalYear: f.fiscalYear,
+        agencyId: i % 3 === 0 ? agencies[i % agencies.length] : null,
+      })),
     },
     recoveryIndex: {
       query: `query GetRecoveryIndex($groupBy: RecoveryGroup!, $from: Date, $to: Date) { recoveryIndex(groupBy: $groupBy, from: $from, to: $to) { key label points { period index activeShare panelSize } } }`,
@@ -183,6 +195,7 @@ async function main(): Promise<void> {
     max: number;
     target: number | null;
     met: boolean | null;
+    slowest: Array<{ ms: number; variables: Record<string, unknown> }>;
   }> = [];
   try {
     for (const [name, c] of Object.entries(cases)) {
@@ -190,10 +203,13 @@ async function main(): Promise<void> {
       const cold: number[] = [];
       for (const variables of c.variables) cold.push(await ask(c.query, variables));
       const times: number[] = [];
+      const timed: Array<{ ms: number; variables: Record<string, unknown> }> = [];
       const order = prng(name.length * 31 + 7);
       for (let i = 0; i < RUNS; i++) {
         const variables = c.variables[Math.floor(order() * c.variables.length)] as Record<string, unknown>;
-        times.push(await ask(c.query, variables));
+        const ms = await ask(c.query, variables);
+        times.push(ms);
+        timed.push({ ms: Math.round(ms * 10) / 10, variables });
         if ((i + 1) % 10 === 0) process.stderr.write(`\r  ${name}: ${i + 1}/${RUNS}   `);
       }
       process.stderr.write('\r');
@@ -212,6 +228,7 @@ async function main(): Promise<void> {
         max: times.at(-1) ?? 0,
         target,
         met: target === null ? null : p95 < target,
+        slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 3),
       });
       const r = results.at(-1) as (typeof results)[number];
       process.stderr.write(

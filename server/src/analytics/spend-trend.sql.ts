@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { badInput } from '../errors.ts';
 import { countPeriods, type Interval, nextPeriod, periodsBetween, dayBefore, yearOf } from './dates.ts';
 import { type SpendSummaryData, toSummary } from './measures.ts';
-import { AMOUNT_COLUMNS, factsCte, reachCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
+import { AMOUNT_COLUMNS, factsCte, reachCountsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
 import { targetAgency } from './spend-summary.sql.ts';
 import { loadTargets } from './targets.sql.ts';
 
@@ -66,15 +66,10 @@ export async function spendTrend(
   const [result, targets] = await Promise.all([
     sql<SummaryRow & { period: string }>`${withCtes(
       factsCte('spend', scope, 'spend', undefined, { years: interval === 'YEAR' }),
-      reachCte('sellers', scope, interval),
+      reachCountsCte('reached', scope, interval),
     )},
       amounts AS (
         SELECT date_trunc(${unit}, day::timestamp)::date AS period, ${AMOUNT_COLUMNS} FROM spend GROUP BY 1
-      ),
-      reached AS (
-        SELECT period, count(*) AS sellers_reached
-        FROM (SELECT DISTINCT period, seller_id FROM sellers) s
-        GROUP BY period
       )
       SELECT amounts.*, coalesce(reached.sellers_reached, 0) AS sellers_reached
       FROM amounts LEFT JOIN reached ON reached.period = amounts.period`.execute(db),

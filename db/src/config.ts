@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Where the data lives: an embedded PGlite directory (the default) or a PostgreSQL server. */
 export type DatabaseTarget =
@@ -16,6 +17,8 @@ export interface DbConfig {
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
+
+const DEFAULT_PGLITE_DIR = fileURLToPath(new URL('../../.data/pglite', import.meta.url));
 
 const TENANT_PATTERN = /^[0-9]{2}\.[0-9]{2}$/;
 
@@ -45,7 +48,7 @@ export function parsePostgresUrl(name: string, value: string): string {
  * @example
  * const config = loadDbConfig(process.env); // PGlite in ./.data/pglite unless DATABASE_URL is set
  */
-export function loadDbConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): DbConfig {
+export function loadDbConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_CWD || process.cwd()): DbConfig {
   const tenant = env.TENANT?.trim() || '61.12';
   if (!TENANT_PATTERN.test(tenant)) {
     throw new ConfigError(`TENANT must be a regency code like 61.12, got "${tenant}"`);
@@ -64,7 +67,11 @@ export function loadDbConfig(env: NodeJS.ProcessEnv = process.env, cwd = process
       ...(readUrl ? { readUrl: parsePostgresUrl('DATABASE_READ_URL', readUrl) } : {}),
     };
   } else {
-    target = { engine: 'pglite', dir: path.resolve(cwd, env.PGLITE_DIR?.trim() || '.data/pglite') };
+    // A relative PGLITE_DIR is relative to where the command was typed (pnpm runs a package's
+    // scripts in its own folder but keeps the caller's folder in INIT_CWD); the default is the
+    // repository's .data/pglite, so `pnpm start` and `pnpm cli` share one database.
+    const dir = env.PGLITE_DIR?.trim();
+    target = { engine: 'pglite', dir: dir ? path.resolve(cwd, dir) : DEFAULT_PGLITE_DIR };
   }
   return Object.freeze({ target, tenant, demoData: demo });
 }

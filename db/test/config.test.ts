@@ -1,11 +1,29 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadDbConfig } from '../src/config.ts';
 
 describe('database configuration', () => {
-  it('defaults to PGlite in ./.data/pglite for tenant 61.12 with the demo on', () => {
-    const config = loadDbConfig({}, '/srv/jejaring');
-    expect(config).toEqual({ target: { engine: 'pglite', dir: '/srv/jejaring/.data/pglite' }, tenant: '61.12', demoData: 'auto' });
+  it('defaults to PGlite in the repository .data/pglite for tenant 61.12 with the demo on', () => {
+    const config = loadDbConfig({}, '/srv/elsewhere');
+    const repository = fileURLToPath(new URL('../..', import.meta.url));
+    expect(config).toEqual({
+      target: { engine: 'pglite', dir: path.join(repository, '.data/pglite') },
+      tenant: '61.12',
+      demoData: 'auto',
+    });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('resolves a relative PGLITE_DIR against the folder the command was typed in (INIT_CWD under pnpm)', () => {
+    expect(loadDbConfig({ PGLITE_DIR: 'data/db', INIT_CWD: '/home/ops' }).target).toEqual({
+      engine: 'pglite',
+      dir: '/home/ops/data/db',
+    });
+    expect(loadDbConfig({ PGLITE_DIR: '/var/lib/jejaring' }, '/x').target).toEqual({
+      engine: 'pglite',
+      dir: '/var/lib/jejaring',
+    });
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {

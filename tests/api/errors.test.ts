@@ -231,9 +231,3 @@ describe('INTERNAL_SERVER_ERROR', () => {
     }
   });
 });
-
-describe('codes that arrive with later issues', () => {
-  it.todo('UNAUTHENTICATED for a request without a valid session or API key (authentication issue)');
-  it.todo('FORBIDDEN for an operator acting outside their agency (authentication issue)');
-  it.todo('CONFLICT for a duplicate NIB or transaction source reference (mutations issue)');
-});

@@ -36,7 +36,8 @@ import { type Kysely, sql } from 'kysely';
  * fixed: changing them needs `SELECT analytics_rebuild(tenant)`.
  */
 
-const SPEND_KEY = 'tenant_id, month, agency_id, buyer_kind, buyer_gov, category, account_code, seller_class, seller_umk';
+const SPEND_KEY =
+  'tenant_id, month, agency_id, buyer_kind, buyer_gov, category, account_code, seller_class, seller_umk';
 const CELL_KEY = `${SPEND_KEY}, district, sector`;
 const SELLER_KEY = 'tenant_id, month, agency_id, buyer_kind, buyer_gov, category, account_code, seller_id';
 
@@ -91,7 +92,9 @@ function applySql(source: string, sign: 1 | -1): string {
         ${add('tenant_id, program_id, seller_id')}`,
   ];
   const ctes = upserts.slice(0, -1).map((u, i) => `u${i} AS (${u})`);
-  const statements = [`WITH src AS MATERIALIZED (SELECT * FROM ${source}), ${ctes.join(',\n      ')}\n      ${upserts.at(-1)}`];
+  const statements = [
+    `WITH src AS MATERIALIZED (SELECT * FROM ${source}), ${ctes.join(',\n      ')}\n      ${upserts.at(-1)}`,
+  ];
   if (sign === -1) {
     // Rows whose last transaction left; the partial indexes make this a lookup, not a scan.
     for (const table of ROLLUPS) statements.push(`DELETE FROM ${table} WHERE n = 0`);

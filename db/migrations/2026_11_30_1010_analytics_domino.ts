@@ -14,7 +14,8 @@ import { type Kysely, sql } from 'kysely';
  * rebuild also gets enough work_mem to aggregate millions of rows in memory.
  */
 
-const SPEND_KEY = 'tenant_id, month, agency_id, buyer_kind, buyer_gov, category, account_code, seller_class, seller_umk';
+const SPEND_KEY =
+  'tenant_id, month, agency_id, buyer_kind, buyer_gov, category, account_code, seller_class, seller_umk';
 const CELL_KEY = `${SPEND_KEY}, district, sector`;
 const SELLER_KEY = 'tenant_id, month, agency_id, buyer_kind, buyer_gov, category, account_code, seller_id';
 

@@ -15,7 +15,8 @@ import { type Kysely, sql } from 'kysely';
  * statement touched from analytics_seller_month (which is exact, so the masks are too).
  */
 
-const SPEND_KEY = 'tenant_id, month, agency_id, buyer_kind, buyer_gov, category, account_code, seller_class, seller_umk';
+const SPEND_KEY =
+  'tenant_id, month, agency_id, buyer_kind, buyer_gov, category, account_code, seller_class, seller_umk';
 const CELL_KEY = `${SPEND_KEY}, district, sector`;
 const SELLER_KEY = 'tenant_id, month, agency_id, buyer_kind, buyer_gov, category, account_code, seller_id';
 const YEAR_KEY = SPEND_KEY.replace('month', 'year');
@@ -41,7 +42,7 @@ const ROLLUPS = [
  */
 function applySql(source: string, sign: 1 | -1): string {
   const month = "date_trunc('month', t.occurred_on::timestamp)::date";
-  const year = 'date_part(\'year\', t.occurred_on)::smallint';
+  const year = "date_part('year', t.occurred_on)::smallint";
   const from = `FROM src t
         JOIN analytics_party_class b ON b.tenant_id = t.tenant_id AND b.party_id = t.buyer_id
         JOIN analytics_party_class s ON s.tenant_id = t.tenant_id AND s.party_id = t.seller_id`;

@@ -148,7 +148,14 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  const expected = [UsageError, ConfigError, DatabaseUnavailableError, DirectoryLockedError, MigrationError, BundleError];
+  const expected = [
+    UsageError,
+    ConfigError,
+    DatabaseUnavailableError,
+    DirectoryLockedError,
+    MigrationError,
+    BundleError,
+  ];
   if (
     expected.some((type) => error instanceof type) ||
     (error as NodeJS.ErrnoException)?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'

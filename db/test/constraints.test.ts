@@ -31,17 +31,41 @@ describe(`domain constraints on ${testEngine}`, () => {
     const [agency, enterprise] = await db
       .insertInto('party')
       .values([
-        { tenant_id: KUBU_RAYA, ref: 'A1', kind: 'AGENCY', name: 'Dinas Pendidikan', region_code: '61.12', is_government: true },
-        { tenant_id: KUBU_RAYA, ref: 'E1', kind: 'ENTERPRISE', name: 'Konveksi Maju', region_code: '61.12.01.2001', size_class: 'MICRO' },
+        {
+          tenant_id: KUBU_RAYA,
+          ref: 'A1',
+          kind: 'AGENCY',
+          name: 'Dinas Pendidikan',
+          region_code: '61.12',
+          is_government: true,
+        },
+        {
+          tenant_id: KUBU_RAYA,
+          ref: 'E1',
+          kind: 'ENTERPRISE',
+          name: 'Konveksi Maju',
+          region_code: '61.12.01.2001',
+          size_class: 'MICRO',
+        },
       ])
       .returning('id')
       .execute();
     agencyId = agency!.id;
     enterpriseId = enterprise!.id;
-    await db.insertInto('enterprise_profile').values({ tenant_id: KUBU_RAYA, party_id: enterpriseId, nib: '1234567890123' }).execute();
+    await db
+      .insertInto('enterprise_profile')
+      .values({ tenant_id: KUBU_RAYA, party_id: enterpriseId, nib: '1234567890123' })
+      .execute();
     const outsider = await db
       .insertInto('party')
-      .values({ tenant_id: PONTIANAK, ref: 'A1', kind: 'AGENCY', name: 'Dinas Pendidikan Kota', region_code: '61.71', is_government: true })
+      .values({
+        tenant_id: PONTIANAK,
+        ref: 'A1',
+        kind: 'AGENCY',
+        name: 'Dinas Pendidikan Kota',
+        region_code: '61.71',
+        is_government: true,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     outsiderId = outsider.id;
@@ -66,35 +90,64 @@ describe(`domain constraints on ${testEngine}`, () => {
 
   it('rejects a 12-digit NIB, naming the field', async () => {
     const error = await rejection(() =>
-      handle.db.updateTable('enterprise_profile').set({ nib: '123456789012' }).where('party_id', '=', enterpriseId).execute(),
+      handle.db
+        .updateTable('enterprise_profile')
+        .set({ nib: '123456789012' })
+        .where('party_id', '=', enterpriseId)
+        .execute(),
     );
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'nib', message: 'NIB must be exactly 13 digits' });
   });
 
   it('rejects a NIK that is not 16 digits and a KBLI code that is not 5 digits', async () => {
     const nik = await rejection(() =>
-      handle.db.updateTable('enterprise_profile').set({ owner_nik: '61120101900001' }).where('party_id', '=', enterpriseId).execute(),
+      handle.db
+        .updateTable('enterprise_profile')
+        .set({ owner_nik: '61120101900001' })
+        .where('party_id', '=', enterpriseId)
+        .execute(),
     );
     expect(nik).toMatchObject({ field: 'owner_nik', message: 'NIK must be exactly 16 digits' });
     const kbli = await rejection(() =>
-      handle.db.updateTable('enterprise_profile').set({ kbli_code: '1410' }).where('party_id', '=', enterpriseId).execute(),
+      handle.db
+        .updateTable('enterprise_profile')
+        .set({ kbli_code: '1410' })
+        .where('party_id', '=', enterpriseId)
+        .execute(),
     );
     expect(kbli).toMatchObject({ field: 'kbli_code', message: 'KBLI code must be exactly 5 digits' });
   });
 
   it('rejects a negative amount', async () => {
-    const error = await rejection(() => handle.db.insertInto('transaction').values(transaction({ amount: -5 })).execute());
+    const error = await rejection(() =>
+      handle.db
+        .insertInto('transaction')
+        .values(transaction({ amount: -5 }))
+        .execute(),
+    );
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amount', message: 'amount must not be negative' });
   });
 
   it('rejects a transaction whose buyer belongs to another tenant', async () => {
-    const error = await rejection(() => handle.db.insertInto('transaction').values(transaction({ buyer_id: outsiderId })).execute());
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'buyer_id', message: 'the buyer is not a party of this regency' });
+    const error = await rejection(() =>
+      handle.db
+        .insertInto('transaction')
+        .values(transaction({ buyer_id: outsiderId }))
+        .execute(),
+    );
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'buyer_id',
+      message: 'the buyer is not a party of this regency',
+    });
   });
 
   it('rejects an unknown enumeration value and an unknown region', async () => {
     const category = await rejection(() =>
-      handle.db.insertInto('transaction').values(transaction({ category: 'WEAPONS' })).execute(),
+      handle.db
+        .insertInto('transaction')
+        .values(transaction({ category: 'WEAPONS' }))
+        .execute(),
     );
     expect(category).toMatchObject({ field: 'category', message: 'unknown product category' });
     const region = await rejection(() =>
@@ -113,11 +166,22 @@ describe(`domain constraints on ${testEngine}`, () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     const nib = await rejection(() =>
-      handle.db.insertInto('enterprise_profile').values({ tenant_id: KUBU_RAYA, party_id: other.id, nib: '1234567890123' }).execute(),
+      handle.db
+        .insertInto('enterprise_profile')
+        .values({ tenant_id: KUBU_RAYA, party_id: other.id, nib: '1234567890123' })
+        .execute(),
     );
     expect(nib).toMatchObject({ code: 'CONFLICT', field: 'nib' });
-    await handle.db.insertInto('transaction').values(transaction({ source_ref: 'SP2D-1' })).execute();
-    const duplicate = await rejection(() => handle.db.insertInto('transaction').values(transaction({ source_ref: 'SP2D-1' })).execute());
+    await handle.db
+      .insertInto('transaction')
+      .values(transaction({ source_ref: 'SP2D-1' }))
+      .execute();
+    const duplicate = await rejection(() =>
+      handle.db
+        .insertInto('transaction')
+        .values(transaction({ source_ref: 'SP2D-1' }))
+        .execute(),
+    );
     expect(duplicate).toMatchObject({ code: 'CONFLICT', field: 'source_ref' });
   });
 
@@ -125,14 +189,25 @@ describe(`domain constraints on ${testEngine}`, () => {
     const error = await rejection(() =>
       handle.db
         .insertInto('program')
-        .values({ tenant_id: KUBU_RAYA, ref: 'P1', agency_id: agencyId, code: '1.01', name: 'Seragam', fiscal_year: 2024, budget: 1, local_target_share: 40 })
+        .values({
+          tenant_id: KUBU_RAYA,
+          ref: 'P1',
+          agency_id: agencyId,
+          code: '1.01',
+          name: 'Seragam',
+          fiscal_year: 2024,
+          budget: 1,
+          local_target_share: 40,
+        })
         .execute(),
     );
     expect(error.field).toBe('local_target_share');
   });
 
   it('keeps the rows stored before a rejected write', async () => {
-    const count = await sql<{ n: number }>`SELECT count(*) AS n FROM "transaction" WHERE tenant_id = ${KUBU_RAYA}`.execute(handle.db);
+    const count = await sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM "transaction" WHERE tenant_id = ${KUBU_RAYA}`.execute(handle.db);
     expect(count.rows[0]?.n).toBe(2);
   });
 

@@ -46,7 +46,9 @@ describe('the PGlite data directory lock', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.stderr).toContain(`The database directory ${dir} is in use by another Jejaring process (pid ${process.pid})`);
+    expect(failure?.stderr).toContain(
+      `The database directory ${dir} is in use by another Jejaring process (pid ${process.pid})`,
+    );
   });
 
   it('refuses a second open in the same process too', async () => {
@@ -55,7 +57,12 @@ describe('the PGlite data directory lock', () => {
 
   it('keeps every row the first process committed, before and after it closes', async () => {
     const count = async (handle: DatabaseHandle) =>
-      (await handle.db.selectFrom('party').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+      (
+        await handle.db
+          .selectFrom('party')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     expect(await count(first)).toBe(200);
     await first.close();
     const reopened = await openDatabase({ engine: 'pglite', dir });

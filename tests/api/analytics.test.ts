@@ -70,7 +70,11 @@ describe(`the spending measures answer over /graphql (${testEngine})`, () => {
       [2, 'Dinas Pendidikan', 'C'],
       [3, 'Dinas Kesehatan', 'A'],
     ]);
-    expect(r.data?.agencyScorecard[1]?.agency).toEqual({ id: agencyId(fx.id('DIK')), name: 'Dinas Pendidikan', code: '1.01' });
+    expect(r.data?.agencyScorecard[1]?.agency).toEqual({
+      id: agencyId(fx.id('DIK')),
+      name: 'Dinas Pendidikan',
+      code: '1.01',
+    });
   });
 
   it("Agency.scorecard gives an agency's own line", async () => {
@@ -83,7 +87,9 @@ describe(`the spending measures answer over /graphql (${testEngine})`, () => {
   });
 
   it('spendFlows', async () => {
-    const r = await server.gql<{ spendFlows: { total: number; nodes: Array<Record<string, unknown>>; links: unknown[] } }>(
+    const r = await server.gql<{
+      spendFlows: { total: number; nodes: Array<Record<string, unknown>>; links: unknown[] };
+    }>(
       `query { spendFlows(filter: { fiscalYear: 2023 }, levels: [SELLER_CLASS, SELLER_DISTRICT]) {
         levels total nodes { id level key label value sellerClass } links { source target value } } }`,
     );
@@ -105,12 +111,16 @@ describe(`the spending measures answer over /graphql (${testEngine})`, () => {
   });
 
   it('spendByDistrict, with every kecamatan resolved through the region loader', async () => {
-    const r = await server.gql<{ spendByDistrict: Array<{ region: { code: string; name: string }; toLocalUmkm: number }> }>(
-      `query { spendByDistrict(filter: { fiscalYear: 2023 }) { region { code name } toLocalUmkm sellersReached } }`,
-    );
+    const r = await server.gql<{
+      spendByDistrict: Array<{ region: { code: string; name: string }; toLocalUmkm: number }>;
+    }>(`query { spendByDistrict(filter: { fiscalYear: 2023 }) { region { code name } toLocalUmkm sellersReached } }`);
     expect(r.errors).toBeUndefined();
     expect(r.data?.spendByDistrict).toHaveLength(9);
-    expect(r.data?.spendByDistrict[0]).toEqual({ region: { code: '61.12.01', name: 'Sungai Raya' }, toLocalUmkm: 1800, sellersReached: 2 });
+    expect(r.data?.spendByDistrict[0]).toEqual({
+      region: { code: '61.12.01', name: 'Sungai Raya' },
+      toLocalUmkm: 1800,
+      sellersReached: 2,
+    });
   });
 
   it('networkReach', async () => {
@@ -148,7 +158,11 @@ describe(`the spending measures answer over /graphql (${testEngine})`, () => {
   it.each([
     ['from after to', '{ spendSummary(filter: { from: "2023-05-01", to: "2023-01-01" }) { total } }', 'from'],
     ['a fiscal year outside 2000…2100', '{ spendSummary(filter: { fiscalYear: 1999 }) { total } }', 'fiscalYear'],
-    ['from/to outside the fiscal year', '{ spendSummary(filter: { fiscalYear: 2023, from: "2024-01-01" }) { total } }', 'from'],
+    [
+      'from/to outside the fiscal year',
+      '{ spendSummary(filter: { fiscalYear: 2023, from: "2024-01-01" }) { total } }',
+      'from',
+    ],
     ['a malformed agency id', '{ spendSummary(filter: { agencyIds: ["nope"] }) { total } }', 'agencyIds'],
     ['an empty agency list', '{ spendSummary(filter: { agencyIds: [] }) { total } }', 'agencyIds'],
     ['a bad account prefix', '{ agencyScorecard(filter: { accountPrefix: "5.1%" }) { rank } }', 'accountPrefix'],
@@ -156,10 +170,22 @@ describe(`the spending measures answer over /graphql (${testEngine})`, () => {
     ['rounds of 0', '{ dominoEffect(rounds: 0) { injection } }', 'rounds'],
     ['a repeated flow level', '{ spendFlows(levels: [SECTOR, SECTOR]) { total } }', 'levels'],
     ['no flow level', '{ spendFlows(levels: []) { total } }', 'levels'],
-    ['a century of months', '{ spendTrend(filter: { from: "1900-01-01", to: "2100-01-01" }, interval: MONTH) { total } }', 'interval'],
-    ['a baseline year outside 2000…2100', '{ recoveryIndex(groupBy: NONE, baselineYear: 1800) { key } }', 'baselineYear'],
+    [
+      'a century of months',
+      '{ spendTrend(filter: { from: "1900-01-01", to: "2100-01-01" }, interval: MONTH) { total } }',
+      'interval',
+    ],
+    [
+      'a baseline year outside 2000…2100',
+      '{ recoveryIndex(groupBy: NONE, baselineYear: 1800) { key } }',
+      'baselineYear',
+    ],
     ['a cohort year outside 2000…2099', '{ marketAccessEffect(cohortYear: 2100) { cohortSize } }', 'cohortYear'],
-    ['a data-collection year outside 2000…2100', '{ dataCollectionProgress(year: 3000) { enterprisesRegistered } }', 'year'],
+    [
+      'a data-collection year outside 2000…2100',
+      '{ dataCollectionProgress(year: 3000) { enterprisesRegistered } }',
+      'year',
+    ],
   ])('rejects %s with BAD_USER_INPUT naming the field', async (_, query, field) => {
     const r = await server.gql(query);
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -283,7 +309,9 @@ describe(`the domino, program and panel measures answer over /graphql (${testEng
         await loadFixture(handle.db, TEST_TENANT, dominoScenario);
       },
     });
-    const r = await server.gql<{ dominoEffect: { rounds: Array<{ amount: number }>; multiplier: number; limitMultiplier: number } }>(
+    const r = await server.gql<{
+      dominoEffect: { rounds: Array<{ amount: number }>; multiplier: number; limitMultiplier: number };
+    }>(
       `query { dominoEffect(filter: { fiscalYear: 2023 }, rounds: 3) { injection rounds { round amount } multiplier limitMultiplier converged } }`,
     );
     expect(r.errors).toBeUndefined();

@@ -11,10 +11,7 @@ export class DataCollectionResolver {
     description:
       'For every kecamatan (all listed), the enterprises and cooperatives registered by the end of the year and not rejected, how many are verified, and verified / target (METRICS.md "Data-collection progress").',
   })
-  async dataCollectionProgress(
-    @Ctx() ctx: Context,
-    @Arg('year', () => Int) year: number,
-  ): Promise<DistrictProgress[]> {
+  async dataCollectionProgress(@Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<DistrictProgress[]> {
     return dataCollectionProgress(ctx.db, ctx.tenantId, year);
   }
 

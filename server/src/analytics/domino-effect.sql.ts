@@ -75,7 +75,13 @@ async function loadMatrix(db: Kysely<Database>, scope: SpendScope): Promise<Domi
     flowParts.push(sql`SELECT t.seller_id, t.amount, 0::bigint ${rawJoin} WHERE ${inDays} AND s.in_l`);
   }
   if (pairParts.length === 0) {
-    return { index: new Map(), sectors: [], rowStart: new Int32Array(1), cols: new Int32Array(0), coef: new Float64Array(0) };
+    return {
+      index: new Map(),
+      sectors: [],
+      rowStart: new Int32Array(1),
+      cols: new Int32Array(0),
+      coef: new Float64Array(0),
+    };
   }
   // Snapshot months overlapping the period: from the month of `from` to the month of `to`.
   const snapshotPeriod = [sql`sn.tenant_id = ${t}`];

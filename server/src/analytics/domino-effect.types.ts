@@ -1,7 +1,10 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { RupiahScalar } from '../graphql/scalars.ts';
 
-@ObjectType('SectorAmount', { simpleResolvers: true, description: 'The part of a re-spending round received by parties of one KBLI section.' })
+@ObjectType('SectorAmount', {
+  simpleResolvers: true,
+  description: 'The part of a re-spending round received by parties of one KBLI section.',
+})
 export class SectorAmount {
   @Field(() => String, { description: 'The KBLI section letter (A…U) of the receiving parties, or "UNKNOWN".' })
   sector!: string;
@@ -20,7 +23,8 @@ export class DominoRound {
   round!: number;
 
   @Field(() => Float, {
-    description: 'Rupiah received in this round (R1 is whole rupiah; later rounds are model quantities with fractions).',
+    description:
+      'Rupiah received in this round (R1 is whole rupiah; later rounds are model quantities with fractions).',
   })
   amount!: number;
 
@@ -34,11 +38,12 @@ export class DominoRound {
 @ObjectType('DominoEffect', {
   simpleResolvers: true,
   description:
-    "How far the government's local spending travels through recorded re-spending among local businesses (METRICS.md \"Re-spending rounds\"): a transaction-level LM3 and Leontief-style multiplier. Lower bounds: only recorded purchases propagate.",
+    'How far the government\'s local spending travels through recorded re-spending among local businesses (METRICS.md "Re-spending rounds"): a transaction-level LM3 and Leontief-style multiplier. Lower bounds: only recorded purchases propagate.',
 })
 export class DominoEffect {
   @Field(() => RupiahScalar, {
-    description: 'R1: paid by the scoped government buyers (agencies, and their government units with includeNetwork) to local UMKM.',
+    description:
+      'R1: paid by the scoped government buyers (agencies, and their government units with includeNetwork) to local UMKM.',
   })
   injection!: number;
 

@@ -1,9 +1,9 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
+import { badInput } from '../errors.ts';
 import { firstDayOfYear, lastDayOfYear } from './dates.ts';
 import { share } from './measures.ts';
 import { MAX_YEAR, validateYear } from './scope.ts';
-import { badInput } from '../errors.ts';
 import { analyticsVersions, VersionedCache } from './versions.ts';
 
 export interface SurvivalGroupData {

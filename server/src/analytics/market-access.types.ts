@@ -1,11 +1,14 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('SurvivalGroup', { simpleResolvers: true, description: 'Members of a training cohort by their status a year later.' })
+@ObjectType('SurvivalGroup', {
+  simpleResolvers: true,
+  description: 'Members of a training cohort by their status a year later.',
+})
 export class SurvivalGroup {
   @Field(() => Int, { description: 'How many enterprises are in the group.' })
   size!: number;
 
-  @Field(() => Int, { description: "Whose last snapshot of the year after the cohort year is ACTIVE." })
+  @Field(() => Int, { description: 'Whose last snapshot of the year after the cohort year is ACTIVE.' })
   active!: number;
 
   @Field(() => Int, { description: 'Whose last snapshot of that year is DORMANT or CLOSED.' })
@@ -30,12 +33,17 @@ export class MarketAccessEffect {
   @Field(() => Int, { description: 'Enterprises trained that year.' })
   cohortSize!: number;
 
-  @Field(() => SurvivalGroup, { description: 'Cohort members paid at least once by a government buyer in the cohort year or the next.' })
+  @Field(() => SurvivalGroup, {
+    description: 'Cohort members paid at least once by a government buyer in the cohort year or the next.',
+  })
   withMarket!: SurvivalGroup;
 
   @Field(() => SurvivalGroup, { description: 'The rest of the cohort.' })
   trainedOnly!: SurvivalGroup;
 
-  @Field(() => Float, { nullable: true, description: 'withMarket.survivalRate − trainedOnly.survivalRate; null when either is null.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'withMarket.survivalRate − trainedOnly.survivalRate; null when either is null.',
+  })
   difference!: number | null;
 }

@@ -2,12 +2,17 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { UnitType } from '../graphql/enums.ts';
 import { SpendSummary } from './spend-summary.types.ts';
 
-@ObjectType('UnitTypeSpend', { simpleResolvers: true, description: "The purchases of one type of unit in an agency's network." })
+@ObjectType('UnitTypeSpend', {
+  simpleResolvers: true,
+  description: "The purchases of one type of unit in an agency's network.",
+})
 export class UnitTypeSpend {
   @Field(() => UnitType, { description: 'The unit type.' })
   unitType!: UnitType;
 
-  @Field(() => Int, { description: "How many units of this type the agency's network has (whether they bought or not)." })
+  @Field(() => Int, {
+    description: "How many units of this type the agency's network has (whether they bought or not).",
+  })
   units!: number;
 
   @Field(() => Int, { description: 'How many of them made at least one scoped purchase.' })
@@ -20,7 +25,7 @@ export class UnitTypeSpend {
 @ObjectType('NetworkReach', {
   simpleResolvers: true,
   description:
-    "What an agency's network (schools, health centres, village governments, associations… at any depth) adds to the agency's own purchases from local UMKM: the first view of the domino effect (METRICS.md \"Network reach\").",
+    'What an agency\'s network (schools, health centres, village governments, associations… at any depth) adds to the agency\'s own purchases from local UMKM: the first view of the domino effect (METRICS.md "Network reach").',
 })
 export class NetworkReach {
   /** The agency's party id (the `agency` field resolves it). */

@@ -1,7 +1,12 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RupiahScalar } from '../graphql/scalars.ts';
 
-export const ProgramStatus = { MET: 'MET', BELOW_TARGET: 'BELOW_TARGET', NO_TARGET: 'NO_TARGET', NO_SPEND: 'NO_SPEND' } as const;
+export const ProgramStatus = {
+  MET: 'MET',
+  BELOW_TARGET: 'BELOW_TARGET',
+  NO_TARGET: 'NO_TARGET',
+  NO_SPEND: 'NO_SPEND',
+} as const;
 export type ProgramStatus = keyof typeof ProgramStatus;
 registerEnumType(ProgramStatus, {
   name: 'ProgramStatus',
@@ -29,7 +34,7 @@ registerEnumType(TargetSource, {
 @ObjectType('ProgramOutcome', {
   simpleResolvers: true,
   description:
-    "A program's outcome for DPRD (METRICS.md \"Program outcomes\"): its budget against the purchases tagged with it, the share that reached local UMKM against its target, and the UMKM it reached and assisted.",
+    'A program\'s outcome for DPRD (METRICS.md "Program outcomes"): its budget against the purchases tagged with it, the share that reached local UMKM against its target, and the UMKM it reached and assisted.',
 })
 export class ProgramOutcome {
   /** The program's id (the `program` field resolves it). */
@@ -38,13 +43,18 @@ export class ProgramOutcome {
   @Field(() => RupiahScalar, { description: 'The budget (pagu).' })
   budget!: number;
 
-  @Field(() => RupiahScalar, { description: 'Realised: the sum of the purchases tagged with the program, by any buyer, on any date.' })
+  @Field(() => RupiahScalar, {
+    description: 'Realised: the sum of the purchases tagged with the program, by any buyer, on any date.',
+  })
   realized!: number;
 
-  @Field(() => Float, { nullable: true, description: 'realized / budget (above 1 when overspent); null when the budget is 0.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'realized / budget (above 1 when overspent); null when the budget is 0.',
+  })
   realizationRate!: number | null;
 
-  @Field(() => RupiahScalar, { description: "The part of the realisation paid to local UMKM sellers." })
+  @Field(() => RupiahScalar, { description: 'The part of the realisation paid to local UMKM sellers.' })
   toLocalUmkm!: number;
 
   @Field(() => Float, { nullable: true, description: 'toLocalUmkm / realized; null when nothing was realised.' })
@@ -52,7 +62,8 @@ export class ProgramOutcome {
 
   @Field(() => Float, {
     nullable: true,
-    description: "The target: the program's own local target share, else its agency's target for the year, else the regency-wide one.",
+    description:
+      "The target: the program's own local target share, else its agency's target for the year, else the regency-wide one.",
   })
   target!: number | null;
 
@@ -62,11 +73,14 @@ export class ProgramOutcome {
   @Field(() => Int, { description: 'Distinct local UMKM sellers paid under the program.' })
   umkmReached!: number;
 
-  @Field(() => Int, { description: 'Distinct enterprises with an assistance record (training, certification…) of the program.' })
+  @Field(() => Int, {
+    description: 'Distinct enterprises with an assistance record (training, certification…) of the program.',
+  })
   enterprisesAssisted!: number;
 
   @Field(() => ProgramStatus, {
-    description: 'NO_SPEND when nothing was realised, else NO_TARGET without a target, else MET when localUmkmShare ≥ target (compared exactly), else BELOW_TARGET.',
+    description:
+      'NO_SPEND when nothing was realised, else NO_TARGET without a target, else MET when localUmkmShare ≥ target (compared exactly), else BELOW_TARGET.',
   })
   status!: ProgramStatus;
 }

@@ -8,14 +8,19 @@ import { RecoveryGroup, RecoverySeries } from './recovery-index.types.ts';
 export class RecoveryIndexResolver {
   @Query(() => [RecoverySeries], {
     description:
-      "UMKM revenue against the pre-pandemic baseline, month by month and per group: 100 · the panel's revenue / the panel's baseline-year mean revenue, with the share still active (METRICS.md \"Recovery index\").",
+      'UMKM revenue against the pre-pandemic baseline, month by month and per group: 100 · the panel\'s revenue / the panel\'s baseline-year mean revenue, with the share still active (METRICS.md "Recovery index").',
   })
   async recoveryIndex(
     @Ctx() ctx: Context,
     @Arg('groupBy', () => RecoveryGroup) groupBy: RecoveryGroup,
-    @Arg('from', () => DateScalar, { nullable: true, description: 'First month (the month of this day); open: the first snapshot.' })
+    @Arg('from', () => DateScalar, {
+      nullable: true,
+      description: 'First month (the month of this day); open: the first snapshot.',
+    })
     from?: string | null,
-    @Arg('to', () => DateScalar, { nullable: true, description: 'Last day; open: the last snapshot.' }) to?: string | null,
+    @Arg('to', () => DateScalar, { nullable: true, description: 'Last day; open: the last snapshot.' }) to?:
+      | string
+      | null,
     @Arg('baselineYear', () => Int, {
       nullable: true,
       defaultValue: 2019,

@@ -5,8 +5,8 @@ import { countPeriods, firstDayOfYear, lastDayOfYear, periodsBetween } from './d
 import { ALL_LABEL, OUTSIDE_LABEL, SIZE_CLASS_LABELS, UNKNOWN_DISTRICT_LABEL, UNKNOWN_SECTOR_LABEL } from './labels.ts';
 import { share } from './measures.ts';
 import { validateYear } from './scope.ts';
-import { analyticsVersions, VersionedCache, withWorkMem } from './versions.ts';
 import { MAX_TREND_POINTS } from './spend-trend.sql.ts';
+import { analyticsVersions, VersionedCache, withWorkMem } from './versions.ts';
 
 export type RecoveryGroup = 'NONE' | 'SECTOR' | 'DISTRICT' | 'SIZE_CLASS';
 
@@ -171,9 +171,10 @@ async function recoveryLabels(
     return (key) => (key === 'UNKNOWN' ? UNKNOWN_SECTOR_LABEL : (names.get(key) ?? key));
   }
   const codes = keys.filter((k) => k !== 'UNKNOWN' && k !== 'OUTSIDE');
-  const rows = codes.length ? await db.selectFrom('region').select(['code', 'name']).where('code', 'in', codes).execute() : [];
+  const rows = codes.length
+    ? await db.selectFrom('region').select(['code', 'name']).where('code', 'in', codes).execute()
+    : [];
   const names = new Map(rows.map((r) => [r.code, r.name]));
   return (key) =>
     key === 'OUTSIDE' ? OUTSIDE_LABEL : key === 'UNKNOWN' ? UNKNOWN_DISTRICT_LABEL : (names.get(key) ?? key);
 }
-

@@ -1,7 +1,12 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../graphql/scalars.ts';
 
-export const RecoveryGroup = { NONE: 'NONE', SECTOR: 'SECTOR', DISTRICT: 'DISTRICT', SIZE_CLASS: 'SIZE_CLASS' } as const;
+export const RecoveryGroup = {
+  NONE: 'NONE',
+  SECTOR: 'SECTOR',
+  DISTRICT: 'DISTRICT',
+  SIZE_CLASS: 'SIZE_CLASS',
+} as const;
 export type RecoveryGroup = keyof typeof RecoveryGroup;
 registerEnumType(RecoveryGroup, {
   name: 'RecoveryGroup',
@@ -26,18 +31,27 @@ export class RecoveryPoint {
   })
   index!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of the panel whose status this month is ACTIVE; null when the panel is empty.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of the panel whose status this month is ACTIVE; null when the panel is empty.',
+  })
   activeShare!: number | null;
 
   @Field(() => Int, {
-    description: 'The panel: enterprises of the group with a recorded revenue both in the baseline year and this month.',
+    description:
+      'The panel: enterprises of the group with a recorded revenue both in the baseline year and this month.',
   })
   panelSize!: number;
 }
 
-@ObjectType('RecoverySeries', { simpleResolvers: true, description: 'The recovery index of one group, month by month.' })
+@ObjectType('RecoverySeries', {
+  simpleResolvers: true,
+  description: 'The recovery index of one group, month by month.',
+})
 export class RecoverySeries {
-  @Field(() => String, { description: 'The group: a KBLI section letter, a kecamatan code, a size class, UNKNOWN, OUTSIDE or "ALL".' })
+  @Field(() => String, {
+    description: 'The group: a KBLI section letter, a kecamatan code, a size class, UNKNOWN, OUTSIDE or "ALL".',
+  })
   key!: string;
 
   @Field(() => String, { description: 'A label to show (Indonesian; clients may localise from the key).' })

@@ -91,7 +91,10 @@ export function parseSpendFilter(tenantId: string, filter: SpendFilter | null | 
   if (f.accountPrefix !== undefined && f.accountPrefix !== null) {
     const prefix = f.accountPrefix.trim();
     if (prefix.length === 0 || prefix.length > 64 || !ACCOUNT_PREFIX.test(prefix)) {
-      throw badInput('accountPrefix', `accountPrefix must look like "5.1.02" (digits and dots), got "${f.accountPrefix}"`);
+      throw badInput(
+        'accountPrefix',
+        `accountPrefix must look like "5.1.02" (digits and dots), got "${f.accountPrefix}"`,
+      );
     }
     accountPrefix = prefix;
   }
@@ -205,7 +208,10 @@ export function splitRange(
     months.push({ first: firstDayOfYear(yLast + 1), last });
   }
   return {
-    years: { first: yFirst === null ? null : firstDayOfYear(yFirst), last: yLast === null ? null : firstDayOfYear(yLast) },
+    years: {
+      first: yFirst === null ? null : firstDayOfYear(yFirst),
+      last: yLast === null ? null : firstDayOfYear(yLast),
+    },
     months,
     days,
   };
@@ -294,8 +300,14 @@ export function factsCte(
   const parts: RawBuilder<unknown>[] = [];
   const rollup = (table: string, period: RawBuilder<unknown>, column: string, range: PeriodRange) => {
     const where = [sql`tenant_id = ${t}`, ...f.buyer('', 'buyer_gov'), ...f.goods('')];
-    if (range.first) where.push(sql`${sql.ref(column)} >= ${column === 'year' ? sql`${yearOf(range.first)}` : sql`${range.first}::date`}`);
-    if (range.last) where.push(sql`${sql.ref(column)} <= ${column === 'year' ? sql`${yearOf(range.last)}` : sql`${range.last}::date`}`);
+    if (range.first)
+      where.push(
+        sql`${sql.ref(column)} >= ${column === 'year' ? sql`${yearOf(range.first)}` : sql`${range.first}::date`}`,
+      );
+    if (range.last)
+      where.push(
+        sql`${sql.ref(column)} <= ${column === 'year' ? sql`${yearOf(range.last)}` : sql`${range.last}::date`}`,
+      );
     if (source === 'sellers') where.push(sql`n > 0`);
     parts.push(sql`SELECT ${period} AS day, agency_id, buyer_kind, buyer_gov, category, account_code, ${flags}
         ${place} ${seller}, amount, n
@@ -407,11 +419,18 @@ export function reachCte(
   }
   for (const segment of days) {
     parts.push(
-      rawDays(scope, buyers, segment, [sql`s.seller_class = 'LOCAL_UMKM'`], sql`${periodOf(sql`t.occurred_on`)} AS period,
-        t.seller_id, s.district`),
+      rawDays(
+        scope,
+        buyers,
+        segment,
+        [sql`s.seller_class = 'LOCAL_UMKM'`],
+        sql`${periodOf(sql`t.occurred_on`)} AS period,
+        t.seller_id, s.district`,
+      ),
     );
   }
-  if (parts.length === 0) parts.push(sql`SELECT NULL::date AS period, NULL::bigint AS seller_id, NULL::text AS district WHERE false`);
+  if (parts.length === 0)
+    parts.push(sql`SELECT NULL::date AS period, NULL::bigint AS seller_id, NULL::text AS district WHERE false`);
   return sql`${sql.ref(name)} AS (${sql.join(parts, sql` UNION ALL `)})`;
 }
 
@@ -442,7 +461,10 @@ export function reachCountsCte(
   const { bits, where } = presence(scope, buyers, range);
   const groups = Array.from({ length: 12 / width }, (_, k) => k);
   const sums = sql.join(
-    groups.map((k) => sql`count(*) FILTER (WHERE (${bits} & ${sql.lit(((1 << width) - 1) << (k * width))}) <> 0) AS ${sql.ref(`p${k}`)}`),
+    groups.map(
+      (k) =>
+        sql`count(*) FILTER (WHERE (${bits} & ${sql.lit(((1 << width) - 1) << (k * width))}) <> 0) AS ${sql.ref(`p${k}`)}`,
+    ),
   );
   const unpivot = sql.join(groups.map((k) => sql`(${sql.lit(k)}, ${sql.ref(`s.p${k}`)})`));
   const bitCounts = sql`${sql.ref(`${name}_bits`)} AS (

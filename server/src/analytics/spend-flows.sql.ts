@@ -130,7 +130,12 @@ async function flowLabels(
   const sections = keysOf('SECTOR').filter((k) => k !== 'UNKNOWN');
   const [agencies, regions, sectors] = await Promise.all([
     agencyIds.length
-      ? db.selectFrom('party').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', agencyIds).execute()
+      ? db
+          .selectFrom('party')
+          .select(['id', 'name'])
+          .where('tenant_id', '=', tenantId)
+          .where('id', 'in', agencyIds)
+          .execute()
       : [],
     districts.length ? db.selectFrom('region').select(['code', 'name']).where('code', 'in', districts).execute() : [],
     sections.length
@@ -151,7 +156,11 @@ async function flowLabels(
       case 'SELLER_CLASS':
         return SELLER_CLASS_LABELS[key] ?? key;
       case 'SELLER_DISTRICT':
-        return key === 'OUTSIDE' ? OUTSIDE_LABEL : key === 'UNKNOWN' ? UNKNOWN_DISTRICT_LABEL : (regionName.get(key) ?? key);
+        return key === 'OUTSIDE'
+          ? OUTSIDE_LABEL
+          : key === 'UNKNOWN'
+            ? UNKNOWN_DISTRICT_LABEL
+            : (regionName.get(key) ?? key);
       case 'SECTOR':
         return key === 'UNKNOWN' ? UNKNOWN_SECTOR_LABEL : (sectorName.get(key) ?? key);
     }

@@ -14,12 +14,15 @@ registerEnumType(FlowLevel, {
   name: 'FlowLevel',
   description: 'A way to split spending in a flow (Sankey) diagram.',
   valuesConfig: {
-    AGENCY: { description: "The buying agency; a network unit's spending counts under its agency. Key: the agency's global id." },
+    AGENCY: {
+      description: "The buying agency; a network unit's spending counts under its agency. Key: the agency's global id.",
+    },
     BUYER_KIND: { description: 'AGENCY for an agency itself, else the unit type of the buying network unit.' },
     CATEGORY: { description: 'The category of goods (ProductCategory).' },
     SELLER_CLASS: { description: 'LOCAL_UMKM, LOCAL_OTHER, OUTSIDE_UMK or OUTSIDE_OTHER (SellerClass).' },
     SELLER_DISTRICT: {
-      description: "The seller's kecamatan code; OUTSIDE for sellers outside the regency, UNKNOWN for local sellers without a kecamatan.",
+      description:
+        "The seller's kecamatan code; OUTSIDE for sellers outside the regency, UNKNOWN for local sellers without a kecamatan.",
     },
     SECTOR: { description: "The seller's KBLI section letter, or UNKNOWN." },
   },
@@ -36,14 +39,19 @@ registerEnumType(SellerClass, {
   name: 'SellerClass',
   description: 'The four classes of sellers of the SELLER_CLASS flow level (node keys).',
   valuesConfig: {
-    LOCAL_UMKM: { description: 'Local UMKM: a local enterprise of micro, small, medium or unknown size, or a local cooperative.' },
+    LOCAL_UMKM: {
+      description: 'Local UMKM: a local enterprise of micro, small, medium or unknown size, or a local cooperative.',
+    },
     LOCAL_OTHER: { description: 'Any other local seller: large enterprises, local vendors.' },
     OUTSIDE_UMK: { description: 'A micro or small enterprise or a cooperative outside the regency.' },
     OUTSIDE_OTHER: { description: 'Any other seller outside the regency (or with an unknown location).' },
   },
 });
 
-@ObjectType('FlowNode', { simpleResolvers: true, description: 'A node of a flow diagram: one key of one level, with the spending that passes through it.' })
+@ObjectType('FlowNode', {
+  simpleResolvers: true,
+  description: 'A node of a flow diagram: one key of one level, with the spending that passes through it.',
+})
 export class FlowNode {
   @Field(() => ID, { description: 'LEVEL:key, unique in the graph; links refer to nodes by it.' })
   id!: string;
@@ -51,7 +59,10 @@ export class FlowNode {
   @Field(() => FlowLevel, { description: 'The level this node belongs to.' })
   level!: FlowLevel;
 
-  @Field(() => String, { description: "The key within the level: an agency's global id, a unit type, a category, a seller class, a kecamatan code or a KBLI section." })
+  @Field(() => String, {
+    description:
+      "The key within the level: an agency's global id, a unit type, a category, a seller class, a kecamatan code or a KBLI section.",
+  })
   key!: string;
 
   @Field(() => String, { description: 'A label to show (Indonesian; clients may localise from the key).' })
@@ -60,7 +71,10 @@ export class FlowNode {
   @Field(() => RupiahScalar, { description: 'Sum of the amounts of the scoped purchases with this key.' })
   value!: number;
 
-  @Field(() => SellerClass, { nullable: true, description: 'The seller class, on the SELLER_CLASS level (the key as an enum); null on other levels.' })
+  @Field(() => SellerClass, {
+    nullable: true,
+    description: 'The seller class, on the SELLER_CLASS level (the key as an enum); null on other levels.',
+  })
   sellerClass!: SellerClass | null;
 }
 
@@ -78,7 +92,8 @@ export class FlowLink {
 
 @ObjectType('FlowGraph', {
   simpleResolvers: true,
-  description: "The scoped spending split along the requested levels (a Sankey diagram); every level's node values sum to total.",
+  description:
+    "The scoped spending split along the requested levels (a Sankey diagram); every level's node values sum to total.",
 })
 export class FlowGraph {
   @Field(() => [FlowLevel], { description: 'The levels, in order.' })

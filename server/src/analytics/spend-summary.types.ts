@@ -21,22 +21,30 @@ export class SpendSummary {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Share of spending paid to local UMKM (toLocalUmkm / total): the regent's regulation's measure. Null when total is 0.",
+    description:
+      "Share of spending paid to local UMKM (toLocalUmkm / total): the regent's regulation's measure. Null when total is 0.",
   })
   localUmkmShare!: number | null;
 
   @Field(() => RupiahScalar, {
-    description: 'Paid to micro and small enterprises and cooperatives anywhere (unknown size does not count): Perpres 12/2021.',
+    description:
+      'Paid to micro and small enterprises and cooperatives anywhere (unknown size does not count): Perpres 12/2021.',
   })
   toUmk!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Share paid to micro and small enterprises and cooperatives (toUmk / total); null when total is 0.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share paid to micro and small enterprises and cooperatives (toUmk / total); null when total is 0.',
+  })
   umkShare!: number | null;
 
   @Field(() => RupiahScalar, { description: 'Paid to sellers located in the regency, of any kind and size.' })
   toLocal!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Share paid to local sellers of any kind (toLocal / total); null when total is 0.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share paid to local sellers of any kind (toLocal / total); null when total is 0.',
+  })
   localShare!: number | null;
 
   @Field(() => Int, { description: 'How many distinct local UMKM sellers were paid at least once.' })

@@ -1,7 +1,7 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { badInput } from '../errors.ts';
-import { countPeriods, type Interval, nextPeriod, periodsBetween, dayBefore, yearOf } from './dates.ts';
+import { countPeriods, dayBefore, type Interval, nextPeriod, periodsBetween, yearOf } from './dates.ts';
 import { type SpendSummaryData, toSummary } from './measures.ts';
 import { AMOUNT_COLUMNS, factsCte, reachCountsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
 import { targetAgency } from './spend-summary.sql.ts';

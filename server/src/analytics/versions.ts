@@ -46,7 +46,10 @@ export class VersionedCache<T> {
  * Runs heavy analytic statements with more sort/hash memory than the server default (4 MB spills
  * a million-row hash join to disk), scoped to one transaction.
  */
-export async function withWorkMem<T>(db: Kysely<Database>, run: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function withWorkMem<T>(
+  db: Kysely<Database>,
+  run: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('work_mem', '64MB', true)`.execute(trx);
     return run(trx);

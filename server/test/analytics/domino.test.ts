@@ -82,7 +82,11 @@ describe(`dominoEffect when the limit does not converge (${testEngine})`, () => 
     expect(d.converged).toBe(false);
     expect(d.iterations).toBe(1000);
     expect(d.limitMultiplier).toBeNull();
-    expect(d.rounds.map((r) => r.amount)).toEqual([100, expect.closeTo((100 * 100_000) / 100_100, 9), expect.any(Number)]);
+    expect(d.rounds.map((r) => r.amount)).toEqual([
+      100,
+      expect.closeTo((100 * 100_000) / 100_100, 9),
+      expect.any(Number),
+    ]);
     expect(d.multiplier).toBeGreaterThan(2.9);
   });
 });

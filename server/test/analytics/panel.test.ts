@@ -46,7 +46,10 @@ describe(`recoveryIndex on the "analytics-recovery" fixture (${testEngine})`, ()
     expect(series[0]?.points[0]).toEqual({ period: '2019-01-01', index: 50, activeShare: 1, panelSize: 1 });
     const base2020 = await recoveryIndex(fx.db, fx.tenantId, 'NONE', '2020-01-01', '2020-02-29', 2020);
     // Baselines 2020: E1 140, E2 600, E3 0, E4 999, E5 10.
-    expect(base2020[0]?.points[0]?.index).toBeCloseTo((100 * (120 + 600 + 0 + 999 + 10)) / (140 + 600 + 0 + 999 + 10), 12);
+    expect(base2020[0]?.points[0]?.index).toBeCloseTo(
+      (100 * (120 + 600 + 0 + 999 + 10)) / (140 + 600 + 0 + 999 + 10),
+      12,
+    );
     expect(await recoveryIndex(fx.db, fx.tenantId, 'NONE', null, null, 2030)).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ describe(`programOutcomes on the "analytics-programs" fixture (${testEngine})`, 
     });
   });
 
-  it("filters by agency and reports NO_TARGET and a null realisation rate on a zero budget", async () => {
+  it('filters by agency and reports NO_TARGET and a null realisation rate on a zero budget', async () => {
     const dik = await programOutcomes(fx.db, fx.tenantId, 2023, fx.id('DIK'));
     expect(dik.map((r) => r.code)).toEqual(['1.01.01', '1.01.02']);
     const y2024 = await programOutcomes(fx.db, fx.tenantId, 2024, null);

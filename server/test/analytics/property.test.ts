@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '@jejaring/db';
 import { createTestDatabase, TEST_TENANT, testEngine } from '@jejaring/db/testing';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyScorecard } from '../../src/analytics/agency-scorecard.sql.ts';
 import { dataCollectionProgress } from '../../src/analytics/data-collection.sql.ts';
@@ -14,9 +15,8 @@ import { type FlowLevel, spendFlows } from '../../src/analytics/spend-flows.sql.
 import { spendSummary } from '../../src/analytics/spend-summary.sql.ts';
 import { spendTrend } from '../../src/analytics/spend-trend.sql.ts';
 import { encodeGlobalId } from '../../src/graphql/global-id.ts';
-import { sql } from 'kysely';
 import { clearTenant, type Fixture, type LoadedFixture, loadFixture } from './fixtures.ts';
-import { prng, randomFilter, randomFixture, type Rng } from './random.ts';
+import { prng, type Rng, randomFilter, randomFixture } from './random.ts';
 import * as ref from './reference.ts';
 
 /** Datasets per run; every measure is checked on each, with several random filters. */
@@ -38,21 +38,34 @@ function expectAgree(actual: unknown, expected: unknown, tolerance: number, path
     return;
   }
   if (expected instanceof Map) {
-    expectAgree(actual instanceof Map ? Object.fromEntries(actual) : actual, Object.fromEntries(expected), tolerance, path);
+    expectAgree(
+      actual instanceof Map ? Object.fromEntries(actual) : actual,
+      Object.fromEntries(expected),
+      tolerance,
+      path,
+    );
     return;
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual) || actual.length !== expected.length) {
-      throw new Error(`${path}: length ${Array.isArray(actual) ? actual.length : typeof actual} !== ${expected.length}`);
+      throw new Error(
+        `${path}: length ${Array.isArray(actual) ? actual.length : typeof actual} !== ${expected.length}`,
+      );
     }
-    expected.forEach((e, i) => expectAgree(actual[i], e, tolerance, `${path}[${i}]`));
+    for (const [i, e] of expected.entries()) expectAgree(actual[i], e, tolerance, `${path}[${i}]`);
     return;
   }
   if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object') throw new Error(`${path}: ${JSON.stringify(actual)} is not an object`);
+    if (actual === null || typeof actual !== 'object')
+      throw new Error(`${path}: ${JSON.stringify(actual)} is not an object`);
     const keys = new Set([...Object.keys(expected), ...Object.keys(actual as object)]);
     for (const key of keys) {
-      expectAgree((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], tolerance, `${path}.${key}`);
+      expectAgree(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        tolerance,
+        `${path}.${key}`,
+      );
     }
     return;
   }
@@ -75,7 +88,9 @@ async function mutate(db: DatabaseHandle['db'], rng: Rng, fixture: Fixture, load
     const some = ids(rng.subset(enterprises, 0.4));
     if (some.length) {
       const size = rng.pick(['MICRO', 'SMALL', 'MEDIUM', 'LARGE', null]);
-      await sql`UPDATE party SET size_class = ${size} WHERE tenant_id = ${TEST_TENANT} AND id IN (${sql.join(some)})`.execute(db);
+      await sql`UPDATE party SET size_class = ${size} WHERE tenant_id = ${TEST_TENANT} AND id IN (${sql.join(some)})`.execute(
+        db,
+      );
       done.push(`size ${size} for ${some}`);
     }
   }
@@ -89,27 +104,35 @@ async function mutate(db: DatabaseHandle['db'], rng: Rng, fixture: Fixture, load
     const unit = loaded.id(rng.pick(units));
     const parent = loaded.id(rng.pick([...agencies, ...units]));
     if (parent !== unit) {
-      await sql`UPDATE party SET parent_id = ${parent}, is_government = ${rng.chance(0.5)} WHERE tenant_id = ${TEST_TENANT} AND id = ${unit}`.execute(db);
+      await sql`UPDATE party SET parent_id = ${parent}, is_government = ${rng.chance(0.5)} WHERE tenant_id = ${TEST_TENANT} AND id = ${unit}`.execute(
+        db,
+      );
       done.push(`parent ${parent} for ${unit}`);
     }
   }
   if (units.length && rng.chance(0.4)) {
     const unit = loaded.id(rng.pick(units));
     const type = rng.pick(['SCHOOL', 'BUMDES', 'OTHER']);
-    await sql`UPDATE network_unit_profile SET unit_type = ${type} WHERE tenant_id = ${TEST_TENANT} AND party_id = ${unit}`.execute(db);
+    await sql`UPDATE network_unit_profile SET unit_type = ${type} WHERE tenant_id = ${TEST_TENANT} AND party_id = ${unit}`.execute(
+      db,
+    );
     done.push(`unit type ${type} for ${unit}`);
   }
   if (enterprises.length && rng.chance(0.5)) {
     const id = loaded.id(rng.pick(enterprises));
     const kbli = rng.pick(['47111', '10710', null]);
-    await sql`UPDATE enterprise_profile SET kbli_code = ${kbli} WHERE tenant_id = ${TEST_TENANT} AND party_id = ${id}`.execute(db);
+    await sql`UPDATE enterprise_profile SET kbli_code = ${kbli} WHERE tenant_id = ${TEST_TENANT} AND party_id = ${id}`.execute(
+      db,
+    );
     done.push(`kbli ${kbli} for ${id}`);
   }
   const tx = (fixture.transactions ?? []).map((t) => t.ref as string);
   if (tx.length > 4 && rng.chance(0.7)) {
     const gone = rng.subset(tx, 0.1);
     if (gone.length) {
-      await sql`DELETE FROM "transaction" WHERE tenant_id = ${TEST_TENANT} AND source_ref IN (${sql.join(gone)})`.execute(db);
+      await sql`DELETE FROM "transaction" WHERE tenant_id = ${TEST_TENANT} AND source_ref IN (${sql.join(gone)})`.execute(
+        db,
+      );
       done.push(`deleted ${gone}`);
     }
   }
@@ -141,6 +164,7 @@ async function rollups(db: DatabaseHandle['db']): Promise<unknown[]> {
     'analytics_spend_year',
     'analytics_spend_cell_year',
     'analytics_seller_year',
+    'analytics_agency_year',
   ]) {
     const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(db);
     out.push(table, rows.rows.map((r) => JSON.stringify(r)).sort());
@@ -192,7 +216,11 @@ describe(`every measure agrees with the reference implementation on ${DATASETS} 
       const label = (measure: string) => `${measure} ${JSON.stringify({ ...filter, agencies })}`;
       await check(label('spendSummary'), () => spendSummary(db, scope), ref.refSummary(raw, scope));
       const interval = rng.pick(['MONTH', 'QUARTER', 'YEAR'] as const);
-      await check(label(`spendTrend ${interval}`), () => spendTrend(db, scope, interval), ref.refTrend(raw, scope, interval));
+      await check(
+        label(`spendTrend ${interval}`),
+        () => spendTrend(db, scope, interval),
+        ref.refTrend(raw, scope, interval),
+      );
       await check(label('agencyScorecard'), () => agencyScorecard(db, scope), ref.refScorecard(raw, scope));
       const levels = rng.pick(LEVEL_SETS);
       await check(
@@ -213,7 +241,11 @@ describe(`every measure agrees with the reference implementation on ${DATASETS} 
       );
       await check(label('spendByDistrict'), () => spendByDistrict(db, scope), ref.refByDistrict(raw, scope));
       const agency = loaded.id(rng.pick(agencyRefs));
-      await check(label('networkReach'), () => networkReach(db, scope, agency), ref.refNetworkReach(raw, scope, agency));
+      await check(
+        label('networkReach'),
+        () => networkReach(db, scope, agency),
+        ref.refNetworkReach(raw, scope, agency),
+      );
       const rounds = rng.int(1, 5);
       await check(
         label(`dominoEffect ${rounds}`),
@@ -230,9 +262,21 @@ describe(`every measure agrees with the reference implementation on ${DATASETS} 
     }
     for (const year of [2022, 2023]) {
       const agency = rng.chance(0.5) ? loaded.id(rng.pick(agencyRefs)) : null;
-      await check(`programOutcomes ${year} ${agency}`, () => programOutcomes(db, TEST_TENANT, year, agency), ref.refProgramOutcomes(raw, year, agency));
-      await check(`marketAccessEffect ${year - 1}`, () => marketAccessEffect(db, TEST_TENANT, year - 1), ref.refMarketAccess(raw, year - 1));
-      await check(`dataCollectionProgress ${year}`, () => dataCollectionProgress(db, TEST_TENANT, year), ref.refDataCollection(raw, year));
+      await check(
+        `programOutcomes ${year} ${agency}`,
+        () => programOutcomes(db, TEST_TENANT, year, agency),
+        ref.refProgramOutcomes(raw, year, agency),
+      );
+      await check(
+        `marketAccessEffect ${year - 1}`,
+        () => marketAccessEffect(db, TEST_TENANT, year - 1),
+        ref.refMarketAccess(raw, year - 1),
+      );
+      await check(
+        `dataCollectionProgress ${year}`,
+        () => dataCollectionProgress(db, TEST_TENANT, year),
+        ref.refDataCollection(raw, year),
+      );
     }
     for (const group of ['NONE', 'SECTOR', 'DISTRICT', 'SIZE_CLASS'] as const) {
       const from = rng.chance(0.5) ? `202${rng.int(0, 2)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}` : null;

@@ -24,7 +24,14 @@ const REGIONS_LOCAL = ['61.12', '61.12.01', '61.12.01.2001', '61.12.03', '61.12.
 const REGIONS_OUTSIDE = ['61.71', '31.71', '61.01'];
 const KBLI = ['10710', '56101', '14111', '46100', '01120', '47111', null];
 const SIZES: Array<SizeClass | null> = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE', null];
-const UNIT_TYPES: UnitType[] = ['SCHOOL', 'HEALTH_CENTER', 'VILLAGE_GOVERNMENT', 'TECHNICAL_UNIT', 'ASN_ASSOCIATION', 'BUMDES'];
+const UNIT_TYPES: UnitType[] = [
+  'SCHOOL',
+  'HEALTH_CENTER',
+  'VILLAGE_GOVERNMENT',
+  'TECHNICAL_UNIT',
+  'ASN_ASSOCIATION',
+  'BUMDES',
+];
 export const CATEGORIES: ProductCategory[] = ['FOOD_STAPLES', 'SNACKS', 'GARMENTS', 'CATERING', 'OTHER'];
 const ACCOUNTS = ['5.1.02.01', '5.1.02.02', '5.1.021', '5.2.02', null];
 const YEARS = [2021, 2022, 2023];
@@ -94,7 +101,11 @@ export function randomFixture(seed: number): Fixture {
   }
   for (let i = 0; i < rng.int(1, 3); i++) {
     const ref = `V${i}`;
-    parties.push({ ref, kind: 'VENDOR' as PartyKind, region_code: rng.chance(0.3) ? '61.12' : rng.pick(REGIONS_OUTSIDE) });
+    parties.push({
+      ref,
+      kind: 'VENDOR' as PartyKind,
+      region_code: rng.chance(0.3) ? '61.12' : rng.pick(REGIONS_OUTSIDE),
+    });
     sellers.push(ref);
   }
   const programs = Array.from({ length: rng.int(0, 4) }, (_, i) => ({
@@ -119,7 +130,11 @@ export function randomFixture(seed: number): Fixture {
       program_ref: programs.length && rng.chance(0.3) ? rng.pick(programs).ref : null,
       category: rng.pick(CATEGORIES),
       account_code: rng.pick(ACCOUNTS),
-      amount: rng.chance(0.05) ? 0 : rng.chance(0.1) ? rng.int(1, 9) * 1_000_000_000_000 + rng.int(0, 999) : rng.int(1, 5000),
+      amount: rng.chance(0.05)
+        ? 0
+        : rng.chance(0.1)
+          ? rng.int(1, 9) * 1_000_000_000_000 + rng.int(0, 999)
+          : rng.int(1, 5000),
       occurred_on: day(rng),
     });
   }
@@ -152,15 +167,22 @@ export function randomFixture(seed: number): Fixture {
   const targets = [];
   for (const metric of ['LOCAL_UMKM_SHARE', 'UMK_SHARE'] as const) {
     for (const year of YEARS) {
-      if (rng.chance(0.6)) targets.push({ metric, fiscal_year: year, target_share: rng.pick([0.25, 0.3, 0.4, 0.123456789]) });
+      if (rng.chance(0.6))
+        targets.push({ metric, fiscal_year: year, target_share: rng.pick([0.25, 0.3, 0.4, 0.123456789]) });
       for (const a of agencies) {
-        if (rng.chance(0.2)) targets.push({ metric, fiscal_year: year, target_share: rng.pick([0, 0.2, 0.35, 0.5]), agency_ref: a });
+        if (rng.chance(0.2))
+          targets.push({ metric, fiscal_year: year, target_share: rng.pick([0, 0.2, 0.35, 0.5]), agency_ref: a });
       }
     }
   }
   const collection_targets = ['61.12.01', '61.12.03', '61.12.05']
     .filter(() => rng.chance(0.6))
-    .map((region_code) => ({ region_code, year: rng.pick([2022, 2023]), enterprises: rng.int(0, 5), cooperatives: rng.int(0, 2) }));
+    .map((region_code) => ({
+      region_code,
+      year: rng.pick([2022, 2023]),
+      enterprises: rng.int(0, 5),
+      cooperatives: rng.int(0, 2),
+    }));
   return { parties, programs, transactions, snapshots, assistance, targets, collection_targets };
 }
 
@@ -184,7 +206,7 @@ export function randomFilter(rng: Rng, agencies: string[]): SpendFilter & { agen
     const bYear = rng.pick(YEARS);
     const lastDay = new Date(Date.UTC(bYear, Number(bMonth), 0)).getUTCDate();
     const b = `${bYear}-${bMonth}-${rng.pick([String(lastDay), '28', '10'])}`;
-    [f.from, f.to] = a <= b ? [a, b] : [b.slice(0, 8) + '01', a.slice(0, 8) + '28'];
+    [f.from, f.to] = a <= b ? [a, b] : [`${b.slice(0, 8)}01`, `${a.slice(0, 8)}28`];
   } else if (range === 7) {
     if (rng.chance(0.5)) f.from = `${rng.pick(YEARS)}-01-01`;
     else f.to = `${rng.pick(YEARS)}-12-31`;

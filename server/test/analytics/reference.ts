@@ -57,19 +57,31 @@ export interface Raw {
 
 /** Reads every row of the tenant that a measure can depend on. */
 export async function readRaw(db: Kysely<Database>, tenantId: string): Promise<Raw> {
-  const tenant = await db.selectFrom('tenant').select('region_code').where('id', '=', tenantId).executeTakeFirstOrThrow();
+  const tenant = await db
+    .selectFrom('tenant')
+    .select('region_code')
+    .where('id', '=', tenantId)
+    .executeTakeFirstOrThrow();
   const parties = await db
     .selectFrom('party')
     .select(['id', 'kind', 'name', 'region_code', 'parent_id', 'size_class', 'is_government', 'registered_on'])
     .where('tenant_id', '=', tenantId)
     .execute();
-  const units = await db.selectFrom('network_unit_profile').select(['party_id', 'unit_type']).where('tenant_id', '=', tenantId).execute();
+  const units = await db
+    .selectFrom('network_unit_profile')
+    .select(['party_id', 'unit_type'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
   const ents = await db
     .selectFrom('enterprise_profile')
     .select(['party_id', 'kbli_code', 'verification'])
     .where('tenant_id', '=', tenantId)
     .execute();
-  const coops = await db.selectFrom('cooperative_profile').select(['party_id', 'verification']).where('tenant_id', '=', tenantId).execute();
+  const coops = await db
+    .selectFrom('cooperative_profile')
+    .select(['party_id', 'verification'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
   const divisions = await db.selectFrom('kbli_division').select(['division', 'section']).execute();
   const districts = await db
     .selectFrom('region')
@@ -90,7 +102,16 @@ export async function readRaw(db: Kysely<Database>, tenantId: string): Promise<R
     .execute();
   const programs = await db
     .selectFrom('program')
-    .select(['id', 'agency_id', 'code', 'name', 'fiscal_year', 'budget', 'local_target_share', sql<string | null>`local_target_share::text`.as('target_text')])
+    .select([
+      'id',
+      'agency_id',
+      'code',
+      'name',
+      'fiscal_year',
+      'budget',
+      'local_target_share',
+      sql<string | null>`local_target_share::text`.as('target_text'),
+    ])
     .where('tenant_id', '=', tenantId)
     .execute();
   const assistance = await db
@@ -114,7 +135,12 @@ export async function readRaw(db: Kysely<Database>, tenantId: string): Promise<R
     parties: new Map(
       parties.map((p) => [
         Number(p.id),
-        { ...p, id: Number(p.id), parent_id: num(p.parent_id) as number | null, is_government: Boolean(p.is_government) },
+        {
+          ...p,
+          id: Number(p.id),
+          parent_id: num(p.parent_id) as number | null,
+          is_government: Boolean(p.is_government),
+        },
       ]),
     ),
     unitType: new Map(units.map((u) => [Number(u.party_id), u.unit_type])),
@@ -138,8 +164,16 @@ export async function readRaw(db: Kysely<Database>, tenantId: string): Promise<R
       budget: Number(p.budget),
       local_target_share: num(p.local_target_share),
     })),
-    assistance: assistance.map((a) => ({ ...a, program_id: num(a.program_id) as number | null, enterprise_id: Number(a.enterprise_id) })),
-    targets: targets.map((t) => ({ ...t, agency_id: num(t.agency_id) as number | null, target_share: Number(t.target_share) })),
+    assistance: assistance.map((a) => ({
+      ...a,
+      program_id: num(a.program_id) as number | null,
+      enterprise_id: Number(a.enterprise_id),
+    })),
+    targets: targets.map((t) => ({
+      ...t,
+      agency_id: num(t.agency_id) as number | null,
+      target_share: Number(t.target_share),
+    })),
     collectionTargets,
   };
 }
@@ -155,7 +189,9 @@ function isUmkm(p: RParty): boolean {
   return p.kind === 'COOPERATIVE' || (p.kind === 'ENTERPRISE' && p.size_class !== 'LARGE');
 }
 function isUmk(p: RParty): boolean {
-  return p.kind === 'COOPERATIVE' || (p.kind === 'ENTERPRISE' && (p.size_class === 'MICRO' || p.size_class === 'SMALL'));
+  return (
+    p.kind === 'COOPERATIVE' || (p.kind === 'ENTERPRISE' && (p.size_class === 'MICRO' || p.size_class === 'SMALL'))
+  );
 }
 const isLocalUmkm = (raw: Raw, p: RParty) => isLocal(raw, p) && isUmkm(p);
 function districtOf(raw: Raw, p: RParty): string {
@@ -218,7 +254,10 @@ const defaultBuyers = (scope: SpendScope): Buyers => ({
 
 function target(raw: Raw, metric: string, year: number | null, agencyId: number | null) {
   if (year === null) return null;
-  const own = agencyId === null ? undefined : raw.targets.find((t) => t.metric === metric && t.fiscal_year === year && t.agency_id === agencyId);
+  const own =
+    agencyId === null
+      ? undefined
+      : raw.targets.find((t) => t.metric === metric && t.fiscal_year === year && t.agency_id === agencyId);
   if (own) return { share: own.target_share, text: own.text, source: 'AGENCY' as const };
   const tenant = raw.targets.find((t) => t.metric === metric && t.fiscal_year === year && t.agency_id === null);
   return tenant ? { share: tenant.target_share, text: tenant.text, source: 'TENANT' as const } : null;
@@ -435,7 +474,9 @@ export function refNetworkReach(raw: Raw, scope: SpendScope, agencyId: number) {
   const year = scope.fiscalYear;
   const d = summarize(raw, direct, year, agencyId);
   const n = summarize(raw, network, year, agencyId);
-  const units = [...raw.parties.values()].filter((p) => p.kind === 'NETWORK_UNIT' && rootAgency(raw, p.id) === agencyId);
+  const units = [...raw.parties.values()].filter(
+    (p) => p.kind === 'NETWORK_UNIT' && rootAgency(raw, p.id) === agencyId,
+  );
   const types = [...new Set(units.map((u) => raw.unitType.get(u.id) ?? 'OTHER'))];
   const byUnitType = types
     .map((unitType) => {
@@ -448,9 +489,13 @@ export function refNetworkReach(raw: Raw, scope: SpendScope, agencyId: number) {
       };
     })
     .sort((a, b) => b.summary.total - a.summary.total || (a.unitType < b.unitType ? -1 : 1));
-  const directSellers = new Set(direct.filter((t) => isLocalUmkm(raw, party(raw, t.seller_id))).map((t) => t.seller_id));
+  const directSellers = new Set(
+    direct.filter((t) => isLocalUmkm(raw, party(raw, t.seller_id))).map((t) => t.seller_id),
+  );
   const onlyNetwork = new Set(
-    network.filter((t) => isLocalUmkm(raw, party(raw, t.seller_id)) && !directSellers.has(t.seller_id)).map((t) => t.seller_id),
+    network
+      .filter((t) => isLocalUmkm(raw, party(raw, t.seller_id)) && !directSellers.has(t.seller_id))
+      .map((t) => t.seller_id),
   );
   return {
     agencyId,
@@ -579,7 +624,8 @@ export function refProgramOutcomes(raw: Raw, fiscalYear: number, agencyId: numbe
         target: tgt,
         targetSource: p.local_target_share !== null ? 'PROGRAM' : (inherited?.source ?? null),
         umkmReached: new Set(local.map((t) => t.seller_id)).size,
-        enterprisesAssisted: new Set(raw.assistance.filter((a) => a.program_id === p.id).map((a) => a.enterprise_id)).size,
+        enterprisesAssisted: new Set(raw.assistance.filter((a) => a.program_id === p.id).map((a) => a.enterprise_id))
+          .size,
         status,
       };
     })
@@ -628,7 +674,9 @@ export function refRecovery(
     points: months.map((period) => {
       const panel = raw.snapshots.filter((s) => {
         const e = party(raw, s.enterprise_id);
-        return s.period === period && s.revenue !== null && baseline.has(e.id) && e.kind === 'ENTERPRISE' && keyOf(e) === key;
+        return (
+          s.period === period && s.revenue !== null && baseline.has(e.id) && e.kind === 'ENTERPRISE' && keyOf(e) === key
+        );
       });
       const rev = panel.reduce((a, s) => a + (s.revenue as number), 0);
       const base = panel.reduce((a, s) => a + (baseline.get(s.enterprise_id) as number), 0);
@@ -646,7 +694,11 @@ export function refMarketAccess(raw: Raw, cohortYear: number) {
   const y = String(cohortYear);
   const next = String(cohortYear + 1);
   const cohort = [
-    ...new Set(raw.assistance.filter((a) => a.kind === 'TRAINING' && a.occurred_on.startsWith(`${y}-`)).map((a) => a.enterprise_id)),
+    ...new Set(
+      raw.assistance
+        .filter((a) => a.kind === 'TRAINING' && a.occurred_on.startsWith(`${y}-`))
+        .map((a) => a.enterprise_id),
+    ),
   ];
   const withMarket = (e: number) =>
     raw.transactions.some(
@@ -656,7 +708,9 @@ export function refMarketAccess(raw: Raw, cohortYear: number) {
         (t.occurred_on.startsWith(`${y}-`) || t.occurred_on.startsWith(`${next}-`)),
     );
   const status = (e: number) => {
-    const snaps = raw.snapshots.filter((s) => s.enterprise_id === e && s.period.startsWith(`${next}-`)).sort((a, b) => (a.period < b.period ? 1 : -1));
+    const snaps = raw.snapshots
+      .filter((s) => s.enterprise_id === e && s.period.startsWith(`${next}-`))
+      .sort((a, b) => (a.period < b.period ? 1 : -1));
     return snaps[0]?.status ?? null;
   };
   const group = (members: number[]) => {

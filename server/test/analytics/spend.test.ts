@@ -96,7 +96,13 @@ describe(`spending measures on the "analytics-spend" fixture (${testEngine})`, (
       expect(points.map((p) => p.total)).toEqual([1800, 3000, 1700, 0, 0, 1000, 0, 1000, 0, 0, 0, 0]);
       expect(points[0]).toMatchObject({ periodStart: '2023-01-01', periodEnd: '2023-01-31', toLocalUmkm: 1800 });
       expect(points[1]).toMatchObject({ periodStart: '2023-02-01', periodEnd: '2023-02-28' });
-      expect(points[3]).toMatchObject({ total: 0, localUmkmShare: null, umkShare: null, localShare: null, target: 0.3 });
+      expect(points[3]).toMatchObject({
+        total: 0,
+        localUmkmShare: null,
+        umkShare: null,
+        localShare: null,
+        target: 0.3,
+      });
       expect(points.reduce((sum, p) => sum + p.total, 0)).toBe(8500);
     });
 
@@ -148,7 +154,14 @@ describe(`spending measures on the "analytics-spend" fixture (${testEngine})`, (
     it('has neither achievement nor grade without a target', async () => {
       const rows = await agencyScorecard(fx.db, fx.scope({ fiscalYear: 2024 }));
       expect(rows).toEqual([
-        expect.objectContaining({ rank: 1, total: 700, localUmkmShare: 1, target: null, achievement: null, grade: null }),
+        expect.objectContaining({
+          rank: 1,
+          total: 700,
+          localUmkmShare: 1,
+          target: null,
+          achievement: null,
+          grade: null,
+        }),
       ]);
     });
   });

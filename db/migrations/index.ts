@@ -7,6 +7,7 @@ import * as apiListIndexes from './2026_11_30_1100_api_list_indexes.ts';
 import * as analyticsPanelVersion from './2026_11_30_1200_analytics_panel_version.ts';
 import * as analyticsYearly from './2026_11_30_1210_analytics_yearly.ts';
 import * as analyticsStatistics from './2026_11_30_1220_analytics_statistics.ts';
+import * as analyticsAgencyYear from './2026_11_30_1230_analytics_agency_year.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_1200_analytics_panel_version': analyticsPanelVersion,
   '2026_11_30_1210_analytics_yearly': analyticsYearly,
   '2026_11_30_1220_analytics_statistics': analyticsStatistics,
+  '2026_11_30_1230_analytics_agency_year': analyticsAgencyYear,
 };

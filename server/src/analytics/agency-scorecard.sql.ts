@@ -1,5 +1,6 @@
 import type { Database } from '@jejaring/db';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { firstDayOfYear, lastDayOfYear } from './dates.ts';
 import { type Grade, gradeOf, share } from './measures.ts';
 import { AMOUNT_COLUMNS, factsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
 import { loadTargets } from './targets.sql.ts';
@@ -18,6 +19,33 @@ export interface AgencyScoreData {
   grade: Grade | null;
 }
 
+/**
+ * A CTE `reached` of (agency_id, sellers_reached). For a whole fiscal year without a category or
+ * account filter (the dashboard's default) it reads the counts kept per agency and year
+ * (analytics_agency_year); otherwise it counts distinct sellers in the per-seller purchase cells.
+ */
+function reachedByAgency(scope: SpendScope): RawBuilder<unknown> {
+  const wholeYear =
+    scope.fiscalYear !== null &&
+    scope.from === firstDayOfYear(scope.fiscalYear) &&
+    scope.to === lastDayOfYear(scope.fiscalYear);
+  if (wholeYear && !scope.categories && !scope.accountPrefix) {
+    const agencies = scope.agencyIds
+      ? sql`AND agency_id IN (${sql.join(scope.agencyIds.map((id) => sql`${id}`))})`
+      : sql``;
+    return sql`reached AS (
+      SELECT agency_id, ${scope.includeNetwork ? sql`with_network` : sql`direct`} AS sellers_reached
+      FROM analytics_agency_year
+      WHERE tenant_id = ${scope.tenantId} AND year = ${scope.fiscalYear} ${agencies}
+    )`;
+  }
+  return sql`${factsCte('sellers', scope, 'sellers')},
+    reached AS (
+      SELECT agency_id, count(*) AS sellers_reached
+      FROM (SELECT DISTINCT agency_id, seller_id FROM sellers) s GROUP BY agency_id
+    )`;
+}
+
 /** Code-point order, so the ranking is the same on every engine and collation. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -27,15 +55,10 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export async function agencyScorecard(db: Kysely<Database>, scope: SpendScope): Promise<AgencyScoreData[]> {
   const [result, targets] = await Promise.all([
-    sql<SummaryRow & { agency_id: number; name: string }>`${withCtes(
-      factsCte('spend', scope, 'spend'),
-      factsCte('sellers', scope, 'sellers'),
-    )},
-      amounts AS (SELECT agency_id, ${AMOUNT_COLUMNS} FROM spend GROUP BY agency_id),
-      reached AS (
-        SELECT agency_id, count(*) AS sellers_reached
-        FROM (SELECT DISTINCT agency_id, seller_id FROM sellers) s GROUP BY agency_id
-      )
+    sql<
+      SummaryRow & { agency_id: number; name: string }
+    >`${withCtes(factsCte('spend', scope, 'spend'), reachedByAgency(scope))},
+      amounts AS (SELECT agency_id, ${AMOUNT_COLUMNS} FROM spend GROUP BY agency_id)
       SELECT amounts.*, coalesce(reached.sellers_reached, 0) AS sellers_reached, p.name
       FROM amounts
       LEFT JOIN reached ON reached.agency_id = amounts.agency_id

@@ -1,14 +1,7 @@
 import { TEST_TENANT, testEngine } from '@jejaring/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LoadedFixture, loadFixture } from '../../server/test/analytics/fixtures.ts';
-import {
-  collectionScenario,
-  dominoScenario,
-  marketAccessScenario,
-  programScenario,
-  recoveryScenario,
-  spendScenario,
-} from '../../server/test/analytics/scenarios.ts';
+import type { LoadedFixture } from '../../server/test/analytics/fixtures.ts';
+import { loadBundle } from '../../server/test/analytics/harness.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const agencyId = (id: number) => Buffer.from(`Agency:${id}`).toString('base64url');
@@ -19,7 +12,7 @@ describe(`the spending measures answer over /graphql (${testEngine})`, () => {
   beforeAll(async () => {
     server = await startTestServer({
       seed: async (handle) => {
-        fx = await loadFixture(handle.db, TEST_TENANT, spendScenario);
+        fx = await loadBundle(handle.db, TEST_TENANT, 'spend');
       },
     });
   });
@@ -213,20 +206,10 @@ describe(`the domino, program and panel measures answer over /graphql (${testEng
   beforeAll(async () => {
     server = await startTestServer({
       seed: async (handle) => {
-        fx = await loadFixture(handle.db, TEST_TENANT, {
-          parties: [
-            ...programScenario.parties,
-            ...recoveryScenario.parties,
-            ...marketAccessScenario.parties,
-            ...collectionScenario.parties,
-          ],
-          programs: [...(programScenario.programs ?? []), ...(marketAccessScenario.programs ?? [])],
-          transactions: [...(programScenario.transactions ?? []), ...(marketAccessScenario.transactions ?? [])],
-          snapshots: [...(recoveryScenario.snapshots ?? []), ...(marketAccessScenario.snapshots ?? [])],
-          assistance: [...(programScenario.assistance ?? []), ...(marketAccessScenario.assistance ?? [])],
-          targets: programScenario.targets ?? [],
-          collection_targets: collectionScenario.collection_targets ?? [],
-        });
+        // Four bundles with distinct refs, imported one after the other into one database.
+        for (const name of ['programs', 'recovery', 'market-access', 'collection']) {
+          fx = await loadBundle(handle.db, TEST_TENANT, name);
+        }
       },
     });
   });
@@ -306,7 +289,7 @@ describe(`the domino, program and panel measures answer over /graphql (${testEng
     await server.close();
     server = await startTestServer({
       seed: async (handle) => {
-        await loadFixture(handle.db, TEST_TENANT, dominoScenario);
+        await loadBundle(handle.db, TEST_TENANT, 'domino');
       },
     });
     const r = await server.gql<{

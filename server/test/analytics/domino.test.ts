@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { dominoEffect } from '../../src/analytics/domino-effect.sql.ts';
 import { spendSummary } from '../../src/analytics/spend-summary.sql.ts';
 import { useFixture } from './harness.ts';
-import { dominoCycleScenario, dominoDivergentScenario, dominoScenario } from './scenarios.ts';
 
 describe(`dominoEffect on METRICS.md's worked example (${testEngine})`, () => {
-  const fx = useFixture(dominoScenario);
+  const fx = useFixture('domino');
 
   it('has total 200, local UMKM 100, share 0.5', async () => {
     const s = await spendSummary(fx.db, fx.scope({ fiscalYear: 2023 }));
@@ -60,7 +59,7 @@ describe(`dominoEffect on METRICS.md's worked example (${testEngine})`, () => {
 });
 
 describe(`dominoEffect with cycles in re-spending (${testEngine})`, () => {
-  const fx = useFixture(dominoCycleScenario);
+  const fx = useFixture('domino-cycle');
 
   it('follows money around a cycle (B buys from C, C from B) until it converges', async () => {
     // rev[B] = max(received 100 + 100, paid 100) = 200 → m[B][C] = 0.5; rev[C] = 100 → m[C][B] = 1.
@@ -75,7 +74,7 @@ describe(`dominoEffect with cycles in re-spending (${testEngine})`, () => {
 });
 
 describe(`dominoEffect when the limit does not converge (${testEngine})`, () => {
-  const fx = useFixture(dominoDivergentScenario);
+  const fx = useFixture('domino-divergent');
 
   it('stops after 1,000 rounds and reports no limit multiplier', async () => {
     const d = await dominoEffect(fx.db, fx.scope({ fiscalYear: 2023 }), 3);

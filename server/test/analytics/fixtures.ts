@@ -79,6 +79,11 @@ export interface FixtureCollectionTarget {
 }
 export interface Fixture {
   parties: FixtureParty[];
+  /**
+   * Parents set after loading, [child ref, parent ref]: a parent cycle cannot be imported (the CSV
+   * importer rejects it), but a later edit can make one, and analytics must cope with it.
+   */
+  reparent?: Array<[string, string]>;
   programs?: FixtureProgram[];
   transactions?: FixtureTransaction[];
   snapshots?: FixtureSnapshot[];
@@ -130,13 +135,17 @@ export async function loadFixture(db: Kysely<Database>, tenantId: string, fixtur
         .execute();
       for (const row of inserted) parties.set(row.ref, Number(row.id));
     });
-    for (const p of fixture.parties) {
-      if (p.parent_ref) {
+    const parents = [
+      ...fixture.parties.filter((p) => p.parent_ref).map((p) => [p.ref, p.parent_ref as string] as const),
+      ...(fixture.reparent ?? []),
+    ];
+    for (const [child, parent] of parents) {
+      {
         await trx
           .updateTable('party')
-          .set({ parent_id: need(parties, p.parent_ref, 'party') })
+          .set({ parent_id: need(parties, parent, 'party') })
           .where('tenant_id', '=', tenantId)
-          .where('id', '=', need(parties, p.ref, 'party'))
+          .where('id', '=', need(parties, child, 'party'))
           .execute();
       }
     }

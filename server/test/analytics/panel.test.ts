@@ -4,10 +4,9 @@ import { dataCollectionProgress } from '../../src/analytics/data-collection.sql.
 import { marketAccessEffect } from '../../src/analytics/market-access.sql.ts';
 import { recoveryIndex } from '../../src/analytics/recovery-index.sql.ts';
 import { useFixture } from './harness.ts';
-import { collectionScenario, marketAccessScenario, recoveryScenario } from './scenarios.ts';
 
 describe(`recoveryIndex on the "analytics-recovery" fixture (${testEngine})`, () => {
-  const fx = useFixture(recoveryScenario);
+  const fx = useFixture('recovery');
   const range = ['2020-01-01', '2020-03-31'] as const;
 
   it('indexes the panel against its baseline-year mean, month by month, empty months included', async () => {
@@ -55,7 +54,7 @@ describe(`recoveryIndex on the "analytics-recovery" fixture (${testEngine})`, ()
 });
 
 describe(`marketAccessEffect on the "analytics-market-access" fixture (${testEngine})`, () => {
-  const fx = useFixture(marketAccessScenario);
+  const fx = useFixture('market-access');
 
   it('splits the training cohort by government orders and compares survival a year later', async () => {
     const m = await marketAccessEffect(fx.db, fx.tenantId, 2022);
@@ -83,7 +82,7 @@ describe(`marketAccessEffect on the "analytics-market-access" fixture (${testEng
 });
 
 describe(`dataCollectionProgress on the "analytics-collection" fixture (${testEngine})`, () => {
-  const fx = useFixture(collectionScenario);
+  const fx = useFixture('collection');
 
   it('counts registered and verified entries per kecamatan against the targets, every kecamatan listed', async () => {
     const rows = await dataCollectionProgress(fx.db, fx.tenantId, 2023);

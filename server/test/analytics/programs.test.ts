@@ -2,10 +2,9 @@ import { testEngine } from '@jejaring/db/testing';
 import { describe, expect, it } from 'vitest';
 import { programOutcomes } from '../../src/analytics/program-outcomes.sql.ts';
 import { useFixture } from './harness.ts';
-import { programScenario } from './scenarios.ts';
 
 describe(`programOutcomes on the "analytics-programs" fixture (${testEngine})`, () => {
-  const fx = useFixture(programScenario);
+  const fx = useFixture('programs');
 
   it('reports every program of the year with its realisation, local share, target and status', async () => {
     const rows = await programOutcomes(fx.db, fx.tenantId, 2023, null);

@@ -22,8 +22,9 @@ export const spendScenario: Fixture = {
     { ref: 'UPT', kind: 'NETWORK_UNIT', parent_ref: 'DIK', unit_type: 'TECHNICAL_UNIT', is_government: true },
     { ref: 'SD2', kind: 'NETWORK_UNIT', parent_ref: 'UPT', unit_type: 'SCHOOL', is_government: true },
     { ref: 'KORPRI', kind: 'NETWORK_UNIT', parent_ref: 'KES', unit_type: 'ASN_ASSOCIATION', is_government: false },
+    // C2 → C1 → C2 after loading (see reparent): a chain that never reaches an agency.
     { ref: 'C1', kind: 'NETWORK_UNIT', parent_ref: 'C2', unit_type: 'OTHER', is_government: true },
-    { ref: 'C2', kind: 'NETWORK_UNIT', parent_ref: 'C1', unit_type: 'OTHER', is_government: true },
+    { ref: 'C2', kind: 'NETWORK_UNIT', parent_ref: 'PU', unit_type: 'OTHER', is_government: true },
     { ref: 'U1', kind: 'ENTERPRISE', region_code: '61.12.01.2001', size_class: 'MICRO', kbli_code: '10710' },
     { ref: 'U2', kind: 'ENTERPRISE', region_code: '61.12.03', size_class: null, kbli_code: '56101' },
     { ref: 'U3', kind: 'ENTERPRISE', region_code: '61.12.01', size_class: 'MEDIUM', kbli_code: '14111' },
@@ -34,6 +35,7 @@ export const spendScenario: Fixture = {
     { ref: 'O2', kind: 'ENTERPRISE', region_code: '31.71', size_class: null },
     { ref: 'N1', kind: 'ENTERPRISE', region_code: null, size_class: 'MICRO' },
   ],
+  reparent: [['C2', 'C1']],
   transactions: [
     {
       ref: 't01',
@@ -374,4 +376,16 @@ export const collectionScenario: Fixture = {
     { region_code: '61.12.01', year: 2023, enterprises: 4, cooperatives: 0 },
     { region_code: '61.12.02', year: 2022, enterprises: 10, cooperatives: 10 },
   ],
+};
+
+/** Every scenario by bundle name: tests/fixtures/bundles/analytics-<name>/ is generated from it. */
+export const ANALYTICS_SCENARIOS: Record<string, Fixture> = {
+  spend: spendScenario,
+  domino: dominoScenario,
+  'domino-cycle': dominoCycleScenario,
+  'domino-divergent': dominoDivergentScenario,
+  programs: programScenario,
+  recovery: recoveryScenario,
+  'market-access': marketAccessScenario,
+  collection: collectionScenario,
 };

@@ -8,10 +8,9 @@ import { spendSummary } from '../../src/analytics/spend-summary.sql.ts';
 import { spendTrend } from '../../src/analytics/spend-trend.sql.ts';
 import { encodeGlobalId } from '../../src/graphql/global-id.ts';
 import { useFixture } from './harness.ts';
-import { spendScenario } from './scenarios.ts';
 
 describe(`spending measures on the "analytics-spend" fixture (${testEngine})`, () => {
-  const fx = useFixture(spendScenario);
+  const fx = useFixture('spend');
 
   describe('spendSummary', () => {
     it("sums the agencies' own purchases of fiscal year 2023 and classifies every seller", async () => {

@@ -140,14 +140,12 @@ export async function loadFixture(db: Kysely<Database>, tenantId: string, fixtur
       ...(fixture.reparent ?? []),
     ];
     for (const [child, parent] of parents) {
-      {
-        await trx
-          .updateTable('party')
-          .set({ parent_id: need(parties, parent, 'party') })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', need(parties, child, 'party'))
-          .execute();
-      }
+      await trx
+        .updateTable('party')
+        .set({ parent_id: need(parties, parent, 'party') })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', need(parties, child, 'party'))
+        .execute();
     }
     const of = (kind: PartyKind) => fixture.parties.filter((p) => p.kind === kind);
     await insertChunks(of('AGENCY'), (chunk) =>

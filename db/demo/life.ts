@@ -29,17 +29,60 @@ export interface Life {
 
 const bit = (yearIndex: number) => 1 << yearIndex;
 
-/** Weighted sample of k items without replacement (Efraimidis-Spirakis keys). */
+/**
+ * Weighted sample of k items without replacement (Efraimidis-Spirakis keys: the k largest of
+ * log(u)/w), in O(n log k) with a heap, returned by descending key.
+ */
 function sampleWithoutReplacement(
   rng: Random,
   items: readonly number[],
   weight: (e: number) => number,
   k: number,
 ): number[] {
-  if (k <= 0) return [];
-  const keyed = items.map((e) => ({ e, key: Math.log(1 - rng.float()) / Math.max(1e-9, weight(e)) }));
-  keyed.sort((a, b) => b.key - a.key || a.e - b.e);
-  return keyed.slice(0, k).map((x) => x.e);
+  const n = items.length;
+  if (k <= 0 || n === 0) return [];
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = Math.log(1 - rng.float()) / Math.max(1e-9, weight(items[i] as number));
+  // a before b when its key is larger (ties: the earlier item)
+  const better = (a: number, b: number) => keys[a]! > keys[b]! || (keys[a] === keys[b] && a < b);
+  const size = Math.min(k, n);
+  const heap = new Int32Array(size); // the worst kept index at the root
+  let count = 0;
+  const siftDown = (start: number) => {
+    let i = start;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < count && better(heap[worst]!, heap[l]!)) worst = l;
+      if (r < count && better(heap[worst]!, heap[r]!)) worst = r;
+      if (worst === i) return;
+      const tmp = heap[i]!;
+      heap[i] = heap[worst]!;
+      heap[worst] = tmp;
+      i = worst;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (count < size) {
+      heap[count] = i;
+      let c = count++;
+      while (c > 0) {
+        const p = (c - 1) >> 1;
+        if (!better(heap[p]!, heap[c]!)) break;
+        const tmp = heap[p]!;
+        heap[p] = heap[c]!;
+        heap[c] = tmp;
+        c = p;
+      }
+    } else if (better(i, heap[0]!)) {
+      heap[0] = i;
+      siftDown(0);
+    }
+  }
+  return Array.from(heap)
+    .sort((a, b) => (better(a, b) ? -1 : 1))
+    .map((i) => items[i] as number);
 }
 
 function dayIn(rng: Random, month: number): number {
@@ -51,7 +94,10 @@ export function planLives(world: World, budget: Budget): Life {
   const rng = new Random(world.seed, 'life');
   const umkm: number[] = [];
   for (let e = 0; e < E.count; e++) if (E.isUmkm(e)) umkm.push(e);
-  const group = (e: number) => (SECTORS[E.sector[e]!] as (typeof SECTORS)[number]).recovery;
+  const pandemicHazard = Float64Array.from(
+    { length: E.count },
+    (_, e) => HAZARD.pandemic[(SECTORS[E.sector[e]!] as (typeof SECTORS)[number]).recovery],
+  );
 
   const trainYear = new Int16Array(E.count).fill(-1);
   const trainMonth = new Int16Array(E.count).fill(-1);
@@ -155,7 +201,7 @@ export function planLives(world: World, budget: Budget): Life {
           else if (rng.chance(HAZARD.closeAfterDormant)) E.closedFrom[e] = m;
           continue;
         }
-        let h = m < 15 ? HAZARD.before2020 : m < 24 ? HAZARD.pandemic[group(e)] : HAZARD.after2020;
+        let h = m < 15 ? HAZARD.before2020 : m < 24 ? pandemicHazard[e]! : HAZARD.after2020;
         const supplier = (E.govYears[e]! & bit(yi)) !== 0;
         const t = trainYear[e]!;
         const inTrainingWindow = t >= 0 && ((t === year && m > trainMonth[e]!) || t === year - 1);

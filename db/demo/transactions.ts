@@ -21,16 +21,19 @@ import type { World } from './world.ts';
 
 /*
  * Purchase transactions, month by month from January 2019 to December 2025:
- *  1. every agency spends its month's share of each category budget (budget.ts); whether a purchase
- *     goes to a local UMKM is decided by error feedback against the planned share, so every
- *     agency-year-category lands within one purchase of its plan; local purchases by government
- *     buyers go to that year's government suppliers (life.ts), each of whom gets at least one order;
- *  2. every network unit does the same with its network's plan (non-government units buy from any
- *     local UMKM);
- *  3. UMKM in the survey panel buy supplies from other local UMKM (15-30 % of their revenue, with a
- *     few two-way partners) and from outside;
+ *  1. every agency spends its month's budget (budget.ts, with seasonality): a category drawn by
+ *     its planned spend, a log-normal purchase size; whether the purchase goes to a local UMKM is
+ *     decided by error feedback against the planned shares of the (agency, category) cell and of
+ *     the agency as a whole, so each agency-year lands within about one purchase of its plan.
+ *     Local purchases by government buyers go to that year's government suppliers (life.ts), each
+ *     of whom gets at least one order; leftover budget carries over to the next month;
+ *  2. every network unit spends its share of 30-50 % of what its agency actually spent that month,
+ *     the same way with its network's plan (non-government units buy from any local UMKM);
+ *  3. UMKM in the survey panel buy supplies from other local UMKM (15-30 % of their snapshot
+ *     revenue, with a few two-way partners) and from outside;
  *  4. UMKM outside the panel and cooperatives re-spend right after being paid by a buyer: the firm
  *     a share of it at local suppliers, the cooperative most of it at its member farmers.
+ * Within a month, rows are sorted by date before ids are assigned, so ids follow the calendar.
  */
 
 /** id, buyer_id, seller_id, program_id, product_id, category, account_code, funding_source, amount, quantity, occurred_on, source, source_ref */

@@ -645,8 +645,29 @@ export function buildWorld(seed: number, scale: number, fraction = 1, regency = 
   const farmSectors = new Set(['rice', 'farm'].map((k) => SECTOR_INDEX.get(k)));
   const fishSector = SECTOR_INDEX.get('fishery');
   const craftSectors = new Set(['crafts', 'processed'].map((k) => SECTOR_INDEX.get(k)));
-  const memberCandidates = (district: number, filter: (sector: number) => boolean) =>
-    (byDistrict[district] ?? []).filter((e) => enterprises.isUmkm(e) && filter(enterprises.sector[e]!));
+  const snackSector = SECTOR_INDEX.get('snacks');
+  type MemberGroup = 'farm' | 'fish' | 'craft' | 'all';
+  const groupOf = (sector: number): MemberGroup[] =>
+    farmSectors.has(sector)
+      ? ['farm', 'all']
+      : sector === fishSector
+        ? ['fish', 'all']
+        : craftSectors.has(sector) || sector === snackSector
+          ? ['craft', 'all']
+          : ['all'];
+  // Candidate members per district and kind of cooperative (and regency-wide, for thin districts).
+  const candidatesBy = new Map<string, number[]>();
+  for (let e = 0; e < enterprises.count; e++) {
+    if (!enterprises.isUmkm(e)) continue;
+    const district = (villages[enterprises.village[e]!] as Village).district;
+    for (const g of groupOf(enterprises.sector[e]!)) {
+      for (const key of [`${district}:${g}`, `*:${g}`]) {
+        const list = candidatesBy.get(key);
+        if (list) list.push(e);
+        else candidatesBy.set(key, [e]);
+      }
+    }
+  }
   const nCoops = count(COUNTS.cooperatives);
   const cooperatives: CoopInfo[] = [];
   const coopSubtypes: CoopSubtype[] = [
@@ -692,22 +713,20 @@ export function buildWorld(seed: number, scale: number, fraction = 1, regency = 
                   : subtype === 'OTHER'
                     ? cat('OTHER')
                     : NO_CATEGORY;
-    const filter =
+    const group: MemberGroup =
       subtype === 'FARMER'
-        ? (s: number) => farmSectors.has(s)
+        ? 'farm'
         : subtype === 'FISHER'
-          ? (s: number) => s === fishSector
+          ? 'fish'
           : subtype === 'CRAFT' || subtype === 'MARKETING'
-            ? (s: number) => craftSectors.has(s) || s === SECTOR_INDEX.get('snacks')
-            : () => true;
-    let candidates = memberCandidates(v.district, filter);
-    if (candidates.length < 3)
-      candidates = byDistrict.flat().filter((e) => enterprises.isUmkm(e) && filter(enterprises.sector[e]!));
+            ? 'craft'
+            : 'all';
+    let candidates = candidatesBy.get(`${v.district}:${group}`) ?? [];
+    if (candidates.length < 3) candidates = candidatesBy.get(`*:${group}`) ?? [];
     const memberCount = Math.min(candidates.length, type === 'PRODUCER' ? r.int(5, 25) : r.int(2, 12));
-    const members = r
-      .shuffle([...candidates])
-      .slice(0, memberCount)
-      .sort((a, b) => a - b);
+    const chosen = new Set<number>();
+    while (chosen.size < memberCount) chosen.add(candidates[r.int(0, candidates.length - 1)] as number);
+    const members = [...chosen].sort((a, b) => a - b);
     const registeredDay = registrationDay(r, 0);
     cooperatives.push({
       index: i,

@@ -8,6 +8,7 @@ import * as analyticsPanelVersion from './2026_11_30_1200_analytics_panel_versio
 import * as analyticsYearly from './2026_11_30_1210_analytics_yearly.ts';
 import * as analyticsStatistics from './2026_11_30_1220_analytics_statistics.ts';
 import * as analyticsAgencyYear from './2026_11_30_1230_analytics_agency_year.ts';
+import * as analyticsRegistryVersion from './2026_11_30_1240_analytics_registry_version.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_1210_analytics_yearly': analyticsYearly,
   '2026_11_30_1220_analytics_statistics': analyticsStatistics,
   '2026_11_30_1230_analytics_agency_year': analyticsAgencyYear,
+  '2026_11_30_1240_analytics_registry_version': analyticsRegistryVersion,
 };

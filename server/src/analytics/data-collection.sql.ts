@@ -1,5 +1,6 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
+import { analytic, analyticsVersions, VersionedCache } from './versions.ts';
 import { lastDayOfYear } from './dates.ts';
 import { share } from './measures.ts';
 import { validateYear } from './scope.ts';
@@ -27,7 +28,15 @@ export async function dataCollectionProgress(
   year: number,
 ): Promise<DistrictProgressData[]> {
   validateYear(year, 'year');
-  const result = await sql<{
+  const { panel } = await analyticsVersions(db, tenantId);
+  return progress.get(db, `${tenantId}|${year}`, String(panel), () => compute(db, tenantId, year));
+}
+
+/** Progress per year, kept while the registry (parties, profiles, targets) is unchanged. */
+const progress = new VersionedCache<DistrictProgressData[]>(16);
+
+async function compute(db: Kysely<Database>, tenantId: string, year: number): Promise<DistrictProgressData[]> {
+  const result = await analytic(db, sql<{
     code: string;
     name: string;
     e_registered: number;
@@ -66,7 +75,7 @@ export async function dataCollectionProgress(
     LEFT JOIN counted c ON c.district = r.code
     LEFT JOIN collection_target ct ON ct.tenant_id = ${tenantId} AND ct.region_code = r.code AND ct.year = ${year}
     WHERE r.level = 3
-    ORDER BY r.code`.execute(db);
+    ORDER BY r.code`);
   return result.rows.map((row) => {
     const eTarget = row.e_target === null ? null : Number(row.e_target);
     const cTarget = row.c_target === null ? null : Number(row.c_target);

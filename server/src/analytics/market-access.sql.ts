@@ -4,7 +4,7 @@ import { badInput } from '../errors.ts';
 import { firstDayOfYear, lastDayOfYear } from './dates.ts';
 import { share } from './measures.ts';
 import { MAX_YEAR, validateYear } from './scope.ts';
-import { analyticsVersions, VersionedCache } from './versions.ts';
+import { analytic, analyticsVersions, VersionedCache } from './versions.ts';
 
 export interface SurvivalGroupData {
   size: number;
@@ -43,7 +43,7 @@ const results = new VersionedCache<MarketAccessEffectData>(16);
 
 async function compute(db: Kysely<Database>, tenantId: string, cohortYear: number): Promise<MarketAccessEffectData> {
   const next = cohortYear + 1;
-  const result = await sql<{ with_market: boolean; size: number; active: number; inactive: number; unknown: number }>`
+  const result = await analytic(db, sql<{ with_market: boolean; size: number; active: number; inactive: number; unknown: number }>`
     WITH cohort AS (
       SELECT DISTINCT a.enterprise_id AS id FROM assistance a
       WHERE a.tenant_id = ${tenantId} AND a.kind = 'TRAINING'
@@ -70,7 +70,7 @@ async function compute(db: Kysely<Database>, tenantId: string, cohortYear: numbe
     FROM cohort c
     LEFT JOIN market m ON m.id = c.id
     LEFT JOIN last_status ls ON ls.enterprise_id = c.id
-    GROUP BY 1`.execute(db);
+    GROUP BY 1`);
   const group = (withMarket: boolean): SurvivalGroupData => {
     const row = result.rows.find((r) => r.with_market === withMarket) ?? EMPTY;
     const active = Number(row.active);

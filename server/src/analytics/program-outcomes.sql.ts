@@ -1,5 +1,6 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
+import { analytic } from './versions.ts';
 import { reaches, share } from './measures.ts';
 import { loadTargets, type TargetSource } from './targets.sql.ts';
 
@@ -34,7 +35,7 @@ export async function programOutcomes(
 ): Promise<ProgramOutcomeData[]> {
   const agencyFilter = agencyId === null ? sql`` : sql`AND pr.agency_id = ${agencyId}`;
   const [result, targets] = await Promise.all([
-    sql<{
+    analytic(db, sql<{
       id: number;
       agency_id: number;
       code: string;
@@ -56,27 +57,22 @@ export async function programOutcomes(
         FROM analytics_program_spend ps JOIN programs pr ON pr.id = ps.program_id
         WHERE ps.tenant_id = ${tenantId}
         GROUP BY ps.program_id
-      ),
-      reached AS (
-        SELECT ps.program_id, count(*) AS umkm_reached
-        FROM analytics_program_seller ps JOIN programs pr ON pr.id = ps.program_id
-        WHERE ps.tenant_id = ${tenantId} AND ps.n > 0
-        GROUP BY ps.program_id
-      ),
-      assisted AS (
-        SELECT a.program_id, count(DISTINCT a.enterprise_id) AS assisted
-        FROM assistance a JOIN programs pr ON pr.id = a.program_id
-        WHERE a.tenant_id = ${tenantId}
-        GROUP BY a.program_id
       )
+      -- Per program, index range scans (a year holds a few hundred programs, the tables millions of rows).
       SELECT pr.id, pr.agency_id, pr.code, pr.name, ag.name AS agency_name, pr.budget, pr.local_target_share,
              coalesce(spent.realized, 0) AS realized, coalesce(spent.to_local_umkm, 0) AS to_local_umkm,
-             coalesce(reached.umkm_reached, 0) AS umkm_reached, coalesce(assisted.assisted, 0) AS assisted
+             reached.umkm_reached, assisted.assisted
       FROM programs pr
       JOIN party ag ON ag.tenant_id = ${tenantId} AND ag.id = pr.agency_id
       LEFT JOIN spent ON spent.program_id = pr.id
-      LEFT JOIN reached ON reached.program_id = pr.id
-      LEFT JOIN assisted ON assisted.program_id = pr.id`.execute(db),
+      CROSS JOIN LATERAL (
+        SELECT count(*) AS umkm_reached FROM analytics_program_seller ps
+        WHERE ps.tenant_id = ${tenantId} AND ps.program_id = pr.id AND ps.n > 0
+      ) reached
+      CROSS JOIN LATERAL (
+        SELECT count(DISTINCT a.enterprise_id) AS assisted FROM assistance a
+        WHERE a.tenant_id = ${tenantId} AND a.program_id = pr.id
+      ) assisted`),
     loadTargets(db, tenantId, [fiscalYear]),
   ]);
   const rows = result.rows.map((row) => {

@@ -6,7 +6,7 @@ import { ALL_LABEL, OUTSIDE_LABEL, SIZE_CLASS_LABELS, UNKNOWN_DISTRICT_LABEL, UN
 import { share } from './measures.ts';
 import { validateYear } from './scope.ts';
 import { MAX_TREND_POINTS } from './spend-trend.sql.ts';
-import { analyticsVersions, VersionedCache, withWorkMem } from './versions.ts';
+import { analytic, analyticsVersions, VersionedCache, withWorkMem } from './versions.ts';
 
 export type RecoveryGroup = 'NONE' | 'SECTOR' | 'DISTRICT' | 'SIZE_CLASS';
 
@@ -51,7 +51,7 @@ async function loadCells(
   group: RecoveryGroup,
   baselineYear: number,
 ): Promise<Map<string, Map<string, Cell>>> {
-  const result = await sql<{
+  const result = await analytic(db, sql<{
     key: string;
     period: string | null;
     revenue: number | null;
@@ -81,7 +81,7 @@ async function loadCells(
     )
     SELECT k.key, cell.period, cell.revenue, cell.baseline, coalesce(cell.panel, 0) AS panel,
            coalesce(cell.active, 0) AS active
-    FROM (SELECT DISTINCT key FROM ent) k LEFT JOIN cell ON cell.key = k.key`.execute(db);
+    FROM (SELECT DISTINCT key FROM ent) k LEFT JOIN cell ON cell.key = k.key`);
   const series = new Map<string, Map<string, Cell>>();
   for (const row of result.rows) {
     const cells = series.get(row.key) ?? new Map<string, Cell>();

@@ -1,5 +1,6 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
+import { analytic } from './versions.ts';
 import { factsCte, reachCte, type SpendScope, withCtes } from './scope.ts';
 
 export interface DistrictSpendData {
@@ -15,7 +16,7 @@ export interface DistrictSpendData {
  * Local sellers whose region is the regency itself (no kecamatan) appear in no district.
  */
 export async function spendByDistrict(db: Kysely<Database>, scope: SpendScope): Promise<DistrictSpendData[]> {
-  const result = await sql<{ code: string; name: string; to_local_umkm: number; sellers_reached: number }>`${withCtes(
+  const result = await analytic(db, sql<{ code: string; name: string; to_local_umkm: number; sellers_reached: number }>`${withCtes(
     factsCte('cells', scope, 'cells'),
     reachCte('reached', scope, 'NONE'),
   )},
@@ -32,7 +33,7 @@ export async function spendByDistrict(db: Kysely<Database>, scope: SpendScope): 
     JOIN tenant_region tr ON r.parent_code = tr.c
     LEFT JOIN paid ON paid.district = r.code
     WHERE r.level = 3
-    ORDER BY r.code`.execute(db);
+    ORDER BY r.code`);
   return result.rows.map((row) => ({
     regionCode: row.code,
     name: row.name,

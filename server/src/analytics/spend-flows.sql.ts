@@ -1,5 +1,6 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { analytic } from './versions.ts';
 import { badInput } from '../errors.ts';
 import { encodeGlobalId } from '../graphql/global-id.ts';
 import {
@@ -63,8 +64,8 @@ export async function spendFlows(
   const groupBy = sql.join(levels.map((_, i) => sql.raw(String(i + 1))));
   // Kecamatan and sector need the finer rollup; the other levels the compact one.
   const source = levels.includes('SELLER_DISTRICT') || levels.includes('SECTOR') ? 'cells' : 'spend';
-  const result = await sql<Record<string, string | number>>`${withCtes(factsCte('facts', scope, source))}
-    SELECT ${dims}, coalesce(sum(amount), 0) AS value FROM facts GROUP BY ${groupBy}`.execute(db);
+  const result = await analytic(db, sql<Record<string, string | number>>`${withCtes(factsCte('facts', scope, source))}
+    SELECT ${dims}, coalesce(sum(amount), 0) AS value FROM facts GROUP BY ${groupBy}`);
   const cells = result.rows.map((row) => ({
     keys: levels.map((_, i) => String(row[`k${i}`])),
     value: Number(row.value),

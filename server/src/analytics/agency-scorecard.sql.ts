@@ -1,10 +1,10 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { analytic } from './versions.ts';
 import { firstDayOfYear, lastDayOfYear } from './dates.ts';
 import { type Grade, gradeOf, share } from './measures.ts';
 import { AMOUNT_COLUMNS, factsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
 import { loadTargets } from './targets.sql.ts';
+import { analytic } from './versions.ts';
 
 export interface AgencyScoreData {
   rank: number;
@@ -56,14 +56,17 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export async function agencyScorecard(db: Kysely<Database>, scope: SpendScope): Promise<AgencyScoreData[]> {
   const [result, targets] = await Promise.all([
-    analytic(db, sql<
-      SummaryRow & { agency_id: number; name: string }
-    >`${withCtes(factsCte('spend', scope, 'spend'), reachedByAgency(scope))},
+    analytic(
+      db,
+      sql<
+        SummaryRow & { agency_id: number; name: string }
+      >`${withCtes(factsCte('spend', scope, 'spend'), reachedByAgency(scope))},
       amounts AS (SELECT agency_id, ${AMOUNT_COLUMNS} FROM spend GROUP BY agency_id)
       SELECT amounts.*, coalesce(reached.sellers_reached, 0) AS sellers_reached, p.name
       FROM amounts
       LEFT JOIN reached ON reached.agency_id = amounts.agency_id
-      JOIN party p ON p.tenant_id = ${scope.tenantId} AND p.id = amounts.agency_id`),
+      JOIN party p ON p.tenant_id = ${scope.tenantId} AND p.id = amounts.agency_id`,
+    ),
     loadTargets(db, scope.tenantId, scope.fiscalYear === null ? [] : [scope.fiscalYear]),
   ]);
   const rows = result.rows.map((row) => {

@@ -1,9 +1,9 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
-import { analytic, analyticsVersions, VersionedCache } from './versions.ts';
 import { lastDayOfYear } from './dates.ts';
 import { share } from './measures.ts';
 import { validateYear } from './scope.ts';
+import { analytic, analyticsVersions, VersionedCache } from './versions.ts';
 
 export interface DistrictProgressData {
   regionCode: string;
@@ -36,16 +36,18 @@ export async function dataCollectionProgress(
 const progress = new VersionedCache<DistrictProgressData[]>(16);
 
 async function compute(db: Kysely<Database>, tenantId: string, year: number): Promise<DistrictProgressData[]> {
-  const result = await analytic(db, sql<{
-    code: string;
-    name: string;
-    e_registered: number;
-    e_verified: number;
-    c_registered: number;
-    c_verified: number;
-    e_target: number | null;
-    c_target: number | null;
-  }>`
+  const result = await analytic(
+    db,
+    sql<{
+      code: string;
+      name: string;
+      e_registered: number;
+      e_verified: number;
+      c_registered: number;
+      c_verified: number;
+      e_target: number | null;
+      c_target: number | null;
+    }>`
     WITH tenant_region AS (SELECT region_code AS c FROM tenant WHERE id = ${tenantId}),
     registry AS (
       SELECT left(p.region_code, 8) AS district, p.kind,
@@ -75,7 +77,8 @@ async function compute(db: Kysely<Database>, tenantId: string, year: number): Pr
     LEFT JOIN counted c ON c.district = r.code
     LEFT JOIN collection_target ct ON ct.tenant_id = ${tenantId} AND ct.region_code = r.code AND ct.year = ${year}
     WHERE r.level = 3
-    ORDER BY r.code`);
+    ORDER BY r.code`,
+  );
   return result.rows.map((row) => {
     const eTarget = row.e_target === null ? null : Number(row.e_target);
     const cTarget = row.c_target === null ? null : Number(row.c_target);

@@ -87,7 +87,9 @@ async function loadMatrix(db: Kysely<Database>, scope: SpendScope): Promise<Domi
   const snapshotPeriod = [sql`sn.tenant_id = ${t}`];
   if (scope.from) snapshotPeriod.push(sql`sn.period >= date_trunc('month', ${scope.from}::date::timestamp)::date`);
   if (scope.to) snapshotPeriod.push(sql`sn.period <= ${scope.to}::date`);
-  const result = await analytic(db, sql<{ buyer_id: number; seller_id: number; amount: number; revenue: number; sector: string }>`
+  const result = await analytic(
+    db,
+    sql<{ buyer_id: number; seller_id: number; amount: number; revenue: number; sector: string }>`
     WITH pair AS (
       SELECT buyer_id, seller_id, sum(amount) AS amount
       FROM (${sql.join(pairParts, sql` UNION ALL `)}) x(buyer_id, seller_id, amount)
@@ -111,7 +113,8 @@ async function loadMatrix(db: Kysely<Database>, scope: SpendScope): Promise<Domi
     JOIN flow ON flow.party_id = pair.buyer_id
     LEFT JOIN snap ON snap.enterprise_id = pair.buyer_id
     JOIN analytics_party_class c ON c.tenant_id = ${t} AND c.party_id = pair.seller_id
-    ORDER BY pair.buyer_id`);
+    ORDER BY pair.buyer_id`,
+  );
   return buildMatrix(result.rows);
 }
 
@@ -174,8 +177,11 @@ async function injection(db: Kysely<Database>, scope: SpendScope) {
     network: scope.includeNetwork ? 'include' : 'exclude',
     governmentOnly: true,
   });
-  const result = await analytic(db, sql<{ seller_id: number; amount: number; sector: string }>`${withCtes(sellers)}
-    SELECT seller_id, sum(amount) AS amount, min(sector) AS sector FROM sellers GROUP BY seller_id`);
+  const result = await analytic(
+    db,
+    sql<{ seller_id: number; amount: number; sector: string }>`${withCtes(sellers)}
+    SELECT seller_id, sum(amount) AS amount, min(sector) AS sector FROM sellers GROUP BY seller_id`,
+  );
   return result.rows;
 }
 

@@ -43,7 +43,9 @@ const results = new VersionedCache<MarketAccessEffectData>(16);
 
 async function compute(db: Kysely<Database>, tenantId: string, cohortYear: number): Promise<MarketAccessEffectData> {
   const next = cohortYear + 1;
-  const result = await analytic(db, sql<{ with_market: boolean; size: number; active: number; inactive: number; unknown: number }>`
+  const result = await analytic(
+    db,
+    sql<{ with_market: boolean; size: number; active: number; inactive: number; unknown: number }>`
     WITH cohort AS (
       SELECT DISTINCT a.enterprise_id AS id FROM assistance a
       WHERE a.tenant_id = ${tenantId} AND a.kind = 'TRAINING'
@@ -70,7 +72,8 @@ async function compute(db: Kysely<Database>, tenantId: string, cohortYear: numbe
     FROM cohort c
     LEFT JOIN market m ON m.id = c.id
     LEFT JOIN last_status ls ON ls.enterprise_id = c.id
-    GROUP BY 1`);
+    GROUP BY 1`,
+  );
   const group = (withMarket: boolean): SurvivalGroupData => {
     const row = result.rows.find((r) => r.with_market === withMarket) ?? EMPTY;
     const active = Number(row.active);

@@ -1,9 +1,9 @@
 import type { Database, UnitType } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
-import { analytic } from './versions.ts';
 import { type SpendSummaryData, share, toSummary } from './measures.ts';
 import { AMOUNT_COLUMNS, factsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
 import { loadTargets } from './targets.sql.ts';
+import { analytic } from './versions.ts';
 
 export interface UnitTypeSpendData {
   unitType: UnitType;
@@ -43,7 +43,9 @@ export async function networkReach(
   if (scope.categories) since.push(sql`t.category IN (${sql.join(scope.categories.map((c) => sql`${c}`))})`);
   if (scope.accountPrefix) since.push(sql`t.account_code LIKE ${`${scope.accountPrefix}%`}`);
   const [parts, units, targets] = await Promise.all([
-    analytic(db, sql<SummaryRow & { part: string; only_network: number }>`${ctes},
+    analytic(
+      db,
+      sql<SummaryRow & { part: string; only_network: number }>`${ctes},
       amounts AS (
         SELECT ${part} AS part, ${AMOUNT_COLUMNS}
         FROM spend GROUP BY GROUPING SETS ((buyer_kind), ((buyer_kind = 'AGENCY')))
@@ -60,7 +62,8 @@ export async function networkReach(
       )
       SELECT amounts.*, coalesce(reached.sellers_reached, 0) AS sellers_reached,
              (SELECT n FROM only_network) AS only_network
-      FROM amounts LEFT JOIN reached ON reached.part = amounts.part`),
+      FROM amounts LEFT JOIN reached ON reached.part = amounts.part`,
+    ),
     // Units of the network by type, and how many bought anything in scope (a probe of the buyer index).
     sql<{ unit_type: UnitType; units: number; active_units: number }>`
       SELECT c.buyer_kind AS unit_type, count(*) AS units,

@@ -1,8 +1,8 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
-import { analytic } from './versions.ts';
 import { reaches, share } from './measures.ts';
 import { loadTargets, type TargetSource } from './targets.sql.ts';
+import { analytic } from './versions.ts';
 
 export type ProgramStatus = 'MET' | 'BELOW_TARGET' | 'NO_TARGET' | 'NO_SPEND';
 
@@ -35,19 +35,21 @@ export async function programOutcomes(
 ): Promise<ProgramOutcomeData[]> {
   const agencyFilter = agencyId === null ? sql`` : sql`AND pr.agency_id = ${agencyId}`;
   const [result, targets] = await Promise.all([
-    analytic(db, sql<{
-      id: number;
-      agency_id: number;
-      code: string;
-      name: string;
-      agency_name: string;
-      budget: number;
-      local_target_share: number | null;
-      realized: number;
-      to_local_umkm: number;
-      umkm_reached: number;
-      assisted: number;
-    }>`
+    analytic(
+      db,
+      sql<{
+        id: number;
+        agency_id: number;
+        code: string;
+        name: string;
+        agency_name: string;
+        budget: number;
+        local_target_share: number | null;
+        realized: number;
+        to_local_umkm: number;
+        umkm_reached: number;
+        assisted: number;
+      }>`
       WITH programs AS (
         SELECT pr.* FROM program pr WHERE pr.tenant_id = ${tenantId} AND pr.fiscal_year = ${fiscalYear} ${agencyFilter}
       ),
@@ -72,7 +74,8 @@ export async function programOutcomes(
       CROSS JOIN LATERAL (
         SELECT count(DISTINCT a.enterprise_id) AS assisted FROM assistance a
         WHERE a.tenant_id = ${tenantId} AND a.program_id = pr.id
-      ) assisted`),
+      ) assisted`,
+    ),
     loadTargets(db, tenantId, [fiscalYear]),
   ]);
   const rows = result.rows.map((row) => {

@@ -51,14 +51,16 @@ async function loadCells(
   group: RecoveryGroup,
   baselineYear: number,
 ): Promise<Map<string, Map<string, Cell>>> {
-  const result = await analytic(db, sql<{
-    key: string;
-    period: string | null;
-    revenue: number | null;
-    baseline: number | null;
-    panel: number;
-    active: number;
-  }>`
+  const result = await analytic(
+    db,
+    sql<{
+      key: string;
+      period: string | null;
+      revenue: number | null;
+      baseline: number | null;
+      panel: number;
+      active: number;
+    }>`
     WITH base AS (
       SELECT sn.enterprise_id, sum(sn.revenue)::float8 / count(sn.revenue) AS baseline
       FROM enterprise_snapshot sn
@@ -81,7 +83,8 @@ async function loadCells(
     )
     SELECT k.key, cell.period, cell.revenue, cell.baseline, coalesce(cell.panel, 0) AS panel,
            coalesce(cell.active, 0) AS active
-    FROM (SELECT DISTINCT key FROM ent) k LEFT JOIN cell ON cell.key = k.key`);
+    FROM (SELECT DISTINCT key FROM ent) k LEFT JOIN cell ON cell.key = k.key`,
+  );
   const series = new Map<string, Map<string, Cell>>();
   for (const row of result.rows) {
     const cells = series.get(row.key) ?? new Map<string, Cell>();

@@ -1,7 +1,7 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
-import { analytic } from './versions.ts';
 import { factsCte, reachCte, type SpendScope, withCtes } from './scope.ts';
+import { analytic } from './versions.ts';
 
 export interface DistrictSpendData {
   regionCode: string;
@@ -16,10 +16,12 @@ export interface DistrictSpendData {
  * Local sellers whose region is the regency itself (no kecamatan) appear in no district.
  */
 export async function spendByDistrict(db: Kysely<Database>, scope: SpendScope): Promise<DistrictSpendData[]> {
-  const result = await analytic(db, sql<{ code: string; name: string; to_local_umkm: number; sellers_reached: number }>`${withCtes(
-    factsCte('cells', scope, 'cells'),
-    reachCte('reached', scope, 'NONE'),
-  )},
+  const result = await analytic(
+    db,
+    sql<{ code: string; name: string; to_local_umkm: number; sellers_reached: number }>`${withCtes(
+      factsCte('cells', scope, 'cells'),
+      reachCte('reached', scope, 'NONE'),
+    )},
     tenant_region AS (SELECT region_code AS c FROM tenant WHERE id = ${scope.tenantId}),
     amounts AS (SELECT district, sum(amount) AS to_local_umkm FROM cells WHERE is_local_umkm GROUP BY district),
     sellers AS (SELECT district, count(DISTINCT seller_id) AS sellers_reached FROM reached GROUP BY district),
@@ -33,7 +35,8 @@ export async function spendByDistrict(db: Kysely<Database>, scope: SpendScope): 
     JOIN tenant_region tr ON r.parent_code = tr.c
     LEFT JOIN paid ON paid.district = r.code
     WHERE r.level = 3
-    ORDER BY r.code`);
+    ORDER BY r.code`,
+  );
   return result.rows.map((row) => ({
     regionCode: row.code,
     name: row.name,

@@ -1,6 +1,5 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { analytic } from './versions.ts';
 import { badInput } from '../errors.ts';
 import { encodeGlobalId } from '../graphql/global-id.ts';
 import {
@@ -12,6 +11,7 @@ import {
   UNKNOWN_SECTOR_LABEL,
 } from './labels.ts';
 import { factsCte, type SpendScope, withCtes } from './scope.ts';
+import { analytic } from './versions.ts';
 
 export const FLOW_LEVELS = ['AGENCY', 'BUYER_KIND', 'CATEGORY', 'SELLER_CLASS', 'SELLER_DISTRICT', 'SECTOR'] as const;
 export type FlowLevel = (typeof FLOW_LEVELS)[number];
@@ -64,8 +64,11 @@ export async function spendFlows(
   const groupBy = sql.join(levels.map((_, i) => sql.raw(String(i + 1))));
   // Kecamatan and sector need the finer rollup; the other levels the compact one.
   const source = levels.includes('SELLER_DISTRICT') || levels.includes('SECTOR') ? 'cells' : 'spend';
-  const result = await analytic(db, sql<Record<string, string | number>>`${withCtes(factsCte('facts', scope, source))}
-    SELECT ${dims}, coalesce(sum(amount), 0) AS value FROM facts GROUP BY ${groupBy}`);
+  const result = await analytic(
+    db,
+    sql<Record<string, string | number>>`${withCtes(factsCte('facts', scope, source))}
+    SELECT ${dims}, coalesce(sum(amount), 0) AS value FROM facts GROUP BY ${groupBy}`,
+  );
   const cells = result.rows.map((row) => ({
     keys: levels.map((_, i) => String(row[`k${i}`])),
     value: Number(row.value),

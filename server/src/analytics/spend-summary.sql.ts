@@ -1,9 +1,9 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
-import { analytic } from './versions.ts';
 import { type SpendSummaryData, toSummary } from './measures.ts';
 import { AMOUNT_COLUMNS, factsCte, reachCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
 import { loadTargets } from './targets.sql.ts';
+import { analytic } from './versions.ts';
 
 /** The agency whose own target applies: the scope's only agency, if it names exactly one. */
 export function targetAgency(scope: SpendScope): number | null {
@@ -16,10 +16,13 @@ export function targetAgency(scope: SpendScope): number | null {
  */
 export async function spendSummary(db: Kysely<Database>, scope: SpendScope): Promise<SpendSummaryData> {
   const [result, targets] = await Promise.all([
-    analytic(db, sql<SummaryRow>`${withCtes(factsCte('spend', scope, 'spend'), reachCte('reached', scope, 'NONE'))}
+    analytic(
+      db,
+      sql<SummaryRow>`${withCtes(factsCte('spend', scope, 'spend'), reachCte('reached', scope, 'NONE'))}
       SELECT ${AMOUNT_COLUMNS},
         (SELECT count(*) FROM (SELECT DISTINCT seller_id FROM reached) s) AS sellers_reached
-      FROM spend`),
+      FROM spend`,
+    ),
     loadTargets(db, scope.tenantId, scope.fiscalYear === null ? [] : [scope.fiscalYear]),
   ]);
   const agency = targetAgency(scope);

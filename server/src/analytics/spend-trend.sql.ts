@@ -1,12 +1,12 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
-import { analytic } from './versions.ts';
 import { badInput } from '../errors.ts';
 import { countPeriods, dayBefore, type Interval, nextPeriod, periodsBetween, yearOf } from './dates.ts';
 import { type SpendSummaryData, toSummary } from './measures.ts';
 import { AMOUNT_COLUMNS, factsCte, reachCountsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
 import { targetAgency } from './spend-summary.sql.ts';
 import { loadTargets } from './targets.sql.ts';
+import { analytic } from './versions.ts';
 
 export interface SpendPointData extends SpendSummaryData {
   periodStart: string;
@@ -65,15 +65,18 @@ export async function spendTrend(
   const periods = periodsBetween(range.first, range.last, interval);
   const unit = interval.toLowerCase();
   const [result, targets] = await Promise.all([
-    analytic(db, sql<SummaryRow & { period: string }>`${withCtes(
-      factsCte('spend', scope, 'spend', undefined, { years: interval === 'YEAR' }),
-      reachCountsCte('reached', scope, interval),
-    )},
+    analytic(
+      db,
+      sql<SummaryRow & { period: string }>`${withCtes(
+        factsCte('spend', scope, 'spend', undefined, { years: interval === 'YEAR' }),
+        reachCountsCte('reached', scope, interval),
+      )},
       amounts AS (
         SELECT date_trunc(${unit}, day::timestamp)::date AS period, ${AMOUNT_COLUMNS} FROM spend GROUP BY 1
       )
       SELECT amounts.*, coalesce(reached.sellers_reached, 0) AS sellers_reached
-      FROM amounts LEFT JOIN reached ON reached.period = amounts.period`),
+      FROM amounts LEFT JOIN reached ON reached.period = amounts.period`,
+    ),
     loadTargets(db, scope.tenantId, [...new Set(periods.map(yearOf))]),
   ]);
   const byPeriod = new Map(result.rows.map((row) => [String(row.period), row]));

@@ -43,7 +43,11 @@ if (built && built >= sources && !devBuild) {
 } else {
   process.stderr.write('dashboard: building dist/ …\n');
   // A test runner sets NODE_ENV=test; the served bundle must be React's production build.
-  execFileSync('npx', ['-y', 'pnpm@10.34.9', '--filter', '@jejaring/dashboard', 'build'], {
+  // Under `pnpm start` the running pnpm is reused (npx inside pnpm prints npm config warnings).
+  const pnpm = process.env.npm_execpath;
+  const [command, prefix] =
+    pnpm && /pnpm\.c?js$/.test(pnpm) ? [process.execPath, [pnpm]] : ['npx', ['-y', 'pnpm@10.34.9']];
+  execFileSync(command, [...prefix, '--filter', '@jejaring/dashboard', 'build'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../src/database.ts';
+import { refreshStatistics } from '../src/statistics.ts';
 import { CHUNK_ROWS, type DemoChunk, generateDemo, hashLiterals, planDemo, validateDemoOptions } from './generate.ts';
 import { columnLiterals, DEMO_TABLES, type DemoTable, ID_TABLES, type IdSpace, TABLE_SPECS } from './tables.ts';
 
@@ -17,7 +18,7 @@ import { columnLiterals, DEMO_TABLES, type DemoTable, ID_TABLES, type IdSpace, T
  * transactions). The DDL is transactional, so a failed load leaves the schema as it was; it takes
  * ACCESS EXCLUSIVE locks on those tables until commit. Triggers (e.g. analytics rollups) stay on.
  * Primary keys and CHECK constraints are always enforced. At the end the identity sequences are
- * moved past the explicit ids and the tables analysed.
+ * moved past the explicit ids and every table is analysed (see src/statistics.ts).
  */
 
 export interface LoadDemoOptions {
@@ -198,7 +199,8 @@ export async function loadDemo(
         trx,
       );
     }
-    if (deferred.length === 0) await analyze(trx);
+    // Every table, the rollups the triggers filled included (their statistics date from mid-load).
+    await refreshStatistics(trx);
     return { checksum: hash.digest('hex'), transactions: done.transaction, parties: done.party };
   });
 }

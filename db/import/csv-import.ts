@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../src/database.ts';
+import { refreshStatistics } from '../src/statistics.ts';
 import { BundleCsv, type ImportContext, type PartyTarget, type ProductTarget, type ProgramTarget } from './context.ts';
 import { BUNDLE_FILES, bundleFileSpec } from './files/index.ts';
 import type { FileSpec } from './files/spec.ts';
@@ -241,5 +242,7 @@ export async function importCsvBundle(
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
-  return report.build({ committed, dryRun, allOrNothing });
+  const result = report.build({ committed, dryRun, allOrNothing });
+  if (committed && result.files.some((f) => f.inserted + f.updated > 0)) await refreshStatistics(db);
+  return result;
 }

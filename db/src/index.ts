@@ -7,3 +7,4 @@ export { type DataError, describeDataError } from './errors.ts';
 export { DirectoryLockedError } from './lock.ts';
 export { isMigrated, MigrationError, migrateToLatest } from './migrate.ts';
 export { loadReferenceData, readRegions } from './reference.ts';
+export { refreshStatistics } from './statistics.ts';

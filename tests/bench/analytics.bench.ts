@@ -196,12 +196,18 @@ async function main(): Promise<void> {
     target: number | null;
     met: boolean | null;
     slowest: Array<{ ms: number; variables: Record<string, unknown> }>;
+    slowestCold: Array<{ ms: number; variables: Record<string, unknown> }>;
   }> = [];
   try {
     for (const [name, c] of Object.entries(cases)) {
       if (ONLY && !ONLY.includes(name)) continue;
       const cold: number[] = [];
-      for (const variables of c.variables) cold.push(await ask(c.query, variables));
+      const coldTimed: Array<{ ms: number; variables: Record<string, unknown> }> = [];
+      for (const variables of c.variables) {
+        const ms = await ask(c.query, variables);
+        cold.push(ms);
+        coldTimed.push({ ms: Math.round(ms * 10) / 10, variables });
+      }
       const times: number[] = [];
       const timed: Array<{ ms: number; variables: Record<string, unknown> }> = [];
       const order = prng(name.length * 31 + 7);
@@ -229,6 +235,7 @@ async function main(): Promise<void> {
         target,
         met: target === null ? null : p95 < target,
         slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 3),
+        slowestCold: coldTimed.sort((a, b) => b.ms - a.ms).slice(0, 3),
       });
       const r = results.at(-1) as (typeof results)[number];
       process.stderr.write(

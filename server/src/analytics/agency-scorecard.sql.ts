@@ -42,8 +42,7 @@ function reachedByAgency(scope: SpendScope): RawBuilder<unknown> {
   }
   return sql`${factsCte('sellers', scope, 'sellers')},
     reached AS (
-      SELECT agency_id, count(*) AS sellers_reached
-      FROM (SELECT DISTINCT agency_id, seller_id FROM sellers) s GROUP BY agency_id
+      SELECT agency_id, count(DISTINCT seller_id) AS sellers_reached FROM sellers GROUP BY agency_id
     )`;
 }
 

@@ -449,8 +449,7 @@ export function reachCountsCte(
   const distinct = (cte: string, onlyPeriods?: readonly string[]) =>
     sql`${reachCte(cte, scope, period, buyers, onlyPeriods)},
       ${sql.ref(`${cte}_n`)} AS (
-        SELECT period, count(*) AS sellers_reached FROM (SELECT DISTINCT period, seller_id FROM ${sql.ref(cte)}) s
-        GROUP BY period
+        SELECT period, count(DISTINCT seller_id) AS sellers_reached FROM ${sql.ref(cte)} GROUP BY period
       )`;
   const { months, days } = splitRange(scope.from, scope.to, false);
   const range = months[0];

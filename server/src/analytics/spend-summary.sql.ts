@@ -20,7 +20,7 @@ export async function spendSummary(db: Kysely<Database>, scope: SpendScope): Pro
       db,
       sql<SummaryRow>`${withCtes(factsCte('spend', scope, 'spend'), reachCte('reached', scope, 'NONE'))}
       SELECT ${AMOUNT_COLUMNS},
-        (SELECT count(*) FROM (SELECT DISTINCT seller_id FROM reached) s) AS sellers_reached
+        (SELECT count(DISTINCT seller_id) FROM reached) AS sellers_reached
       FROM spend`,
     ),
     loadTargets(db, scope.tenantId, scope.fiscalYear === null ? [] : [scope.fiscalYear]),

@@ -24,6 +24,7 @@ export function ChartCard<T, R>({
   height = 280,
   controls,
   id,
+  empty,
   children,
   className,
 }: {
@@ -35,6 +36,8 @@ export function ChartCard<T, R>({
   height?: number;
   controls?: ReactNode;
   id?: string;
+  /** What the empty state says. */
+  empty?: string;
   className?: string;
   children(data: T, width: number): ReactNode;
 }) {
@@ -84,7 +87,7 @@ export function ChartCard<T, R>({
       </header>
       {controls ? <div className="card-controls no-print">{controls}</div> : null}
       <div className="card-body" ref={body}>
-        <DataState result={result} height={height}>
+        <DataState result={result} height={height} empty={empty}>
           {(d) => children(d, width)}
         </DataState>
       </div>

@@ -37,14 +37,17 @@ export function ErrorState({ onRetry, detail }: { onRetry(): void; detail?: stri
 export function DataState<T>({
   result,
   height,
+  empty,
   children,
 }: {
   result: ApiResult<T>;
   height?: number;
+  /** What the empty state says (default: nothing for this filter). */
+  empty?: string;
   children(data: T): ReactNode;
 }) {
   if (result.state === 'loading') return <Skeleton height={height} />;
   if (result.state === 'error') return <ErrorState onRetry={result.retry} detail={result.error?.message} />;
-  if (result.state === 'empty' || !result.data) return <EmptyState />;
+  if (result.state === 'empty' || !result.data) return <EmptyState message={empty} />;
   return <>{children(result.data)}</>;
 }

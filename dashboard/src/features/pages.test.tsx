@@ -90,12 +90,11 @@ describe.each(pages)('%s page', (_name, Page, props, path) => {
 });
 
 describe('page details', () => {
-  it('the report states the filters it was made with', async () => {
-    mount(ProgramReportPage, {}, '/program/cetak?tahun=2024&kategori=SNACKS', { ...fx.success });
+  it('the report states the filters it was made with, and only those that apply to programs', async () => {
+    // Program outcomes are filtered by fiscal year and agency only: a category in the URL is not claimed.
+    mount(ProgramReportPage, {}, '/program/cetak?tahun=2024&kategori=SNACKS&jejaring=1', { ...fx.success });
     await waitFor(() =>
-      expect(screen.getByTestId('report-filters').textContent).toBe(
-        'Filter: Tahun anggaran 2024 · Semua SKPD · Kategori: Penganan',
-      ),
+      expect(screen.getByTestId('report-filters').textContent).toBe('Filter: Tahun anggaran 2024 · Semua SKPD'),
     );
   });
 
@@ -110,6 +109,26 @@ describe('page details', () => {
     const { calls } = mount(OverviewPage, {}, '/', { ...fx.success });
     await waitFor(() => expect(calls.some((c) => c.name === 'GetSpendSummary')).toBe(true));
     expect(calls.find((c) => c.name === 'GetSpendSummary')?.variables).toEqual({ filter: { fiscalYear: 2024 } });
+  });
+
+  it('a registry entry without products, orders or surveys says so instead of drawing bare axes', async () => {
+    const bare = {
+      node: {
+        ...fx.entry.node,
+        products: { totalCount: 0, edges: [] },
+        snapshots: { totalCount: 0, edges: [] },
+      },
+    } as typeof fx.entry;
+    const { container } = mount(RegistryEntryPage, { id: 'RW50ZXJwcmlzZToxMDA' }, '/umkm/x', {
+      ...fx.success,
+      GetRegistryEntry: bare,
+      ListGovernmentOrders: fx.ordersEmpty,
+    });
+    await waitFor(() => expect(states(container, 'empty')).toBe(3));
+    expect(container.textContent).toContain('Belum ada produk terdaftar.');
+    expect(container.textContent).toContain('Belum ada pesanan pemerintah.');
+    expect(container.textContent).toContain('Belum ada survei berkala.');
+    expect(container.querySelectorAll('svg.recharts-surface').length).toBe(0);
   });
 
   it('the registry entry lists its products and the government orders it received', async () => {

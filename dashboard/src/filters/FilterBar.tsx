@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useAgencies, useDefaultYear } from '../data.ts';
 import { type ProductCategory, ProductCategoryValues } from '../graphql/operations.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -24,8 +24,36 @@ function MultiSelect<T extends string>({
   onOpen?(): void;
 }) {
   const summary = selected.length === 0 ? allLabel : selectedLabel(selected.length);
+  const ref = useRef<HTMLDetailsElement>(null);
+  // The open panel lies over the page: a click elsewhere closes it, as does Escape (focus back on
+  // the summary) or moving the focus out of it with Tab.
+  useEffect(() => {
+    const close = (e: MouseEvent) => {
+      const details = ref.current;
+      if (details?.open && !details.contains(e.target as Node)) details.open = false;
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, []);
   return (
-    <details className="multiselect" data-filter={name} onToggle={onOpen}>
+    <details
+      ref={ref}
+      className="multiselect"
+      data-filter={name}
+      onToggle={onOpen}
+      onKeyDown={(e) => {
+        const details = ref.current;
+        if (e.key !== 'Escape' || !details?.open) return;
+        e.preventDefault();
+        details.open = false;
+        details.querySelector('summary')?.focus();
+      }}
+      onBlur={(e) => {
+        const details = ref.current;
+        const next = e.relatedTarget as Node | null;
+        if (details?.open && next && !details.contains(next)) details.open = false;
+      }}
+    >
       <summary>
         <span className="filter-label">{label}</span>
         <span className="visually-hidden">: </span>
@@ -173,21 +201,28 @@ export function FilterBar() {
   );
 }
 
-/** The filters in words, for printed reports and chart captions. */
-export function useFilterText(): string {
+/**
+ * The filters in words, for printed reports. With `programs`, only what program outcomes are
+ * filtered by: their fiscal year (the one asked of the API) and the agencies; categories and
+ * networks do not apply to them, so a report must not claim them.
+ */
+export function useFilterText(programs?: { fiscalYear: number | null }): string {
   const i = useI18n();
   const { filters } = useFilters();
   const { year } = useDefaultYear();
   const agencies = useAgencies();
   const names = new Map((agencies.data?.agencies.edges ?? []).map((e) => [e.node.id, e.node.shortName ?? e.node.name]));
   const parts: string[] = [];
-  if (filters.from || filters.to) parts.push(`${i.date(filters.from)} – ${i.date(filters.to)}`);
+  if (programs) {
+    if (programs.fiscalYear) parts.push(`${i.t('filter.fiscalYear')} ${programs.fiscalYear}`);
+  } else if (filters.from || filters.to) parts.push(`${i.date(filters.from)} – ${i.date(filters.to)}`);
   else if (filters.year ?? year) parts.push(`${i.t('filter.fiscalYear')} ${filters.year ?? year}`);
   parts.push(
     filters.agencies.length
       ? `${i.t('filter.agencies')}: ${filters.agencies.map((a) => names.get(a) ?? a).join(', ')}`
       : i.t('filter.allAgencies'),
   );
+  if (programs) return parts.join(' · ');
   parts.push(
     filters.categories.length
       ? `${i.t('filter.categories')}: ${filters.categories.map((c) => i.label('cat', c)).join(', ')}`

@@ -37,7 +37,7 @@ export function CategoryChart({ flows, width }: { flows: FlowGraph; width: numbe
       <XAxis type="number" tickFormatter={(v: number) => i.rp(v)} tick={{ fontSize: 12 }} />
       <YAxis type="category" dataKey="name" width={Math.min(170, width * 0.35)} tick={{ fontSize: 12 }} />
       <Tooltip formatter={(value, name) => [i.rpFull(typeof value === 'number' ? value : null), name]} />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
       {SELLER_CLASSES.map((cls, index) => (
         <Bar
           key={cls}

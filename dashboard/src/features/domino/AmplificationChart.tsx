@@ -35,7 +35,14 @@ export function AmplificationChart({ rows, width }: { rows: readonly Reach[]; wi
         formatter={(value) => [i.multiplier(typeof value === 'number' ? value : null), i.t('agency.amplification')]}
       />
       <ReferenceLine x={1} stroke={PALETTE.black} />
-      <Bar dataKey="value" name={i.t('agency.amplification')} fill={PALETTE.green} isAnimationActive={animate}>
+      {/* An agency without network spending is 1,00×: a sliver and its label, not an empty row. */}
+      <Bar
+        dataKey="value"
+        name={i.t('agency.amplification')}
+        fill={PALETTE.green}
+        minPointSize={2}
+        isAnimationActive={animate}
+      >
         <LabelList dataKey="text" position="right" style={{ fontSize: 12, fill: '#1a1a1a' }} />
       </Bar>
     </BarChart>

@@ -1,7 +1,8 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import type { CsvColumn } from '../../components/csv.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useAgencies } from '../../data.ts';
 import { type FlowLevel, FlowLevelValues } from '../../graphql/operations.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { navigate, useLocation } from '../../router.tsx';
@@ -86,6 +87,17 @@ export default function DominoPage() {
   const flows = useSpendFlows(levels);
   const amplification = useNetworkAmplification(10, flows.state === 'loading');
   const domino = useDominoEffect(flows.state === 'loading' || amplification.state === 'loading');
+  // Short agency names for Sankey labels without room (asked once the flows have answered).
+  const agencies = useAgencies(flows.state === 'loading');
+  const shortNames = useMemo(
+    () =>
+      new Map(
+        (agencies.data?.agencies.edges ?? []).flatMap((e) =>
+          e.node.shortName ? [[e.node.id, e.node.shortName] as const] : [],
+        ),
+      ),
+    [agencies.data],
+  );
   return (
     <>
       <PageHeader title={i.t('domino.title')} lead={i.t('domino.lead')} />
@@ -113,7 +125,7 @@ export default function DominoPage() {
         csv={(d) => ({ rows: d.spendFlows.links, columns: flowLinkCsv })}
         height={420}
       >
-        {(d, width) => <FlowSankey flows={d.spendFlows} width={width} />}
+        {(d, width) => <FlowSankey flows={d.spendFlows} width={width} shortNames={shortNames} />}
       </ChartCard>
       <ChartCard
         id="penguatan-jejaring"

@@ -21,6 +21,9 @@ export function TrendChart({
   // One target for the whole range: a reference line; targets that change by year: a stepped line.
   const targets = new Set(points.map((p) => p.target).filter((t): t is number => t !== null));
   const target = targets.size === 1 ? [...targets][0]! : null;
+  // Evenly spaced month labels: every k-th, k from the room a label needs (about 68 px) in the plot.
+  const plot = Math.max(1, width - 78 - 52 - 16);
+  const interval = Math.max(0, Math.ceil((data.length * 68) / plot) - 1);
   return (
     <ComposedChart
       width={width}
@@ -30,7 +33,7 @@ export function TrendChart({
       accessibilityLayer
     >
       <CartesianGrid stroke="#e3e3e3" vertical={false} />
-      <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
+      <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={interval} />
       <YAxis yAxisId="rp" tickFormatter={(v: number) => i.rp(v)} width={78} tick={{ fontSize: 12 }} />
       <YAxis
         yAxisId="share"
@@ -47,7 +50,7 @@ export function TrendChart({
         }}
         labelFormatter={(_, payload) => i.month((payload?.[0]?.payload as TrendPoint | undefined)?.periodStart)}
       />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
       <Bar yAxisId="rp" dataKey="total" name={i.t('trend.total')} fill={PALETTE.sky} isAnimationActive={animate} />
       <Bar
         yAxisId="rp"

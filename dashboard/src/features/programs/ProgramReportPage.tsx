@@ -12,7 +12,7 @@ export default function ProgramReportPage() {
   const i = useI18n();
   const { search } = useLocation();
   const { result, year, pick } = useProgramOutcomes();
-  const filterText = useFilterText();
+  const filterText = useFilterText({ fiscalYear: year });
   useEffect(() => {
     document.body.classList.add('report');
     return () => document.body.classList.remove('report');

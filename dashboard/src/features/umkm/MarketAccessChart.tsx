@@ -44,7 +44,7 @@ export function MarketAccessChart({ effect, width }: { effect: MarketAccess; wid
         <XAxis type="number" tick={{ fontSize: 12 }} allowDecimals={false} />
         <YAxis type="category" dataKey="name" width={Math.min(200, width * 0.38)} tick={{ fontSize: 12 }} />
         <Tooltip formatter={(value, name) => [i.num(typeof value === 'number' ? value : null), name]} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         <Bar dataKey="active" stackId="s" name={i.t('umkm.active')} fill={PALETTE.green} isAnimationActive={animate} />
         <Bar
           dataKey="inactive"

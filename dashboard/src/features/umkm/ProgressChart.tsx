@@ -20,7 +20,7 @@ export function ProgressChart({ rows, width }: { rows: readonly DistrictProgress
       height={Math.max(200, data.length * 34 + 60)}
       data={data}
       layout="vertical"
-      margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
+      margin={{ top: 18, right: 24, bottom: 4, left: 4 }}
       accessibilityLayer
     >
       <CartesianGrid stroke="#e3e3e3" horizontal={false} />
@@ -32,7 +32,7 @@ export function ProgressChart({ rows, width }: { rows: readonly DistrictProgress
       />
       <YAxis type="category" dataKey="name" width={Math.min(150, width * 0.3)} tick={{ fontSize: 12 }} interval={0} />
       <Tooltip formatter={(value, name) => [i.pct(typeof value === 'number' ? value : null), name]} />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
       <ReferenceLine
         x={1}
         stroke={PALETTE.black}

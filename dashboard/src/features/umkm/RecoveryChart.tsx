@@ -46,13 +46,7 @@ export function RecoveryChart({
         formatter={(value, name) => [i.num(typeof value === 'number' ? value : null, 1), name]}
         labelFormatter={(_, p) => i.month((p?.[0]?.payload as { period?: string } | undefined)?.period)}
       />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
-      <ReferenceLine
-        y={100}
-        stroke={PALETTE.black}
-        strokeDasharray="6 4"
-        label={{ value: i.t('umkm.baseline'), fontSize: 11, position: 'insideBottomLeft' }}
-      />
+      <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
       {series.map((s, index) => (
         <Line
           key={s.key}
@@ -67,6 +61,21 @@ export function RecoveryChart({
           isAnimationActive={animate}
         />
       ))}
+      {/* After the lines, its label haloed: the lines cross 100 around 2019, where the label sits. */}
+      <ReferenceLine
+        y={100}
+        stroke={PALETTE.black}
+        strokeDasharray="6 4"
+        label={{
+          value: i.t('umkm.baseline'),
+          fontSize: 11,
+          position: 'insideBottomLeft',
+          stroke: '#ffffff',
+          strokeWidth: 3,
+          paintOrder: 'stroke',
+          fill: '#1a1a1a',
+        }}
+      />
     </LineChart>
   );
 }

@@ -1,4 +1,5 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ApiResult } from '../../api.ts';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import type { CsvColumn } from '../../components/csv.ts';
 import { type Column, DataTable } from '../../components/DataTable.tsx';
@@ -101,6 +102,9 @@ export default function RegistryEntryPage({ id }: { id: string }) {
   const e = node && (node.__typename === 'Enterprise' || node.__typename === 'Cooperative') ? (node as Entry) : null;
   const products = e ? e.products.edges.map((x) => x.node) : [];
   const snapshots = e?.__typename === 'Enterprise' ? e.snapshots.edges.map((x) => x.node) : [];
+  // An entry without products or without surveyed revenue shows the empty state, not bare axes.
+  const emptyUnless = (has: boolean): ApiResult<typeof entry.data> =>
+    entry.state === 'ok' && !has ? { ...entry, state: 'empty' } : entry;
   const productColumns: Column<Product>[] = [
     { id: 'name', header: i.t('umkm.name'), cell: (r) => r.name, sort: (r) => r.name },
     { id: 'category', header: i.t('umkm.category'), cell: (r) => i.label('cat', r.category), sort: (r) => r.category },
@@ -140,7 +144,8 @@ export default function RegistryEntryPage({ id }: { id: string }) {
           <ChartCard
             id="produk"
             title={i.t('umkm.products')}
-            result={entry}
+            result={emptyUnless(products.length > 0)}
+            empty={i.t('umkm.noProducts')}
             png={false}
             csv={() => ({ rows: products, columns: productCsv })}
           >
@@ -150,6 +155,7 @@ export default function RegistryEntryPage({ id }: { id: string }) {
             id="pesanan-pemerintah"
             title={i.t('umkm.orders')}
             result={orders}
+            empty={i.t('umkm.noOrders')}
             png={false}
             csv={(d) => ({ rows: d.transactions.edges.map((x) => x.node), columns: purchaseCsv })}
           >
@@ -159,7 +165,8 @@ export default function RegistryEntryPage({ id }: { id: string }) {
             <ChartCard
               id="survei-berkala"
               title={i.t('umkm.snapshots')}
-              result={entry}
+              result={emptyUnless(snapshots.some((x) => x.revenue !== null))}
+              empty={i.t('umkm.noSnapshots')}
               csv={() => ({ rows: snapshots, columns: snapshotCsv })}
             >
               {(_, width) => <SnapshotChart snapshots={snapshots} width={width} />}

@@ -126,7 +126,7 @@ export function RegistryTables() {
         <input id={searchId} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
       </div>
       <button type="submit" className="button">
-        {i.t('filter.title')}
+        {i.t('umkm.searchButton')}
       </button>
       {!coops ? (
         <Select
@@ -192,27 +192,32 @@ export function RegistryTables() {
     { id: 'verification', header: i.t('umkm.verification'), cell: (r) => i.label('verif', r.verification) },
   ];
   const pager = (info: { hasNextPage: boolean; endCursor: string | null }, total: number) => (
-    <div className="pager">
-      <span className="muted small">{i.t('umkm.total', { n: i.num(total) })}</span>
+    <nav className="pager" aria-label={i.t('umkm.pages')}>
+      <span className="muted small" data-testid="registry-total">
+        {i.t('umkm.total', { n: i.num(total) })}
+      </span>
       <button
         type="button"
         className="button button-small"
         disabled={cursors.length <= 1}
         onClick={() => setCursors(cursors.slice(0, -1))}
+        aria-label={i.t('umkm.previousPage')}
       >
-        ←
+        <span aria-hidden="true">←</span>
       </button>
-      <span className="small">{cursors.length}</span>
+      <span className="small" data-testid="registry-page">
+        {i.t('umkm.page', { n: cursors.length })}
+      </span>
       <button
         type="button"
         className="button button-small"
         disabled={!info.hasNextPage || !info.endCursor}
         onClick={() => info.endCursor && setCursors([...cursors, info.endCursor])}
-        aria-label={i.t('umkm.more')}
+        aria-label={i.t('umkm.nextPage')}
       >
-        →
+        <span aria-hidden="true">→</span>
       </button>
-    </div>
+    </nav>
   );
   return (
     <div>

@@ -52,9 +52,10 @@ async function main() {
       }
       await context.close();
     }
-    // The DPRD report as printed: print stylesheet, A4 width (210 mm at 96 dpi), and the PDF itself.
+    // The DPRD report as printed: print stylesheet, the printable width of A4 (210 mm less the 12 mm
+    // @page margins each side, at 96 dpi), and the PDF itself.
     {
-      const context = await browser.newContext({ viewport: { width: 794, height: 1123 }, reducedMotion: 'reduce' });
+      const context = await browser.newContext({ viewport: { width: 703, height: 1060 }, reducedMotion: 'reduce' });
       const page = await context.newPage();
       await page.goto(`${server.url}/program/cetak?tahun=${year}`);
       await settle(page);

@@ -137,15 +137,23 @@ export async function dashboardPages(server: DemoServer): Promise<Array<{ name: 
   const data = await server.gql<{
     agencyScorecard: Array<{ agency: { id: string } }>;
     programOutcomes: Array<{ program: { id: string } }>;
-    enterprises: { edges: Array<{ node: { id: string } }> };
+    enterprises: {
+      edges: Array<{ node: { id: string; products: { totalCount: number }; snapshots: { totalCount: number } } }>;
+    };
   }>(
     `query Pages($filter: SpendFilter, $year: Int!) {
       agencyScorecard(filter: $filter) { agency { id } }
       programOutcomes(fiscalYear: $year) { program { id } }
-      enterprises(first: 1, filter: { verifications: [VERIFIED] }) { edges { node { id } } }
+      enterprises(first: 100, filter: { verifications: [VERIFIED] }) {
+        edges { node { id products(first: 1) { totalCount } snapshots(first: 1) { totalCount } } }
+      }
     }`,
     { filter: { fiscalYear: year }, year },
   );
+  // A verified enterprise with products and monthly surveys, so its page shows every part.
+  const entry =
+    data.enterprises.edges.find((e) => e.node.products.totalCount > 0 && e.node.snapshots.totalCount > 1) ??
+    data.enterprises.edges[0]!;
   return [
     { name: 'ringkasan', path: '/' },
     { name: 'skpd', path: '/skpd' },
@@ -155,7 +163,7 @@ export async function dashboardPages(server: DemoServer): Promise<Array<{ name: 
     { name: 'program-detail', path: `/program/${encodeURIComponent(data.programOutcomes[0]!.program.id)}` },
     { name: 'program-cetak', path: '/program/cetak' },
     { name: 'umkm', path: '/umkm' },
-    { name: 'umkm-detail', path: `/umkm/${encodeURIComponent(data.enterprises.edges[0]!.node.id)}` },
+    { name: 'umkm-detail', path: `/umkm/${encodeURIComponent(entry.node.id)}` },
   ];
 }
 

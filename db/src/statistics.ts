@@ -20,3 +20,14 @@ import type { Database } from './database.ts';
 export async function refreshStatistics(db: Kysely<Database>): Promise<void> {
   await sql`ANALYZE`.execute(db);
 }
+
+/**
+ * A number that moves with every write the analytics triggers see: the sum of every tenant's
+ * analytics version (purchases, parties, profiles, snapshots, assistance, collection targets).
+ */
+export async function dataVersion(db: Kysely<Database>): Promise<number> {
+  const result = await sql<{
+    v: number | string | null;
+  }>`SELECT coalesce(sum(version), 0) AS v FROM analytics_state`.execute(db);
+  return Number(result.rows[0]?.v ?? 0);
+}

@@ -9,6 +9,8 @@ export interface ServerConfig {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Folder of the built dashboard, served at `/` when it exists. */
   readonly dashboardDir: string;
+  /** Seconds between checks that re-analyse the tables after writes (0: never; see statistics-keeper.ts). */
+  readonly statisticsInterval: number;
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -33,5 +35,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     maxPageSize: intVar(env, 'MAX_PAGE_SIZE', 500, 1, 10_000),
     logLevel,
     dashboardDir: env.DASHBOARD_DIR?.trim() || new URL('../../dashboard/dist', import.meta.url).pathname,
+    statisticsInterval: intVar(env, 'STATISTICS_INTERVAL', 600, 0, 86_400),
   });
 }

@@ -4,6 +4,7 @@ import { loadDemo } from '@jejaring/db/demo';
 import type { Logger } from 'pino';
 import { type App, createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
+import { keepStatistics, type StatisticsKeeper } from './statistics-keeper.ts';
 
 export interface Running {
   readonly url: string;
@@ -23,6 +24,7 @@ export async function startServer(config: ServerConfig, logger: Logger, database
       onPoolError: (error) => logger.warn({ err: error }, 'idle database connection failed; the pool will reconnect'),
     }));
   let app: App | undefined;
+  let keeper: StatisticsKeeper | undefined;
   try {
     const applied = await migrateToLatest(handle.db, config.db.tenant);
     if (applied.length) logger.info({ applied }, 'migrations applied');
@@ -51,6 +53,7 @@ export async function startServer(config: ServerConfig, logger: Logger, database
       }
     }
     app = await createApp({ config, database: handle, logger });
+    keeper = keepStatistics(handle.db, logger, config.statisticsInterval);
     const server: Server = await new Promise((resolve, reject) => {
       const s = app?.express.listen(config.port, config.host, () => resolve(s as Server));
       s?.on('error', reject);
@@ -64,11 +67,13 @@ export async function startServer(config: ServerConfig, logger: Logger, database
       async stop() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
+        await keeper?.stop();
         await app?.stop();
         if (!database) await handle.close();
       },
     };
   } catch (error) {
+    await keeper?.stop().catch(() => {});
     await app?.stop().catch(() => {});
     if (!database) await handle.close().catch(() => {});
     throw error;

@@ -44,6 +44,10 @@ export async function createApp(options: {
     // Compact JSON: Apollo pretty-prints by default, which costs CPU and bytes on every response.
     stringifyResult: (result) => JSON.stringify(result),
     validationRules: [depthLimitRule()],
+    // main.ts handles SIGINT/SIGTERM (HTTP server, statistics keeper, Apollo, database, in that
+    // order). Apollo's own handlers (on unless NODE_ENV=test) stopped it a second time, concurrently,
+    // and re-raised the signal into ours: the process never exited.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),

@@ -6,9 +6,8 @@
  * language switch works, axe-core finds nothing serious, and the explorer runs a query offline.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatPercent, formatRupiahShort } from '../../dashboard/src/format/format.ts';
 import {
   type GetAgencyScorecardResult,
@@ -20,13 +19,8 @@ import {
   AXE_SOURCE,
   CHROMIUM,
   type DemoServer,
-  dashboardPages,
-  ensureDashboardBuilt,
-  latestYear,
-  launchBrowser,
-  SCREENSHOTS,
   settle,
-  startDemoServer,
+  useDashboardSession,
   watchPage,
 } from './support.ts';
 
@@ -66,25 +60,13 @@ if (!fs.existsSync(CHROMIUM)) {
 }
 
 describe('the dashboard in Chromium', () => {
+  const session = useDashboardSession();
   let server: DemoServer;
-  let browser: Browser;
   let context: BrowserContext;
   let pages: Array<{ name: string; path: string }>;
   let year: number;
-
-  beforeAll(async () => {
-    ensureDashboardBuilt();
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    pages = await dashboardPages(server);
-    year = await latestYear(server);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    ({ server, context, pages, year } = session);
   });
 
   async function open(pathname: string) {
@@ -255,8 +237,6 @@ describe('the dashboard in Chromium', () => {
       );
       const response = (await page.locator('.graphiql-response').textContent()) ?? '';
       expect(response).not.toContain('"errors"');
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer.png') });
       expect(outside).toEqual([]);
       expect(watch.failed).toEqual([]);
       await page.close();

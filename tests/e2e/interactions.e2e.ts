@@ -32,16 +32,7 @@ import {
 } from '../../dashboard/src/graphql/operations.ts';
 import { id as ID } from '../../dashboard/src/i18n/id.ts';
 import { pdfText, readPng } from './files.ts';
-import {
-  type DemoServer,
-  dashboardPages,
-  ensureDashboardBuilt,
-  latestYear,
-  launchBrowser,
-  settle,
-  startDemoServer,
-  watchPage,
-} from './support.ts';
+import { type DemoServer, settle, useDashboardSession, watchPage } from './support.ts';
 
 const PAGE_SIZE = 25; // the registry's page (useEnterprises / useCooperatives)
 const A4_PRINTABLE = Math.floor(((210 - 2 * 12) / 25.4) * 96); // px: A4 less the @page margins of styles.css
@@ -50,25 +41,14 @@ const A4_PRINTABLE = Math.floor(((210 - 2 * 12) / 25.4) * 96); // px: A4 less th
 const squash = (text: string) => text.replace(/\s+/g, '');
 
 describe('the dashboard in Chromium: downloads, registry, errors, keyboard, tablet, print', () => {
+  const session = useDashboardSession();
   let server: DemoServer;
   let browser: Browser;
   let context: BrowserContext;
   let pages: Array<{ name: string; path: string }>;
   let year: number;
-
-  beforeAll(async () => {
-    ensureDashboardBuilt();
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    pages = await dashboardPages(server);
-    year = await latestYear(server);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    ({ server, browser, context, pages, year } = session);
   });
 
   async function open(pathname: string, on: BrowserContext = context) {

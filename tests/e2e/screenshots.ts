@@ -70,6 +70,16 @@ async function main() {
     await page.goto(`${server.url}/?lang=en&tahun=${year}`);
     await settle(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-en-1440.png'), fullPage: true });
+    // The explorer after running its first example operation (offline: everything is bundled).
+    await page.goto(`${server.url}/explorer`);
+    await page.waitForSelector('.graphiql-query-editor .monaco-editor', { timeout: 30_000 });
+    await page.locator('.graphiql-execute-button').click();
+    await page.waitForFunction(
+      () => (document.querySelector('.graphiql-response')?.textContent ?? '').includes('"data"'),
+      undefined,
+      { timeout: 30_000 },
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer.png') });
     await context.close();
   } finally {
     await browser.close();

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { loadServerConfig } from '@jejaring/server/config';
 import { createLogger } from '@jejaring/server/logger';
 import { type Running, startServer } from '@jejaring/server/start';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 export const DASHBOARD = path.join(ROOT, 'dashboard');
@@ -173,3 +174,38 @@ export async function latestYear(server: DemoServer): Promise<number> {
 }
 
 export const AXE_SOURCE = () => fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What a browser test file shares: the demo server, one browser and context, the pages and the latest year. */
+export interface DashboardSession {
+  server: DemoServer;
+  browser: Browser;
+  context: BrowserContext;
+  pages: Array<{ name: string; path: string }>;
+  year: number;
+}
+
+/**
+ * Registers the file's beforeAll (build the dashboard if needed, start the demo server, launch
+ * Chromium with a 1440×900 context accepting downloads) and afterAll; the fields are set once
+ * beforeAll has run.
+ */
+export function useDashboardSession(): DashboardSession {
+  const session = {} as DashboardSession;
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    session.server = await startDemoServer();
+    session.browser = await launchBrowser();
+    session.context = await session.browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+    });
+    session.pages = await dashboardPages(session.server);
+    session.year = await latestYear(session.server);
+  });
+  afterAll(async () => {
+    await session.context?.close();
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
+}

@@ -19,6 +19,8 @@ import {
   AXE_SOURCE,
   CHROMIUM,
   type DemoServer,
+  PAGE_NAMES,
+  runExplorerExample,
   settle,
   useDashboardSession,
   watchPage,
@@ -77,20 +79,9 @@ describe('the dashboard in Chromium', () => {
     return { page, watch };
   }
 
-  const PAGES = [
-    'ringkasan',
-    'skpd',
-    'skpd-detail',
-    'efek-domino',
-    'program',
-    'program-detail',
-    'program-cetak',
-    'umkm',
-    'umkm-detail',
-  ];
   const pathOf = (name: string) => pages.find((p) => p.name === name)!.path;
 
-  describe.each(PAGES)('page %s', (name) => {
+  describe.each(PAGE_NAMES)('page %s', (name) => {
     it('renders its charts and tables with no console error and no failed request', async () => {
       const { page, watch } = await open(pathOf(name));
       expect(await page.locator('main svg.recharts-surface, main table').count()).toBeGreaterThan(0);
@@ -228,14 +219,7 @@ describe('the dashboard in Chromium', () => {
       });
       await page.goto(`${server.url}/explorer`);
       await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
-      await page.waitForSelector('.graphiql-query-editor .monaco-editor', { timeout: 30_000 });
-      await page.locator('.graphiql-execute-button').click();
-      await page.waitForFunction(
-        () => (document.querySelector('.graphiql-response')?.textContent ?? '').includes('"data"'),
-        undefined,
-        { timeout: 30_000 },
-      );
-      const response = (await page.locator('.graphiql-response').textContent()) ?? '';
+      const response = await runExplorerExample(page);
       expect(response).not.toContain('"errors"');
       expect(outside).toEqual([]);
       expect(watch.failed).toEqual([]);

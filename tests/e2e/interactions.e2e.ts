@@ -32,7 +32,7 @@ import {
 } from '../../dashboard/src/graphql/operations.ts';
 import { id as ID } from '../../dashboard/src/i18n/id.ts';
 import { pdfText, readPng } from './files.ts';
-import { type DemoServer, settle, useDashboardSession, watchPage } from './support.ts';
+import { type DemoServer, PAGE_NAMES, settle, useDashboardSession, watchPage } from './support.ts';
 
 const PAGE_SIZE = 25; // the registry's page (useEnterprises / useCooperatives)
 const A4_PRINTABLE = Math.floor(((210 - 2 * 12) / 25.4) * 96); // px: A4 less the @page margins of styles.css
@@ -413,17 +413,7 @@ describe('the dashboard in Chromium: downloads, registry, errors, keyboard, tabl
       await tablet?.close();
     });
 
-    it.each([
-      'ringkasan',
-      'skpd',
-      'skpd-detail',
-      'efek-domino',
-      'program',
-      'program-detail',
-      'program-cetak',
-      'umkm',
-      'umkm-detail',
-    ])('%s has no horizontal overflow', async (name) => {
+    it.each(PAGE_NAMES)('%s has no horizontal overflow', async (name) => {
       const path = pages.find((p) => p.name === name)!.path;
       const { page } = await open(path, tablet);
       const overflow = await page.evaluate(() => {

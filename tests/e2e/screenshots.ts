@@ -10,6 +10,7 @@ import {
   ensureDashboardBuilt,
   latestYear,
   launchBrowser,
+  runExplorerExample,
   SCREENSHOTS,
   settle,
   startDemoServer,
@@ -72,13 +73,7 @@ async function main() {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-en-1440.png'), fullPage: true });
     // The explorer after running its first example operation (offline: everything is bundled).
     await page.goto(`${server.url}/explorer`);
-    await page.waitForSelector('.graphiql-query-editor .monaco-editor', { timeout: 30_000 });
-    await page.locator('.graphiql-execute-button').click();
-    await page.waitForFunction(
-      () => (document.querySelector('.graphiql-response')?.textContent ?? '').includes('"data"'),
-      undefined,
-      { timeout: 30_000 },
-    );
+    await runExplorerExample(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer.png') });
     await context.close();
   } finally {

@@ -209,3 +209,28 @@ export function useDashboardSession(): DashboardSession {
   });
   return session;
 }
+
+/** The dashboard's pages by the names dashboardPages() gives them. */
+export const PAGE_NAMES = [
+  'ringkasan',
+  'skpd',
+  'skpd-detail',
+  'efek-domino',
+  'program',
+  'program-detail',
+  'program-cetak',
+  'umkm',
+  'umkm-detail',
+] as const;
+
+/** Runs the explorer's first example operation and waits for its response; returns the response text. */
+export async function runExplorerExample(page: Page): Promise<string> {
+  await page.waitForSelector('.graphiql-query-editor .monaco-editor', { timeout: 30_000 });
+  await page.locator('.graphiql-execute-button').click();
+  await page.waitForFunction(
+    () => (document.querySelector('.graphiql-response')?.textContent ?? '').includes('"data"'),
+    undefined,
+    { timeout: 30_000 },
+  );
+  return (await page.locator('.graphiql-response').textContent()) ?? '';
+}

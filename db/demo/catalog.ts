@@ -1,4 +1,4 @@
-import type { ProductCategory } from '../src/database.ts';
+import { PRODUCT_CATEGORIES, type ProductCategory } from '../src/database.ts';
 
 /*
  * What the demo's sellers make and sell: goods categories, local UMKM sectors (with KBLI 2020
@@ -6,20 +6,10 @@ import type { ProductCategory } from '../src/database.ts';
  * account codes (Permendagri 90/2019 style, goods and services under 5.1.02) buyers book them on.
  */
 
-export const CATEGORIES = [
-  'FOOD_STAPLES',
-  'SNACKS',
-  'SOUVENIRS',
-  'GARMENTS',
-  'PROTECTIVE_GEAR',
-  'CATERING',
-  'PRINTING_STATIONERY',
-  'CONSTRUCTION_MATERIALS',
-  'SERVICES',
-  'OTHER',
-] as const satisfies readonly ProductCategory[];
+/** The product categories, in the schema's order (indices below refer to it). */
+export const CATEGORIES = PRODUCT_CATEGORIES;
 
-export type Category = (typeof CATEGORIES)[number];
+export type Category = ProductCategory;
 export const CATEGORY_COUNT = CATEGORIES.length;
 export const cat = (name: Category): number => CATEGORIES.indexOf(name);
 /** "No category" in Uint8 columns. */

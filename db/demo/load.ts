@@ -87,7 +87,7 @@ async function restoreIndexes(
     for (const c of d.constraints.filter((x) => !x.foreign)) steps.push(addConstraint(d.table, c));
   }
   // Statistics before the foreign-key checks: those are joins the planner should hash, not loop.
-  steps.push(() => analyze(trx));
+  steps.push(() => refreshStatistics(trx));
   for (const d of deferred)
     for (const c of d.constraints.filter((x) => x.foreign)) steps.push(addConstraint(d.table, c));
   for (const [k, step] of steps.entries()) {
@@ -96,10 +96,6 @@ async function restoreIndexes(
   }
   onStep(steps.length, steps.length);
 }
-
-/** Planner statistics for the loaded tables (PGlite has no autovacuum to gather them later). */
-const analyze = (trx: Transaction<Database>) =>
-  sql.raw(`ANALYZE ${DEMO_TABLES.map((t) => `"${t}"`).join(', ')}`).execute(trx);
 
 /** Lets queued work (a query being sent) proceed before a long synchronous stretch of generation. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -177,7 +173,7 @@ export async function loadDemo(
           // The registry is in: statistics now, for every table (also those triggers maintain), so
           // the statements that run per chunk from here on (triggers, checks) get sensible plans.
           if (pending) await pending;
-          await sql`ANALYZE`.execute(trx);
+          await refreshStatistics(trx);
           analysed = true;
         }
         const literals = columnLiterals(chunk.table, chunk.rows, offsets);
@@ -199,8 +195,9 @@ export async function loadDemo(
         trx,
       );
     }
-    // Every table, the rollups the triggers filled included (their statistics date from mid-load).
-    await refreshStatistics(trx);
+    // Every table, the rollups the triggers filled included (their statistics date from mid-load);
+    // a bulk load did so already, before re-creating its foreign keys.
+    if (deferred.length === 0) await refreshStatistics(trx);
     return { checksum: hash.digest('hex'), transactions: done.transaction, parties: done.party };
   });
 }

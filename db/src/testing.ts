@@ -97,3 +97,22 @@ export async function createTestDatabase(
   }
   return handle;
 }
+
+/**
+ * mulberry32: a small, fast, seeded PRNG (floats in [0, 1), period 2^32), for test data and
+ * benchmarks that must ask the same things on every run.
+ *
+ * @example
+ * const random = mulberry32(4);
+ * const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@jejaring/db';
+import { mulberry32 } from '@jejaring/db/testing';
 import { loadServerConfig } from '@jejaring/server/config';
 import { createLogger } from '@jejaring/server/logger';
 import { startServer } from '@jejaring/server/start';
@@ -48,17 +49,6 @@ const TARGETS: Record<string, number> = {
   recoveryIndex: 500,
 };
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
@@ -82,7 +72,7 @@ async function main(): Promise<void> {
   );
 
   // Filter variations: mostly fiscal years (the dashboard's selector), some ranges, agencies, categories, networks.
-  const rnd = prng(4);
+  const rnd = mulberry32(4);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
   const categories = ['FOOD_STAPLES', 'SNACKS', 'GARMENTS', 'CATERING', 'SOUVENIRS', 'PRINTING_STATIONERY'];
   const filters: Array<Record<string, unknown>> = [];
@@ -210,7 +200,7 @@ async function main(): Promise<void> {
       }
       const times: number[] = [];
       const timed: Array<{ ms: number; variables: Record<string, unknown> }> = [];
-      const order = prng(name.length * 31 + 7);
+      const order = mulberry32(name.length * 31 + 7);
       for (let i = 0; i < RUNS; i++) {
         const variables = c.variables[Math.floor(order() * c.variables.length)] as Record<string, unknown>;
         const ms = await ask(c.query, variables);

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { type DatabaseHandle, openDatabase } from '@jejaring/db';
+import { mulberry32 } from '@jejaring/db/testing';
 import { loadServerConfig } from '@jejaring/server/config';
 import { createLogger } from '@jejaring/server/logger';
 import { startServer } from '@jejaring/server/start';
@@ -103,18 +104,6 @@ class StatementCounter implements KyselyPlugin {
     this.count++;
     return args.result;
   }
-}
-
-/** A seeded PRNG, so every run asks the same sequence of pages. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Request {
@@ -277,7 +266,7 @@ async function main(): Promise<void> {
     const firstYear = Number(String(years.first).slice(0, 4));
     const lastYear = Number(String(years.last).slice(0, 4));
 
-    const random = prng(42);
+    const random = mulberry32(42);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const enterpriseRequests: Request[] = Array.from({ length: REQUESTS + WARMUP }, (_, i) => {
       switch (i % 4) {

@@ -1,17 +1,11 @@
 import type { PartyKind, ProductCategory, SizeClass, UnitType } from '@jejaring/db';
+import { mulberry32 } from '@jejaring/db/testing';
 import type { SpendFilter } from '../../src/analytics/spend-filter.input.ts';
 import type { Fixture, FixtureParty } from './fixtures.ts';
 
-/** mulberry32: a small, fast, seeded PRNG with a 2^32 period; plenty for test data. */
+/** Helpers over mulberry32 (a seeded PRNG; plenty for test data). */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const chance = (p: number) => next() < p;

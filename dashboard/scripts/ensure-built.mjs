@@ -22,7 +22,7 @@ function newest(target) {
 
 const inputs = [
   'src',
-  'scripts/codegen.ts',
+  'codegen.ts',
   'schema',
   'index.html',
   'explorer.html',

@@ -3,17 +3,17 @@ import { type ApiResult, useApi } from './api.ts';
 import { toSpendFilter, useFilters } from './filters/filters.ts';
 import {
   GetAboutDocument,
-  type GetAboutResult,
+  type GetAboutQuery,
   ListAgenciesDocument,
-  type ListAgenciesResult,
+  type ListAgenciesQuery,
   type SpendFilter,
-} from './graphql/operations.ts';
+} from './graphql/generated/graphql.ts';
 
-export function useAbout(): ApiResult<GetAboutResult> {
+export function useAbout(): ApiResult<GetAboutQuery> {
   return useApi(GetAboutDocument, {});
 }
 
-export function useAgencies(pause = false): ApiResult<ListAgenciesResult> {
+export function useAgencies(pause = false): ApiResult<ListAgenciesQuery> {
   return useApi(ListAgenciesDocument, { first: 200 }, { pause });
 }
 

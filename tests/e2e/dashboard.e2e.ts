@@ -10,11 +10,11 @@ import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatPercent, formatRupiahShort } from '../../dashboard/src/format/format.ts';
 import {
-  type GetAgencyScorecardResult,
-  GetAgencyScorecardSource,
-  type GetSpendSummaryResult,
-  GetSpendSummarySource,
-} from '../../dashboard/src/graphql/operations.ts';
+  GetAgencyScorecardDocument,
+  type GetAgencyScorecardQuery,
+  GetSpendSummaryDocument,
+  type GetSpendSummaryQuery,
+} from '../../dashboard/src/graphql/generated/graphql.ts';
 import {
   AXE_SOURCE,
   CHROMIUM,
@@ -126,7 +126,7 @@ describe('the dashboard in Chromium', () => {
 
     it('the KPI cards show the API numbers for the filter in the URL', async () => {
       const { page } = await open(`/?tahun=${year}`);
-      const api = await server.gql<GetSpendSummaryResult>(GetSpendSummarySource, { filter: { fiscalYear: year } });
+      const api = await server.gql<GetSpendSummaryQuery>(GetSpendSummaryDocument, { filter: { fiscalYear: year } });
       const s = api.spendSummary;
       expect(await kpi(page, 'total')).toEqual({ raw: String(s.total), text: formatRupiahShort(s.total, 'id') });
       expect(await kpi(page, 'toLocalUmkm')).toEqual({
@@ -149,7 +149,7 @@ describe('the dashboard in Chromium', () => {
       await settle(page);
       const after = await kpi(page, 'total');
       expect(after.raw).not.toBe(before.raw);
-      const api = await server.gql<GetSpendSummaryResult>(GetSpendSummarySource, {
+      const api = await server.gql<GetSpendSummaryQuery>(GetSpendSummaryDocument, {
         filter: { fiscalYear: year - 1, includeNetwork: true },
       });
       expect(after).toEqual({
@@ -172,7 +172,7 @@ describe('the dashboard in Chromium', () => {
       const file = await download.path();
       const [header = [], ...records] = parseCsv(fs.readFileSync(file, 'utf8'));
       const rows = records.map((r) => Object.fromEntries(r.map((v, k) => [header[k], v])));
-      const api = await server.gql<GetAgencyScorecardResult>(GetAgencyScorecardSource, {
+      const api = await server.gql<GetAgencyScorecardQuery>(GetAgencyScorecardDocument, {
         filter: { fiscalYear: year },
       });
       expect(rows.length).toBe(api.agencyScorecard.length);

@@ -11,25 +11,25 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent, formatRupiahFull, formatRupiahShort } from '../../dashboard/src/format/format.ts';
+import { ProductCategory } from '../../dashboard/src/graphql/generated/enums.ts';
 import {
-  type GetProgramOutcomesResult,
-  GetProgramOutcomesSource,
-  type GetRegistryEntryResult,
-  GetRegistryEntrySource,
-  type GetSpendSummaryResult,
-  GetSpendSummarySource,
-  type GetSpendTrendResult,
-  GetSpendTrendSource,
-  type ListAgenciesResult,
-  ListAgenciesSource,
-  type ListCooperativesResult,
-  ListCooperativesSource,
-  type ListEnterprisesResult,
-  ListEnterprisesSource,
-  type ListGovernmentOrdersResult,
-  ListGovernmentOrdersSource,
-  ProductCategoryValues,
-} from '../../dashboard/src/graphql/operations.ts';
+  GetProgramOutcomesDocument,
+  type GetProgramOutcomesQuery,
+  GetRegistryEntryDocument,
+  type GetRegistryEntryQuery,
+  GetSpendSummaryDocument,
+  type GetSpendSummaryQuery,
+  GetSpendTrendDocument,
+  type GetSpendTrendQuery,
+  ListAgenciesDocument,
+  type ListAgenciesQuery,
+  ListCooperativesDocument,
+  type ListCooperativesQuery,
+  ListEnterprisesDocument,
+  type ListEnterprisesQuery,
+  ListGovernmentOrdersDocument,
+  type ListGovernmentOrdersQuery,
+} from '../../dashboard/src/graphql/generated/graphql.ts';
 import { id as ID } from '../../dashboard/src/i18n/id.ts';
 import { pdfText, readPng } from './files.ts';
 import { type DemoServer, PAGE_NAMES, settle, useDashboardSession, watchPage } from './support.ts';
@@ -164,8 +164,8 @@ describe('the dashboard in Chromium: downloads, registry, errors, keyboard, tabl
       '$tab: searching by name narrows the rows, and paging forward and back shows every API row once',
       async ({ tab, chart, field, term }) => {
         const list = async (variables: Record<string, unknown>): Promise<Connection> => {
-          const source = field === 'enterprises' ? ListEnterprisesSource : ListCooperativesSource;
-          const data = await server.gql<ListEnterprisesResult & ListCooperativesResult>(source, variables);
+          const source = field === 'enterprises' ? ListEnterprisesDocument : ListCooperativesDocument;
+          const data = await server.gql<ListEnterprisesQuery & ListCooperativesQuery>(source, variables);
           return data[field] as unknown as Connection;
         };
         const { page, watch } = await open('/umkm');
@@ -235,14 +235,14 @@ describe('the dashboard in Chromium: downloads, registry, errors, keyboard, tabl
 
     it('a row opens its detail page with the products, government orders and survey snapshots of the API', async () => {
       // An enterprise with products, snapshots and government orders: the seller of large agency purchases.
-      const sellers = await server.gql<ListGovernmentOrdersResult>(ListGovernmentOrdersSource, {
+      const sellers = await server.gql<ListGovernmentOrdersQuery>(ListGovernmentOrdersDocument, {
         filter: { buyerKinds: ['AGENCY'], sellerKinds: ['ENTERPRISE'], fiscalYear: year },
         first: 50,
       });
-      type Entry = Extract<NonNullable<GetRegistryEntryResult['node']>, { __typename: 'Enterprise' }>;
+      type Entry = Extract<NonNullable<GetRegistryEntryQuery['node']>, { __typename: 'Enterprise' }>;
       let entry: Entry | null = null;
       for (const edge of sellers.transactions.edges) {
-        const node = (await server.gql<GetRegistryEntryResult>(GetRegistryEntrySource, { id: edge.node.seller.id }))
+        const node = (await server.gql<GetRegistryEntryQuery>(GetRegistryEntryDocument, { id: edge.node.seller.id }))
           .node;
         if (node?.__typename === 'Enterprise' && node.products.totalCount > 0 && node.snapshots.totalCount > 1) {
           entry = node as Entry;
@@ -251,7 +251,7 @@ describe('the dashboard in Chromium: downloads, registry, errors, keyboard, tabl
       }
       expect(entry).not.toBeNull();
       const e = entry!;
-      const orders = await server.gql<ListGovernmentOrdersResult>(ListGovernmentOrdersSource, {
+      const orders = await server.gql<ListGovernmentOrdersQuery>(ListGovernmentOrdersDocument, {
         filter: { sellerIds: [e.id], buyerKinds: ['AGENCY', 'NETWORK_UNIT'] },
         first: 20,
       });
@@ -313,7 +313,7 @@ describe('the dashboard in Chromium: downloads, registry, errors, keyboard, tabl
       expect(await card.locator('[data-download="csv"]').isDisabled()).toBe(true);
       expect(trendRequests).toBe(1);
       // Only that view failed: the KPI cards and rankings still show the API's numbers.
-      const summary = await server.gql<GetSpendSummaryResult>(GetSpendSummarySource, { filter: { fiscalYear: year } });
+      const summary = await server.gql<GetSpendSummaryQuery>(GetSpendSummaryDocument, { filter: { fiscalYear: year } });
       expect(await page.locator('[data-kpi="total"]').getAttribute('data-value')).toBe(
         String(summary.spendSummary.total),
       );
@@ -325,7 +325,7 @@ describe('the dashboard in Chromium: downloads, registry, errors, keyboard, tabl
       await settle(page);
       expect(await card.locator('[data-state="error"]').count()).toBe(0);
       // The data is the API's: one bar per month for spending, as many as the API's points.
-      const trend = await server.gql<GetSpendTrendResult>(GetSpendTrendSource, {
+      const trend = await server.gql<GetSpendTrendQuery>(GetSpendTrendDocument, {
         filter: { fiscalYear: year },
         interval: 'MONTH',
       });
@@ -379,7 +379,7 @@ describe('the dashboard in Chromium: downloads, registry, errors, keyboard, tabl
       await page.keyboard.press('Tab');
       expect(await focused(page)).toBe('input[name=categories]@categories');
       await page.keyboard.press('Space');
-      const category = ProductCategoryValues[0]!;
+      const category = Object.values(ProductCategory)[0]!;
       await page.waitForURL(new RegExp(`kategori=${category}`));
       await settle(page);
       // Escape closes the picker and gives the focus back to it.
@@ -391,7 +391,7 @@ describe('the dashboard in Chromium: downloads, registry, errors, keyboard, tabl
       await page.keyboard.press('Space');
       await page.waitForURL(/jejaring=1/);
       await settle(page);
-      const api = await server.gql<GetSpendSummaryResult>(GetSpendSummarySource, {
+      const api = await server.gql<GetSpendSummaryQuery>(GetSpendSummaryDocument, {
         filter: { fiscalYear: year - 1, categories: [category], includeNetwork: true },
       });
       expect(await page.locator('[data-kpi="total"]').getAttribute('data-value')).toBe(String(api.spendSummary.total));
@@ -432,16 +432,16 @@ describe('the dashboard in Chromium: downloads, registry, errors, keyboard, tabl
 
   describe('print', () => {
     it('the Program report prints to A4 stating its filters, with the nav and controls hidden', async () => {
-      const agencies = await server.gql<ListAgenciesResult>(ListAgenciesSource, { first: 200 });
+      const agencies = await server.gql<ListAgenciesQuery>(ListAgenciesDocument, { first: 200 });
       const outcomes = async (agencyId: string | null) =>
         (
-          await server.gql<GetProgramOutcomesResult>(GetProgramOutcomesSource, {
+          await server.gql<GetProgramOutcomesQuery>(GetProgramOutcomesDocument, {
             fiscalYear: year - 1,
             agencyId,
           })
         ).programOutcomes;
       // An agency with a few programs, in the year before the latest (not the default year).
-      let chosen: ListAgenciesResult['agencies']['edges'][number]['node'] | undefined;
+      let chosen: ListAgenciesQuery['agencies']['edges'][number]['node'] | undefined;
       for (const { node } of agencies.agencies.edges) {
         const n = (await outcomes(node.id)).length;
         if (n >= 3 && n <= 12) {

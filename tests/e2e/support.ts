@@ -12,6 +12,7 @@ import path from 'node:path';
 import { loadServerConfig } from '@jejaring/server/config';
 import { createLogger } from '@jejaring/server/logger';
 import { type Running, startServer } from '@jejaring/server/start';
+import { type DocumentNode, print } from 'graphql';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -45,7 +46,8 @@ function demoDirectory(): string {
 export interface DemoServer {
   url: string;
   running: Running;
-  gql<T>(source: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Runs a query given as text or as a (generated) document. */
+  gql<T>(source: string | DocumentNode, variables?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -68,11 +70,11 @@ export async function startDemoServer(): Promise<DemoServer> {
   return {
     url,
     running,
-    async gql<T>(source: string, variables: Record<string, unknown> = {}): Promise<T> {
+    async gql<T>(source: string | DocumentNode, variables: Record<string, unknown> = {}): Promise<T> {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: source, variables }),
+        body: JSON.stringify({ query: typeof source === 'string' ? source : print(source), variables }),
       });
       const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
       if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));

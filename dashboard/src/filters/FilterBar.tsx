@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAgencies, useDefaultYear } from '../data.ts';
-import { type ProductCategory, ProductCategoryValues } from '../graphql/operations.ts';
+import { ProductCategory } from '../graphql/generated/enums.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type Filters, useFilters } from './filters.ts';
 
@@ -104,7 +104,7 @@ export function FilterBar() {
     value: e.node.id,
     label: e.node.shortName ? `${e.node.shortName} — ${e.node.name}` : e.node.name,
   }));
-  const categoryOptions = ProductCategoryValues.map((c) => ({ value: c, label: i.label('cat', c) }));
+  const categoryOptions = Object.values(ProductCategory).map((c) => ({ value: c, label: i.label('cat', c) }));
   return (
     <form className="filter-bar no-print" aria-label={i.t('filter.title')} onSubmit={(e) => e.preventDefault()}>
       <div className="filter-field">

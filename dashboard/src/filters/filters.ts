@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { type ProductCategory, ProductCategoryValues, type SpendFilter } from '../graphql/operations.ts';
+import { ProductCategory } from '../graphql/generated/enums.ts';
+import type { SpendFilter } from '../graphql/generated/graphql.ts';
 import { navigate, useLocation } from '../router.tsx';
 
 /**
@@ -32,9 +33,7 @@ export function parseFilters(search: string): Filters {
     from: from && DATE.test(from) ? from : null,
     to: to && DATE.test(to) ? to : null,
     agencies: list('skpd'),
-    categories: list('kategori').filter((c): c is ProductCategory =>
-      (ProductCategoryValues as readonly string[]).includes(c),
-    ),
+    categories: list('kategori').filter((c): c is ProductCategory => Object.hasOwn(ProductCategory, c)),
     includeNetwork: q.get('jejaring') === '1',
   };
 }

@@ -3,32 +3,32 @@
  * hand-made, with fixed dates. Each `empty` variant is what the API answers when nothing matches.
  */
 import type {
-  GetAboutResult,
-  GetAgencyResult,
-  GetAgencyScorecardResult,
-  GetDataCollectionProgressResult,
-  GetDominoEffectResult,
-  GetMarketAccessEffectResult,
-  GetNetworkReachResult,
-  GetProgramOutcomesResult,
-  GetProgramResult,
-  GetRecoveryIndexResult,
-  GetRegistryEntryResult,
-  GetSpendByDistrictResult,
-  GetSpendFlowsResult,
-  GetSpendSummaryResult,
-  GetSpendTrendResult,
-  ListAgenciesResult,
-  ListCooperativesResult,
-  ListEnterprisesResult,
-  ListGovernmentOrdersResult,
-} from '../graphql/operations.ts';
+  GetAboutQuery,
+  GetAgencyQuery,
+  GetAgencyScorecardQuery,
+  GetDataCollectionProgressQuery,
+  GetDominoEffectQuery,
+  GetMarketAccessEffectQuery,
+  GetNetworkReachQuery,
+  GetProgramOutcomesQuery,
+  GetProgramQuery,
+  GetRecoveryIndexQuery,
+  GetRegistryEntryQuery,
+  GetSpendByDistrictQuery,
+  GetSpendFlowsQuery,
+  GetSpendSummaryQuery,
+  GetSpendTrendQuery,
+  ListAgenciesQuery,
+  ListCooperativesQuery,
+  ListEnterprisesQuery,
+  ListGovernmentOrdersQuery,
+} from '../graphql/generated/graphql.ts';
 
 const agencyA = { id: 'QWdlbmN5OjE', code: '1.01.01', name: 'Dinas Pendidikan', shortName: 'Disdik' };
 const agencyB = { id: 'QWdlbmN5OjI', code: '1.02.01', name: 'Dinas Kesehatan', shortName: 'Dinkes' };
 const agencyC = { id: 'QWdlbmN5OjM', code: '4.01.01', name: 'Sekretariat Daerah', shortName: 'Setda' };
 
-export const about: GetAboutResult = {
+export const about: GetAboutQuery = {
   about: {
     tenantId: '61.12',
     tenantName: 'Kabupaten Kubu Raya',
@@ -38,11 +38,11 @@ export const about: GetAboutResult = {
   },
 };
 
-export const agencies: ListAgenciesResult = {
+export const agencies: ListAgenciesQuery = {
   agencies: { totalCount: 3, edges: [{ node: agencyA }, { node: agencyB }, { node: agencyC }] },
 };
 
-export const summary: GetSpendSummaryResult = {
+export const summary: GetSpendSummaryQuery = {
   spendSummary: {
     total: 45_670_000_000,
     transactionCount: 12_345,
@@ -57,7 +57,7 @@ export const summary: GetSpendSummaryResult = {
     umkTarget: 0.4,
   },
 };
-export const summaryEmpty: GetSpendSummaryResult = {
+export const summaryEmpty: GetSpendSummaryQuery = {
   spendSummary: {
     total: 0,
     transactionCount: 0,
@@ -88,12 +88,12 @@ function point(month: number, total: number, local: number) {
     target: 0.45,
   };
 }
-export const trend: GetSpendTrendResult = {
+export const trend: GetSpendTrendQuery = {
   spendTrend: [point(1, 3_000_000_000, 1_200_000_000), point(2, 4_000_000_000, 1_900_000_000), point(3, 0, 0)],
 };
-export const trendEmpty: GetSpendTrendResult = { spendTrend: [point(1, 0, 0), point(2, 0, 0)] };
+export const trendEmpty: GetSpendTrendQuery = { spendTrend: [point(1, 0, 0), point(2, 0, 0)] };
 
-export const scorecard: GetAgencyScorecardResult = {
+export const scorecard: GetAgencyScorecardQuery = {
   agencyScorecard: [
     {
       rank: 1,
@@ -133,9 +133,9 @@ export const scorecard: GetAgencyScorecardResult = {
     },
   ],
 };
-export const scorecardEmpty: GetAgencyScorecardResult = { agencyScorecard: [] };
+export const scorecardEmpty: GetAgencyScorecardQuery = { agencyScorecard: [] };
 
-export const flows: GetSpendFlowsResult = {
+export const flows: GetSpendFlowsQuery = {
   spendFlows: {
     levels: ['CATEGORY', 'SELLER_CLASS'],
     total: 10_000_000_000,
@@ -171,11 +171,11 @@ export const flows: GetSpendFlowsResult = {
     ],
   },
 };
-export const flowsEmpty: GetSpendFlowsResult = {
+export const flowsEmpty: GetSpendFlowsQuery = {
   spendFlows: { levels: ['CATEGORY', 'SELLER_CLASS'], total: 0, nodes: [], links: [] },
 };
 
-export const districts: GetSpendByDistrictResult = {
+export const districts: GetSpendByDistrictQuery = {
   spendByDistrict: [
     { region: { code: '61.12.01', name: 'Batu Ampar' }, toLocalUmkm: 1_000_000_000, sellersReached: 10 },
     { region: { code: '61.12.02', name: 'Terentang' }, toLocalUmkm: 0, sellersReached: 0 },
@@ -183,7 +183,7 @@ export const districts: GetSpendByDistrictResult = {
   ],
 };
 
-export const domino: GetDominoEffectResult = {
+export const domino: GetDominoEffectQuery = {
   dominoEffect: {
     injection: 100_000_000,
     multiplier: 1.3,
@@ -204,7 +204,7 @@ const s = (total: number, toLocalUmkm: number, sellers: number) => ({
   localUmkmShare: total ? toLocalUmkm / total : null,
   sellersReached: sellers,
 });
-export const reach: GetNetworkReachResult = {
+export const reach: GetNetworkReachQuery = {
   networkReach: {
     agency: { id: agencyA.id, name: agencyA.name },
     direct: s(10_000_000_000, 4_000_000_000, 200),
@@ -219,7 +219,7 @@ export const reach: GetNetworkReachResult = {
   },
 };
 
-export const outcomes: GetProgramOutcomesResult = {
+export const outcomes: GetProgramOutcomesQuery = {
   programOutcomes: [
     {
       program: {
@@ -261,9 +261,9 @@ export const outcomes: GetProgramOutcomesResult = {
     },
   ],
 };
-export const outcomesEmpty: GetProgramOutcomesResult = { programOutcomes: [] };
+export const outcomesEmpty: GetProgramOutcomesQuery = { programOutcomes: [] };
 
-export const program: GetProgramResult = {
+export const program: GetProgramQuery = {
   node: {
     __typename: 'Program',
     id: 'UHJvZ3JhbTox',
@@ -276,7 +276,7 @@ export const program: GetProgramResult = {
   },
 };
 
-export const agency: GetAgencyResult = {
+export const agency: GetAgencyQuery = {
   node: {
     __typename: 'Agency',
     id: agencyA.id,
@@ -289,7 +289,7 @@ export const agency: GetAgencyResult = {
 };
 
 const months = ['2019-06-01', '2020-06-01', '2021-06-01', '2022-06-01'];
-export const recovery: GetRecoveryIndexResult = {
+export const recovery: GetRecoveryIndexQuery = {
   recoveryIndex: [
     {
       key: 'C',
@@ -303,13 +303,13 @@ export const recovery: GetRecoveryIndexResult = {
     },
   ],
 };
-export const recoveryEmpty: GetRecoveryIndexResult = {
+export const recoveryEmpty: GetRecoveryIndexQuery = {
   recoveryIndex: [
     { key: 'ALL', label: 'All', points: [{ period: '2019-01-01', index: null, activeShare: null, panelSize: 0 }] },
   ],
 };
 
-export const marketAccess: GetMarketAccessEffectResult = {
+export const marketAccess: GetMarketAccessEffectQuery = {
   marketAccessEffect: {
     cohortYear: 2023,
     cohortSize: 300,
@@ -318,7 +318,7 @@ export const marketAccess: GetMarketAccessEffectResult = {
     trainedOnly: { size: 200, active: 115, inactive: 70, unknown: 15, survivalRate: 0.6216 },
   },
 };
-export const marketAccessEmpty: GetMarketAccessEffectResult = {
+export const marketAccessEmpty: GetMarketAccessEffectQuery = {
   marketAccessEffect: {
     cohortYear: 2023,
     cohortSize: 0,
@@ -328,7 +328,7 @@ export const marketAccessEmpty: GetMarketAccessEffectResult = {
   },
 };
 
-export const progress: GetDataCollectionProgressResult = {
+export const progress: GetDataCollectionProgressQuery = {
   dataCollectionProgress: [
     {
       region: { code: '61.12.01', name: 'Batu Ampar' },
@@ -355,7 +355,7 @@ export const progress: GetDataCollectionProgressResult = {
   ],
 };
 
-export const enterprises: ListEnterprisesResult = {
+export const enterprises: ListEnterprisesQuery = {
   enterprises: {
     totalCount: 2,
     pageInfo: { hasNextPage: false, endCursor: 'Y3Vyc29yOjI' },
@@ -387,11 +387,11 @@ export const enterprises: ListEnterprisesResult = {
     ],
   },
 };
-export const enterprisesEmpty: ListEnterprisesResult = {
+export const enterprisesEmpty: ListEnterprisesQuery = {
   enterprises: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] },
 };
 
-export const cooperatives: ListCooperativesResult = {
+export const cooperatives: ListCooperativesQuery = {
   cooperatives: {
     totalCount: 1,
     pageInfo: { hasNextPage: false, endCursor: null },
@@ -412,7 +412,7 @@ export const cooperatives: ListCooperativesResult = {
   },
 };
 
-export const entry: GetRegistryEntryResult = {
+export const entry: GetRegistryEntryQuery = {
   node: {
     __typename: 'Enterprise',
     id: 'RW50ZXJwcmlzZToxMDA',
@@ -449,7 +449,7 @@ export const entry: GetRegistryEntryResult = {
   },
 };
 
-export const orders: ListGovernmentOrdersResult = {
+export const orders: ListGovernmentOrdersQuery = {
   transactions: {
     totalCount: 1,
     edges: [
@@ -467,7 +467,7 @@ export const orders: ListGovernmentOrdersResult = {
     ],
   },
 };
-export const ordersEmpty: ListGovernmentOrdersResult = { transactions: { totalCount: 0, edges: [] } };
+export const ordersEmpty: ListGovernmentOrdersQuery = { transactions: { totalCount: 0, edges: [] } };
 
 /** A complete, successful API for every operation. */
 export const success = {

@@ -1,9 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { seriesColor, staticCharts } from '../../components/palette.ts';
-import type { GetSpendFlowsResult } from '../../graphql/operations.ts';
+import type { GetSpendFlowsQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type FlowGraph = GetSpendFlowsResult['spendFlows'];
+export type FlowGraph = GetSpendFlowsQuery['spendFlows'];
 
 const SELLER_CLASSES = ['LOCAL_UMKM', 'LOCAL_OTHER', 'OUTSIDE_UMK', 'OUTSIDE_OTHER'] as const;
 

@@ -1,9 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { PALETTE, staticCharts } from '../../components/palette.ts';
-import type { GetSpendByDistrictResult } from '../../graphql/operations.ts';
+import type { GetSpendByDistrictQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type DistrictSpend = GetSpendByDistrictResult['spendByDistrict'][number];
+export type DistrictSpend = GetSpendByDistrictQuery['spendByDistrict'][number];
 
 /** Paid to local UMKM in each kecamatan (every district, zeros included), largest first. */
 export function DistrictChart({ rows, width }: { rows: readonly DistrictSpend[]; width: number }) {

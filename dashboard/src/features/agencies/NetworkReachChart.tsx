@@ -1,9 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import { PALETTE, seriesColor, staticCharts } from '../../components/palette.ts';
-import type { GetNetworkReachResult } from '../../graphql/operations.ts';
+import type { GetNetworkReachQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type NetworkReach = GetNetworkReachResult['networkReach'];
+export type NetworkReach = GetNetworkReachQuery['networkReach'];
 
 /** Paid to local UMKM: the agency directly, then each type of its network units. */
 export function NetworkReachChart({ reach, width }: { reach: NetworkReach; width: number }) {

@@ -1,6 +1,6 @@
 import type { CsvColumn } from '../../components/csv.ts';
 import { type Column, DataTable } from '../../components/DataTable.tsx';
-import type { ListGovernmentOrdersResult as GetListGovernmentOrdersResult } from '../../graphql/operations.ts';
+import type { ListGovernmentOrdersQuery as GetListGovernmentOrdersResult } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 

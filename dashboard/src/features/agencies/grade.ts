@@ -1,4 +1,4 @@
-import type { Grade } from '../../graphql/operations.ts';
+import type { Grade } from '../../graphql/generated/graphql.ts';
 
 /** The API spells A+ as A_PLUS (GraphQL enum values cannot contain '+'). */
 export function gradeLabel(grade: Grade | null | undefined): string {

@@ -7,7 +7,7 @@ import {
   GetSpendFlowsDocument,
   GetSpendSummaryDocument,
   ListGovernmentOrdersDocument,
-} from '../../graphql/operations.ts';
+} from '../../graphql/generated/graphql.ts';
 
 /** The filter bar's filter, narrowed to one agency (the agency page). */
 function useAgencyFilter(agencyId: string) {

@@ -1,9 +1,9 @@
 import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { PALETTE, staticCharts } from '../../components/palette.ts';
-import type { GetNetworkReachResult } from '../../graphql/operations.ts';
+import type { GetNetworkReachQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type Reach = GetNetworkReachResult['networkReach'];
+export type Reach = GetNetworkReachQuery['networkReach'];
 
 /** Network amplification of several agencies, as networkReach reports it for each. */
 export function AmplificationChart({ rows, width }: { rows: readonly Reach[]; width: number }) {

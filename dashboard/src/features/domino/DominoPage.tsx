@@ -3,7 +3,7 @@ import { ChartCard } from '../../components/ChartCard.tsx';
 import type { CsvColumn } from '../../components/csv.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useAgencies } from '../../data.ts';
-import { type FlowLevel, FlowLevelValues } from '../../graphql/operations.ts';
+import { FlowLevel } from '../../graphql/generated/enums.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { navigate, useLocation } from '../../router.tsx';
 import { flowLinkCsv } from '../agencies/csv.ts';
@@ -18,7 +18,7 @@ export const DEFAULT_LEVELS: FlowLevel[] = ['AGENCY', 'CATEGORY', 'SELLER_CLASS'
 export function parseLevels(search: string): FlowLevel[] {
   const raw = new URLSearchParams(search).get('aliran');
   if (!raw) return DEFAULT_LEVELS;
-  const levels = raw.split(',').filter((l): l is FlowLevel => (FlowLevelValues as readonly string[]).includes(l));
+  const levels = raw.split(',').filter((l): l is FlowLevel => Object.hasOwn(FlowLevel, l));
   const unique = [...new Set(levels)];
   return unique.length >= 2 ? unique : DEFAULT_LEVELS;
 }
@@ -66,7 +66,7 @@ function LevelPicker({ levels }: { levels: FlowLevel[] }) {
             onChange={(e) => set(k, e.target.value)}
           >
             {k >= 2 ? <option value="">{i.t('flow.none')}</option> : null}
-            {FlowLevelValues.map((l) => (
+            {Object.values(FlowLevel).map((l) => (
               <option key={l} value={l} disabled={levels.includes(l) && levels[k] !== l}>
                 {i.t(`flow.${l}`)}
               </option>

@@ -1,9 +1,9 @@
 import { Sankey, Tooltip } from 'recharts';
 import { seriesColor, staticCharts } from '../../components/palette.ts';
-import type { FlowLevel, GetSpendFlowsResult } from '../../graphql/operations.ts';
+import type { FlowLevel, GetSpendFlowsQuery } from '../../graphql/generated/graphql.ts';
 import { type I18n, useI18n } from '../../i18n/i18n.tsx';
 
-export type Flows = GetSpendFlowsResult['spendFlows'];
+export type Flows = GetSpendFlowsQuery['spendFlows'];
 
 const LABEL_PREFIX: Partial<Record<FlowLevel, string>> = {
   CATEGORY: 'cat',

@@ -1,9 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { seriesColor, staticCharts } from '../../components/palette.ts';
-import type { GetDominoEffectResult } from '../../graphql/operations.ts';
+import type { GetDominoEffectQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type Domino = GetDominoEffectResult['dominoEffect'];
+export type Domino = GetDominoEffectQuery['dominoEffect'];
 
 /** The re-spending rounds R1, R2, R3…, with the multiplier and the limit, labelled as lower bounds. */
 export function RoundsChart({ domino, width }: { domino: Domino; width: number }) {

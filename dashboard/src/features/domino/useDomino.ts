@@ -6,9 +6,9 @@ import {
   type FlowLevel,
   GetAgencyScorecardDocument,
   GetNetworkReachDocument,
-  type GetNetworkReachResult,
+  type GetNetworkReachQuery,
   GetSpendFlowsDocument,
-} from '../../graphql/operations.ts';
+} from '../../graphql/generated/graphql.ts';
 
 export function useSpendFlows(levels: FlowLevel[]) {
   const { filter, ready } = useSpendFilter();
@@ -26,7 +26,7 @@ export function useSpendFlows(levels: FlowLevel[]) {
 export function useNetworkAmplification(
   limit = 10,
   wait = false,
-): ApiResult<{ reaches: GetNetworkReachResult['networkReach'][] }> {
+): ApiResult<{ reaches: GetNetworkReachQuery['networkReach'][] }> {
   const client = useClient();
   const { filter, ready } = useSpendFilter();
   const { agencyIds: _a, includeNetwork: _n, ...period } = filter;
@@ -41,11 +41,9 @@ export function useNetworkAmplification(
   );
   const key = JSON.stringify({ ids, period });
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ key: string; reaches?: GetNetworkReachResult['networkReach'][]; error?: Error }>(
-    {
-      key: '',
-    },
-  );
+  const [state, setState] = useState<{ key: string; reaches?: GetNetworkReachQuery['networkReach'][]; error?: Error }>({
+    key: '',
+  });
   useEffect(() => {
     if (!ids.length) return;
     let live = true;

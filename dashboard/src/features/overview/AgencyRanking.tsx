@@ -1,10 +1,10 @@
 import { Bar, BarChart, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { PALETTE, staticCharts } from '../../components/palette.ts';
-import type { GetAgencyScorecardResult } from '../../graphql/operations.ts';
+import type { GetAgencyScorecardQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { gradeLabel } from '../agencies/grade.ts';
 
-export type Score = GetAgencyScorecardResult['agencyScorecard'][number];
+export type Score = GetAgencyScorecardQuery['agencyScorecard'][number];
 
 /** Horizontal bars of the local UMKM share of a few agencies, with their grade and target. */
 export function AgencyRanking({

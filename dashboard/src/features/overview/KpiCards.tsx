@@ -1,7 +1,7 @@
-import type { GetSpendSummaryResult } from '../../graphql/operations.ts';
+import type { GetSpendSummaryQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type Summary = GetSpendSummaryResult['spendSummary'];
+export type Summary = GetSpendSummaryQuery['spendSummary'];
 
 function Kpi({
   id,

@@ -1,9 +1,9 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { PALETTE, staticCharts } from '../../components/palette.ts';
-import type { GetSpendTrendResult } from '../../graphql/operations.ts';
+import type { GetSpendTrendQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type TrendPoint = GetSpendTrendResult['spendTrend'][number];
+export type TrendPoint = GetSpendTrendQuery['spendTrend'][number];
 
 /** Amounts as bars, the local UMKM share as a line (right axis), the target as a reference line. */
 export function TrendChart({

@@ -6,7 +6,7 @@ import {
   GetSpendSummaryDocument,
   GetSpendTrendDocument,
   type Interval,
-} from '../../graphql/operations.ts';
+} from '../../graphql/generated/graphql.ts';
 
 /*
  * `wait`: hold a query until the ones the reader sees first have answered. The embedded database

@@ -1,10 +1,10 @@
 import type { CsvColumn } from '../../components/csv.ts';
 import { type Column, DataTable } from '../../components/DataTable.tsx';
-import type { GetProgramOutcomesResult, ProgramStatus } from '../../graphql/operations.ts';
+import type { GetProgramOutcomesQuery, ProgramStatus } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 
-export type Outcome = GetProgramOutcomesResult['programOutcomes'][number];
+export type Outcome = GetProgramOutcomesQuery['programOutcomes'][number];
 
 export function StatusBadge({ status }: { status: ProgramStatus }) {
   const i = useI18n();

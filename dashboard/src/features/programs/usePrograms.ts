@@ -1,7 +1,7 @@
 import { useApi } from '../../api.ts';
 import { useSpendFilter } from '../../data.ts';
 import { useFilters } from '../../filters/filters.ts';
-import { GetProgramDocument, GetProgramOutcomesDocument } from '../../graphql/operations.ts';
+import { GetProgramDocument, GetProgramOutcomesDocument } from '../../graphql/generated/graphql.ts';
 
 /** Program outcomes for the filter bar's fiscal year; with exactly one agency selected, that agency's. */
 export function useProgramOutcomes(agencyIdOverride?: string) {

@@ -1,9 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { PALETTE, staticCharts } from '../../components/palette.ts';
-import type { GetMarketAccessEffectResult } from '../../graphql/operations.ts';
+import type { GetMarketAccessEffectQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type MarketAccess = GetMarketAccessEffectResult['marketAccessEffect'];
+export type MarketAccess = GetMarketAccessEffectQuery['marketAccessEffect'];
 
 /** Trained UMKM with government orders against trained only: still active, inactive, unknown a year on. */
 export function MarketAccessChart({ effect, width }: { effect: MarketAccess; width: number }) {

@@ -1,9 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { PALETTE, staticCharts } from '../../components/palette.ts';
-import type { GetDataCollectionProgressResult } from '../../graphql/operations.ts';
+import type { GetDataCollectionProgressQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type DistrictProgress = GetDataCollectionProgressResult['dataCollectionProgress'][number];
+export type DistrictProgress = GetDataCollectionProgressQuery['dataCollectionProgress'][number];
 
 /** Verified UMKM and cooperatives against target, per kecamatan (every district listed). */
 export function ProgressChart({ rows, width }: { rows: readonly DistrictProgress[]; width: number }) {

@@ -1,9 +1,9 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { PALETTE, seriesColor, staticCharts } from '../../components/palette.ts';
-import type { GetRecoveryIndexResult, RecoveryGroup } from '../../graphql/operations.ts';
+import type { GetRecoveryIndexQuery, RecoveryGroup } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type RecoverySeries = GetRecoveryIndexResult['recoveryIndex'][number];
+export type RecoverySeries = GetRecoveryIndexQuery['recoveryIndex'][number];
 
 export function seriesLabel(i: ReturnType<typeof useI18n>, groupBy: RecoveryGroup, s: RecoverySeries): string {
   if (groupBy === 'SIZE_CLASS') return i.label('size', s.key);

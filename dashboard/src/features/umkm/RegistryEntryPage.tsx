@@ -6,13 +6,13 @@ import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PALETTE, staticCharts } from '../../components/palette.ts';
 import { DataState } from '../../components/States.tsx';
-import type { GetRegistryEntryResult } from '../../graphql/operations.ts';
+import type { GetRegistryEntryQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { PurchasesTable, purchaseCsv } from '../agencies/PurchasesTable.tsx';
 import { useOrdersReceived, useRegistryEntry } from './useUmkm.ts';
 
-type Entry = Extract<NonNullable<GetRegistryEntryResult['node']>, { __typename: 'Enterprise' | 'Cooperative' }>;
+type Entry = Extract<NonNullable<GetRegistryEntryQuery['node']>, { __typename: 'Enterprise' | 'Cooperative' }>;
 type Product = Entry['products']['edges'][number]['node'];
 type Snapshot = Extract<Entry, { __typename: 'Enterprise' }>['snapshots']['edges'][number]['node'];
 

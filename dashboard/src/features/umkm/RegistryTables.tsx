@@ -2,22 +2,14 @@ import { useId, useState } from 'react';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import type { CsvColumn } from '../../components/csv.ts';
 import { type Column, DataTable } from '../../components/DataTable.tsx';
-import {
-  type ListCooperativesResult,
-  type ListEnterprisesResult,
-  type PartyStatus,
-  PartyStatusValues,
-  type SizeClass,
-  SizeClassValues,
-  type Verification,
-  VerificationValues,
-} from '../../graphql/operations.ts';
+import { PartyStatus, SizeClass, Verification } from '../../graphql/generated/enums.ts';
+import type { ListCooperativesQuery, ListEnterprisesQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { useCooperatives, useEnterprises } from './useUmkm.ts';
 
-export type EnterpriseRow = ListEnterprisesResult['enterprises']['edges'][number]['node'];
-export type CooperativeRow = ListCooperativesResult['cooperatives']['edges'][number]['node'];
+export type EnterpriseRow = ListEnterprisesQuery['enterprises']['edges'][number]['node'];
+export type CooperativeRow = ListCooperativesQuery['cooperatives']['edges'][number]['node'];
 
 export const enterpriseCsv: CsvColumn<EnterpriseRow>[] = [
   { name: 'id', value: (r) => r.id },
@@ -132,7 +124,7 @@ export function RegistryTables() {
         <Select
           label={i.t('umkm.sizeClass')}
           all={i.t('umkm.allSizes')}
-          values={SizeClassValues}
+          values={Object.values(SizeClass)}
           value={size}
           onChange={(v) => {
             reset();
@@ -144,7 +136,7 @@ export function RegistryTables() {
       <Select
         label={i.t('umkm.status')}
         all={i.t('umkm.allStatuses')}
-        values={PartyStatusValues}
+        values={Object.values(PartyStatus)}
         value={status}
         onChange={(v) => {
           reset();
@@ -155,7 +147,7 @@ export function RegistryTables() {
       <Select
         label={i.t('umkm.verification')}
         all={i.t('umkm.allVerifications')}
-        values={VerificationValues}
+        values={Object.values(Verification)}
         value={verification}
         onChange={(v) => {
           reset();

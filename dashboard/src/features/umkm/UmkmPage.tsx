@@ -3,7 +3,7 @@ import { ChartCard } from '../../components/ChartCard.tsx';
 import type { CsvColumn } from '../../components/csv.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useDefaultYear } from '../../data.ts';
-import { type RecoveryGroup, RecoveryGroupValues } from '../../graphql/operations.ts';
+import { RecoveryGroup } from '../../graphql/generated/enums.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { navigate, useLocation } from '../../router.tsx';
 import { type MarketAccess, MarketAccessChart } from './MarketAccessChart.tsx';
@@ -112,7 +112,7 @@ export default function UmkmPage() {
   const [groupParam, setGroup] = usePageParam('kelompok');
   const [cohortParam, setCohort] = usePageParam('angkatan');
   const [progressParam, setProgress] = usePageParam('pendataan');
-  const groupBy: RecoveryGroup = (RecoveryGroupValues as readonly string[]).includes(groupParam ?? '')
+  const groupBy: RecoveryGroup = Object.hasOwn(RecoveryGroup, groupParam ?? '')
     ? (groupParam as RecoveryGroup)
     : 'SECTOR';
   // A cohort needs the year after it to be observed: default to the year before the latest.
@@ -138,7 +138,7 @@ export default function UmkmPage() {
               {i.t('umkm.groupBy')}
             </label>
             <select id={groupId} value={groupBy} onChange={(e) => setGroup(e.target.value)}>
-              {RecoveryGroupValues.map((g) => (
+              {Object.values(RecoveryGroup).map((g) => (
                 <option key={g} value={g}>
                   {i.t(`group.${g}`)}
                 </option>

@@ -10,7 +10,7 @@ import {
   ListEnterprisesDocument,
   ListGovernmentOrdersDocument,
   type RecoveryGroup,
-} from '../../graphql/operations.ts';
+} from '../../graphql/generated/graphql.ts';
 
 export function useRecoveryIndex(groupBy: RecoveryGroup, to: string | null) {
   return useApi(

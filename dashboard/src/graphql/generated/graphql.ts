@@ -1,0 +1,523 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The type of a regional agency (perangkat daerah). */
+export type AgencyType =
+  | 'BADAN'
+  | 'DINAS'
+  | 'INSPEKTORAT'
+  | 'KECAMATAN'
+  | 'OTHER'
+  | 'RSUD'
+  | 'SATPOL_PP'
+  | 'SEKRETARIAT';
+
+/** The type of a cooperative (jenis koperasi). */
+export type CoopType =
+  | 'CONSUMER'
+  | 'MARKETING'
+  | 'OTHER'
+  | 'PRODUCER'
+  | 'SAVINGS_LOAN'
+  | 'SERVICES';
+
+/** Which cooperatives to list. Every condition given must hold. */
+export type CooperativeFilter = {
+  /** Only these types of cooperative. */
+  coopTypes?: Array<CoopType> | null | undefined;
+  /** true: only parties located in this API's regency; false: only those outside it or with an unknown region. */
+  local?: boolean | null | undefined;
+  /** Located in this region or inside it, at any level: a province ("61"), regency ("61.12"), district ("61.12.01") or village ("61.12.01.2001"). */
+  regionCode?: string | null | undefined;
+  /** Registered on or after this date. */
+  registeredFrom?: string | null | undefined;
+  /** Registered on or before this date. */
+  registeredTo?: string | null | undefined;
+  /** Part of the name, any case ("bakso" finds "Bakso Pak Kumis"); also an exact NIB, agency code or registration number. */
+  search?: string | null | undefined;
+  /** Size unknown (neither capital nor sales recorded). With sizeClasses, true adds those of unknown size; alone, true keeps only those of unknown size and false only those of known size. */
+  sizeClassUnknown?: boolean | null | undefined;
+  /** Only these size classes (PP 7/2021). */
+  sizeClasses?: Array<SizeClass> | null | undefined;
+  /** Only these statuses (ACTIVE, DORMANT, CLOSED). */
+  statuses?: Array<PartyStatus> | null | undefined;
+  /** Only registry entries in these states. */
+  verifications?: Array<Verification> | null | undefined;
+};
+
+/** Which enterprises (UMKM) to list. Every condition given must hold. */
+export type EnterpriseFilter = {
+  /** Annual sales at most this (rupiah). */
+  annualRevenueMax?: number | null | undefined;
+  /** Annual sales at least this (rupiah). */
+  annualRevenueMin?: number | null | undefined;
+  /** Business capital at most this (rupiah). */
+  capitalMax?: number | null | undefined;
+  /** Business capital at least this (rupiah). */
+  capitalMin?: number | null | undefined;
+  /** Only members of these cooperatives (ids of Cooperative). */
+  cooperativeIds?: Array<string | number> | null | undefined;
+  /** Only KBLI codes starting with these digits, e.g. "107" (other food products). */
+  kbliPrefix?: string | null | undefined;
+  /** true: only parties located in this API's regency; false: only those outside it or with an unknown region. */
+  local?: boolean | null | undefined;
+  /** Located in this region or inside it, at any level: a province ("61"), regency ("61.12"), district ("61.12.01") or village ("61.12.01.2001"). */
+  regionCode?: string | null | undefined;
+  /** Registered on or after this date. */
+  registeredFrom?: string | null | undefined;
+  /** Registered on or before this date. */
+  registeredTo?: string | null | undefined;
+  /** Part of the name, any case ("bakso" finds "Bakso Pak Kumis"); also an exact NIB, agency code or registration number. */
+  search?: string | null | undefined;
+  /** Only these KBLI sections (A…U) of the main line of business, e.g. ["C"] for manufacturing, ["I"] for food service. */
+  sectors?: Array<string> | null | undefined;
+  /** Size unknown (neither capital nor sales recorded). With sizeClasses, true adds those of unknown size; alone, true keeps only those of unknown size and false only those of known size. */
+  sizeClassUnknown?: boolean | null | undefined;
+  /** Only these size classes (PP 7/2021). */
+  sizeClasses?: Array<SizeClass> | null | undefined;
+  /** Only these statuses (ACTIVE, DORMANT, CLOSED). */
+  statuses?: Array<PartyStatus> | null | undefined;
+  /** Only registry entries in these states. */
+  verifications?: Array<Verification> | null | undefined;
+};
+
+/** A way to split spending in a flow (Sankey) diagram. */
+export type FlowLevel =
+  /** The buying agency; a network unit's spending counts under its agency. Key: the agency's global id. */
+  | 'AGENCY'
+  /** AGENCY for an agency itself, else the unit type of the buying network unit. */
+  | 'BUYER_KIND'
+  /** The category of goods (ProductCategory). */
+  | 'CATEGORY'
+  /** The seller's KBLI section letter, or UNKNOWN. */
+  | 'SECTOR'
+  /** LOCAL_UMKM, LOCAL_OTHER, OUTSIDE_UMK or OUTSIDE_OTHER (SellerClass). */
+  | 'SELLER_CLASS'
+  /** The seller's kecamatan code; OUTSIDE for sellers outside the regency, UNKNOWN for local sellers without a kecamatan. */
+  | 'SELLER_DISTRICT';
+
+/** Where the money of a purchase comes from. */
+export type FundingSource =
+  /** The regional budget. */
+  | 'APBD'
+  /** The national budget. */
+  | 'APBN'
+  /** School operational assistance (Bantuan Operasional Sekolah). */
+  | 'BOS'
+  /** Special allocation fund (Dana Alokasi Khusus). */
+  | 'DAK'
+  /** Village fund (Dana Desa). */
+  | 'DANA_DESA'
+  /** The buyer's own money (enterprises, associations). */
+  | 'OWN';
+
+/** A scorecard grade from achievement = local UMKM share / target, as the US SBA procurement scorecard grades. */
+export type Grade =
+  /** At least 100 % of target. */
+  | 'A'
+  /** A+: at least 120 % of target. */
+  | 'A_PLUS'
+  /** At least 90 % of target. */
+  | 'B'
+  /** At least 80 % of target. */
+  | 'C'
+  /** At least 70 % of target. */
+  | 'D'
+  /** Below 70 % of target. */
+  | 'F';
+
+/** The length of the periods of a trend. */
+export type Interval =
+  /** Calendar months. */
+  | 'MONTH'
+  /** Calendar quarters (January-March …). */
+  | 'QUARTER'
+  /** Calendar years (= fiscal years). */
+  | 'YEAR';
+
+/** What kind of economic actor a party is. */
+export type PartyKind =
+  /** A regional government agency (SKPD / perangkat daerah): dinas, badan, sekretariat, kecamatan office, RSUD. */
+  | 'AGENCY'
+  /** A cooperative (koperasi). */
+  | 'COOPERATIVE'
+  /** A business in the UMKM registry (micro, small, medium) or a large enterprise. */
+  | 'ENTERPRISE'
+  /** A unit in an agency's network (jejaring): school, health centre, village government, civil-servant association, BUMDes… */
+  | 'NETWORK_UNIT'
+  /** A supplier that is neither in the UMKM registry nor a cooperative, typically from outside the regency. */
+  | 'VENDOR';
+
+/** Whether a party is trading. */
+export type PartyStatus =
+  /** Trading. */
+  | 'ACTIVE'
+  /** Closed for good. */
+  | 'CLOSED'
+  /** Not trading for now (mati suri). */
+  | 'DORMANT';
+
+/** The category of goods or services bought. */
+export type ProductCategory =
+  /** Meals and catering (makan minum). */
+  | 'CATERING'
+  /** Construction materials (bahan bangunan). */
+  | 'CONSTRUCTION_MATERIALS'
+  /** Rice and other staple food (beras, pangan). */
+  | 'FOOD_STAPLES'
+  /** Garments and uniforms (konveksi, seragam). */
+  | 'GARMENTS'
+  /** Anything else. */
+  | 'OTHER'
+  /** Printing and stationery (cetak, ATK). */
+  | 'PRINTING_STATIONERY'
+  /** Masks and protective equipment (masker, APD). */
+  | 'PROTECTIVE_GEAR'
+  /** Services (jasa). */
+  | 'SERVICES'
+  /** Snacks and pastries (penganan, kue). */
+  | 'SNACKS'
+  /** Souvenirs and crafts (oleh-oleh, kerajinan). */
+  | 'SOUVENIRS';
+
+/** Whether a program's local UMKM share meets its target. */
+export type ProgramStatus =
+  /** The local UMKM share is below the target. */
+  | 'BELOW_TARGET'
+  /** The local UMKM share is at or above the target. */
+  | 'MET'
+  /** Nothing has been realised (spent) yet. */
+  | 'NO_SPEND'
+  /** Neither the program, its agency nor the regency has a target for that year. */
+  | 'NO_TARGET';
+
+/** How to group enterprises in the recovery index. */
+export type RecoveryGroup =
+  /** By kecamatan (key: its code; OUTSIDE or UNKNOWN otherwise). */
+  | 'DISTRICT'
+  /** One series of every enterprise (key "ALL"). */
+  | 'NONE'
+  /** By KBLI section (key: the section letter, or UNKNOWN). */
+  | 'SECTOR'
+  /** By size class (key: MICRO, SMALL, MEDIUM, LARGE or UNKNOWN). */
+  | 'SIZE_CLASS';
+
+/** Enterprise size under PP 7/2021, from business capital (excluding land and buildings) when known, else from annual sales. */
+export type SizeClass =
+  /** Above the medium thresholds. */
+  | 'LARGE'
+  /** Capital > Rp 5 to ≤ 10 billion, or annual sales > Rp 15 to ≤ 50 billion. */
+  | 'MEDIUM'
+  /** Capital ≤ Rp 1 billion, or annual sales ≤ Rp 2 billion. */
+  | 'MICRO'
+  /** Capital > Rp 1 to ≤ 5 billion, or annual sales > Rp 2 to ≤ 15 billion. */
+  | 'SMALL';
+
+/** Which purchases a spending measure covers (METRICS.md, "scoped transactions"): a date range, the buying agencies (and optionally their networks), categories of goods and an account-code prefix. Every field is optional; an empty filter covers every purchase made by an agency itself. */
+export type SpendFilter = {
+  /** Only purchases whose budget account code starts with this text, e.g. "5.1.02" for goods and services. */
+  accountPrefix?: string | null | undefined;
+  /** Ids of the buying agencies. Absent: every agency of the regency. */
+  agencyIds?: Array<string | number> | null | undefined;
+  /** Only purchases of these categories. */
+  categories?: Array<ProductCategory> | null | undefined;
+  /** A fiscal year (Indonesian fiscal years are calendar years): 1 January to 31 December. Given together with from/to, the range is the intersection of both. */
+  fiscalYear?: number | null | undefined;
+  /** First day covered (inclusive). */
+  from?: string | null | undefined;
+  /** Also count the purchases of the agencies' network units (schools, health centres, village governments…, any depth of the parent chain). Default false. */
+  includeNetwork?: boolean | null | undefined;
+  /** Last day covered (inclusive). */
+  to?: string | null | undefined;
+};
+
+/** Where a target comes from. */
+export type TargetSource =
+  /** The agency's target for the year. */
+  | 'AGENCY'
+  /** The program's own target. */
+  | 'PROGRAM'
+  /** The regency-wide target for the year (the regent's regulation). */
+  | 'TENANT';
+
+/** Which transactions to list. Every condition given must hold. */
+export type TransactionFilter = {
+  /** Only account codes starting with this prefix, e.g. "5.1.02" for goods and services spending. */
+  accountPrefix?: string | null | undefined;
+  /** Bought by these agencies (ids of Agency); see includeNetwork. */
+  agencyIds?: Array<string | number> | null | undefined;
+  /** Amount at most this (rupiah). */
+  amountMax?: number | null | undefined;
+  /** Amount at least this (rupiah). */
+  amountMin?: number | null | undefined;
+  /** Bought by these parties (ids of any party). */
+  buyerIds?: Array<string | number> | null | undefined;
+  /** Only purchases by these kinds of buyer. */
+  buyerKinds?: Array<PartyKind> | null | undefined;
+  /** Only buyers located in this region or inside it (any level). */
+  buyerRegionCode?: string | null | undefined;
+  /** Only these categories of goods. */
+  categories?: Array<ProductCategory> | null | undefined;
+  /** Within this fiscal year (the calendar year: 1 January to 31 December). */
+  fiscalYear?: number | null | undefined;
+  /** On or after this date. */
+  from?: string | null | undefined;
+  /** Only these funding sources. */
+  fundingSources?: Array<FundingSource> | null | undefined;
+  /** With agencyIds: also the purchases of the units in those agencies' networks, at any depth (default false). */
+  includeNetwork?: boolean | null | undefined;
+  /** For these products (ids of Product). */
+  productIds?: Array<string | number> | null | undefined;
+  /** Recorded under these programs (ids of Program). */
+  programIds?: Array<string | number> | null | undefined;
+  /** Sold by these parties (ids of any party). */
+  sellerIds?: Array<string | number> | null | undefined;
+  /** Only sales by these kinds of seller, e.g. [ENTERPRISE, COOPERATIVE] for UMKM and cooperatives. */
+  sellerKinds?: Array<PartyKind> | null | undefined;
+  /** true: only sellers located in this API's regency; false: only sellers outside it (or of unknown location). */
+  sellerLocal?: boolean | null | undefined;
+  /** Only sellers located in this region or inside it (any level), e.g. a kecamatan: where the money went. */
+  sellerRegionCode?: string | null | undefined;
+  /** Only sellers of these size classes. */
+  sellerSizeClasses?: Array<SizeClass> | null | undefined;
+  /** On or before this date. */
+  to?: string | null | undefined;
+};
+
+/** The type of a unit in an agency's network. */
+export type UnitType =
+  /** A civil servants' association (KORPRI, Dharma Wanita Persatuan); not a government buyer. */
+  | 'ASN_ASSOCIATION'
+  /** A village-owned enterprise (Badan Usaha Milik Desa); not a government buyer. */
+  | 'BUMDES'
+  /** A community health centre (Puskesmas) or its sub-units. */
+  | 'HEALTH_CENTER'
+  /** Any other unit. */
+  | 'OTHER'
+  /** A public school (SD, SMP). */
+  | 'SCHOOL'
+  /** A technical implementation unit (UPT/UPTD). */
+  | 'TECHNICAL_UNIT'
+  /** A village government (Pemerintah Desa). */
+  | 'VILLAGE_GOVERNMENT';
+
+/** Where a registry entry stands in the data-collection (pendataan) workflow. */
+export type Verification =
+  /** Registered, not yet checked. */
+  | 'DRAFT'
+  /** Checked and rejected (duplicate, not a real business…); excluded from progress. */
+  | 'REJECTED'
+  /** Checked by the cooperatives & UMKM office. */
+  | 'VERIFIED';
+
+export type GetAboutQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GetAboutQuery = { about: { tenantId: string, tenantName: string, demoData: boolean, firstTransactionOn: string | null, lastTransactionOn: string | null } };
+
+export type GetAgencyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetAgencyQuery = { node:
+    | { __typename: 'Agency', code: string, name: string, shortName: string | null, agencyType: AgencyType, id: string, region: { code: string, name: string } | null }
+    | { __typename: 'Assistance', id: string }
+    | { __typename: 'Cooperative', id: string }
+    | { __typename: 'Enterprise', id: string }
+    | { __typename: 'NetworkUnit', id: string }
+    | { __typename: 'PolicyTarget', id: string }
+    | { __typename: 'Product', id: string }
+    | { __typename: 'Program', id: string }
+    | { __typename: 'Transaction', id: string }
+    | { __typename: 'Vendor', id: string }
+   | null };
+
+export type GetAgencyScorecardQueryVariables = Exact<{
+  filter?: SpendFilter | null | undefined;
+}>;
+
+
+export type GetAgencyScorecardQuery = { agencyScorecard: Array<{ rank: number, total: number, transactionCount: number, toLocalUmkm: number, localUmkmShare: number | null, sellersReached: number, target: number | null, achievement: number | null, grade: Grade | null, agency: { id: string, code: string, name: string, shortName: string | null } }> };
+
+export type GetDataCollectionProgressQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type GetDataCollectionProgressQuery = { dataCollectionProgress: Array<{ enterprisesRegistered: number, enterprisesVerified: number, enterprisesTarget: number | null, enterprisesProgress: number | null, cooperativesRegistered: number, cooperativesVerified: number, cooperativesTarget: number | null, cooperativesProgress: number | null, region: { code: string, name: string } }> };
+
+export type GetDominoEffectQueryVariables = Exact<{
+  filter?: SpendFilter | null | undefined;
+  rounds?: number | null | undefined;
+}>;
+
+
+export type GetDominoEffectQuery = { dominoEffect: { injection: number, multiplier: number | null, limitMultiplier: number | null, converged: boolean, iterations: number, rounds: Array<{ round: number, amount: number, parties: number, bySector: Array<{ sector: string, amount: number }> }> } };
+
+export type GetMarketAccessEffectQueryVariables = Exact<{
+  cohortYear: number;
+}>;
+
+
+export type GetMarketAccessEffectQuery = { marketAccessEffect: { cohortYear: number, cohortSize: number, difference: number | null, withMarket: { size: number, active: number, inactive: number, unknown: number, survivalRate: number | null }, trainedOnly: { size: number, active: number, inactive: number, unknown: number, survivalRate: number | null } } };
+
+export type GetNetworkReachQueryVariables = Exact<{
+  agencyId: string | number;
+  filter?: SpendFilter | null | undefined;
+}>;
+
+
+export type GetNetworkReachQuery = { networkReach: { amplification: number | null, sellersReachedDirect: number, sellersReachedOnlyViaNetwork: number, agency: { id: string, name: string }, direct: { total: number, toLocalUmkm: number, localUmkmShare: number | null, sellersReached: number }, network: { total: number, toLocalUmkm: number, localUmkmShare: number | null, sellersReached: number }, byUnitType: Array<{ unitType: UnitType, units: number, summary: { total: number, toLocalUmkm: number, localUmkmShare: number | null, sellersReached: number } }> } };
+
+export type GetProgramQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetProgramQuery = { node:
+    | { __typename: 'Agency', id: string }
+    | { __typename: 'Assistance', id: string }
+    | { __typename: 'Cooperative', id: string }
+    | { __typename: 'Enterprise', id: string }
+    | { __typename: 'NetworkUnit', id: string }
+    | { __typename: 'PolicyTarget', id: string }
+    | { __typename: 'Product', id: string }
+    | { __typename: 'Program', code: string, name: string, fiscalYear: number, budget: number, localTargetShare: number | null, id: string, agency: { id: string, name: string, shortName: string | null } }
+    | { __typename: 'Transaction', id: string }
+    | { __typename: 'Vendor', id: string }
+   | null };
+
+export type GetProgramOutcomesQueryVariables = Exact<{
+  fiscalYear: number;
+  agencyId?: string | number | null | undefined;
+}>;
+
+
+export type GetProgramOutcomesQuery = { programOutcomes: Array<{ budget: number, realized: number, realizationRate: number | null, toLocalUmkm: number, localUmkmShare: number | null, target: number | null, targetSource: TargetSource | null, umkmReached: number, enterprisesAssisted: number, status: ProgramStatus, program: { id: string, code: string, name: string, fiscalYear: number, agency: { id: string, name: string, shortName: string | null } } }> };
+
+export type GetRecoveryIndexQueryVariables = Exact<{
+  groupBy: RecoveryGroup;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type GetRecoveryIndexQuery = { recoveryIndex: Array<{ key: string, label: string, points: Array<{ period: string, index: number | null, activeShare: number | null, panelSize: number }> }> };
+
+export type GetRegistryEntryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetRegistryEntryQuery = { node:
+    | { __typename: 'Agency', id: string }
+    | { __typename: 'Assistance', id: string }
+    | { __typename: 'Cooperative', name: string, registrationNo: string | null, coopType: CoopType, membersCount: number | null, status: PartyStatus, verification: Verification, registeredOn: string | null, id: string, region: { code: string, name: string } | null, products: { totalCount: number, edges: Array<{ node: { id: string, name: string, category: ProductCategory, unit: string, unitPrice: number | null } }> } }
+    | { __typename: 'Enterprise', name: string, nib: string | null, kbliCode: string | null, sizeClass: SizeClass | null, status: PartyStatus, verification: Verification, registeredOn: string | null, id: string, sector: { code: string, name: string } | null, region: { code: string, name: string } | null, products: { totalCount: number, edges: Array<{ node: { id: string, name: string, category: ProductCategory, unit: string, unitPrice: number | null } }> }, snapshots: { totalCount: number, edges: Array<{ node: { period: string, revenue: number | null, employees: number | null, status: PartyStatus } }> } }
+    | { __typename: 'NetworkUnit', id: string }
+    | { __typename: 'PolicyTarget', id: string }
+    | { __typename: 'Product', id: string }
+    | { __typename: 'Program', id: string }
+    | { __typename: 'Transaction', id: string }
+    | { __typename: 'Vendor', id: string }
+   | null };
+
+export type GetSpendByDistrictQueryVariables = Exact<{
+  filter?: SpendFilter | null | undefined;
+}>;
+
+
+export type GetSpendByDistrictQuery = { spendByDistrict: Array<{ toLocalUmkm: number, sellersReached: number, region: { code: string, name: string } }> };
+
+export type GetSpendFlowsQueryVariables = Exact<{
+  filter?: SpendFilter | null | undefined;
+  levels: Array<FlowLevel> | FlowLevel;
+}>;
+
+
+export type GetSpendFlowsQuery = { spendFlows: { levels: Array<FlowLevel>, total: number, nodes: Array<{ id: string, level: FlowLevel, key: string, label: string, value: number }>, links: Array<{ source: string, target: string, value: number }> } };
+
+export type GetSpendSummaryQueryVariables = Exact<{
+  filter?: SpendFilter | null | undefined;
+}>;
+
+
+export type GetSpendSummaryQuery = { spendSummary: { total: number, transactionCount: number, toLocalUmkm: number, localUmkmShare: number | null, toUmk: number, umkShare: number | null, toLocal: number, localShare: number | null, sellersReached: number, target: number | null, umkTarget: number | null } };
+
+export type GetSpendTrendQueryVariables = Exact<{
+  filter?: SpendFilter | null | undefined;
+  interval: Interval;
+}>;
+
+
+export type GetSpendTrendQuery = { spendTrend: Array<{ periodStart: string, periodEnd: string, total: number, transactionCount: number, toLocalUmkm: number, localUmkmShare: number | null, toUmk: number, umkShare: number | null, sellersReached: number, target: number | null }> };
+
+export type ListAgenciesQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type ListAgenciesQuery = { agencies: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, shortName: string | null } }> } };
+
+export type ListCooperativesQueryVariables = Exact<{
+  filter?: CooperativeFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ListCooperativesQuery = { cooperatives: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, registrationNo: string | null, coopType: CoopType, membersCount: number | null, status: PartyStatus, verification: Verification, region: { code: string, name: string } | null } }> } };
+
+export type ListEnterprisesQueryVariables = Exact<{
+  filter?: EnterpriseFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ListEnterprisesQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, nib: string | null, sizeClass: SizeClass | null, status: PartyStatus, verification: Verification, sector: { code: string, name: string } | null, region: { code: string, name: string } | null } }> } };
+
+export type ListGovernmentOrdersQueryVariables = Exact<{
+  filter?: TransactionFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ListGovernmentOrdersQuery = { transactions: { totalCount: number, edges: Array<{ node: { id: string, amount: number, occurredOn: string, category: ProductCategory, buyer:
+          | { __typename: 'Agency', id: string, name: string }
+          | { __typename: 'Cooperative', id: string, name: string }
+          | { __typename: 'Enterprise', id: string, name: string }
+          | { __typename: 'NetworkUnit', id: string, name: string }
+          | { __typename: 'Vendor', id: string, name: string }
+        , seller:
+          | { __typename: 'Agency', id: string, name: string, isLocal: boolean }
+          | { __typename: 'Cooperative', id: string, name: string, isLocal: boolean }
+          | { __typename: 'Enterprise', id: string, name: string, isLocal: boolean }
+          | { __typename: 'NetworkUnit', id: string, name: string, isLocal: boolean }
+          | { __typename: 'Vendor', id: string, name: string, isLocal: boolean }
+        , program: { id: string, name: string } | null } }> } };
+
+
+export const GetAboutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetAbout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"about"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"tenantName"}},{"kind":"Field","name":{"kind":"Name","value":"demoData"}},{"kind":"Field","name":{"kind":"Name","value":"firstTransactionOn"}},{"kind":"Field","name":{"kind":"Name","value":"lastTransactionOn"}}]}}]}}]} as unknown as DocumentNode<GetAboutQuery, GetAboutQueryVariables>;
+export const GetAgencyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetAgency"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Agency"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}},{"kind":"Field","name":{"kind":"Name","value":"agencyType"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GetAgencyQuery, GetAgencyQueryVariables>;
+export const GetAgencyScorecardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetAgencyScorecard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SpendFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agencyScorecard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"transactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"toLocalUmkm"}},{"kind":"Field","name":{"kind":"Name","value":"localUmkmShare"}},{"kind":"Field","name":{"kind":"Name","value":"sellersReached"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"achievement"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}}]}}]}}]} as unknown as DocumentNode<GetAgencyScorecardQuery, GetAgencyScorecardQueryVariables>;
+export const GetDataCollectionProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetDataCollectionProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataCollectionProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"enterprisesRegistered"}},{"kind":"Field","name":{"kind":"Name","value":"enterprisesVerified"}},{"kind":"Field","name":{"kind":"Name","value":"enterprisesTarget"}},{"kind":"Field","name":{"kind":"Name","value":"enterprisesProgress"}},{"kind":"Field","name":{"kind":"Name","value":"cooperativesRegistered"}},{"kind":"Field","name":{"kind":"Name","value":"cooperativesVerified"}},{"kind":"Field","name":{"kind":"Name","value":"cooperativesTarget"}},{"kind":"Field","name":{"kind":"Name","value":"cooperativesProgress"}}]}}]}}]} as unknown as DocumentNode<GetDataCollectionProgressQuery, GetDataCollectionProgressQueryVariables>;
+export const GetDominoEffectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetDominoEffect"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SpendFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rounds"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dominoEffect"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"rounds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rounds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"injection"}},{"kind":"Field","name":{"kind":"Name","value":"multiplier"}},{"kind":"Field","name":{"kind":"Name","value":"limitMultiplier"}},{"kind":"Field","name":{"kind":"Name","value":"converged"}},{"kind":"Field","name":{"kind":"Name","value":"iterations"}},{"kind":"Field","name":{"kind":"Name","value":"rounds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"parties"}},{"kind":"Field","name":{"kind":"Name","value":"bySector"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sector"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GetDominoEffectQuery, GetDominoEffectQueryVariables>;
+export const GetMarketAccessEffectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetMarketAccessEffect"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cohortYear"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marketAccessEffect"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cohortYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cohortYear"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cohortYear"}},{"kind":"Field","name":{"kind":"Name","value":"cohortSize"}},{"kind":"Field","name":{"kind":"Name","value":"difference"}},{"kind":"Field","name":{"kind":"Name","value":"withMarket"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"inactive"}},{"kind":"Field","name":{"kind":"Name","value":"unknown"}},{"kind":"Field","name":{"kind":"Name","value":"survivalRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"trainedOnly"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"inactive"}},{"kind":"Field","name":{"kind":"Name","value":"unknown"}},{"kind":"Field","name":{"kind":"Name","value":"survivalRate"}}]}}]}}]}}]} as unknown as DocumentNode<GetMarketAccessEffectQuery, GetMarketAccessEffectQueryVariables>;
+export const GetNetworkReachDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetNetworkReach"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agencyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SpendFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"networkReach"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agencyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agencyId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"direct"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"toLocalUmkm"}},{"kind":"Field","name":{"kind":"Name","value":"localUmkmShare"}},{"kind":"Field","name":{"kind":"Name","value":"sellersReached"}}]}},{"kind":"Field","name":{"kind":"Name","value":"network"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"toLocalUmkm"}},{"kind":"Field","name":{"kind":"Name","value":"localUmkmShare"}},{"kind":"Field","name":{"kind":"Name","value":"sellersReached"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byUnitType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unitType"}},{"kind":"Field","name":{"kind":"Name","value":"units"}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"toLocalUmkm"}},{"kind":"Field","name":{"kind":"Name","value":"localUmkmShare"}},{"kind":"Field","name":{"kind":"Name","value":"sellersReached"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"amplification"}},{"kind":"Field","name":{"kind":"Name","value":"sellersReachedDirect"}},{"kind":"Field","name":{"kind":"Name","value":"sellersReachedOnlyViaNetwork"}}]}}]}}]} as unknown as DocumentNode<GetNetworkReachQuery, GetNetworkReachQueryVariables>;
+export const GetProgramDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetProgram"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Program"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalYear"}},{"kind":"Field","name":{"kind":"Name","value":"budget"}},{"kind":"Field","name":{"kind":"Name","value":"localTargetShare"}},{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GetProgramQuery, GetProgramQueryVariables>;
+export const GetProgramOutcomesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetProgramOutcomes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fiscalYear"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agencyId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programOutcomes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"fiscalYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fiscalYear"}}},{"kind":"Argument","name":{"kind":"Name","value":"agencyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agencyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"program"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalYear"}},{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"budget"}},{"kind":"Field","name":{"kind":"Name","value":"realized"}},{"kind":"Field","name":{"kind":"Name","value":"realizationRate"}},{"kind":"Field","name":{"kind":"Name","value":"toLocalUmkm"}},{"kind":"Field","name":{"kind":"Name","value":"localUmkmShare"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"targetSource"}},{"kind":"Field","name":{"kind":"Name","value":"umkmReached"}},{"kind":"Field","name":{"kind":"Name","value":"enterprisesAssisted"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<GetProgramOutcomesQuery, GetProgramOutcomesQueryVariables>;
+export const GetRecoveryIndexDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetRecoveryIndex"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecoveryGroup"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoveryIndex"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"activeShare"}},{"kind":"Field","name":{"kind":"Name","value":"panelSize"}}]}}]}}]}}]} as unknown as DocumentNode<GetRecoveryIndexQuery, GetRecoveryIndexQueryVariables>;
+export const GetRegistryEntryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetRegistryEntry"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Enterprise"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nib"}},{"kind":"Field","name":{"kind":"Name","value":"kbliCode"}},{"kind":"Field","name":{"kind":"Name","value":"sizeClass"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"verification"}},{"kind":"Field","name":{"kind":"Name","value":"registeredOn"}},{"kind":"Field","name":{"kind":"Name","value":"sector"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"products"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"snapshots"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}},{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"revenue"}},{"kind":"Field","name":{"kind":"Name","value":"employees"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Cooperative"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"registrationNo"}},{"kind":"Field","name":{"kind":"Name","value":"coopType"}},{"kind":"Field","name":{"kind":"Name","value":"membersCount"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"verification"}},{"kind":"Field","name":{"kind":"Name","value":"registeredOn"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"products"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GetRegistryEntryQuery, GetRegistryEntryQueryVariables>;
+export const GetSpendByDistrictDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetSpendByDistrict"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SpendFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spendByDistrict"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"toLocalUmkm"}},{"kind":"Field","name":{"kind":"Name","value":"sellersReached"}}]}}]}}]} as unknown as DocumentNode<GetSpendByDistrictQuery, GetSpendByDistrictQueryVariables>;
+export const GetSpendFlowsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetSpendFlows"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SpendFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"levels"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FlowLevel"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spendFlows"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"levels"},"value":{"kind":"Variable","name":{"kind":"Name","value":"levels"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"levels"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"links"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<GetSpendFlowsQuery, GetSpendFlowsQueryVariables>;
+export const GetSpendSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetSpendSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SpendFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spendSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"transactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"toLocalUmkm"}},{"kind":"Field","name":{"kind":"Name","value":"localUmkmShare"}},{"kind":"Field","name":{"kind":"Name","value":"toUmk"}},{"kind":"Field","name":{"kind":"Name","value":"umkShare"}},{"kind":"Field","name":{"kind":"Name","value":"toLocal"}},{"kind":"Field","name":{"kind":"Name","value":"localShare"}},{"kind":"Field","name":{"kind":"Name","value":"sellersReached"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"umkTarget"}}]}}]}}]} as unknown as DocumentNode<GetSpendSummaryQuery, GetSpendSummaryQueryVariables>;
+export const GetSpendTrendDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetSpendTrend"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SpendFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"interval"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Interval"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spendTrend"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"Variable","name":{"kind":"Name","value":"interval"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"transactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"toLocalUmkm"}},{"kind":"Field","name":{"kind":"Name","value":"localUmkmShare"}},{"kind":"Field","name":{"kind":"Name","value":"toUmk"}},{"kind":"Field","name":{"kind":"Name","value":"umkShare"}},{"kind":"Field","name":{"kind":"Name","value":"sellersReached"}},{"kind":"Field","name":{"kind":"Name","value":"target"}}]}}]}}]} as unknown as DocumentNode<GetSpendTrendQuery, GetSpendTrendQueryVariables>;
+export const ListAgenciesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListAgencies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agencies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListAgenciesQuery, ListAgenciesQueryVariables>;
+export const ListCooperativesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListCooperatives"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CooperativeFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"25"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cooperatives"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"registrationNo"}},{"kind":"Field","name":{"kind":"Name","value":"coopType"}},{"kind":"Field","name":{"kind":"Name","value":"membersCount"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"verification"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListCooperativesQuery, ListCooperativesQueryVariables>;
+export const ListEnterprisesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListEnterprises"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EnterpriseFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"25"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nib"}},{"kind":"Field","name":{"kind":"Name","value":"sizeClass"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"verification"}},{"kind":"Field","name":{"kind":"Name","value":"sector"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListEnterprisesQuery, ListEnterprisesQueryVariables>;
+export const ListGovernmentOrdersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListGovernmentOrders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TransactionFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"AMOUNT"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"buyer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"seller"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isLocal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"program"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListGovernmentOrdersQuery, ListGovernmentOrdersQueryVariables>;

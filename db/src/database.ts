@@ -1,4 +1,19 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AgencyType,
+  AssistanceKind,
+  CoopType,
+  FundingSource,
+  Gender,
+  PartyKind,
+  PartyStatus,
+  PolicyMetric,
+  ProductCategory,
+  SizeBasis,
+  SizeClass,
+  UnitType,
+  Verification,
+} from './enums.ts';
 
 /*
  * Kysely's view of the schema built by db/migrations. Connections parse int8 and numeric as JS
@@ -8,98 +23,10 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export type PartyKind = 'AGENCY' | 'NETWORK_UNIT' | 'ENTERPRISE' | 'COOPERATIVE' | 'VENDOR';
-export type SizeClass = 'MICRO' | 'SMALL' | 'MEDIUM' | 'LARGE';
-export type PartyStatus = 'ACTIVE' | 'DORMANT' | 'CLOSED';
-export type Verification = 'DRAFT' | 'VERIFIED' | 'REJECTED';
-export type AgencyType =
-  | 'DINAS'
-  | 'BADAN'
-  | 'SEKRETARIAT'
-  | 'KECAMATAN'
-  | 'RSUD'
-  | 'INSPEKTORAT'
-  | 'SATPOL_PP'
-  | 'OTHER';
-export type UnitType =
-  | 'SCHOOL'
-  | 'HEALTH_CENTER'
-  | 'VILLAGE_GOVERNMENT'
-  | 'TECHNICAL_UNIT'
-  | 'ASN_ASSOCIATION'
-  | 'BUMDES'
-  | 'OTHER';
-export type CoopType = 'PRODUCER' | 'CONSUMER' | 'SAVINGS_LOAN' | 'MARKETING' | 'SERVICES' | 'OTHER';
-export type ProductCategory =
-  | 'FOOD_STAPLES'
-  | 'SNACKS'
-  | 'SOUVENIRS'
-  | 'GARMENTS'
-  | 'PROTECTIVE_GEAR'
-  | 'CATERING'
-  | 'PRINTING_STATIONERY'
-  | 'CONSTRUCTION_MATERIALS'
-  | 'SERVICES'
-  | 'OTHER';
-export type FundingSource = 'APBD' | 'APBN' | 'DAK' | 'DANA_DESA' | 'BOS' | 'OWN';
-export type AssistanceKind = 'TRAINING' | 'CERTIFICATION' | 'CAPITAL' | 'MENTORING' | 'MARKET_ACCESS';
-export type PolicyMetric = 'LOCAL_UMKM_SHARE' | 'UMK_SHARE';
-export type SizeBasis = 'CAPITAL' | 'REVENUE';
-export type Role = 'ADMIN' | 'OPERATOR' | 'ANALYST' | 'VIEWER';
+export * from './enums.ts';
 
-export const PARTY_KINDS: readonly PartyKind[] = ['AGENCY', 'NETWORK_UNIT', 'ENTERPRISE', 'COOPERATIVE', 'VENDOR'];
-export const SIZE_CLASSES: readonly SizeClass[] = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'];
-export const PARTY_STATUSES: readonly PartyStatus[] = ['ACTIVE', 'DORMANT', 'CLOSED'];
-export const VERIFICATIONS: readonly Verification[] = ['DRAFT', 'VERIFIED', 'REJECTED'];
-export const AGENCY_TYPES: readonly AgencyType[] = [
-  'DINAS',
-  'BADAN',
-  'SEKRETARIAT',
-  'KECAMATAN',
-  'RSUD',
-  'INSPEKTORAT',
-  'SATPOL_PP',
-  'OTHER',
-];
-export const UNIT_TYPES: readonly UnitType[] = [
-  'SCHOOL',
-  'HEALTH_CENTER',
-  'VILLAGE_GOVERNMENT',
-  'TECHNICAL_UNIT',
-  'ASN_ASSOCIATION',
-  'BUMDES',
-  'OTHER',
-];
-export const COOP_TYPES: readonly CoopType[] = [
-  'PRODUCER',
-  'CONSUMER',
-  'SAVINGS_LOAN',
-  'MARKETING',
-  'SERVICES',
-  'OTHER',
-];
-export const PRODUCT_CATEGORIES: readonly ProductCategory[] = [
-  'FOOD_STAPLES',
-  'SNACKS',
-  'SOUVENIRS',
-  'GARMENTS',
-  'PROTECTIVE_GEAR',
-  'CATERING',
-  'PRINTING_STATIONERY',
-  'CONSTRUCTION_MATERIALS',
-  'SERVICES',
-  'OTHER',
-];
-export const FUNDING_SOURCES: readonly FundingSource[] = ['APBD', 'APBN', 'DAK', 'DANA_DESA', 'BOS', 'OWN'];
-export const ASSISTANCE_KINDS: readonly AssistanceKind[] = [
-  'TRAINING',
-  'CERTIFICATION',
-  'CAPITAL',
-  'MENTORING',
-  'MARKET_ACCESS',
-];
-export const POLICY_METRICS: readonly PolicyMetric[] = ['LOCAL_UMKM_SHARE', 'UMK_SHARE'];
-export const ROLES: readonly Role[] = ['ADMIN', 'OPERATOR', 'ANALYST', 'VIEWER'];
+/** The role column of app_user (the migrations' CHECK constraint). */
+export type Role = 'ADMIN' | 'OPERATOR' | 'ANALYST' | 'VIEWER';
 
 export interface RegionTable {
   code: string;
@@ -168,7 +95,7 @@ export interface EnterpriseProfileTable {
   kbli_code: string | null;
   owner_name: string | null;
   owner_nik: string | null;
-  owner_gender: 'F' | 'M' | null;
+  owner_gender: Gender | null;
   founded_year: number | null;
   employees: number | null;
   capital: number | null;

@@ -1,16 +1,31 @@
+import {
+  AGENCY_TYPES,
+  ASSISTANCE_KINDS,
+  COOP_TYPES,
+  FUNDING_SOURCES,
+  PARTY_KINDS,
+  PARTY_STATUSES,
+  POLICY_METRICS,
+  PRODUCT_CATEGORIES,
+  SIZE_BASES,
+  SIZE_CLASSES,
+  UNIT_TYPES,
+  VERIFICATIONS,
+} from '@jejaring/db/enums';
 import { registerEnumType } from 'type-graphql';
 
 /*
- * The domain's enumerations, spelled exactly as in the database and the CSV bundle (DESIGN.md).
- * Each is a plain object (a TypeScript-enum shape) so type-graphql can register it.
+ * The domain's enumerations as GraphQL enums. The values come from db/src/enums.ts (the one list of
+ * each, shared with the database constraints, the importers and the dashboard); this file adds the
+ * API's descriptions. Each is a plain object (a TypeScript-enum shape) so type-graphql can register it.
  */
 
 type EnumObject<T extends string> = { [K in T]: K };
-function values<T extends string>(...names: T[]): EnumObject<T> {
+function values<T extends string>(names: readonly T[]): EnumObject<T> {
   return Object.fromEntries(names.map((n) => [n, n])) as EnumObject<T>;
 }
 
-export const PartyKind = values('AGENCY', 'NETWORK_UNIT', 'ENTERPRISE', 'COOPERATIVE', 'VENDOR');
+export const PartyKind = values(PARTY_KINDS);
 export type PartyKind = keyof typeof PartyKind;
 registerEnumType(PartyKind, {
   name: 'PartyKind',
@@ -33,7 +48,7 @@ registerEnumType(PartyKind, {
   },
 });
 
-export const SizeClass = values('MICRO', 'SMALL', 'MEDIUM', 'LARGE');
+export const SizeClass = values(SIZE_CLASSES);
 export type SizeClass = keyof typeof SizeClass;
 registerEnumType(SizeClass, {
   name: 'SizeClass',
@@ -47,7 +62,7 @@ registerEnumType(SizeClass, {
   },
 });
 
-export const PartyStatus = values('ACTIVE', 'DORMANT', 'CLOSED');
+export const PartyStatus = values(PARTY_STATUSES);
 export type PartyStatus = keyof typeof PartyStatus;
 registerEnumType(PartyStatus, {
   name: 'PartyStatus',
@@ -59,7 +74,7 @@ registerEnumType(PartyStatus, {
   },
 });
 
-export const Verification = values('DRAFT', 'VERIFIED', 'REJECTED');
+export const Verification = values(VERIFICATIONS);
 export type Verification = keyof typeof Verification;
 registerEnumType(Verification, {
   name: 'Verification',
@@ -71,28 +86,11 @@ registerEnumType(Verification, {
   },
 });
 
-export const AgencyType = values(
-  'DINAS',
-  'BADAN',
-  'SEKRETARIAT',
-  'KECAMATAN',
-  'RSUD',
-  'INSPEKTORAT',
-  'SATPOL_PP',
-  'OTHER',
-);
+export const AgencyType = values(AGENCY_TYPES);
 export type AgencyType = keyof typeof AgencyType;
 registerEnumType(AgencyType, { name: 'AgencyType', description: 'The type of a regional agency (perangkat daerah).' });
 
-export const UnitType = values(
-  'SCHOOL',
-  'HEALTH_CENTER',
-  'VILLAGE_GOVERNMENT',
-  'TECHNICAL_UNIT',
-  'ASN_ASSOCIATION',
-  'BUMDES',
-  'OTHER',
-);
+export const UnitType = values(UNIT_TYPES);
 export type UnitType = keyof typeof UnitType;
 registerEnumType(UnitType, {
   name: 'UnitType',
@@ -110,22 +108,11 @@ registerEnumType(UnitType, {
   },
 });
 
-export const CoopType = values('PRODUCER', 'CONSUMER', 'SAVINGS_LOAN', 'MARKETING', 'SERVICES', 'OTHER');
+export const CoopType = values(COOP_TYPES);
 export type CoopType = keyof typeof CoopType;
 registerEnumType(CoopType, { name: 'CoopType', description: 'The type of a cooperative (jenis koperasi).' });
 
-export const ProductCategory = values(
-  'FOOD_STAPLES',
-  'SNACKS',
-  'SOUVENIRS',
-  'GARMENTS',
-  'PROTECTIVE_GEAR',
-  'CATERING',
-  'PRINTING_STATIONERY',
-  'CONSTRUCTION_MATERIALS',
-  'SERVICES',
-  'OTHER',
-);
+export const ProductCategory = values(PRODUCT_CATEGORIES);
 export type ProductCategory = keyof typeof ProductCategory;
 registerEnumType(ProductCategory, {
   name: 'ProductCategory',
@@ -144,7 +131,7 @@ registerEnumType(ProductCategory, {
   },
 });
 
-export const FundingSource = values('APBD', 'APBN', 'DAK', 'DANA_DESA', 'BOS', 'OWN');
+export const FundingSource = values(FUNDING_SOURCES);
 export type FundingSource = keyof typeof FundingSource;
 registerEnumType(FundingSource, {
   name: 'FundingSource',
@@ -159,14 +146,14 @@ registerEnumType(FundingSource, {
   },
 });
 
-export const AssistanceKind = values('TRAINING', 'CERTIFICATION', 'CAPITAL', 'MENTORING', 'MARKET_ACCESS');
+export const AssistanceKind = values(ASSISTANCE_KINDS);
 export type AssistanceKind = keyof typeof AssistanceKind;
 registerEnumType(AssistanceKind, {
   name: 'AssistanceKind',
   description: 'The kind of help a program gave an enterprise.',
 });
 
-export const PolicyMetric = values('LOCAL_UMKM_SHARE', 'UMK_SHARE');
+export const PolicyMetric = values(POLICY_METRICS);
 export type PolicyMetric = keyof typeof PolicyMetric;
 registerEnumType(PolicyMetric, {
   name: 'PolicyMetric',
@@ -182,7 +169,7 @@ registerEnumType(PolicyMetric, {
   },
 });
 
-export const SizeBasis = values('CAPITAL', 'REVENUE');
+export const SizeBasis = values(SIZE_BASES);
 export type SizeBasis = keyof typeof SizeBasis;
 registerEnumType(SizeBasis, {
   name: 'SizeBasis',

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseTarget } from './config.ts';
 import type { Database } from './database.ts';
 import { lockDirectory } from './lock.ts';
+import { guardedPool, type RequestGuard } from './request-guard.ts';
 
 /** OIDs whose text form we parse ourselves, identically on both engines. */
 const INT8 = 20;
@@ -27,6 +28,12 @@ export interface DatabaseHandle {
   readonly location: string;
   /** In-memory PGlite only: the whole database as a tarball, to open copies quickly (tests). */
   readonly snapshot?: () => Promise<Blob>;
+  /**
+   * PostgreSQL only: statements run inside an API request get the request's statement_timeout and
+   * are cancelled when the request is abandoned (see request-guard.ts). PGlite runs a statement on
+   * the event loop's thread, so nothing can interrupt it; it has no such guard.
+   */
+  readonly guardRequests?: (guard: RequestGuard | null) => void;
   close(): Promise<void>;
 }
 
@@ -103,11 +110,13 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${redact(url)}: ${reason}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const guarded = guardedPool(pool, url);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guarded.pool }) });
   return {
     db,
     engine: 'postgres',
     location: redact(url),
+    guardRequests: guarded.guard,
     async close() {
       await db.destroy();
     },

@@ -7,4 +7,5 @@ export { type DataError, describeDataError } from './errors.ts';
 export { DirectoryLockedError } from './lock.ts';
 export { isMigrated, MigrationError, migrateToLatest } from './migrate.ts';
 export { loadReferenceData, readRegions } from './reference.ts';
+export type { RequestGuard } from './request-guard.ts';
 export { dataVersion, refreshStatistics } from './statistics.ts';

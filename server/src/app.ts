@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
@@ -10,10 +9,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { type DatabaseHandle, isMigrated } from '@jejaring/db';
 import express from 'express';
 import type { Logger } from 'pino';
+import { admitAnalytics } from './analytics/admission.ts';
 import type { ServerConfig } from './config.ts';
 import type { Context } from './context.ts';
 import { formatError } from './errors.ts';
-import { depthLimitRule, sizeLimitPlugin } from './http/query-limits.ts';
+import { AbandonedRequestPlugin, currentRequest, requestIdOf, requestScope } from './http/deadline.ts';
+import { corsFor, errorHandler, jsonBody, notFound, securityHeaders } from './http/guard.ts';
+import { limitsPlugin } from './http/limits-plugin.ts';
+import { PersistedOperations } from './http/persisted.ts';
+import { RateLimiter } from './http/rate-limit.ts';
 import { requestPlugin } from './http/request-plugin.ts';
 import { getSchema } from './schema.ts';
 
@@ -21,8 +25,6 @@ export interface App {
   readonly express: express.Express;
   stop(): Promise<void>;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * The HTTP application: /graphql, /healthz, /readyz and the built dashboard. Stateless: every
@@ -34,6 +36,27 @@ export async function createApp(options: {
   logger: Logger;
 }): Promise<App> {
   const { config, database, logger } = options;
+  const { limits } = config;
+  // Statements of API requests: none starts once its request is abandoned, and on PostgreSQL each
+  // runs under statement_timeout and is cancelled with its request (http/deadline.ts).
+  database.guardRequests?.({
+    statementTimeoutMs: limits.statementTimeoutMs,
+    scope: () => currentRequest()?.signal,
+  });
+  const db = database.db.withPlugin(new AbandonedRequestPlugin());
+  admitAnalytics(db, {
+    concurrency: limits.analyticsConcurrency,
+    queueMs: limits.analyticsQueueMs,
+    workMemMb: limits.analyticsWorkMemMb,
+  });
+  const rateLimiter = new RateLimiter(limits.rateLimit);
+  const persisted = new PersistedOperations(limits.persistedOperationsFile);
+  if (limits.persistedOnlyForPublic && persisted.size === 0) {
+    logger.warn(
+      { file: limits.persistedOperationsFile },
+      'no registered operations: anonymous clients can run nothing',
+    );
+  }
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     formatError,
@@ -43,7 +66,12 @@ export async function createApp(options: {
     introspection: true,
     // Compact JSON: Apollo pretty-prints by default, which costs CPU and bytes on every response.
     stringifyResult: (result) => JSON.stringify(result),
-    validationRules: [depthLimitRule()],
+    // Tokens are counted while parsing: a huge document is refused before it is built.
+    parseOptions: { maxTokens: limits.maxTokens },
+    // No "Did you mean …?" in validation errors: they let anyone map the schema by guessing.
+    hideSchemaDetailsFromClientErrors: true,
+    allowBatchedHttpRequests: false,
+    persistedQueries: { cache: persisted },
     // main.ts handles SIGINT/SIGTERM (HTTP server, statistics keeper, Apollo, database, in that
     // order). Apollo's own handlers (on unless NODE_ENV=test) stopped it a second time, concurrently,
     // and re-raised the signal into ours: the process never exited.
@@ -52,7 +80,7 @@ export async function createApp(options: {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       requestPlugin(),
-      sizeLimitPlugin(),
+      limitsPlugin(limits, config.maxPageSize, persisted),
     ],
   });
   await apollo.start();
@@ -60,6 +88,7 @@ export async function createApp(options: {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -75,21 +104,23 @@ export async function createApp(options: {
 
   app.use(
     '/graphql',
-    express.json({ limit: '25mb' }),
+    requestScope(limits.requestTimeoutMs, logger),
+    corsFor(limits.corsOrigins),
+    jsonBody(limits.maxBodyBytes),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const header = req.get('x-request-id');
-        const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
-        return {
-          db: database.db,
+      context: async ({ req, res }) => {
+        const ctx = {
+          db,
           tenantId: config.db.tenant,
-          requestId,
+          requestId: requestIdOf(res),
           config,
           logger,
           loaders: new Map(),
           // No role may see personal data until authentication lands (a later issue).
           canSeePersonalData: false,
         } satisfies Context;
+        rateLimiter.check(ctx, req.ip ?? '');
+        return ctx;
       },
     }),
   );
@@ -111,6 +142,9 @@ export async function createApp(options: {
         .send('Jejaring API is running. The dashboard is not built: run pnpm build. GraphQL endpoint: /graphql\n');
     });
   }
+
+  app.use(notFound());
+  app.use(errorHandler(logger));
 
   return {
     express: app,

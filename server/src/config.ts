@@ -1,4 +1,6 @@
 import { ConfigError, type DbConfig, loadDbConfig } from '@jejaring/db';
+import { intVar } from './env.ts';
+import { type LimitsConfig, loadLimitsConfig } from './http/limits-config.ts';
 
 export interface ServerConfig {
   readonly port: number;
@@ -11,15 +13,8 @@ export interface ServerConfig {
   readonly dashboardDir: string;
   /** Seconds between checks that re-analyse the tables after writes (0: never; see statistics-keeper.ts). */
   readonly statisticsInterval: number;
-}
-
-function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return n;
+  /** Request deadline, query limits, rate limits, CORS (http/limits-config.ts). */
+  readonly limits: LimitsConfig;
 }
 
 /** Reads the server configuration from the environment, once, validated and frozen. */
@@ -36,5 +31,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     logLevel,
     dashboardDir: env.DASHBOARD_DIR?.trim() || new URL('../../dashboard/dist', import.meta.url).pathname,
     statisticsInterval: intVar(env, 'STATISTICS_INTERVAL', 600, 0, 86_400),
+    limits: loadLimitsConfig(env),
   });
 }

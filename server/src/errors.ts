@@ -1,5 +1,6 @@
 import { describeDataError } from '@jejaring/db';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { LIMIT_CODES } from './http/http-errors.ts';
 
 /** The error codes of DESIGN.md ("API contract"), exposed as `extensions.code`. */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
@@ -33,12 +34,28 @@ const PASS_THROUGH = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-const APP_CODES = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+const APP_CODES = new Set<string>([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  ...LIMIT_CODES,
+]);
+
+/** PostgreSQL's query_canceled: a statement stopped by statement_timeout or by its abandoned request. */
+const QUERY_CANCELED = '57014';
+
+function isCanceledStatement(error: unknown): boolean {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  return (original as { code?: unknown } | null)?.code === QUERY_CANCELED;
+}
 
 /** True for errors that reach the client as they are (coded, or a database rejection of bad data). */
 export function isClientError(error: unknown): boolean {
   const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
   if (typeof code === 'string' && (APP_CODES.has(code) || PASS_THROUGH.has(code))) return true;
+  if (isCanceledStatement(error)) return true;
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   return describeDataError(original) !== null;
 }
@@ -55,6 +72,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       // type-graphql's argument validation and GraphQL's variable coercion both report BAD_USER_INPUT.
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    if (isCanceledStatement(error)) {
+      return {
+        message: 'The query took too long and was stopped. Narrow it (filters, smaller pages) or try again later.',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'REQUEST_TIMEOUT' },
+      };
     }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const data = describeDataError(original);

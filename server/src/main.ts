@@ -4,6 +4,8 @@ import { createLogger } from './logger.ts';
 import { startServer } from './start.ts';
 
 async function main(): Promise<void> {
+  // `pnpm start` is production (Express and Apollo read NODE_ENV); `pnpm dev` sets development.
+  process.env.NODE_ENV ??= 'production';
   const config = loadServerConfig();
   const logger = createLogger(config.logLevel);
   const started = performance.now();

@@ -63,6 +63,10 @@ export async function startDemoServer(): Promise<DemoServer> {
     DEMO_DATA: 'auto',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     DASHBOARD_DIR: DIST,
+    // A browser test clicks through every page faster than a person: no rate limit for loopback;
+    // and the embedded database may take tens of seconds on a cold cascade (see settle below).
+    RATE_LIMIT_EXEMPT: '127.0.0.1,::1,::ffff:127.0.0.1',
+    REQUEST_TIMEOUT_MS: '180000',
   });
   const running = await startServer(config, createLogger(config.logLevel));
   fs.writeFileSync(ready, new Date().toISOString());

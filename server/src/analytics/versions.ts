@@ -1,5 +1,6 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, type QueryResult, type RawBuilder, sql, type Transaction } from 'kysely';
+import { analyticsSlot } from './admission.ts';
 
 /**
  * The tenant's analytics_state counters: `version` moves with every write that can change a
@@ -45,22 +46,30 @@ export class VersionedCache<T> {
 /**
  * Settings for analytic statements, local to their transaction: no JIT compilation (PostgreSQL
  * compiles any plan costed above jit_above_cost, which for these aggregations over rollups costs
- * hundreds of milliseconds and saves a few), more sort/hash memory than the 4 MB default, which
- * spills a million-row hash join to disk, and random_page_cost 1.1 instead of 4 (the default
- * assumes spinning disks): the rollups are read from memory and lie on disk in the order their
+ * hundreds of milliseconds and saves a few), more sort/hash memory than the 4 MB default (64 MB,
+ * or ANALYTICS_WORK_MEM_MB through the API: admission.ts), which spills a million-row hash join
+ * to disk, and random_page_cost 1.1 instead of 4 (the default assumes spinning disks): the rollups are read from memory and lie on disk in the order their
  * months were written, so a range of months is an index range scan, not a scan of the whole
  * rollup (scale 100, p95 of spendFlows 108 → 85 ms, spendByDistrict 152 → 123 ms).
  */
-const SETTINGS = sql`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true),
-  set_config('random_page_cost', '1.1', true)`;
+const settings = (workMemMb: number) => sql`SELECT set_config('jit', 'off', true),
+  set_config('work_mem', ${`${workMemMb}MB`}, true), set_config('random_page_cost', '1.1', true)`;
 
-/** Runs `run` in a transaction with the analytic settings (or in the caller's transaction). */
+/**
+ * Runs `run` in a transaction with the analytic settings (or in the caller's transaction), once
+ * admitted: the API bounds how many run at once (admission.ts).
+ */
 export async function withWorkMem<T>(db: Kysely<Database>, run: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return run(db);
-  return db.transaction().execute(async (trx: Transaction<Database>) => {
-    await SETTINGS.execute(trx);
-    return run(trx);
-  });
+  const slot = await analyticsSlot(db);
+  try {
+    return await db.transaction().execute(async (trx: Transaction<Database>) => {
+      await settings(slot.workMemMb).execute(trx);
+      return run(trx);
+    });
+  } finally {
+    slot.release();
+  }
 }
 
 /** Executes one analytic statement with the analytic settings. */

@@ -1,0 +1,71 @@
+import type { Context } from '../context.ts';
+import { limitError } from './http-errors.ts';
+import type { LimitsConfig } from './limits-config.ts';
+
+/**
+ * Token buckets per client, in the memory of this instance (docs/limits.md): each
+ * client's bucket holds up to `burst` requests and refills at its per-minute rate; a request that
+ * finds it empty is answered 429 RATE_LIMITED with Retry-After. Several instances behind a load
+ * balancer each keep their own buckets, so the effective limit is per instance.
+ *
+ * A client is its API key, else its session's user, else its address: signing in does not share
+ * an office's address-wide budget, and rotating made-up credentials does not help, since only
+ * credentials the server accepted name a client.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private sweptAt = 0;
+
+  constructor(
+    private readonly limits: LimitsConfig['rateLimit'],
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Takes one token for `key` at `perMinute`; returns 0 when granted, else the seconds to wait. */
+  take(key: string, perMinute: number): number {
+    if (perMinute <= 0) return 0;
+    const now = this.now();
+    const rate = perMinute / 60_000; // tokens per millisecond
+    const capacity = Math.max(1, this.limits.burst);
+    const bucket = this.buckets.get(key) ?? { tokens: capacity, at: now };
+    bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * rate);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    this.sweep(now, capacity, rate);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / rate / 1000));
+  }
+
+  /** Forgets buckets that have refilled (at most once a minute), so memory follows active clients. */
+  private sweep(now: number, capacity: number, rate: number): void {
+    if (now - this.sweptAt < 60_000) return;
+    this.sweptAt = now;
+    for (const [key, bucket] of this.buckets) {
+      if (bucket.tokens + (now - bucket.at) * rate >= capacity) this.buckets.delete(key);
+    }
+  }
+
+  /** Throws 429 RATE_LIMITED when the client of `ctx` (from `ip`) has used its budget. */
+  check(ctx: Context, ip: string): void {
+    if (this.limits.exempt.has(ip)) return;
+    const viewer = (ctx as { viewer?: { role?: string; userId?: number | null; apiKeyId?: number | null } }).viewer;
+    const [key, perMinute] =
+      viewer?.apiKeyId != null
+        ? [`key:${viewer.apiKeyId}`, this.limits.apiKeyPerMinute]
+        : viewer?.userId != null
+          ? [`user:${viewer.userId}`, this.limits.userPerMinute]
+          : [`ip:${ip}`, this.limits.anonymousPerMinute];
+    const wait = this.take(key, perMinute);
+    if (wait > 0) {
+      throw limitError(
+        'RATE_LIMITED',
+        `Too many requests: the limit is ${perMinute} a minute. Try again in ${wait} s.`,
+        429,
+        { details: { retryAfter: wait }, headers: { 'retry-after': String(wait) } },
+      );
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import type { DatabaseHandle } from '@jejaring/db';
+import { createTestDatabase } from '@jejaring/db/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admitAnalytics } from '../src/analytics/admission.ts';
+import { withWorkMem } from '../src/analytics/versions.ts';
+
+/*
+ * Admission of analytic statements: at most ANALYTICS_CONCURRENCY at once, the rest waiting at
+ * most ANALYTICS_QUEUE_MS, each with ANALYTICS_WORK_MEM_MB of work_mem.
+ */
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase({ migrate: false });
+});
+afterAll(() => handle?.close());
+
+describe('analytics admission', () => {
+  it('runs analytic statements with the configured work_mem', async () => {
+    {
+      const db = handle.db.withPlugin({ transformQuery: (a) => a.node, transformResult: async (a) => a.result });
+      admitAnalytics(db, { concurrency: 2, queueMs: 1_000, workMemMb: 16 });
+      const shown = await withWorkMem(db, (trx) => sql<{ work_mem: string }>`SHOW work_mem`.execute(trx));
+      expect(shown.rows[0]?.work_mem).toBe('16MB');
+      // Outside the analytic transaction the session keeps its own setting.
+      const outside = await sql<{ work_mem: string }>`SHOW work_mem`.execute(db);
+      expect(outside.rows[0]?.work_mem).not.toBe('16MB');
+    }
+  });
+
+  it('lets `concurrency` statements run, queues the next, and answers BUSY when the wait runs out', async () => {
+    {
+      const db = handle.db.withPlugin({ transformQuery: (a) => a.node, transformResult: async (a) => a.result });
+      admitAnalytics(db, { concurrency: 1, queueMs: 300, workMemMb: 8 });
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      const first = withWorkMem(db, async (trx) => {
+        await gate;
+        return (await sql<{ n: number }>`SELECT 1 AS n`.execute(trx)).rows[0]?.n;
+      });
+      const started = performance.now();
+      await expect(withWorkMem(db, async () => 2)).rejects.toMatchObject({
+        extensions: { code: 'BUSY', retryAfter: 1, http: { status: 503 } },
+      });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+      // One waiting while the slot is taken runs as soon as it is freed.
+      const third = withWorkMem(db, async () => 3);
+      open();
+      expect(await first).toBe(1);
+      expect(await third).toBe(3);
+    }
+  });
+});

@@ -1,0 +1,139 @@
+import { testEngine } from '@jejaring/db/testing';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+/*
+ * The request deadline, PostgreSQL's statement_timeout and the cancellation of an abandoned
+ * request's statements, over real HTTP. A request is made slow by holding what its statement
+ * needs: on PGlite the single connection (a transaction the test keeps open), on PostgreSQL an
+ * exclusive lock on the table it reads.
+ */
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const SLOW = '{ parties(first: 1) { totalCount } }';
+
+/** Holds what SLOW needs until the returned function is called. */
+async function block(target: TestServer): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const done = target.database.db.transaction().execute(async (trx) => {
+    if (testEngine === 'postgres') await sql`LOCK TABLE party IN ACCESS EXCLUSIVE MODE`.execute(trx);
+    locked();
+    await released;
+  });
+  await isLocked;
+  return async () => {
+    release();
+    await done;
+  };
+}
+
+/** Statements of the test database waiting for a lock (PostgreSQL). */
+async function waitingStatements(target: TestServer): Promise<number> {
+  const result = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM pg_stat_activity
+    WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(target.database.db);
+  return result.rows[0]?.n ?? 0;
+}
+
+async function eventually(check: () => Promise<boolean>, ms = 5_000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+describe('request deadline', () => {
+  it('answers 503 REQUEST_TIMEOUT with Retry-After when the deadline passes, /healthz answering meanwhile', async () => {
+    server = await startTestServer({ env: { REQUEST_TIMEOUT_MS: '500', STATEMENT_TIMEOUT_MS: '0' } });
+    const unblock = await block(server);
+    try {
+      const started = performance.now();
+      const pending = fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'slow-1' },
+        body: JSON.stringify({ query: SLOW }),
+      });
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+      const response = await pending;
+      expect(performance.now() - started).toBeGreaterThanOrEqual(450);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('10');
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            message: expect.stringMatching(/longer than 0.5 s/),
+            extensions: { code: 'REQUEST_TIMEOUT', requestId: 'slow-1' },
+          },
+        ],
+      });
+      if (testEngine === 'postgres') {
+        // The statement waiting for the lock was cancelled with its request.
+        expect(await eventually(async () => (await waitingStatements(server as TestServer)) === 0)).toBe(true);
+      }
+    } finally {
+      await unblock();
+    }
+    // The connection is usable again and the server answers.
+    expect((await server.gql(SLOW)).errors).toBeUndefined();
+  });
+
+  it.runIf(testEngine === 'postgres')(
+    'stops a statement at STATEMENT_TIMEOUT_MS with a coded REQUEST_TIMEOUT error (PostgreSQL)',
+    async () => {
+      server = await startTestServer({ env: { REQUEST_TIMEOUT_MS: '20000', STATEMENT_TIMEOUT_MS: '300' } });
+      const unblock = await block(server);
+      try {
+        const result = await server.gql(SLOW);
+        expect(result.errors?.[0]).toMatchObject({
+          path: ['parties'],
+          extensions: { code: 'REQUEST_TIMEOUT' },
+        });
+        expect(JSON.stringify(result)).not.toMatch(/statement|canceling|party/i);
+      } finally {
+        await unblock();
+      }
+      // Statements outside requests (the test's own) have no timeout.
+      const own = await sql<{ statement_timeout: string }>`SHOW statement_timeout`.execute(server.database.db);
+      expect(own.rows[0]?.statement_timeout).toBe('0');
+    },
+  );
+
+  it.runIf(testEngine === 'postgres')(
+    'cancels the statement of a request whose client went away (PostgreSQL)',
+    async () => {
+      server = await startTestServer({ env: { REQUEST_TIMEOUT_MS: '60000', STATEMENT_TIMEOUT_MS: '0' } });
+      const unblock = await block(server);
+      try {
+        const abort = new AbortController();
+        const pending = fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: SLOW }),
+          signal: abort.signal,
+        }).catch(() => null);
+        expect(await eventually(async () => (await waitingStatements(server as TestServer)) === 1)).toBe(true);
+        abort.abort();
+        await pending;
+        expect(await eventually(async () => (await waitingStatements(server as TestServer)) === 0)).toBe(true);
+      } finally {
+        await unblock();
+      }
+    },
+  );
+});

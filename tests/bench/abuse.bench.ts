@@ -1,0 +1,121 @@
+/**
+ * Abuse benchmark (`pnpm bench:abuse`): replays the requests of docs/limits.md's attack table
+ * against the server run as `pnpm start` runs it (server/src/main.ts in its own process,
+ * production mode) on PGlite with the demo data, and prints each answer (status, code) and its
+ * time, with the time /healthz took to answer while it ran. The demo directory is the one the
+ * browser tests prepare (loaded on first use, about a minute).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { ROOT, startDemoServer } from '../e2e/support.ts';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startProduction(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), PGLITE_DIR: dir, DEMO_DATA: 'off', LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, child };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('the server did not start');
+}
+
+const fragmentBomb = `{ ...F0 }\n${Array.from({ length: 10 }, (_, i) =>
+  i < 9
+    ? `fragment F${i} on Query { ${Array(10)
+        .fill(`...F${i + 1}`)
+        .join(' ')} }`
+    : 'fragment F9 on Query { about { tenantId } }',
+).join('\n')}`;
+const aliases = `{ ${Array.from(
+  { length: 2000 },
+  (_, i) => `a${i}: enterprises(first: 0, filter: { search: "usaha" }) { totalCount }`,
+).join(' ')} }`;
+const defaults =
+  'query($n: Int = 500) { enterprises(first: $n) { nodes { name products(first: $n) { nodes { name } } } } }';
+
+const rows: Array<{ name: string; init: RequestInit & { path?: string } }> = [
+  {
+    name: 'nine fragments, each spreading the next ten times',
+    init: { body: JSON.stringify({ query: fragmentBomb }) },
+  },
+  {
+    name: '2,000 aliases of enterprises(first: 0, filter: {search}) { totalCount }',
+    init: { body: JSON.stringify({ query: aliases }) },
+  },
+  {
+    name: 'query($n: Int = 500) { enterprises(first: $n) { … products(first: $n) … } }',
+    init: { body: JSON.stringify({ query: defaults }) },
+  },
+  { name: 'a body of `{`', init: { body: '{' } },
+  {
+    name: '30 MB body',
+    init: { body: JSON.stringify({ query: `{ about { tenantId } } #${'x'.repeat(30_000_000)}` }) },
+  },
+  { name: 'headers of any response (GET /healthz)', init: { method: 'GET', path: '/healthz' } },
+  {
+    name: '`{ enterprize … }` typo',
+    init: { body: JSON.stringify({ query: '{ enterprize(first: 1) { totalCount } }' }) },
+  },
+];
+
+async function main(): Promise<void> {
+  const demo = await startDemoServer();
+  const dir = demo.running.database.location;
+  await demo.stop();
+  const { url, child } = await startProduction(dir);
+  try {
+    const lines = ['| request | answer | time |', '|---|---|---|'];
+    for (const row of rows) {
+      const health = (async () => {
+        await new Promise((r) => setTimeout(r, 5));
+        const started = performance.now();
+        const response = await fetch(`${url}/healthz`);
+        return { ok: response.ok, ms: performance.now() - started };
+      })();
+      const started = performance.now();
+      const response = await fetch(`${url}${row.init.path ?? '/graphql'}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        ...row.init,
+      });
+      const text = await response.text();
+      const ms = performance.now() - started;
+      const healthz = await health;
+      let answer: string;
+      if (row.init.path === '/healthz') {
+        const h = response.headers;
+        answer = `${response.status}; CSP ${h.get('content-security-policy') ? 'with' : 'without'} frame-ancestors 'none': ${/frame-ancestors 'none'/.test(h.get('content-security-policy') ?? '')}, nosniff: ${h.get('x-content-type-options') === 'nosniff'}, Referrer-Policy: ${h.get('referrer-policy')}`;
+      } else {
+        const body = JSON.parse(text) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+        const error = body.errors?.[0];
+        answer = `${response.status} ${error?.extensions?.code ?? ''} (JSON): ${error?.message.slice(0, 90) ?? ''}`;
+      }
+      lines.push(
+        `| ${row.name} | ${answer} | ${ms.toFixed(1)} ms (/healthz ${healthz.ok ? 'answered' : 'FAILED'} in ${healthz.ms.toFixed(1)} ms) |`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+await main();

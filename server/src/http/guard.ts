@@ -49,9 +49,24 @@ export function corsFor(origins: readonly string[]): RequestHandler {
   });
 }
 
-/** JSON bodies up to `maxBytes`; larger ones are refused before they are read. */
+/**
+ * JSON bodies up to `maxBytes`. One announced larger (Content-Length) is answered 413 at once and
+ * the connection closed, without reading it; one that grows larger while streaming is cut off by
+ * the parser at the limit.
+ */
 export function jsonBody(maxBytes: number): RequestHandler {
-  return express.json({ limit: maxBytes });
+  const parse = express.json({ limit: maxBytes });
+  return (req, res, next) => {
+    const length = Number(req.get('content-length'));
+    if (Number.isFinite(length) && length > maxBytes) {
+      res
+        .status(413)
+        .set('Connection', 'close')
+        .json(errorBody('PAYLOAD_TOO_LARGE', 'The request body is too large.', { requestId: requestIdOf(res) }));
+      return;
+    }
+    parse(req, res, next);
+  };
 }
 
 /** Requests nothing answers: a JSON 404 (Apollo answers other methods on /graphql with a JSON 405). */

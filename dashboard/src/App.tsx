@@ -15,6 +15,7 @@ const ProgramPage = lazy(() => import('./features/programs/ProgramPage.tsx'));
 const ProgramReportPage = lazy(() => import('./features/programs/ProgramReportPage.tsx'));
 const UmkmPage = lazy(() => import('./features/umkm/UmkmPage.tsx'));
 const RegistryEntryPage = lazy(() => import('./features/umkm/RegistryEntryPage.tsx'));
+const MethodologyPage = lazy(() => import('./features/methodology/MethodologyPage.tsx'));
 
 interface Route {
   path: string;
@@ -33,6 +34,7 @@ export const ROUTES: Route[] = [
   { path: '/program/:id', page: ProgramPage, filters: false },
   { path: '/umkm', page: UmkmPage, filters: false },
   { path: '/umkm/:id', page: RegistryEntryPage, filters: false },
+  { path: '/metodologi', page: MethodologyPage, filters: false },
 ];
 
 const NAV: Array<{ to: string; key: MessageKey; match: string }> = [
@@ -41,6 +43,7 @@ const NAV: Array<{ to: string; key: MessageKey; match: string }> = [
   { to: '/efek-domino', key: 'nav.domino', match: '/efek-domino' },
   { to: '/program', key: 'nav.programs', match: '/program' },
   { to: '/umkm', key: 'nav.umkm', match: '/umkm' },
+  { to: '/metodologi', key: 'nav.methodology', match: '/metodologi' },
 ];
 
 /** Only the filter parameters travel between pages (not a page's own state). */

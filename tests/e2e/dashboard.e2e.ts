@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseMeasures } from '../../dashboard/src/features/methodology/measures.ts';
 import { formatPercent, formatRupiahShort } from '../../dashboard/src/format/format.ts';
 import {
   GetAgencyScorecardDocument,
@@ -186,6 +187,50 @@ describe('the dashboard in Chromium', () => {
       });
       await page.close();
     });
+  });
+
+  describe('definitions', () => {
+    const MEASURES = parseMeasures(fs.readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8'));
+    // Every page with charts, each chart's "Definisi" link: a click lands on the Metodologi page with
+    // that measure's section at the top of the window (or in view, when the page ends below it).
+    it.each(PAGE_NAMES.filter((n) => n !== 'metodologi'))(
+      "on %s, every chart's definition link lands on its measure",
+      async (name) => {
+        const { page } = await open(pathOf(name));
+        const links = page.locator('main [data-definition]');
+        const measures = await links.evaluateAll((as) => as.map((a) => a.getAttribute('data-definition') ?? ''));
+        const charts = await page.locator('main section.card[data-chart]').count();
+        // Pages of registry rows (umkm-detail) show no measure; every other page has its links.
+        if (name === 'umkm-detail') expect(measures).toEqual([]);
+        else expect(measures.length).toBeGreaterThan(0);
+        expect(measures.length).toBeLessThanOrEqual(charts);
+        for (const [k, measure] of measures.entries()) {
+          const measureDoc = MEASURES.find((m) => m.id === measure);
+          expect(measureDoc, measure).toBeDefined();
+          await page.locator('main [data-definition]').nth(k).click();
+          await page.waitForURL(`**/metodologi#${measure}`);
+          await page.waitForSelector(`section#${measure}`);
+          await page.waitForTimeout(100);
+          const landing = await page.evaluate((id) => {
+            const section = document.getElementById(id)!;
+            const heading = section.querySelector('h2')!.getBoundingClientRect();
+            const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+            return {
+              title: section.querySelector('h2')!.textContent,
+              top: Math.round(section.getBoundingClientRect().top),
+              headingInView: heading.top >= 0 && heading.bottom <= window.innerHeight,
+              atBottom,
+            };
+          }, measure);
+          expect(landing.title, measure).toBe(measureDoc!.title.id);
+          expect(landing.headingInView, measure).toBe(true);
+          if (!landing.atBottom) expect(Math.abs(landing.top - 16), `${measure} at ${landing.top}px`).toBeLessThan(4);
+          await page.goBack();
+          await page.waitForSelector('main [data-definition]');
+        }
+        await page.close();
+      },
+    );
   });
 
   describe('language', () => {

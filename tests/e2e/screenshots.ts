@@ -71,6 +71,10 @@ async function main() {
     await page.goto(`${server.url}/?lang=en&tahun=${year}`);
     await settle(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-en-1440.png'), fullPage: true });
+    // The Metodologi page in English (the Indonesian one is metodologi-1440.png), opened at a measure.
+    await page.goto(`${server.url}/metodologi?lang=en#agencyScorecard`);
+    await settle(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'metodologi-en-1440.png') });
     // The explorer after running its first example operation (offline: everything is bundled).
     await page.goto(`${server.url}/explorer`);
     await runExplorerExample(page);

@@ -171,6 +171,7 @@ export async function dashboardPages(server: DemoServer): Promise<Array<{ name: 
     { name: 'program-cetak', path: '/program/cetak' },
     { name: 'umkm', path: '/umkm' },
     { name: 'umkm-detail', path: `/umkm/${encodeURIComponent(entry.node.id)}` },
+    { name: 'metodologi', path: '/metodologi' },
   ];
 }
 
@@ -227,6 +228,7 @@ export const PAGE_NAMES = [
   'program-cetak',
   'umkm',
   'umkm-detail',
+  'metodologi',
 ] as const;
 
 /** Runs the explorer's first example operation and waits for its response; returns the response text. */

@@ -1,6 +1,8 @@
 import { type ReactNode, useId, useRef } from 'react';
 import type { ApiResult } from '../api.ts';
+import type { MeasureId } from '../features/methodology/measures.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router.tsx';
 import { type CsvColumn, downloadCsv, slug } from './csv.ts';
 import { downloadChartPng } from './png.ts';
 import { DataState } from './States.tsx';
@@ -25,6 +27,7 @@ export function ChartCard<T, R>({
   controls,
   id,
   empty,
+  measure,
   children,
   className,
 }: {
@@ -38,6 +41,8 @@ export function ChartCard<T, R>({
   id?: string;
   /** What the empty state says. */
   empty?: string;
+  /** The measure the chart shows: a link to its definition on the Metodologi page. */
+  measure?: MeasureId;
   className?: string;
   children(data: T, width: number): ReactNode;
 }) {
@@ -55,6 +60,16 @@ export function ChartCard<T, R>({
           {description ? <p className="muted small">{description}</p> : null}
         </div>
         <div className="card-actions no-print">
+          {measure ? (
+            <Link
+              to={`/metodologi#${measure}`}
+              className="button button-small"
+              aria-label={`${t('chart.definition')}: ${title}`}
+              data-definition={measure}
+            >
+              {t('chart.definition')}
+            </Link>
+          ) : null}
           {csv ? (
             <button
               type="button"

@@ -13,6 +13,13 @@ export const en: Record<MessageKey, string> = {
   'app.notFound': 'Page not found.',
   'app.backHome': 'Back to the overview',
   'nav.overview': 'Overview',
+  'nav.methodology': 'Methodology',
+  'method.title': 'Methodology',
+  'method.lead':
+    'The definition of every measure the dashboard shows, so that any number can be explained: in plain words, then exactly.',
+  'method.contents': 'Measures',
+  'method.exact': 'Exact definition (as in the API documentation)',
+  'chart.definition': 'Definition',
   'nav.agencies': 'Agencies',
   'nav.domino': 'Domino effect',
   'nav.programs': 'Programs',

@@ -11,6 +11,13 @@ export const id = {
   'app.notFound': 'Halaman tidak ditemukan.',
   'app.backHome': 'Kembali ke Ringkasan',
   'nav.overview': 'Ringkasan',
+  'nav.methodology': 'Metodologi',
+  'method.title': 'Metodologi',
+  'method.lead':
+    'Definisi setiap ukuran yang ditampilkan dasbor, agar setiap angka dapat dijelaskan: dengan kata-kata sederhana, lalu definisi persisnya.',
+  'method.contents': 'Daftar ukuran',
+  'method.exact': 'Definisi persis (bahasa Inggris, seperti dalam dokumentasi API)',
+  'chart.definition': 'Definisi',
   'nav.agencies': 'SKPD',
   'nav.domino': 'Efek Domino',
   'nav.programs': 'Program',

@@ -81,6 +81,7 @@ export default function AgencyPage({ id }: { id: string }) {
         </DataState>
       </section>
       <ChartCard
+        measure="spendTrend"
         id="tren-skpd"
         title={i.t('agency.trend')}
         result={trend}
@@ -90,6 +91,7 @@ export default function AgencyPage({ id }: { id: string }) {
       </ChartCard>
       <div className="grid-2">
         <ChartCard
+          measure="spendFlows"
           id="kategori-skpd"
           title={i.t('agency.byCategory')}
           result={categories}
@@ -98,6 +100,7 @@ export default function AgencyPage({ id }: { id: string }) {
           {(d, width) => <CategoryChart flows={d.spendFlows} width={width} />}
         </ChartCard>
         <ChartCard
+          measure="networkReach"
           id="jangkauan-jejaring"
           title={i.t('agency.network')}
           description={i.t('agency.networkLead')}
@@ -108,6 +111,7 @@ export default function AgencyPage({ id }: { id: string }) {
         </ChartCard>
       </div>
       <ChartCard
+        measure="programOutcomes"
         id="program-skpd"
         title={i.t('agency.programs')}
         result={programs}
@@ -127,6 +131,7 @@ export default function AgencyPage({ id }: { id: string }) {
           {(d) => <PurchasesTable rows={d.transactions.edges.map((e) => e.node)} show="seller" />}
         </ChartCard>
         <ChartCard
+          measure="spendByDistrict"
           id="kecamatan-skpd"
           title={i.t('agency.byDistrict')}
           result={districts}

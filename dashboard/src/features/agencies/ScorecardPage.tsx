@@ -15,6 +15,7 @@ export default function ScorecardPage() {
     <>
       <PageHeader title={t('score.title')} lead={t('score.lead')} />
       <ChartCard
+        measure="agencyScorecard"
         id="rapor-skpd"
         title={t('score.title')}
         result={scorecard}

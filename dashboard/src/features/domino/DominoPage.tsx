@@ -103,6 +103,7 @@ export default function DominoPage() {
       <PageHeader title={i.t('domino.title')} lead={i.t('domino.lead')} />
       <div className="grid-2 grid-wide-left">
         <ChartCard
+          measure="dominoEffect"
           id="putaran-belanja"
           title={i.t('domino.rounds')}
           result={domino}
@@ -118,6 +119,7 @@ export default function DominoPage() {
         </section>
       </div>
       <ChartCard
+        measure="spendFlows"
         id="aliran-belanja"
         title={i.t('domino.flows')}
         result={flows}
@@ -128,6 +130,7 @@ export default function DominoPage() {
         {(d, width) => <FlowSankey flows={d.spendFlows} width={width} shortNames={shortNames} />}
       </ChartCard>
       <ChartCard
+        measure="networkReach"
         id="penguatan-jejaring"
         title={i.t('domino.amplification')}
         description={i.t('domino.amplificationLead')}

@@ -31,6 +31,7 @@ export default function OverviewPage() {
         </DataState>
       </section>
       <ChartCard
+        measure="spendTrend"
         id="tren-bulanan"
         title={t('overview.trend')}
         result={trend}
@@ -41,6 +42,7 @@ export default function OverviewPage() {
       </ChartCard>
       <div className="grid-2">
         <ChartCard
+          measure="agencyScorecard"
           id="skpd-terbaik"
           title={t('overview.best')}
           result={scorecard}
@@ -49,6 +51,7 @@ export default function OverviewPage() {
           {(d, width) => <AgencyRanking rows={d.agencyScorecard.slice(0, TOP)} width={width} tone="best" />}
         </ChartCard>
         <ChartCard
+          measure="agencyScorecard"
           id="skpd-terendah"
           title={t('overview.worst')}
           result={scorecard}

@@ -71,6 +71,7 @@ export default function ProgramPage({ id }: { id: string }) {
       </DataState>
       {p ? (
         <ChartCard
+          measure="programOutcomes"
           id="hasil-program"
           title={i.t('program.chart')}
           result={outcomes}

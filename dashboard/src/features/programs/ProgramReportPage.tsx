@@ -34,6 +34,7 @@ export default function ProgramReportPage() {
         </p>
       </header>
       <ChartCard
+        measure="programOutcomes"
         id="laporan-program"
         title={i.t('program.chart')}
         result={result}
@@ -43,6 +44,7 @@ export default function ProgramReportPage() {
         {(d, width) => <ProgramChart rows={pick(d.programOutcomes)} width={Math.min(width, 980)} />}
       </ChartCard>
       <ChartCard
+        measure="programOutcomes"
         id="tabel-program"
         title={i.t('program.title')}
         result={result}

@@ -22,6 +22,7 @@ export default function ProgramsPage() {
         }
       />
       <ChartCard
+        measure="programOutcomes"
         id="anggaran-realisasi"
         title={t('program.chart')}
         result={result}
@@ -30,6 +31,7 @@ export default function ProgramsPage() {
         {(d, width) => <ProgramChart rows={pick(d.programOutcomes)} width={width} />}
       </ChartCard>
       <ChartCard
+        measure="programOutcomes"
         id="hasil-program"
         title={t('program.title')}
         result={result}

@@ -127,6 +127,7 @@ export default function UmkmPage() {
     <>
       <PageHeader title={i.t('umkm.title')} lead={i.t('umkm.lead')} />
       <ChartCard
+        measure="recoveryIndex"
         id="indeks-pemulihan"
         title={i.t('umkm.recovery')}
         result={recovery}
@@ -151,6 +152,7 @@ export default function UmkmPage() {
       </ChartCard>
       <div className="grid-2">
         <ChartCard
+          measure="marketAccessEffect"
           id="efek-akses-pasar"
           title={i.t('umkm.marketAccess', { year: cohortYear ?? '' })}
           result={access}
@@ -162,6 +164,7 @@ export default function UmkmPage() {
           {(d, width) => <MarketAccessChart effect={d.marketAccessEffect} width={width} />}
         </ChartCard>
         <ChartCard
+          measure="dataCollectionProgress"
           id="kemajuan-pendataan"
           title={i.t('umkm.progress', { year: progressYear ?? '' })}
           result={progress}

@@ -1,7 +1,7 @@
 /*
  * ─── The demo dataset: the story and its knobs ─────────────────────────────────────────────────
  *
- * Kabupaten Kubu Raya (61.12), 2019-2025, synthetic but shaped like DESIGN.md's story:
+ * Kabupaten Kubu Raya (61.12), 2019-2025, synthetic but shaped like this story:
  *
  *  1. 2019: ~36 agencies (SKPD) buy goods and services; only 15-20 % of their direct spending reaches
  *     local UMKM (local = a village of 61.12; UMKM = ENTERPRISE of size MICRO/SMALL/MEDIUM/unknown,

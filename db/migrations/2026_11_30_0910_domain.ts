@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /*
- * The domain model of DESIGN.md. Every tenant-scoped table leads its primary key, unique
+ * The domain model (docs/data-model.md). Every tenant-scoped table leads its primary key, unique
  * constraints and foreign keys between tenant-scoped tables with tenant_id, so the schema can be
  * distributed by tenant_id with Citus and every join stays on one shard. Constraint names are
  * stable: db/src/errors.ts maps them to messages a user can act on.

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /*
- * Pre-aggregated spending for the measures of METRICS.md (server/src/analytics), kept in step with
+ * Pre-aggregated spending for the measures of docs/metrics.md (server/src/analytics), kept in step with
  * every write in the same transaction by triggers, so the demo loader, the CSV import and API
  * mutations all keep them honest.
  *

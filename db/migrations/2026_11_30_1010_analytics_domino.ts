@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /*
- * Two more rollups for the re-spending rounds of METRICS.md (server/src/analytics/domino-effect),
+ * Two more rollups for the re-spending rounds of docs/metrics.md (server/src/analytics/domino-effect),
  * maintained exactly like those of 2026_11_30_1000_analytics_rollup (whose functions this migration
  * replaces with versions that also keep these two):
  *

@@ -8,7 +8,7 @@ import { createTestDatabase, TEST_TENANT, testEngine } from '../src/testing.ts';
 
 /*
  * The demo dataset: deterministic (checksums), loadable (counts match the generator), and telling
- * the story of DESIGN.md as measured by METRICS.md's definitions, checked with SQL on the loaded
+ * the story of db/demo/README.md as measured by the definitions of docs/metrics.md, checked with SQL on the loaded
  * rows. The story bounds are tight enough to fail when a knob in demo/story.ts drifts.
  */
 
@@ -240,7 +240,7 @@ describe(`demo dataset at scale 1 on ${testEngine}`, () => {
     expect(share).toBeGreaterThan(0.15);
     expect(share).toBeLessThan(0.3);
 
-    // Re-spending rounds of METRICS.md for the agencies' 2023 purchases.
+    // Re-spending rounds (docs/metrics.md) for the agencies' 2023 purchases.
     const injection = await rows(sql<{ id: number; x: number }>`
       SELECT t.seller_id::int AS id, sum(t.amount)::float8 AS x FROM "transaction" t
       JOIN party b ON b.tenant_id = t.tenant_id AND b.id = t.buyer_id JOIN party s ON s.tenant_id = t.tenant_id AND s.id = t.seller_id

@@ -5,7 +5,7 @@ import type { ServerConfig } from './config.ts';
 
 /**
  * What every resolver receives. Created once per request: the DataLoaders in `loaders` batch and
- * cache within that request only. `tenantId` scopes every query (DESIGN.md: multi-tenant).
+ * cache within that request only. `tenantId` scopes every query (docs/data-model.md "Conventions": tenants).
  */
 export interface Context {
   readonly db: Kysely<Database>;

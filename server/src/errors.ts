@@ -2,7 +2,7 @@ import { describeDataError } from '@jejaring/db';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { LIMIT_CODES } from './http/http-errors.ts';
 
-/** The error codes of DESIGN.md ("API contract"), exposed as `extensions.code`. */
+/** The error codes of the API (docs/api.md "Errors"), exposed as `extensions.code`. */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
 
 /**

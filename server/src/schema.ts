@@ -57,7 +57,7 @@ export const resolvers = [
   EnterpriseSnapshotResolver,
   PolicyTargetResolver,
   CollectionTargetResolver,
-  // The measures of METRICS.md (server/src/analytics/*).
+  // The measures of docs/metrics.md (server/src/analytics/*).
   ...analyticsResolvers,
 ] as const;
 

@@ -4,7 +4,7 @@ import { globalId, importApiBundle } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /*
- * The error codes of DESIGN.md over real HTTP: BAD_USER_INPUT naming the offending argument
+ * The error codes of the API (docs/api.md "Errors") over real HTTP: BAD_USER_INPUT naming the offending argument
  * (extensions.field), NOT_FOUND, INTERNAL_SERVER_ERROR masked with the request id, and the query
  * limits. UNAUTHENTICATED and FORBIDDEN arrive with authentication, CONFLICT with the mutations
  * (later issues), and are tested there.

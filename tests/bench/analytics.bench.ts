@@ -1,7 +1,7 @@
 /**
  * Analytics benchmark (`pnpm bench:analytics [--scale 1|10|100]`): starts the real server
  * (startServer, DEMO_DATA off) on PostgreSQL with a demo database and asks every measure of
- * METRICS.md over HTTP, many times with varied filters (years, agencies, categories, network),
+ * docs/metrics.md over HTTP, many times with varied filters (years, agencies, categories, network),
  * printing p50/p95 per query and writing bench-results/analytics-<scale>.json.
  *
  * Each query first runs once per distinct variable set (the "cold" column: nothing cached in the

@@ -11,7 +11,7 @@ import { SpendFilter } from './spend-filter.input.ts';
 export class AgencyScorecardResolver {
   @Query(() => [AgencyScore], {
     description:
-      'Every agency with scoped purchases, ranked by the share of its spending paid to local UMKM, with that share against its target and an SBA-style grade (METRICS.md "Agency scorecard"). With includeNetwork an agency\'s network units count under it.',
+      'Every agency with scoped purchases, ranked by the share of its spending paid to local UMKM, with that share against its target and an SBA-style grade (docs/metrics.md "Agency scorecard"). With includeNetwork an agency\'s network units count under it.',
   })
   async agencyScorecard(
     @Ctx() ctx: Context,

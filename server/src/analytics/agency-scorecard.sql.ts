@@ -50,7 +50,7 @@ function reachedByAgency(scope: SpendScope): RawBuilder<unknown> {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * METRICS.md "Agency scorecard": one row per agency with at least one scoped transaction (its
+ * docs/metrics.md "Agency scorecard": one row per agency with at least one scoped transaction (its
  * network's too with includeNetwork), ordered by local UMKM share (nulls last), then name, then id.
  */
 export async function agencyScorecard(db: Kysely<Database>, scope: SpendScope): Promise<AgencyScoreData[]> {

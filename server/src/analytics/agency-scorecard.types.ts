@@ -20,7 +20,7 @@ registerEnumType(Grade, {
 @ObjectType('AgencyScore', {
   simpleResolvers: true,
   description:
-    'One agency\'s line of the scorecard (METRICS.md "Agency scorecard"): its spending, the share that reached local UMKM, and that share against its target.',
+    'One agency\'s line of the scorecard (docs/metrics.md "Agency scorecard"): its spending, the share that reached local UMKM, and that share against its target.',
 })
 export class AgencyScore {
   /** The agency's party id (the `agency` field resolves it). */

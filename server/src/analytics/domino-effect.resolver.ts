@@ -10,7 +10,7 @@ import { SpendFilter } from './spend-filter.input.ts';
 export class DominoEffectResolver {
   @Query(() => DominoEffect, {
     description:
-      'The re-spending cascade of the scoped government spending at local UMKM: round by round, how much the receivers spent on at other local businesses (in proportion to their revenue), the LM3 multiplier and its limit (METRICS.md "Re-spending rounds").',
+      'The re-spending cascade of the scoped government spending at local UMKM: round by round, how much the receivers spent on at other local businesses (in proportion to their revenue), the LM3 multiplier and its limit (docs/metrics.md "Re-spending rounds").',
   })
   async dominoEffect(
     @Ctx() ctx: Context,

@@ -22,7 +22,7 @@ export interface DominoEffectData {
   iterations: number;
 }
 
-/** A round adding less than this fraction of R1 ends the limit iteration (METRICS.md). */
+/** A round adding less than this fraction of R1 ends the limit iteration (docs/metrics.md). */
 export const CONVERGENCE = 1e-9;
 export const MAX_ITERATIONS = 1000;
 export const MAX_ROUNDS = 20;
@@ -152,7 +152,7 @@ export function buildMatrix(
   const coef = new Float64Array(rowStart[n] as number);
   for (const row of rows) {
     const revenue = Number(row.revenue);
-    // A buyer with no revenue at all has no row: m[i][j] is 0 (METRICS.md).
+    // A buyer with no revenue at all has no row: m[i][j] is 0 (docs/metrics.md).
     if (!(revenue > 0)) continue;
     const i = index.get(Number(row.buyer_id)) as number;
     const k = fill[i] as number;
@@ -186,7 +186,7 @@ async function injection(db: Kysely<Database>, scope: SpendScope) {
 }
 
 /**
- * METRICS.md "Re-spending rounds": R1 is the scoped government spending at local UMKM sellers;
+ * docs/metrics.md "Re-spending rounds": R1 is the scoped government spending at local UMKM sellers;
  * each next round is what the receivers of the last one pay on to other local non-government
  * parties, in proportion of their revenue. Only aggregates leave the database (per-seller
  * injections and per-pair sums), and the cascade is iterated on the sparse matrix.

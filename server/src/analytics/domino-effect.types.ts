@@ -38,7 +38,7 @@ export class DominoRound {
 @ObjectType('DominoEffect', {
   simpleResolvers: true,
   description:
-    'How far the government\'s local spending travels through recorded re-spending among local businesses (METRICS.md "Re-spending rounds"): a transaction-level LM3 and Leontief-style multiplier. Lower bounds: only recorded purchases propagate.',
+    'How far the government\'s local spending travels through recorded re-spending among local businesses (docs/metrics.md "Re-spending rounds"): a transaction-level LM3 and Leontief-style multiplier. Lower bounds: only recorded purchases propagate.',
 })
 export class DominoEffect {
   @Field(() => RupiahScalar, {

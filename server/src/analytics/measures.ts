@@ -31,7 +31,7 @@ export function reaches(numerator: number, denominator: number, target: number, 
 
 export type Grade = 'A_PLUS' | 'A' | 'B' | 'C' | 'D' | 'F';
 
-/** SBA-style grade bands on achievement = share / target (METRICS.md, agency scorecard). */
+/** SBA-style grade bands on achievement = share / target (docs/metrics.md "Agency scorecard"). */
 export const GRADE_BANDS: ReadonlyArray<readonly [Grade, number]> = [
   ['A_PLUS', 120],
   ['A', 100],

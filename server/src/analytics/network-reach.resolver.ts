@@ -12,7 +12,7 @@ import { SpendFilter } from './spend-filter.input.ts';
 export class NetworkReachResolver {
   @Query(() => NetworkReach, {
     description:
-      'An agency\'s own purchases against those of its whole network, with the amplification of its spending at local UMKM and the sellers only the network reaches (METRICS.md "Network reach"). The filter\'s dates, categories and account prefix apply; its agencyIds and includeNetwork are ignored.',
+      'An agency\'s own purchases against those of its whole network, with the amplification of its spending at local UMKM and the sellers only the network reaches (docs/metrics.md "Network reach"). The filter\'s dates, categories and account prefix apply; its agencyIds and includeNetwork are ignored.',
   })
   async networkReach(
     @Ctx() ctx: Context,

@@ -23,7 +23,7 @@ export interface NetworkReachData {
 }
 
 /**
- * METRICS.md "Network reach" of one agency: its own purchases against those of every unit of its
+ * docs/metrics.md "Network reach" of one agency: its own purchases against those of every unit of its
  * network (any depth, government or not). The scope's agencyIds and includeNetwork are ignored.
  */
 export async function networkReach(

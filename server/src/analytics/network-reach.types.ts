@@ -25,7 +25,7 @@ export class UnitTypeSpend {
 @ObjectType('NetworkReach', {
   simpleResolvers: true,
   description:
-    'What an agency\'s network (schools, health centres, village governments, associations… at any depth) adds to the agency\'s own purchases from local UMKM: the first view of the domino effect (METRICS.md "Network reach").',
+    'What an agency\'s network (schools, health centres, village governments, associations… at any depth) adds to the agency\'s own purchases from local UMKM: the first view of the domino effect (docs/metrics.md "Network reach").',
 })
 export class NetworkReach {
   /** The agency's party id (the `agency` field resolves it). */

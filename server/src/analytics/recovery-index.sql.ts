@@ -102,7 +102,7 @@ async function loadCells(
 }
 
 /**
- * METRICS.md "Recovery index": per group and month, 100 · Σ revenue / Σ baseline over the panel of
+ * docs/metrics.md "Recovery index": per group and month, 100 · Σ revenue / Σ baseline over the panel of
  * enterprises that have a recorded revenue both in the baseline year and in that month.
  * Only snapshots with a recorded revenue count (docs/metrics.md).
  */

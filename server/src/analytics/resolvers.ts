@@ -10,7 +10,7 @@ import { SpendFlowsResolver } from './spend-flows.resolver.ts';
 import { SpendSummaryResolver } from './spend-summary.resolver.ts';
 import { SpendTrendResolver } from './spend-trend.resolver.ts';
 
-/** The analytics resolvers (METRICS.md), registered in server/src/schema.ts. */
+/** The analytics resolvers (docs/metrics.md), registered in server/src/schema.ts. */
 export const analyticsResolvers = [
   SpendSummaryResolver,
   SpendTrendResolver,

@@ -6,7 +6,7 @@ import { dayAfter, dayBefore, firstDayOfYear, lastDayOfYear, nextPeriod, periodS
 import type { SpendFilter } from './spend-filter.input.ts';
 
 /*
- * The one place that turns a SpendFilter into "scoped transactions" (METRICS.md, "Sets and
+ * The one place that turns a SpendFilter into "scoped transactions" (docs/metrics.md, "Sets and
  * terms"). Every spending measure selects from the relations built here (factsCte), so they all
  * agree on which purchases count; how a party is classified (local, UMKM, UMK, kecamatan, sector,
  * the agency of a network unit) is decided once, by the database function analytics_classify.
@@ -59,7 +59,7 @@ export function decodeAgencyIds(ids: readonly string[], field: string): number[]
 }
 
 /**
- * Validates a filter without touching the database. Choices where METRICS.md leaves one open
+ * Validates a filter without touching the database. Choices docs/metrics.md records
  * (docs/metrics.md): fiscalYear together with from/to means their intersection, and an empty
  * intersection is an error; an empty agencyIds or categories list is an error (omit it instead).
  */
@@ -143,7 +143,7 @@ export async function resolveSpendScope(
   return scope;
 }
 
-/** The buyers of a scope as METRICS.md defines them. */
+/** The buyers of a scope as docs/metrics.md defines them. */
 export function buyersOf(scope: SpendScope): BuyerSelection {
   return { agencyIds: scope.agencyIds, network: scope.includeNetwork ? 'include' : 'exclude' };
 }

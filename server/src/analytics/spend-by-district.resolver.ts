@@ -11,7 +11,7 @@ import { SpendFilter } from './spend-filter.input.ts';
 export class SpendByDistrictResolver {
   @Query(() => [DistrictSpend], {
     description:
-      'For every kecamatan of the regency (zeros included), the scoped spending paid to local UMKM located there and how many of them were paid (METRICS.md "spendByDistrict").',
+      'For every kecamatan of the regency (zeros included), the scoped spending paid to local UMKM located there and how many of them were paid (docs/metrics.md "By district").',
   })
   async spendByDistrict(
     @Ctx() ctx: Context,

@@ -11,7 +11,7 @@ export interface DistrictSpendData {
 }
 
 /**
- * METRICS.md "spendByDistrict": for every kecamatan of the regency (zeros included), the scoped
+ * docs/metrics.md "By district": for every kecamatan of the regency (zeros included), the scoped
  * spending paid to local UMKM sellers located there and how many distinct such sellers were paid.
  * Local sellers whose region is the regency itself (no kecamatan) appear in no district.
  */

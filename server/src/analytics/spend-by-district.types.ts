@@ -3,7 +3,7 @@ import { RupiahScalar } from '../graphql/scalars.ts';
 
 @ObjectType('DistrictSpend', {
   simpleResolvers: true,
-  description: 'What the scoped purchases paid to local UMKM located in one kecamatan (METRICS.md "spendByDistrict").',
+  description: 'What the scoped purchases paid to local UMKM located in one kecamatan (docs/metrics.md "By district").',
 })
 export class DistrictSpend {
   /** The kecamatan's region code (the `region` field resolves it). */

@@ -4,7 +4,7 @@ import { DateScalar } from '../graphql/scalars.ts';
 
 @InputType({
   description:
-    'Which purchases a spending measure covers (METRICS.md, "scoped transactions"): a date range, the buying agencies (and optionally their networks), categories of goods and an account-code prefix. Every field is optional; an empty filter covers every purchase made by an agency itself.',
+    'Which purchases a spending measure covers (docs/metrics.md, "The SpendFilter and the scoped transactions"): a date range, the buying agencies (and optionally their networks), categories of goods and an account-code prefix. Every field is optional; an empty filter covers every purchase made by an agency itself.',
 })
 export class SpendFilter {
   @Field(() => DateScalar, { nullable: true, description: 'First day covered (inclusive).' })

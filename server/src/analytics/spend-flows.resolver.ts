@@ -9,7 +9,7 @@ import { FlowGraph, FlowLevel } from './spend-flows.types.ts';
 export class SpendFlowsResolver {
   @Query(() => FlowGraph, {
     description:
-      'Where the scoped money goes, level by level (e.g. agency → seller class → kecamatan): nodes carry the sum of the purchases with their key, links the sum of the purchases in both of their nodes (METRICS.md "Flows").',
+      'Where the scoped money goes, level by level (e.g. agency → seller class → kecamatan): nodes carry the sum of the purchases with their key, links the sum of the purchases in both of their nodes (docs/metrics.md "Flows").',
   })
   async spendFlows(
     @Ctx() ctx: Context,

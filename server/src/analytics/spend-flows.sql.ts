@@ -52,7 +52,7 @@ export function validateLevels(levels: readonly FlowLevel[]): FlowLevel[] {
 }
 
 /**
- * METRICS.md "Flows": the scoped spending split along `levels`, as Sankey nodes (one per key of
+ * docs/metrics.md "Flows": the scoped spending split along `levels`, as Sankey nodes (one per key of
  * each level) and links between consecutive levels; every level's node values sum to `total`.
  */
 export async function spendFlows(

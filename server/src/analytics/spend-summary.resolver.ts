@@ -9,7 +9,7 @@ import { SpendSummary } from './spend-summary.types.ts';
 export class SpendSummaryResolver {
   @Query(() => SpendSummary, {
     description:
-      'How much the scoped purchases total and what share reached local UMKM, UMK anywhere and local sellers, with the target: sums of amounts over the purchases matching the filter (METRICS.md "Spend summary").',
+      'How much the scoped purchases total and what share reached local UMKM, UMK anywhere and local sellers, with the target: sums of amounts over the purchases matching the filter (docs/metrics.md "Spend summary").',
   })
   async spendSummary(
     @Ctx() ctx: Context,

@@ -11,7 +11,7 @@ export function targetAgency(scope: SpendScope): number | null {
 }
 
 /**
- * METRICS.md "Spend summary": totals and shares over the scoped transactions, with the target.
+ * docs/metrics.md "Spend summary": totals and shares over the scoped transactions, with the target.
  * Amounts come from the monthly rollup by seller class; distinct sellers from the per-seller one.
  */
 export async function spendSummary(db: Kysely<Database>, scope: SpendScope): Promise<SpendSummaryData> {

@@ -4,7 +4,7 @@ import { RupiahScalar } from '../graphql/scalars.ts';
 @ObjectType('SpendSummary', {
   simpleResolvers: true,
   description:
-    'Totals and shares of the scoped purchases (METRICS.md "Spend summary"): how much was spent, and how much of it reached local UMKM and cooperatives, micro and small enterprises anywhere, and local sellers of any kind. Shares are fractions (0.4 = 40 %) and null when nothing was spent.',
+    'Totals and shares of the scoped purchases (docs/metrics.md "Spend summary"): how much was spent, and how much of it reached local UMKM and cooperatives, micro and small enterprises anywhere, and local sellers of any kind. Shares are fractions (0.4 = 40 %) and null when nothing was spent.',
 })
 export class SpendSummary {
   @Field(() => RupiahScalar, { description: 'Total spent: the sum of the amounts of the scoped purchases.' })

@@ -9,7 +9,7 @@ import { Interval, SpendPoint } from './spend-trend.types.ts';
 export class SpendTrendResolver {
   @Query(() => [SpendPoint], {
     description:
-      'The spend summary period by period: one point per month, quarter or year from the first to the last period of the filter\'s range (of the recorded data when the range is open), empty periods included (METRICS.md "Trend").',
+      'The spend summary period by period: one point per month, quarter or year from the first to the last period of the filter\'s range (of the recorded data when the range is open), empty periods included (docs/metrics.md "Trend").',
   })
   async spendTrend(
     @Ctx() ctx: Context,

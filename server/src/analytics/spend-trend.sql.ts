@@ -48,7 +48,7 @@ export async function trendRange(
 }
 
 /**
- * METRICS.md "Trend": one point per period from the first to the last period of the range, empty
+ * docs/metrics.md "Trend": one point per period from the first to the last period of the range, empty
  * periods included (amounts 0, shares null). The first and last periods may be covered only in
  * part by the filter; periodStart/periodEnd are always the calendar period's bounds.
  */

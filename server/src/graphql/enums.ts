@@ -157,7 +157,7 @@ export const PolicyMetric = values(POLICY_METRICS);
 export type PolicyMetric = keyof typeof PolicyMetric;
 registerEnumType(PolicyMetric, {
   name: 'PolicyMetric',
-  description: 'The measure a policy target is set on (METRICS.md).',
+  description: 'The measure a policy target is set on (docs/metrics.md).',
   valuesConfig: {
     LOCAL_UMKM_SHARE: {
       description: "Share of spending paid to local UMKM and cooperatives (the regent's regulation).",

@@ -6,7 +6,7 @@ import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder,
  * domain's *.queries.ts (built on the request's Kysely instance, so it carries its db) plus an
  * Ordering; these functions add the cursor range, the order and the limit. No OFFSET anywhere: a page costs the same on page 1 and on page 10 000. Nested lists (the
  * products of 50 enterprises) run as ONE statement: unnest(parent ids) CROSS JOIN LATERAL (page),
- * so a request's statement count does not grow with the page size (STACK.md pitfall 12).
+ * so a request's statement count does not grow with the page size (a query per parent row would be the N+1 problem).
  */
 
 /** How the order key is cast when it comes back from a cursor (it must match the expression's type). */

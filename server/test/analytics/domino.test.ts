@@ -4,7 +4,7 @@ import { dominoEffect } from '../../src/analytics/domino-effect.sql.ts';
 import { spendSummary } from '../../src/analytics/spend-summary.sql.ts';
 import { useFixture } from './harness.ts';
 
-describe(`dominoEffect on METRICS.md's worked example (${testEngine})`, () => {
+describe(`dominoEffect on the worked example of docs/metrics.md (${testEngine})`, () => {
   const fx = useFixture('domino');
 
   it('has total 200, local UMKM 100, share 0.5', async () => {

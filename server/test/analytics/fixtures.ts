@@ -12,8 +12,8 @@ import type {
 import { type Kysely, sql } from 'kysely';
 
 /*
- * Analytics fixtures: small named datasets written in the shape of the CSV bundle (DESIGN.md,
- * "Data → Imports": rows refer to each other by `ref`), inserted with Kysely. Dates are fixed.
+ * Analytics fixtures: small named datasets written in the shape of the CSV bundle (db/import/README.md:
+ * rows refer to each other by `ref`), inserted with Kysely. Dates are fixed.
  */
 
 export interface FixtureParty {

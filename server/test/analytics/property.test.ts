@@ -227,7 +227,7 @@ describe(`every measure agrees with the reference implementation on ${DATASETS} 
         label(`spendFlows ${levels}`),
         async () => {
           const g = await spendFlows(db, scope, levels);
-          // Every level sums to the total (METRICS.md's invariant).
+          // Every level sums to the total (docs/metrics.md's invariant).
           for (const level of levels) {
             expect(g.nodes.filter((n) => n.level === level).reduce((s, n) => s + n.value, 0)).toBe(g.total);
           }

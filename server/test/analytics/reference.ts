@@ -4,7 +4,7 @@ import type { SpendScope } from '../../src/analytics/scope.ts';
 import { encodeGlobalId } from '../../src/graphql/global-id.ts';
 
 /*
- * A plain reference implementation of METRICS.md: it reads the raw rows of a tenant into memory
+ * A plain reference implementation of docs/metrics.md: it reads the raw rows of a tenant into memory
  * and computes every measure naively, straight from the definitions, sharing no code with the
  * SQL in src/analytics (only the output shapes). The property tests compare the two.
  */

@@ -130,7 +130,7 @@ export const spendScenario: Fixture = {
 };
 
 /**
- * "analytics-domino": METRICS.md's worked example. Agency A pays local UMKM U1 100 and outside
+ * "analytics-domino": the worked example of docs/metrics.md. Agency A pays local UMKM U1 100 and outside
  * vendor V 100; U1 (snapshot revenue 200) pays U2 50 and outside supplier S 30; U2 (revenue 100)
  * pays U3 20; U3 buys nothing. R1 100, R2 25, R3 5; LM3 1.30; limit multiplier 1.30.
  */

@@ -10,7 +10,7 @@ import { maskNik } from '../../src/modules/party/party.types.ts';
 import { getSchema } from '../../src/schema.ts';
 
 /*
- * The owner's name and NIK are personal data (DESIGN.md). Over HTTP nobody may see them yet (no
+ * The owner's name and NIK are personal data (docs/data-model.md "Parties"). Over HTTP nobody may see them yet (no
  * role grants it until authentication lands); this checks the gate itself: the context flag
  * `canSeePersonalData` decides, and without it the name is null and the NIK masked.
  */

@@ -177,7 +177,7 @@ export const PartyStatus = {
 } as const;
 
 export type PartyStatus = typeof PartyStatus[keyof typeof PartyStatus];
-/** The measure a policy target is set on (METRICS.md). */
+/** The measure a policy target is set on (docs/metrics.md). */
 export const PolicyMetric = {
   /** Share of spending paid to local UMKM and cooperatives (the regent's regulation). */
   LOCAL_UMKM_SHARE: 'LOCAL_UMKM_SHARE',

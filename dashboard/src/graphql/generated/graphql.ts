@@ -216,7 +216,7 @@ export type SizeClass =
   /** Capital > Rp 1 to ≤ 5 billion, or annual sales > Rp 2 to ≤ 15 billion. */
   | 'SMALL';
 
-/** Which purchases a spending measure covers (METRICS.md, "scoped transactions"): a date range, the buying agencies (and optionally their networks), categories of goods and an account-code prefix. Every field is optional; an empty filter covers every purchase made by an agency itself. */
+/** Which purchases a spending measure covers (docs/metrics.md, "The SpendFilter and the scoped transactions"): a date range, the buying agencies (and optionally their networks), categories of goods and an account-code prefix. Every field is optional; an empty filter covers every purchase made by an agency itself. */
 export type SpendFilter = {
   /** Only purchases whose budget account code starts with this text, e.g. "5.1.02" for goods and services. */
   accountPrefix?: string | null | undefined;

@@ -14,7 +14,7 @@ import { Node } from '../../graphql/node.ts';
 import { DateScalar, RupiahScalar } from '../../graphql/scalars.ts';
 
 /*
- * Every economic actor is a party (DESIGN.md "Domain model"): a transaction is always an edge
+ * Every economic actor is a party (docs/data-model.md, "Parties"): a transaction is always an edge
  * buyer party → seller party. The kind-specific details come from the profile tables. Relations
  * (region, products, purchases…) are field resolvers in *.resolver.ts, batched by DataLoaders.
  */

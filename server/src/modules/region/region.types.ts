@@ -86,7 +86,7 @@ export function toRegion(
   });
 }
 
-/** True when a region code is the tenant's regency or inside it (DESIGN.md: a party is local…). */
+/** True when a region code is the tenant's regency or inside it (docs/metrics.md "Sets and terms": a party is local…). */
 export function isLocalRegion(code: string | null | undefined, tenantId: string): boolean {
   return code != null && (code === tenantId || code.startsWith(`${tenantId}.`));
 }

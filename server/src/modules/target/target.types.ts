@@ -22,7 +22,7 @@ export class PolicyTarget extends Node {
   })
   legalBasis!: string | null;
 
-  @Field(() => PolicyMetric, { description: 'The measure the target is set on (METRICS.md).' })
+  @Field(() => PolicyMetric, { description: 'The measure the target is set on (docs/metrics.md).' })
   metric!: PolicyMetric;
 
   @Field(() => Float, { description: 'The target share as a fraction: 0.4 means 40 %.' })

@@ -198,6 +198,17 @@ export const domino: GetDominoEffectQuery = {
   },
 };
 
+export const dominoEmpty: GetDominoEffectQuery = {
+  dominoEffect: {
+    injection: 0,
+    multiplier: null,
+    limitMultiplier: null,
+    converged: true,
+    iterations: 1,
+    rounds: [1, 2, 3].map((round) => ({ round, amount: 0, parties: 0, bySector: [] })),
+  },
+};
+
 const s = (total: number, toLocalUmkm: number, sellers: number) => ({
   total,
   toLocalUmkm,
@@ -499,6 +510,7 @@ export const empty = {
   GetSpendTrend: trendEmpty,
   GetAgencyScorecard: scorecardEmpty,
   GetSpendFlows: flowsEmpty,
+  GetDominoEffect: dominoEmpty,
   GetSpendByDistrict: { spendByDistrict: [] },
   GetProgramOutcomes: outcomesEmpty,
   GetRecoveryIndex: recoveryEmpty,

@@ -86,7 +86,10 @@ export default function DominoPage() {
   // The flows first, the network figures next, the slow cascade last (one query at a time on PGlite).
   const flows = useSpendFlows(levels);
   const amplification = useNetworkAmplification(10, flows.state === 'loading');
-  const domino = useDominoEffect(flows.state === 'loading' || amplification.state === 'loading');
+  const cascade = useDominoEffect(flows.state === 'loading' || amplification.state === 'loading');
+  // Nothing injected (the filter matches no government purchase from local UMKM): rounds of zeros say nothing.
+  const domino: typeof cascade =
+    cascade.state === 'ok' && cascade.data?.dominoEffect.injection === 0 ? { ...cascade, state: 'empty' } : cascade;
   // Short agency names for Sankey labels without room (asked once the flows have answered).
   const agencies = useAgencies(flows.state === 'loading');
   const shortNames = useMemo(

@@ -46,17 +46,6 @@ export function monthInfo(month: number): MonthInfo {
   return info;
 }
 
-/** 'YYYY-MM-DD' for a day of a month index (1-based day, clamped to the month's length). */
-export function dayOf(month: number, day: number): string {
-  const { days } = monthInfo(month);
-  return days[Math.min(Math.max(day, 1), days.length) - 1] as string;
-}
-
-/** The date string for a month index and day given as a string, e.g. for founding years before 2019. */
-export function isoDate(year: number, month0: number, day: number): string {
-  return `${year}-${pad2(month0 + 1)}-${pad2(day)}`;
-}
-
 /** Every day from 2019-01-01 to 2025-12-31 as 'YYYY-MM-DD'; a day index points into it. */
 export const DAYS: readonly string[] = MONTH_INFO.flatMap((m) => m.days);
 /** The day index of the first day of each month index. */

@@ -4,7 +4,7 @@ import type { Collection } from './firms.ts';
 import { pad, registrationDay } from './firms.ts';
 import { COOPERATIVE_NAMES, fillPattern } from './names.ts';
 import { Random } from './random.ts';
-import { COUNTS } from './story.ts';
+import { COOPERATIVE_PASS_ON, COUNTS } from './story.ts';
 import type { Build, CollectionTarget, CoopInfo, CoopSubtype, District, Enterprises, Village } from './world.ts';
 
 /*
@@ -128,7 +128,7 @@ export function buildCooperatives(
       category,
       members,
       joinedDays: members.map(() => r.int(0, Math.max(0, registeredDay))),
-      passOn: r.uniform(0.5, 0.7),
+      passOn: r.uniform(...COOPERATIVE_PASS_ON),
     });
   }
   const coopTarget = Math.round(0.75 * nCoops);

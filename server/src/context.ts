@@ -18,7 +18,7 @@ export interface Context {
   /**
    * May this request see personal data (an enterprise owner's name and full NIK)? Absent means
    * false: the owner's name is null and the NIK is masked. Authentication arrives in a later issue;
-   * until a role grants it (see auth/), nobody sees personal data through the API.
+   * until a role grants it, nobody sees personal data through the API.
    */
   readonly canSeePersonalData?: boolean;
 }

@@ -91,11 +91,6 @@ export function formatMultiplier(value: number | null | undefined, locale: Local
   return `${formatNumber(value, locale, 2, true)}×`;
 }
 
-/** An index (100 = baseline): `104,2`. */
-export function formatIndex(value: number | null | undefined, locale: Locale): string {
-  return formatNumber(value, locale, 1, true);
-}
-
 export const MONTHS: Record<Locale, readonly string[]> = {
   id: [
     'Januari',

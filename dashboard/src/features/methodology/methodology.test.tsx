@@ -75,6 +75,7 @@ describe('the Metodologi page', () => {
           .map((a) => a.getAttribute('href')),
       ).toEqual(MEASURE_IDS.map((id) => `#${id}`));
     },
+    30_000, // renders the whole document: slow on a busy machine
   );
 });
 

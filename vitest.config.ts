@@ -35,6 +35,8 @@ export default defineConfig({
           root: './dashboard',
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // Rendering a whole page in happy-dom took 5-7 s on a busy 2-core machine (load 20-40).
+          testTimeout: 20_000,
           setupFiles: ['./src/test/setup.ts'],
         },
       },

@@ -28,8 +28,9 @@ import { type Kysely, sql } from 'kysely';
  * region, kind, size, government flag, parent, KBLI code or unit type), analytics_reclassify
  * subtracts every transaction touching it with the stored class, stores the new class and adds
  * them again; since the stored class is exactly what was added, any number of parties can change
- * in one statement. The classification below repeats server/src/analytics/scope.ts
- * (sellerClassSql); the property tests hold the two together.
+ * in one statement. The classification below is the only one: the measures read it through
+ * analytics_party_class (server/src/analytics/facts.sql.ts); the property tests check it against
+ * a plain reference.
  *
  * Months are calendar months (date_trunc on a timestamp without time zone, so no TimeZone
  * setting shifts them). Reference data (kbli_division) and a tenant's region code are taken as
@@ -217,7 +218,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The reclassification walks the transactions of a party as buyer and as seller.
     `CREATE INDEX transaction_program_seller_idx ON "transaction" (tenant_id, seller_id) WHERE program_id IS NOT NULL`,
 
-    // The classification of parties (see server/src/analytics/scope.ts, sellerClassSql).
+    // The classification of parties, the one the measures read (server/src/analytics/facts.sql.ts).
     `CREATE FUNCTION analytics_classify(p_tenant text, p_ids bigint[])
     RETURNS TABLE (party_id bigint, seller_class text, is_umk boolean, district text, sector text,
                    agency_id bigint, buyer_kind text, is_government boolean, in_l boolean)

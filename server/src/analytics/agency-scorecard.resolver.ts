@@ -4,8 +4,9 @@ import { partyById } from '../modules/party/party.loaders.ts';
 import { Agency } from '../modules/party/party.types.ts';
 import { type AgencyScoreData, agencyScorecard } from './agency-scorecard.sql.ts';
 import { AgencyScore } from './agency-scorecard.types.ts';
-import { parseSpendFilter, resolveSpendScope } from './scope.ts';
 import { SpendFilter } from './spend-filter.input.ts';
+import { resolveSpendScope } from './spend-scope.queries.ts';
+import { parseSpendFilter } from './spend-scope.ts';
 
 @Resolver(() => AgencyScore)
 export class AgencyScorecardResolver {

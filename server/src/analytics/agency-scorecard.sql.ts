@@ -1,8 +1,9 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { firstDayOfYear, lastDayOfYear } from './dates.ts';
+import { AMOUNT_COLUMNS, factsCte, type SummaryRow, withCtes } from './facts.sql.ts';
 import { type Grade, gradeOf, share } from './measures.ts';
-import { AMOUNT_COLUMNS, factsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
+import type { SpendScope } from './spend-scope.ts';
 import { loadTargets } from './targets.sql.ts';
 import { analytic } from './versions.ts';
 

@@ -2,7 +2,7 @@ import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { lastDayOfYear } from './dates.ts';
 import { share } from './measures.ts';
-import { validateYear } from './scope.ts';
+import { validateYear } from './spend-scope.ts';
 import { analytic, analyticsVersions, VersionedCache } from './versions.ts';
 
 export interface DistrictProgressData {

@@ -3,8 +3,8 @@ import type { Context } from '../context.ts';
 import { badInput } from '../errors.ts';
 import { dominoEffect, MAX_ROUNDS } from './domino-effect.sql.ts';
 import { DominoEffect } from './domino-effect.types.ts';
-import { resolveSpendScope } from './scope.ts';
 import { SpendFilter } from './spend-filter.input.ts';
+import { resolveSpendScope } from './spend-scope.queries.ts';
 
 @Resolver(() => DominoEffect)
 export class DominoEffectResolver {

@@ -1,6 +1,8 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { factsCte, type SpendScope, splitRange, withCtes } from './scope.ts';
+import { factsCte, withCtes } from './facts.sql.ts';
+import { splitRange } from './periods.ts';
+import type { SpendScope } from './spend-scope.ts';
 import { analytic, analyticsVersions, VersionedCache, withWorkMem } from './versions.ts';
 
 export interface SectorAmountData {

@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { badInput } from '../errors.ts';
 import { firstDayOfYear, lastDayOfYear } from './dates.ts';
 import { share } from './measures.ts';
-import { MAX_YEAR, validateYear } from './scope.ts';
+import { MAX_YEAR, validateYear } from './spend-scope.ts';
 import { analytic, analyticsVersions, VersionedCache } from './versions.ts';
 
 export interface SurvivalGroupData {

@@ -1,4 +1,4 @@
-import type { SummaryRow } from './scope.ts';
+import type { SummaryRow } from './facts.sql.ts';
 import type { ResolvedTarget } from './targets.sql.ts';
 
 /** numerator / denominator, or null when the denominator is 0 (never 0, never NaN). */

@@ -5,8 +5,9 @@ import { partyById } from '../modules/party/party.loaders.ts';
 import { Agency } from '../modules/party/party.types.ts';
 import { networkReach } from './network-reach.sql.ts';
 import { NetworkReach } from './network-reach.types.ts';
-import { assertAgencies, parseSpendFilter } from './scope.ts';
 import { SpendFilter } from './spend-filter.input.ts';
+import { assertAgencies } from './spend-scope.queries.ts';
+import { parseSpendFilter } from './spend-scope.ts';
 
 @Resolver(() => NetworkReach)
 export class NetworkReachResolver {

@@ -1,7 +1,8 @@
 import type { Database, UnitType } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
+import { AMOUNT_COLUMNS, factsCte, type SummaryRow, withCtes } from './facts.sql.ts';
 import { type SpendSummaryData, share, toSummary } from './measures.ts';
-import { AMOUNT_COLUMNS, factsCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
+import type { SpendScope } from './spend-scope.ts';
 import { loadTargets } from './targets.sql.ts';
 import { analytic } from './versions.ts';
 

@@ -5,7 +5,8 @@ import { programById } from '../modules/program/program.loaders.ts';
 import { Program } from '../modules/program/program.types.ts';
 import { programOutcomes } from './program-outcomes.sql.ts';
 import { ProgramOutcome } from './program-outcomes.types.ts';
-import { assertAgencies, validateYear } from './scope.ts';
+import { assertAgencies } from './spend-scope.queries.ts';
+import { validateYear } from './spend-scope.ts';
 
 @Resolver(() => ProgramOutcome)
 export class ProgramOutcomesResolver {

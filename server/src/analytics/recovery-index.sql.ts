@@ -4,7 +4,7 @@ import { badInput } from '../errors.ts';
 import { countPeriods, firstDayOfYear, lastDayOfYear, periodsBetween } from './dates.ts';
 import { ALL_LABEL, OUTSIDE_LABEL, SIZE_CLASS_LABELS, UNKNOWN_DISTRICT_LABEL, UNKNOWN_SECTOR_LABEL } from './labels.ts';
 import { share } from './measures.ts';
-import { validateYear } from './scope.ts';
+import { validateYear } from './spend-scope.ts';
 import { MAX_TREND_POINTS } from './spend-trend.sql.ts';
 import { analytic, analyticsVersions, VersionedCache, withWorkMem } from './versions.ts';
 

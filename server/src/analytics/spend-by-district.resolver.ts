@@ -2,10 +2,10 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.ts';
 import { regionByCode } from '../modules/region/region.loaders.ts';
 import { Region } from '../modules/region/region.types.ts';
-import { resolveSpendScope } from './scope.ts';
 import { spendByDistrict } from './spend-by-district.sql.ts';
 import { DistrictSpend } from './spend-by-district.types.ts';
 import { SpendFilter } from './spend-filter.input.ts';
+import { resolveSpendScope } from './spend-scope.queries.ts';
 
 @Resolver(() => DistrictSpend)
 export class SpendByDistrictResolver {

@@ -1,6 +1,8 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
-import { factsCte, reachCte, type SpendScope, withCtes } from './scope.ts';
+import { factsCte, withCtes } from './facts.sql.ts';
+import { reachCte } from './reach.sql.ts';
+import type { SpendScope } from './spend-scope.ts';
 import { analytic } from './versions.ts';
 
 export interface DistrictSpendData {

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.ts';
-import { resolveSpendScope } from './scope.ts';
 import { SpendFilter } from './spend-filter.input.ts';
 import { spendFlows, validateLevels } from './spend-flows.sql.ts';
 import { FlowGraph, FlowLevel } from './spend-flows.types.ts';
+import { resolveSpendScope } from './spend-scope.queries.ts';
 
 @Resolver(() => FlowGraph)
 export class SpendFlowsResolver {

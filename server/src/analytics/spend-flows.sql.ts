@@ -2,6 +2,7 @@ import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { badInput } from '../errors.ts';
 import { encodeGlobalId } from '../graphql/global-id.ts';
+import { factsCte, withCtes } from './facts.sql.ts';
 import {
   BUYER_KIND_LABELS,
   CATEGORY_LABELS,
@@ -10,7 +11,7 @@ import {
   UNKNOWN_DISTRICT_LABEL,
   UNKNOWN_SECTOR_LABEL,
 } from './labels.ts';
-import { factsCte, type SpendScope, withCtes } from './scope.ts';
+import type { SpendScope } from './spend-scope.ts';
 import { analytic } from './versions.ts';
 
 export const FLOW_LEVELS = ['AGENCY', 'BUYER_KIND', 'CATEGORY', 'SELLER_CLASS', 'SELLER_DISTRICT', 'SECTOR'] as const;

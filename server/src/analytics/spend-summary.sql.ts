@@ -1,7 +1,9 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
+import { AMOUNT_COLUMNS, factsCte, type SummaryRow, withCtes } from './facts.sql.ts';
 import { type SpendSummaryData, toSummary } from './measures.ts';
-import { AMOUNT_COLUMNS, factsCte, reachCte, type SpendScope, type SummaryRow, withCtes } from './scope.ts';
+import { reachCte } from './reach.sql.ts';
+import type { SpendScope } from './spend-scope.ts';
 import { loadTargets } from './targets.sql.ts';
 import { analytic } from './versions.ts';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.ts';
-import { resolveSpendScope } from './scope.ts';
 import { SpendFilter } from './spend-filter.input.ts';
+import { resolveSpendScope } from './spend-scope.queries.ts';
 import { spendTrend } from './spend-trend.sql.ts';
 import { Interval, SpendPoint } from './spend-trend.types.ts';
 

@@ -1,6 +1,6 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
-import type { SpendScope } from '../../src/analytics/scope.ts';
+import type { SpendScope } from '../../src/analytics/spend-scope.ts';
 import { encodeGlobalId } from '../../src/graphql/global-id.ts';
 
 /*

@@ -3,6 +3,7 @@ import { type Mix, PENUNJANG_PROGRAM, type ProgramSpec } from './agencies.ts';
 import { YEARS } from './calendar.ts';
 import { CATEGORIES, CATEGORY_COUNT, LOCALNESS, MEAN_OVER_MEDIAN, MEDIAN_AMOUNT } from './catalog.ts';
 import { Random } from './random.ts';
+import type { World } from './registry.ts';
 import {
   AGENCY_OFFSET_RANGE,
   LOCAL_UMKM_SHARE,
@@ -15,7 +16,6 @@ import {
   volumeFactor,
   YEAR_SPEND_INDEX,
 } from './story.ts';
-import type { World } from './world.ts';
 
 /*
  * Money plans: each agency's yearly direct spend by category and the local-UMKM share per

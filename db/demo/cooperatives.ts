@@ -4,8 +4,8 @@ import type { Collection } from './firms.ts';
 import { pad, registrationDay } from './firms.ts';
 import { COOPERATIVE_NAMES, fillPattern } from './names.ts';
 import { Random } from './random.ts';
+import type { Build, CollectionTarget, CoopInfo, CoopSubtype, District, Enterprises, Village } from './registry.ts';
 import { COOPERATIVE_PASS_ON, COUNTS } from './story.ts';
-import type { Build, CollectionTarget, CoopInfo, CoopSubtype, District, Enterprises, Village } from './world.ts';
 
 /*
  * Cooperatives: producer (farmers selling rice, fishers, craft), savings and loan, consumer,

@@ -3,8 +3,8 @@ import { DAYS, MONTH_FIRST_DAY, monthIndex } from './calendar.ts';
 import { CATEGORIES, type Category, cat, SECTOR_INDEX, SECTORS } from './catalog.ts';
 import { businessName, fillPattern, person, vendorName } from './names.ts';
 import { Random } from './random.ts';
+import { type Build, type District, Enterprises, type OtherSeller, SIZE_CODES, type Village } from './registry.ts';
 import { COUNTS, panelShare, RESPEND_LOCAL, RESPEND_OUTSIDE } from './story.ts';
-import { type Build, type District, Enterprises, type OtherSeller, SIZE_CODES, type Village } from './world.ts';
 
 /*
  * Firms: the local enterprises (UMKM and a few large ones) with their registry data, the shaping of

@@ -4,11 +4,12 @@ import { type Budget, buildBudget } from './budget.ts';
 import { DAYS, MONTHS } from './calendar.ts';
 import { CATEGORIES, MEAN_OVER_MEDIAN, MEDIAN_AMOUNT } from './catalog.ts';
 import { type Life, planLives } from './life.ts';
+import { SIZE_CODES, VERIFICATION_CODES, type World } from './registry.ts';
 import { countSnapshots, snapshotRows, statusAt } from './snapshots.ts';
 import { NETWORK_AMOUNT_FACTOR, PERPRES, panelShare, REGULATION, REGULATION_TARGETS } from './story.ts';
 import { columnLiterals, DEMO_TABLES, type DemoTable, type Row } from './tables.ts';
 import { transactionRows } from './transactions.ts';
-import { buildWorld, SIZE_CODES, VERIFICATION_CODES, type World } from './world.ts';
+import { buildWorld } from './world.ts';
 
 /*
  * The pure generator: generateDemo(seed, scale) yields the demo's rows table by table in a

@@ -3,8 +3,8 @@ import type { Budget } from './budget.ts';
 import { MONTH_FIRST_DAY, MONTHS, monthIndex, monthInfo, NEVER, YEARS } from './calendar.ts';
 import { CATEGORY_COUNT, SECTORS } from './catalog.ts';
 import { Random } from './random.ts';
+import type { World } from './registry.ts';
 import { HAZARD, SUPPLIER_POOL_CAP, SUPPLIER_POOL_RATIO, TRAINING_SHARE } from './story.ts';
-import type { World } from './world.ts';
 
 /*
  * The life of every local enterprise, planned before any row is written: in which years it is a

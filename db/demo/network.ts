@@ -1,7 +1,7 @@
 import { AGENCIES, FIXED_UNITS, NETWORKS, type NetworkKind } from './agencies.ts';
 import { fillPattern } from './names.ts';
 import { Random } from './random.ts';
-import type { AgencyInfo, Build, District, UnitInfo, Village } from './world.ts';
+import type { AgencyInfo, Build, District, UnitInfo, Village } from './registry.ts';
 
 /*
  * The agencies (SKPD) and their networks: schools and school committees under Disdikbud,

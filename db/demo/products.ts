@@ -9,7 +9,7 @@ import {
   VENDOR_PRODUCTS,
 } from './catalog.ts';
 import { Random } from './random.ts';
-import { type Build, type CoopInfo, type Enterprises, type OtherSeller, Products } from './world.ts';
+import { type Build, type CoopInfo, type Enterprises, type OtherSeller, Products } from './registry.ts';
 
 /*
  * What every seller lists (product table), and a few explicit two-way trading partners in the

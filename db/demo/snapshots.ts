@@ -2,8 +2,8 @@ import type { PartyStatus } from '../src/database.ts';
 import { MONTHS, monthIndex, monthInfo, monthOfYear } from './calendar.ts';
 import { SECTORS } from './catalog.ts';
 import { hashFloat } from './random.ts';
+import type { Enterprises } from './registry.ts';
 import { RECOVERY_CURVES, REVENUE_SEASON } from './story.ts';
-import type { Enterprises } from './world.ts';
 
 /*
  * Monthly survey snapshots (enterprise_snapshot) for the panel: revenue follows the firm's 2019

@@ -15,9 +15,9 @@ import {
 } from './catalog.ts';
 import type { Life } from './life.ts';
 import { CumulativeTable, hashFloat, Random } from './random.ts';
+import type { World } from './registry.ts';
 import { annualRevenue } from './snapshots.ts';
 import { GOV_SEASON, NETWORK_AMOUNT_FACTOR } from './story.ts';
-import type { World } from './world.ts';
 
 /*
  * Purchase transactions, month by month from January 2019 to December 2025:

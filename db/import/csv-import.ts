@@ -10,6 +10,7 @@ import { parseCsvFile } from './parse.ts';
 import { RefIndex } from './refs.ts';
 import { type ImportReport, ReportBuilder } from './report.ts';
 
+export { PARTY_COLUMNS } from './files/parties.ts';
 export {
   type FileReport,
   formatImportReport,

@@ -1,48 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type BundleFile,
-  formatImportReport,
-  type ImportReport,
-  importCsvBundle,
-  readBundleDir,
-} from '../import/csv-import.ts';
+import { type BundleFile, formatImportReport, importCsvBundle, readBundleDir } from '../import/csv-import.ts';
 import { rowVersions } from '../import/testing.ts';
 import type { DatabaseHandle } from '../src/connection.ts';
 import { TENANT_TABLES } from '../src/database.ts';
-import { createTestDatabase, TEST_TENANT, testEngine } from '../src/testing.ts';
-
-const bundleDir = (name: string) => fileURLToPath(new URL(`./fixtures/bundles/${name}`, import.meta.url));
-
-async function emptyTenant(handle: DatabaseHandle, tenant = TEST_TENANT): Promise<void> {
-  await handle.db.transaction().execute(async (trx) => {
-    for (const table of [...TENANT_TABLES].reverse()) {
-      await sql`DELETE FROM ${sql.table(table)} WHERE tenant_id = ${tenant}`.execute(trx);
-    }
-  });
-}
-
-async function count(handle: DatabaseHandle, table: string, tenant = TEST_TENANT): Promise<number> {
-  const { rows } = await sql<{
-    n: number;
-  }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE tenant_id = ${tenant}`.execute(handle.db);
-  return rows[0]?.n ?? 0;
-}
-
-const triples = (report: ImportReport) => report.rejected.map((r) => [r.file, r.line, r.column]);
-const fileCounts = (report: ImportReport) =>
-  Object.fromEntries(report.files.map(({ file, ...counts }) => [file, counts]));
+import { TEST_TENANT, testEngine } from '../src/testing.ts';
+import { bundleDir, count, emptyTenant, fileCounts, openImportDatabase, triples } from './import-harness.ts';
 
 describe(`CSV bundle import on ${testEngine}`, () => {
   let handle: DatabaseHandle;
   let valid: BundleFile[];
   let broken: BundleFile[];
-
   beforeAll(async () => {
-    handle = await createTestDatabase({ tenants: [TEST_TENANT, '61.71'] });
-    valid = await readBundleDir(bundleDir('valid'));
-    broken = await readBundleDir(bundleDir('broken'));
+    ({ handle, valid, broken } = await openImportDatabase());
   });
   afterAll(() => handle.close());
   beforeEach(() => emptyTenant(handle));
@@ -322,199 +293,6 @@ describe(`CSV bundle import on ${testEngine}`, () => {
     const report = await importCsvBundle(handle.db, TEST_TENANT, valid, { allOrNothing: true });
     expect(report.committed).toBe(true);
     expect(await count(handle, 'transaction')).toBe(7);
-  });
-
-  it('runs the database checks in a dry run too: a NIB already used by a stored party is a CONFLICT', async () => {
-    const existing = 'ref,kind,name,nib\nEN-LAMA,ENTERPRISE,Usaha Lama,9120001234567\n';
-    await importCsvBundle(handle.db, TEST_TENANT, [{ name: 'parties.csv', content: existing }]);
-    const dry = await importCsvBundle(handle.db, TEST_TENANT, valid, { dryRun: true });
-    expect(dry.rejected[0]).toMatchObject({ file: 'parties.csv', line: 8, column: 'nib', code: 'CONFLICT' });
-    expect(await count(handle, 'party')).toBe(1);
-  });
-
-  it('rejects a party whose NIB another stored party already has, with a CONFLICT reason, and stores the rest', async () => {
-    const existing = 'ref,kind,name,nib\nEN-LAMA,ENTERPRISE,Usaha Lama,9120001234567\n';
-    await importCsvBundle(handle.db, TEST_TENANT, [{ name: 'parties.csv', content: existing }]);
-    const report = await importCsvBundle(handle.db, TEST_TENANT, valid);
-    const [first, ...dependents] = report.rejected;
-    expect(first).toEqual({
-      file: 'parties.csv',
-      line: 8,
-      column: 'nib',
-      code: 'CONFLICT',
-      reason: 'CONFLICT: another enterprise is already registered with this NIB',
-    });
-    // Rows that point at the refused party (or its product) are refused too, and say why.
-    expect(triples({ ...report, rejected: dependents })).toEqual([
-      ['products.csv', 2, 'seller_ref'],
-      ['memberships.csv', 2, 'member_ref'],
-      ['transactions.csv', 2, 'seller_ref'],
-      ['transactions.csv', 2, 'product_ref'],
-      ['transactions.csv', 7, 'buyer_ref'],
-      ['snapshots.csv', 2, 'party_ref'],
-      ['snapshots.csv', 3, 'party_ref'],
-      ['assistance.csv', 4, 'party_ref'],
-    ]);
-    for (const d of dependents) expect(d.reason).toMatch(/(EN|PR)-BERAS refers to a rejected row/);
-    expect(fileCounts(report)['parties.csv']).toEqual({
-      rows: 13,
-      inserted: 12,
-      updated: 0,
-      unchanged: 0,
-      rejected: 1,
-    });
-    expect(await count(handle, 'party')).toBe(13);
-    expect(await count(handle, 'transaction')).toBe(5);
-  });
-
-  it('finds a few conflicting rows among many with savepoints, storing all the others', async () => {
-    // 600 enterprises in one chunk; three reuse NIBs of stored parties the bundle does not mention.
-    const stored = [
-      'ref,kind,name,nib',
-      ...[1, 2, 3].map((i) => `OLD-${i},ENTERPRISE,Lama ${i},${String(9000000000000 + i * 100)}`),
-    ].join('\n');
-    await importCsvBundle(handle.db, TEST_TENANT, [{ name: 'parties.csv', content: stored }]);
-    const rows = Array.from({ length: 600 }, (_, i) => `NEW-${i},ENTERPRISE,Usaha ${i},${String(9000000000000 + i)}`);
-    const report = await importCsvBundle(handle.db, TEST_TENANT, [
-      { name: 'parties.csv', content: ['ref,kind,name,nib', ...rows].join('\n') },
-    ]);
-    expect(triples(report)).toEqual([
-      ['parties.csv', 102, 'nib'],
-      ['parties.csv', 202, 'nib'],
-      ['parties.csv', 302, 'nib'],
-    ]);
-    expect(report.rejected.every((r) => r.code === 'CONFLICT')).toBe(true);
-    expect(await count(handle, 'enterprise_profile')).toBe(3 + 597);
-  });
-
-  it('resolves refs only within the tenant: another regency cannot point at these parties', async () => {
-    await importCsvBundle(handle.db, TEST_TENANT, valid);
-    const bundle = [
-      {
-        name: 'transactions.csv',
-        content:
-          'ref,buyer_ref,seller_ref,category,amount,occurred_on\nX-1,AG-DINKES,EN-BERAS,FOOD_STAPLES,1000,2024-01-01\n',
-      },
-      { name: 'collection_targets.csv', content: 'region_code,year,enterprises,cooperatives\n61.12.01,2024,1,1\n' },
-    ];
-    const report = await importCsvBundle(handle.db, '61.71', bundle);
-    expect(triples(report)).toEqual([
-      ['transactions.csv', 2, 'buyer_ref'],
-      ['transactions.csv', 2, 'seller_ref'],
-      ['collection_targets.csv', 2, 'region_code'],
-    ]);
-    expect(report.rejected[2]?.reason).toMatch(/not a district \(kecamatan\) of 61\.71/);
-  });
-
-  describe('row checks', () => {
-    const parties = (rows: string[]) => [
-      {
-        name: 'parties.csv',
-        content: [
-          'ref,kind,name,region_code,parent_ref,unit_type,agency_code,nib,kbli_code,size_class,capital,annual_revenue,owner_nik,owner_gender,is_government,registered_on',
-          ...rows,
-        ].join('\n'),
-      },
-    ];
-
-    it('rejects what the database would store wrongly or not at all, naming the column', async () => {
-      const report = await importCsvBundle(
-        handle.db,
-        TEST_TENANT,
-        parties([
-          'A-1,AGENCY,Dinas Satu,61.12,,,1.01,,,,,,,,false,', // 2: an agency is government
-          'A-2,AGENCY,Dinas Dua,61.12,,,,,,,,,,,,', // 3: agency_code required
-          'E-1,ENTERPRISE,Usaha Satu,61.12,,,,,4631,SMALL,500000000,,,,,', // 4: KBLI 4 digits; SMALL disagrees with capital
-          'E-2,ENTERPRISE,Usaha Dua,61.12,,,,,,,"1.500.000",,,,,2024-02-30', // 5: thousand separators; no 30 February
-          'E-3,ENTERPRISE,Usaha Tiga,61.12,,,,,,,,,6112013002850001,,,', // 6: NIK birth date 30-02
-          'E-4,ENTERPRISE,Usaha Empat,61.12,,,,,,,,,9912015503850001,,,', // 7: NIK region prefix 9912
-          'E-5,ENTERPRISE,Usaha Lima,61.12,,,,,,,,,6112015503850001,M,,', // 8: NIK says a woman
-          'E-6,enterprise,Usaha Enam,61.12,,,,,,,,,,,,', // 9: enumerations are upper case
-          'V-1,VENDOR,Vendor Satu,61.71,,,,9120001234567,,,,,,,,', // 10: NIB only for enterprises
-          'N-1,NETWORK_UNIT,Unit Satu,61.12,V-1,SCHOOL,,,,,,,,,,', // 11: parent must be an agency or unit
-          'N-2,NETWORK_UNIT,Unit Dua,61.12,N-3,SCHOOL,,,,,,,,,,', // 12: a cycle N-2 → N-3 → N-2
-          'N-3,NETWORK_UNIT,Unit Tiga,61.12,N-2,SCHOOL,,,,,,,,,,', // 13
-          'N-4,NETWORK_UNIT,Unit Empat,61.12,A-1,SCHOOL,,,,,,,,,,', // 14: parent A-1 was rejected
-          'N-5,NETWORK_UNIT,Unit Lima,61.12,,,,,,,,,,,,', // 15: unit_type and parent_ref required
-        ]),
-      );
-      expect(triples(report)).toEqual([
-        ['parties.csv', 2, 'is_government'],
-        ['parties.csv', 3, 'agency_code'],
-        ['parties.csv', 4, 'kbli_code'],
-        ['parties.csv', 4, 'size_class'],
-        ['parties.csv', 5, 'registered_on'],
-        ['parties.csv', 5, 'capital'],
-        ['parties.csv', 6, 'owner_nik'],
-        ['parties.csv', 7, 'owner_nik'],
-        ['parties.csv', 8, 'owner_gender'],
-        ['parties.csv', 9, 'kind'],
-        ['parties.csv', 10, 'nib'],
-        ['parties.csv', 11, 'parent_ref'],
-        ['parties.csv', 12, 'parent_ref'],
-        ['parties.csv', 13, 'parent_ref'],
-        ['parties.csv', 14, 'parent_ref'],
-        ['parties.csv', 15, 'unit_type'],
-        ['parties.csv', 15, 'parent_ref'],
-      ]);
-      const reasons = report.rejected.map((r) => r.reason);
-      expect(reasons[3]).toMatch(/disagrees with capital 500000000, which makes it MICRO/);
-      expect(reasons[5]).toMatch(/digits only/);
-      expect(reasons[9]).toMatch(/write ENTERPRISE \(upper case\)/);
-      expect(reasons[12]).toMatch(/cycle: N-2 → N-3 → N-2/);
-      expect(reasons[14]).toMatch(/A-1 refers to a rejected row \(parties\.csv line 2\)/);
-      expect(reasons.join('\n')).not.toContain('6112015503850001'); // NIKs are personal data
-      expect(fileCounts(report)['parties.csv']).toMatchObject({ rows: 14, inserted: 0, rejected: 14 });
-    });
-
-    it("refuses to change a stored party's kind", async () => {
-      await importCsvBundle(handle.db, TEST_TENANT, parties(['X-1,VENDOR,Toko X,61.71,,,,,,,,,,,,']));
-      const report = await importCsvBundle(
-        handle.db,
-        TEST_TENANT,
-        parties(['X-1,ENTERPRISE,Toko X,61.71,,,,,,,,,,,,']),
-      );
-      expect(triples(report)).toEqual([['parties.csv', 2, 'kind']]);
-    });
-
-    it('rejects a row with too many fields (an unquoted comma) and reads the rest', async () => {
-      const content = 'ref,kind,name\nV-1,VENDOR,CV Maju, Jaya\nV-2,VENDOR,CV Makmur\n';
-      const report = await importCsvBundle(handle.db, TEST_TENANT, [{ name: 'parties.csv', content }]);
-      expect(triples(report)).toEqual([['parties.csv', 2, null]]);
-      expect(report.rejected[0]?.reason).toMatch(/has 4 fields, the header has 3/);
-      expect(await count(handle, 'party')).toBe(1);
-    });
-
-    it('rejects a NUL byte or an overlong value as one row, never failing the import', async () => {
-      const content = `ref,kind,name\nV-1,VENDOR,CV \u0000Satu\n${'V'.repeat(101)},VENDOR,CV Dua\nV-3,VENDOR,${'n'.repeat(501)}\nV-4,VENDOR,CV Empat\n`;
-      const report = await importCsvBundle(handle.db, TEST_TENANT, [{ name: 'parties.csv', content }]);
-      expect(triples(report)).toEqual([
-        ['parties.csv', 2, 'name'],
-        ['parties.csv', 3, 'ref'],
-        ['parties.csv', 4, 'name'],
-      ]);
-      expect(await count(handle, 'party')).toBe(1);
-    });
-
-    it('reports an unclosed quote at the record where it opens, keeping the records before it', async () => {
-      const content = 'ref,kind,name\nV-1,VENDOR,CV Satu\nV-2,VENDOR,"CV Dua\nV-3,VENDOR,CV Tiga\n';
-      const report = await importCsvBundle(handle.db, TEST_TENANT, [{ name: 'parties.csv', content }]);
-      expect(triples(report)).toEqual([['parties.csv', 3, null]]);
-      expect(report.rejected[0]?.reason).toMatch(/never closed/);
-      expect(await count(handle, 'party')).toBe(1);
-    });
-
-    it('warns about unknown files and columns instead of failing', async () => {
-      const report = await importCsvBundle(handle.db, TEST_TENANT, [
-        { name: 'parties.csv', content: 'ref,kind,name,alamat\nV-1,VENDOR,CV Satu,Jl. Ahmad Yani\n' },
-        { name: 'catatan.csv', content: 'x\n1\n' },
-      ]);
-      expect(report.rejected).toEqual([]);
-      expect(report.warnings.map((w) => [w.file, w.column])).toEqual([
-        ['catatan.csv', null],
-        ['parties.csv', 'alamat'],
-      ]);
-    });
   });
 
   it('refuses a folder that is missing or holds no bundle file', async () => {

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { globalId, importApiBundle, rowId } from '../support/fixtures.ts';
-import { loadOracle, type Oracle, type OracleParty, sortBy } from '../support/oracle.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { expect, it } from 'vitest';
+import { o, ref, server } from '../support/api-bundle.ts';
+import { globalId, rowId } from '../support/fixtures.ts';
+import { type OracleParty, sortBy } from '../support/oracle.ts';
 
 /*
  * What the list tests (lists*.test.ts) share: a server on the API bundle, the oracle read from its
  * tables, and `check`, which lists with a filter and order over real HTTP and compares the ids with
- * the oracle's. `server` and `o` are set by useListServer's beforeAll (live bindings).
+ * the oracle's.
  */
 
-export let server: TestServer;
-export let o: Oracle;
-
-/** Starts the server on the API bundle before the file's tests and reads the oracle. */
-export function useListServer(): void {
-  beforeAll(async () => {
-    server = await startTestServer({ seed: importApiBundle });
-    o = await loadOracle(server.database);
-  });
-  afterAll(() => server?.close());
-}
+export { o, ref, server, useApiBundleServer } from '../support/api-bundle.ts';
 
 export const TENANT = '61.12';
 export const FILTER_TYPES: Record<string, [string, string]> = {
@@ -51,7 +41,6 @@ export async function list(name: string, filter?: object, orderBy?: object): Pro
 
 export const byName = (rows: OracleParty[]) => sortBy(rows, (p) => p.name).map((p) => p.id);
 export const kind = (k: string) => (p: OracleParty) => p.kind === k;
-export const ref = (r: string) => o.partyByRef.get(r) as OracleParty;
 export const gid = (type: string, r: string) => globalId(type, ref(r).id);
 export const section = (kbli: string | null) => (kbli ? o.kbliSection.get(kbli.slice(0, 2)) : undefined);
 

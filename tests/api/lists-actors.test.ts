@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { sortBy, within } from '../support/oracle.ts';
-import { byName, check, gid, kind, networkOf, o, ref, section, TENANT, useListServer } from './list-harness.ts';
+import { byName, check, gid, kind, networkOf, o, ref, section, TENANT, useApiBundleServer } from './list-harness.ts';
 
 /*
  * Every filter and every order of the agency, network unit, cooperative, vendor and enterprise
@@ -8,7 +8,7 @@ import { byName, check, gid, kind, networkOf, o, ref, section, TENANT, useListSe
  * from the tables (list-harness.ts).
  */
 
-useListServer();
+useApiBundleServer();
 
 describe('agencies, network units, cooperatives and vendors', () => {
   const agencies = () => o.parties.filter(kind('AGENCY'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalId } from '../support/fixtures.ts';
 import { type Oracle, sortBy, within } from '../support/oracle.ts';
-import { check, gid, o, ref, server, TENANT, useListServer } from './list-harness.ts';
+import { check, gid, o, ref, server, TENANT, useApiBundleServer } from './list-harness.ts';
 
 /*
  * Every filter and every order of the program, product, assistance and region lists, over real
@@ -9,7 +9,7 @@ import { check, gid, o, ref, server, TENANT, useListServer } from './list-harnes
  * (list-harness.ts).
  */
 
-useListServer();
+useApiBundleServer();
 
 describe('programs, products, assistance and regions', () => {
   const programsBy = (

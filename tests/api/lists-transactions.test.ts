@@ -1,14 +1,14 @@
 import { describe } from 'vitest';
 import { globalId } from '../support/fixtures.ts';
 import { type Oracle, type OracleParty, sortBy, within } from '../support/oracle.ts';
-import { check, gid, networkOf, o, ref, TENANT, useListServer } from './list-harness.ts';
+import { check, gid, networkOf, o, ref, TENANT, useApiBundleServer } from './list-harness.ts';
 
 /*
  * Every filter and every order of the transaction lists, over real HTTP, against
  * the fixture bundle: expected rows and order computed by the oracle from the tables (list-harness.ts).
  */
 
-useListServer();
+useApiBundleServer();
 
 describe('transactions', () => {
   const all = () => o.transactions;

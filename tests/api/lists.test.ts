@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rowId } from '../support/fixtures.ts';
 import { sortBy, within } from '../support/oracle.ts';
-import { byName, check, gid, list, networkOf, o, ref, server, TENANT, useListServer } from './list-harness.ts';
+import { byName, check, gid, list, networkOf, o, ref, server, TENANT, useApiBundleServer } from './list-harness.ts';
 
 /*
  * Every filter and every order of every list, over real HTTP, against the fixture bundle. The
@@ -9,7 +9,7 @@ import { byName, check, gid, list, networkOf, o, ref, server, TENANT, useListSer
  * the API's SQL is checked against an independent implementation.
  */
 
-useListServer();
+useApiBundleServer();
 
 describe('parties', () => {
   const all = () => o.parties;

@@ -24,6 +24,7 @@ const config: CodegenConfig = {
         scalars: {
           Rupiah: 'number',
           Date: 'string',
+          DateTimeISO: 'string',
         },
       },
     },

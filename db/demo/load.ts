@@ -4,6 +4,7 @@ import type { Database } from '../src/database.ts';
 import { refreshStatistics } from '../src/statistics.ts';
 import { CHUNK_ROWS, type DemoChunk, generateDemo, hashLiterals, planDemo, validateDemoOptions } from './generate.ts';
 import { columnLiterals, DEMO_TABLES, type DemoTable, ID_TABLES, type IdSpace, TABLE_SPECS } from './tables.ts';
+import { createDemoUsers } from './users.ts';
 
 /*
  * Loads the demo dataset into an empty tenant, in one transaction: rows are streamed from the
@@ -198,6 +199,7 @@ export async function loadDemo(
     // Every table, the rollups the triggers filled included (their statistics date from mid-load);
     // a bulk load did so already, before re-creating its foreign keys.
     if (deferred.length === 0) await refreshStatistics(trx);
+    await createDemoUsers(trx, tenantId, { parties: done.party, transactions: done.transaction });
     return { checksum: hash.digest('hex'), transactions: done.transaction, parties: done.party };
   });
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { loadDemo } from '../demo/load.ts';
 import { exportCsvBundle, writeBundleDir } from '../import/csv-export.ts';
 import { BundleError, formatImportReport, importCsvBundle, readBundleDir } from '../import/csv-import.ts';
+import { runUserCommand, USER_HELP, UserCommandError } from './cli-user.ts';
 import { ConfigError, loadDbConfig } from './config.ts';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './connection.ts';
 import { TENANT_TABLES } from './database.ts';
@@ -22,7 +23,7 @@ Commands:
   export DIR              write the tenant's data as a CSV bundle
   reset [--yes]           delete every row of the tenant (reference data stays)
   stats                   row counts per table for the tenant
-
+${USER_HELP}
 Environment:
   DATABASE_URL  PostgreSQL URL (postgres://user@host:5432/db); absent: embedded PGlite
   PGLITE_DIR    PGlite data directory (default ./.data/pglite)
@@ -73,6 +74,11 @@ async function run(argv: string[]): Promise<void> {
       'dry-run': { type: 'boolean' },
       'all-or-nothing': { type: 'boolean' },
       yes: { type: 'boolean' },
+      username: { type: 'string' },
+      role: { type: 'string' },
+      agency: { type: 'string' },
+      'display-name': { type: 'string' },
+      'password-stdin': { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -80,7 +86,7 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const known = ['migrate', 'demo', 'import', 'export', 'reset', 'stats'];
+  const known = ['migrate', 'demo', 'import', 'export', 'reset', 'stats', 'user'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Run pnpm cli --help.`);
   if ((command === 'import' || command === 'export') && rest.length !== 1) {
     throw new UsageError(`${command} needs one folder: pnpm cli ${command} DIR`);
@@ -135,6 +141,9 @@ async function run(argv: string[]): Promise<void> {
         console.log(`Deleted every row of tenant ${tenant}.`);
         break;
       }
+      case 'user':
+        await runUserCommand(handle.db, tenant, rest, values);
+        break;
       case 'stats': {
         const counts = await tableCounts(handle, tenant);
         const width = Math.max(...counts.map(([t]) => t.length));
@@ -150,6 +159,7 @@ async function run(argv: string[]): Promise<void> {
 run(process.argv.slice(2)).catch((error: unknown) => {
   const expected = [
     UsageError,
+    UserCommandError,
     ConfigError,
     DatabaseUnavailableError,
     DirectoryLockedError,

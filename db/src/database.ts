@@ -9,6 +9,7 @@ import type {
   PartyStatus,
   PolicyMetric,
   ProductCategory,
+  Role,
   SizeBasis,
   SizeClass,
   UnitType,
@@ -24,9 +25,6 @@ import type {
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export * from './enums.ts';
-
-/** The role column of app_user (the migrations' CHECK constraint). */
-export type Role = 'ADMIN' | 'OPERATOR' | 'ANALYST' | 'VIEWER';
 
 export interface RegionTable {
   code: string;
@@ -102,6 +100,8 @@ export interface EnterpriseProfileTable {
   annual_revenue: number | null;
   size_basis: SizeBasis | null;
   verification: Generated<Verification>;
+  /** The agency that registered the enterprise: its operators may read the owner's NIK in full. */
+  registering_agency_id: number | null;
 }
 
 export interface CooperativeProfileTable {
@@ -211,6 +211,8 @@ export interface AppUserTable {
   agency_id: number | null;
   disabled: Generated<boolean>;
   created_at: Timestamp;
+  /** Created by the demo loader with the published demo password. */
+  is_demo: Generated<boolean>;
 }
 
 export interface ApiKeyTable {
@@ -219,8 +221,25 @@ export interface ApiKeyTable {
   user_id: number;
   name: string;
   key_hash: string;
+  /** The first characters of the key, to recognise it in a list (the key itself is never stored). */
+  prefix: Generated<string>;
   created_at: Timestamp;
   revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+export interface UserSessionTable {
+  tenant_id: string;
+  id: Generated<number>;
+  user_id: number;
+  /** SHA-256 of the session token (the token itself is never stored). */
+  token_hash: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  /** The absolute expiry, fixed at sign-in. */
+  expires_at: Date | string;
+  /** Set at logout or when the account is disabled. */
+  ended_at: Date | null;
 }
 
 export interface AuditEventTable {
@@ -255,6 +274,7 @@ export interface Database {
   collection_target: CollectionTargetTable;
   app_user: AppUserTable;
   api_key: ApiKeyTable;
+  user_session: UserSessionTable;
   audit_event: AuditEventTable;
 }
 
@@ -275,6 +295,7 @@ export const TENANT_TABLES = [
   'collection_target',
   'app_user',
   'api_key',
+  'user_session',
   'audit_event',
 ] as const satisfies readonly (keyof Database)[];
 

@@ -151,6 +151,23 @@ export const GENDERS = valuesOf(GENDER_LABELS);
 export type Gender = (typeof GENDERS)[number];
 
 /**
+ * The roles a user account can hold (docs/security.md, "Roles"). Anonymous visitors have the role
+ * PUBLIC, which no account holds, so it is not listed here (see PUBLIC_ROLE).
+ */
+export const ROLE_LABELS = {
+  ADMIN: { id: 'Admin', en: 'Administrator' },
+  OPERATOR: { id: 'Operator SKPD', en: 'Agency operator' },
+  POLICYMAKER: { id: 'Pimpinan daerah', en: 'Policymaker' },
+  DPRD: { id: 'DPRD', en: 'Regional parliament (DPRD)' },
+  ANALYST: { id: 'Analis', en: 'Analyst' },
+} as const satisfies LabelTable;
+export const ROLES = valuesOf(ROLE_LABELS);
+export type Role = (typeof ROLES)[number];
+/** The role of a request without credentials: aggregate measures and public registry fields only. */
+export const PUBLIC_ROLE = 'PUBLIC';
+export const PUBLIC_ROLE_LABEL: Label = { id: 'Publik', en: 'Public' };
+
+/**
  * Every enumeration whose values a CHECK constraint restricts, with the columns it restricts
  * (table.column). db/test/enums.test.ts compares these with the constraints in pg_catalog.
  */
@@ -168,4 +185,5 @@ export const CHECKED_COLUMNS: ReadonlyArray<{ values: readonly string[]; columns
   { values: POLICY_METRICS, columns: ['policy_target.metric'] },
   { values: SIZE_BASES, columns: ['enterprise_profile.size_basis'] },
   { values: GENDERS, columns: ['enterprise_profile.owner_gender'] },
+  { values: ROLES, columns: ['app_user.role'] },
 ];

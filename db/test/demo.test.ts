@@ -1,8 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../auth/password.ts';
 import { demoChecksum } from '../demo/generate.ts';
 import { loadDemo } from '../demo/load.ts';
 import { DEMO_TABLES, type DemoTable } from '../demo/tables.ts';
+import { demoCredentialProblem } from '../demo/users.ts';
 import type { DatabaseHandle } from '../src/connection.ts';
 import { createTestDatabase, TEST_TENANT, testEngine } from '../src/testing.ts';
 
@@ -82,6 +84,25 @@ describe(`demo dataset at scale 1 on ${testEngine}`, () => {
       );
       expect(row!.next).toBeGreaterThan(row!.max);
     }
+  });
+
+  it('creates one demo account per role with the published demo password, and demo data alone lets production start', async () => {
+    const users = await handle.db
+      .selectFrom('app_user as u')
+      .leftJoin('agency_profile as a', 'a.party_id', 'u.agency_id')
+      .select(['u.username', 'u.role', 'u.is_demo', 'u.disabled', 'a.code', 'u.password_hash'])
+      .where('u.tenant_id', '=', TEST_TENANT)
+      .orderBy('u.username')
+      .execute();
+    expect(users.map(({ password_hash: _, ...u }) => u)).toEqual([
+      { username: 'admin.demo', role: 'ADMIN', is_demo: true, disabled: false, code: null },
+      { username: 'analyst.demo', role: 'ANALYST', is_demo: true, disabled: false, code: null },
+      { username: 'dprd.demo', role: 'DPRD', is_demo: true, disabled: false, code: null },
+      { username: 'operator.demo', role: 'OPERATOR', is_demo: true, disabled: false, code: '2.17.3.30.0.00.01.0000' },
+      { username: 'policymaker.demo', role: 'POLICYMAKER', is_demo: true, disabled: false, code: null },
+    ]);
+    expect(await verifyPassword('demo-jejaring-2026', users[0]!.password_hash)).toBe(true);
+    expect(await demoCredentialProblem(handle.db, TEST_TENANT)).toBeNull();
   });
 
   it('refuses to load into a tenant that already has data', async () => {

@@ -10,6 +10,8 @@ import { type DatabaseHandle, isMigrated } from '@jejaring/db';
 import express from 'express';
 import type { Logger } from 'pino';
 import { admitAnalytics } from './analytics/admission.ts';
+import { PUBLIC_ACTOR } from './auth/actor.ts';
+import { resolveActor, writeSessionCookie } from './auth/credentials.ts';
 import type { ServerConfig } from './config.ts';
 import type { Context } from './context.ts';
 import { formatError } from './errors.ts';
@@ -50,6 +52,8 @@ export async function createApp(options: {
     workMemMb: limits.analyticsWorkMemMb,
   });
   const rateLimiter = new RateLimiter(limits.rateLimit);
+  // Sign-in attempts: each costs a memory-hard hash, so a budget of their own per address.
+  const loginLimiter = new RateLimiter({ ...limits.rateLimit, burst: Math.max(1, config.auth.loginPerMinute) });
   const persisted = new PersistedOperations(limits.persistedOperationsFile);
   if (limits.persistedOnlyForPublic && persisted.size === 0) {
     logger.warn(
@@ -109,6 +113,16 @@ export async function createApp(options: {
     jsonBody(limits.maxBodyBytes),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
+        const ip = req.ip ?? '';
+        let resolved: Awaited<ReturnType<typeof resolveActor>>;
+        try {
+          resolved = await resolveActor(db, config.db.tenant, req, config.auth);
+        } catch (error) {
+          // A refused credential names no client: it spends the address's budget.
+          rateLimiter.check({ actor: PUBLIC_ACTOR }, ip);
+          throw error;
+        }
+        if (resolved.staleCookie) writeSessionCookie(req, res, config.auth, null);
         const ctx = {
           db,
           tenantId: config.db.tenant,
@@ -116,10 +130,15 @@ export async function createApp(options: {
           config,
           logger,
           loaders: new Map(),
-          // No role may see personal data until authentication lands (a later issue).
+          actor: resolved.actor,
+          http: {
+            setSessionCookie: (token) => writeSessionCookie(req, res, config.auth, token),
+            takeLoginAttempt: () => loginLimiter.check({ actor: PUBLIC_ACTOR }, ip, config.auth.loginPerMinute),
+          },
+          // Personal data is shown per role in a later step; until then to nobody.
           canSeePersonalData: false,
         } satisfies Context;
-        rateLimiter.check(ctx, req.ip ?? '');
+        rateLimiter.check(ctx, ip);
         return ctx;
       },
     }),

@@ -1,4 +1,5 @@
 import { ConfigError, type DbConfig, loadDbConfig } from '@jejaring/db';
+import { type AuthConfig, loadAuthConfig } from './auth/auth-config.ts';
 import { intVar } from './env.ts';
 import { type LimitsConfig, loadLimitsConfig } from './http/limits-config.ts';
 
@@ -15,6 +16,10 @@ export interface ServerConfig {
   readonly statisticsInterval: number;
   /** Request deadline, query limits, rate limits, CORS (http/limits-config.ts). */
   readonly limits: LimitsConfig;
+  /** NODE_ENV=production (`pnpm start`): the server refuses to start with demo credentials on real data. */
+  readonly production: boolean;
+  /** Sessions and sign-in (auth/auth-config.ts). */
+  readonly auth: AuthConfig;
 }
 
 /** Reads the server configuration from the environment, once, validated and frozen. */
@@ -32,5 +37,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     dashboardDir: env.DASHBOARD_DIR?.trim() || new URL('../../dashboard/dist', import.meta.url).pathname,
     statisticsInterval: intVar(env, 'STATISTICS_INTERVAL', 600, 0, 86_400),
     limits: loadLimitsConfig(env),
+    production: env.NODE_ENV === 'production',
+    auth: loadAuthConfig(env),
   });
 }

@@ -1,7 +1,16 @@
 import type { Database } from '@jejaring/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { Actor } from './auth/actor.ts';
 import type { ServerConfig } from './config.ts';
+
+/** What the sign-in resolvers need of the HTTP exchange (absent when a schema runs without HTTP, in tests). */
+export interface RequestHttp {
+  /** Sets the session cookie (a token) or clears it (null). */
+  setSessionCookie(token: string | null): void;
+  /** Takes one sign-in attempt from the client's budget; throws 429 RATE_LIMITED when it is spent. */
+  takeLoginAttempt(): void;
+}
 
 /**
  * What every resolver receives. Created once per request: the DataLoaders in `loaders` batch and
@@ -15,6 +24,12 @@ export interface Context {
   readonly logger: Logger;
   /** Per-request DataLoaders, created lazily by each domain's `*.loaders.ts`. */
   readonly loaders: Map<string, unknown>;
+  /**
+   * Who makes the request (auth/credentials.ts): PUBLIC without credentials. `@Authorized` checks
+   * its role (auth/auth-checker.ts); writes check its agency with `requireAgencyScope` (auth/actor.ts).
+   */
+  readonly actor: Actor;
+  readonly http?: RequestHttp;
   /**
    * May this request see personal data (an enterprise owner's name and full NIK)? Absent means
    * false: the owner's name is null and the NIK is masked. Authentication arrives in a later issue;

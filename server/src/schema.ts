@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { analyticsResolvers } from './analytics/resolvers.ts';
+import { ApiKeyResolver } from './auth/api-key.resolver.ts';
+import { AuthResolver } from './auth/auth.resolver.ts';
+import { authChecker } from './auth/auth-checker.ts';
 import { AboutResolver } from './modules/about/about.resolver.ts';
 import {
   AssistanceResolver,
@@ -34,6 +37,9 @@ import {
  */
 export const resolvers = [
   AboutResolver,
+  // Accounts, sessions, API keys (server/src/auth).
+  AuthResolver,
+  ApiKeyResolver,
   NodeResolver,
   // The domain graph (server/src/modules/*).
   PartyResolver,
@@ -65,6 +71,6 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process. */
 export function getSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers: [...resolvers], validate: false });
+  cached ??= buildSchema({ resolvers: [...resolvers], validate: false, authChecker });
   return cached;
 }

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '@jejaring/db';
+import { ConfigError, type DatabaseHandle, migrateToLatest, openDatabase } from '@jejaring/db';
+import { demoCredentialProblem } from '@jejaring/db/auth';
 import { loadDemo } from '@jejaring/db/demo';
 import type { Logger } from 'pino';
 import { type App, createApp } from './app.ts';
@@ -51,6 +52,10 @@ export async function startServer(config: ServerConfig, logger: Logger, database
           'demo dataset loaded',
         );
       }
+    }
+    if (config.production) {
+      const problem = await demoCredentialProblem(handle.db, config.db.tenant);
+      if (problem) throw new ConfigError(`refusing to start in production mode: ${problem}`);
     }
     app = await createApp({ config, database: handle, logger });
     keeper = keepStatistics(handle.db, logger, config.statisticsInterval);

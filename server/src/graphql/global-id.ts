@@ -26,8 +26,11 @@ const NODE_TYPES = new Set<string>([
   'PolicyTarget',
 ]);
 
+/** Types with an opaque id that `node(id)` does not fetch (accounts: only their own resolvers, for ADMIN). */
+export type IdType = NodeType | 'User' | 'ApiKey';
+
 /** The opaque global id of a row: base64url of "Type:id". Clients must not parse it. */
-export function encodeGlobalId(type: NodeType, id: number): string {
+export function encodeGlobalId(type: IdType, id: number): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 }
 
@@ -38,22 +41,23 @@ export function encodeGlobalId(type: NodeType, id: number): string {
  * @example
  * const { id } = decodeGlobalId(args.agencyId, 'agencyId', ['Agency']);
  */
-export function decodeGlobalId(
+export function decodeGlobalId<T extends IdType = NodeType>(
   globalId: string,
   argument: string,
-  expected?: readonly NodeType[],
-): { type: NodeType; id: number } {
+  expected?: readonly T[],
+): { type: T; id: number } {
   const text = /^[A-Za-z0-9_-]+$/.test(globalId) ? Buffer.from(globalId, 'base64url').toString('utf8') : '';
   const match = /^([A-Za-z]+):([1-9][0-9]{0,15})$/.exec(text);
   const type = match?.[1];
   const id = Number(match?.[2]);
-  if (!match || !type || !NODE_TYPES.has(type) || !Number.isSafeInteger(id)) {
+  const known = type !== undefined && (NODE_TYPES.has(type) || (expected ?? []).some((t) => t === type));
+  if (!match || !type || !known || !Number.isSafeInteger(id)) {
     throw badInput(argument, `${argument}: "${globalId}" is not a valid id`);
   }
-  if (expected && !expected.includes(type as NodeType)) {
+  if (expected && !expected.includes(type as T)) {
     throw badInput(argument, `${argument}: expected the id of ${expected.join(' or ')}, got the id of ${type}`);
   }
-  return { type: type as NodeType, id };
+  return { type: type as T, id };
 }
 
 /** The global id type of a party kind. */

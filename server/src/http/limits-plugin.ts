@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { PUBLIC_ROLE } from '@jejaring/db/enums';
 import type { Context } from '../context.ts';
 import { limitError } from './http-errors.ts';
 import type { LimitsConfig } from './limits-config.ts';
@@ -7,8 +8,7 @@ import { FragmentCycleError, measureOperation } from './query-limits.ts';
 
 /** Is the request made by someone signed in (a session or an API key) rather than PUBLIC? */
 export function isSignedIn(ctx: Context): boolean {
-  const role = (ctx as { viewer?: { role?: string } }).viewer?.role;
-  return role !== undefined && role !== 'PUBLIC';
+  return ctx.actor.role !== PUBLIC_ROLE;
 }
 
 /**

@@ -48,16 +48,19 @@ export class RateLimiter {
     }
   }
 
-  /** Throws 429 RATE_LIMITED when the client of `ctx` (from `ip`) has used its budget. */
-  check(ctx: Context, ip: string): void {
+  /**
+   * Throws 429 RATE_LIMITED when the client of `ctx` (from `ip`) has used its budget; `anonymousRate`
+   * replaces RATE_LIMIT_ANONYMOUS (the sign-in limiter's own rate).
+   */
+  check(ctx: Pick<Context, 'actor'>, ip: string, anonymousRate = this.limits.anonymousPerMinute): void {
     if (this.limits.exempt.has(ip)) return;
-    const viewer = (ctx as { viewer?: { role?: string; userId?: number | null; apiKeyId?: number | null } }).viewer;
+    const { actor } = ctx;
     const [key, perMinute] =
-      viewer?.apiKeyId != null
-        ? [`key:${viewer.apiKeyId}`, this.limits.apiKeyPerMinute]
-        : viewer?.userId != null
-          ? [`user:${viewer.userId}`, this.limits.userPerMinute]
-          : [`ip:${ip}`, this.limits.anonymousPerMinute];
+      actor.apiKeyId !== undefined
+        ? [`key:${actor.apiKeyId}`, this.limits.apiKeyPerMinute]
+        : actor.userId !== undefined
+          ? [`user:${actor.userId}`, this.limits.userPerMinute]
+          : [`ip:${ip}`, anonymousRate];
     const wait = this.take(key, perMinute);
     if (wait > 0) {
       throw limitError(

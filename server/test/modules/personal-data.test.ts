@@ -4,6 +4,7 @@ import { createTestDatabase, TEST_TENANT } from '@jejaring/db/testing';
 import { graphql } from 'graphql';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUBLIC_ACTOR } from '../../src/auth/actor.ts';
 import { loadServerConfig } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import { maskNik } from '../../src/modules/party/party.types.ts';
@@ -47,6 +48,7 @@ async function owner(canSeePersonalData: boolean | undefined) {
     config: loadServerConfig({ DEMO_DATA: 'off' }),
     logger: pino({ level: 'silent' }),
     loaders: new Map(),
+    actor: PUBLIC_ACTOR,
     ...(canSeePersonalData === undefined ? {} : { canSeePersonalData }),
   };
   const result = await graphql({

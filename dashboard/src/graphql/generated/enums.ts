@@ -285,6 +285,23 @@ export const RegionOrderField = {
 } as const;
 
 export type RegionOrderField = typeof RegionOrderField[keyof typeof RegionOrderField];
+/** What a request may see and do (docs/security.md, "Roles"). */
+export const Role = {
+  /** Everything: every read (personal data included, audited), every write, accounts and API keys. */
+  ADMIN: 'ADMIN',
+  /** Reads everything but personal data, usually with an API key; no writes. */
+  ANALYST: 'ANALYST',
+  /** Members of the regional parliament: reads everything but personal data; no writes. */
+  DPRD: 'DPRD',
+  /** An agency's operator: reads like an analyst, writes only for its own agency and that agency's network units; sees the NIK of enterprises its agency registered. */
+  OPERATOR: 'OPERATOR',
+  /** The regent, Bappeda: reads everything but personal data; no writes. */
+  POLICYMAKER: 'POLICYMAKER',
+  /** Anyone without credentials: aggregate measures and public registry fields only; no personal data, no transaction list. */
+  PUBLIC: 'PUBLIC'
+} as const;
+
+export type Role = typeof Role[keyof typeof Role];
 /** The four classes of sellers of the SELLER_CLASS flow level (node keys). */
 export const SellerClass = {
   /** Any other local seller: large enterprises, local vendors. */

@@ -1,0 +1,28 @@
+import { ConfigError } from '@jejaring/db';
+import { intVar } from '../env.ts';
+
+/** Sessions and sign-in (docs/security.md); every value has an environment variable. */
+export interface AuthConfig {
+  /** Seconds without a request after which a session ends. */
+  readonly sessionIdleSeconds: number;
+  /** Seconds after sign-in at which a session ends, however active. */
+  readonly sessionMaxSeconds: number;
+  /** Sign-in attempts a minute per client address (each costs a memory-hard hash); 0: no limit. */
+  readonly loginPerMinute: number;
+  /** `auto`: the cookie is Secure when the request came over HTTPS (directly or via a trusted proxy); `always`. */
+  readonly cookieSecure: 'auto' | 'always';
+}
+
+export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
+  const cookieSecure = (env.SESSION_COOKIE_SECURE?.trim() || 'auto') as AuthConfig['cookieSecure'];
+  if (cookieSecure !== 'auto' && cookieSecure !== 'always') {
+    throw new ConfigError(`SESSION_COOKIE_SECURE must be "auto" or "always", got "${env.SESSION_COOKIE_SECURE}"`);
+  }
+  const sessionMaxSeconds = intVar(env, 'SESSION_MAX_SECONDS', 12 * 3600, 1, 90 * 86_400);
+  return Object.freeze({
+    sessionIdleSeconds: Math.min(intVar(env, 'SESSION_IDLE_SECONDS', 3600, 1, 90 * 86_400), sessionMaxSeconds),
+    sessionMaxSeconds,
+    loginPerMinute: intVar(env, 'LOGIN_RATE_LIMIT', 10, 0, 10_000),
+    cookieSecure,
+  });
+}

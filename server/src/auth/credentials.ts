@@ -1,0 +1,112 @@
+import type { Database } from '@jejaring/db';
+import { API_KEY_PREFIX, looksLikeSecret, SESSION_TOKEN_PREFIX, secretHash } from '@jejaring/db/auth';
+import type { Request, Response } from 'express';
+import type { Kysely } from 'kysely';
+import { AppError } from '../errors.ts';
+import { type Actor, PUBLIC_ACTOR } from './actor.ts';
+import { findApiKey, findSession, touchApiKey, touchSession } from './auth.sql.ts';
+import type { AuthConfig } from './auth-config.ts';
+
+/*
+ * How a request names its client (docs/security.md, "Signing in"):
+ * - the dashboard: the session cookie `jejaring_session` (HttpOnly, SameSite=Lax, Path=/graphql,
+ *   Secure over HTTPS) that `login` sets;
+ * - scripts: `Authorization: Bearer <session token>` (the token `login` returns), or
+ *   `Authorization: ApiKey <key>` for an API key.
+ * A credential in the Authorization header that is not valid (unknown, expired, revoked, of a
+ * disabled account) is answered 401 UNAUTHENTICATED: a script should learn that its credential
+ * stopped working. An invalid cookie is ignored (the request is PUBLIC) and cleared.
+ */
+
+export const SESSION_COOKIE = 'jejaring_session';
+
+type Presented =
+  | { kind: 'session'; secret: string; from: 'cookie' | 'header' }
+  | { kind: 'apiKey'; secret: string; from: 'header' };
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** The credential the request presents, if any; throws UNAUTHENTICATED for a malformed Authorization header. */
+export function presentedCredential(req: Pick<Request, 'headers'>): Presented | null {
+  const authorization = req.headers.authorization?.trim();
+  if (authorization) {
+    const [scheme, secret = '', ...rest] = authorization.split(/\s+/);
+    const kind = scheme?.toLowerCase() === 'bearer' ? 'session' : scheme?.toLowerCase() === 'apikey' ? 'apiKey' : null;
+    const prefix = kind === 'session' ? SESSION_TOKEN_PREFIX : API_KEY_PREFIX;
+    if (!kind || rest.length > 0 || !looksLikeSecret(secret, prefix)) throw invalidCredential();
+    return { kind, secret, from: 'header' };
+  }
+  const cookie = cookieValue(req.headers.cookie, SESSION_COOKIE);
+  if (cookie && looksLikeSecret(cookie, SESSION_TOKEN_PREFIX))
+    return { kind: 'session', secret: cookie, from: 'cookie' };
+  return null;
+}
+
+export function invalidCredential(): AppError {
+  const error = new AppError(
+    'UNAUTHENTICATED',
+    'Kredensial tidak berlaku (kedaluwarsa, dicabut, atau salah). / The credential is not valid (expired, revoked or wrong).',
+    { field: 'authorization' },
+  );
+  (error.extensions as Record<string, unknown>).http = { status: 401 };
+  return error;
+}
+
+/**
+ * The request's actor: PUBLIC without credentials; the session's or API key's account otherwise.
+ * `stale` cookie: an invalid session cookie was presented (the caller clears it).
+ */
+export async function resolveActor(
+  db: Kysely<Database>,
+  tenantId: string,
+  req: Pick<Request, 'headers'>,
+  config: AuthConfig,
+): Promise<{ actor: Actor; staleCookie: boolean }> {
+  const presented = presentedCredential(req);
+  if (!presented) return { actor: PUBLIC_ACTOR, staleCookie: false };
+  const hash = secretHash(presented.secret);
+  const row =
+    presented.kind === 'session'
+      ? await findSession(db, tenantId, hash, config.sessionIdleSeconds)
+      : await findApiKey(db, tenantId, hash);
+  if (!row) {
+    if (presented.from === 'cookie') return { actor: PUBLIC_ACTOR, staleCookie: true };
+    throw invalidCredential();
+  }
+  if (row.stale) {
+    await (presented.kind === 'session' ? touchSession : touchApiKey)(db, tenantId, row.id);
+  }
+  const actor: Actor = {
+    role: row.role,
+    userId: row.user_id,
+    username: row.username,
+    ...(row.role === 'OPERATOR' && row.agency_id !== null ? { agencyId: row.agency_id } : {}),
+    ...(presented.kind === 'session' ? { sessionId: row.id } : { apiKeyId: row.id }),
+  };
+  return { actor: Object.freeze(actor), staleCookie: false };
+}
+
+/** Sets (token) or clears (null) the session cookie on the response. */
+export function writeSessionCookie(
+  req: Pick<Request, 'secure'>,
+  res: Pick<Response, 'append'>,
+  config: AuthConfig,
+  token: string | null,
+): void {
+  const parts = [
+    `${SESSION_COOKIE}=${token ?? ''}`,
+    'Path=/graphql',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${token ? config.sessionMaxSeconds : 0}`,
+  ];
+  if (config.cookieSecure === 'always' || req.secure) parts.push('Secure');
+  res.append('Set-Cookie', parts.join('; '));
+}

@@ -82,7 +82,7 @@ export async function demoCredentialProblem(db: Kysely<Database>, tenantId: stri
 async function nonDemoData(db: Kysely<Database>, tenantId: string): Promise<string | null> {
   const loaded = await db
     .selectFrom('audit_event')
-    .select(['occurred_at', 'details'])
+    .select('details')
     .where('tenant_id', '=', tenantId)
     .where('action', '=', DEMO_LOADED)
     .orderBy('occurred_at', 'desc')
@@ -103,11 +103,18 @@ async function nonDemoData(db: Kysely<Database>, tenantId: string): Promise<stri
   if (transactions !== expected.transactions) {
     return `${transactions} transactions, the demo loaded ${expected.transactions}`;
   }
+  // Compared in SQL: a timestamp read into JavaScript loses its microseconds.
   const changed = await db
     .selectFrom('party')
     .select('id')
     .where('tenant_id', '=', tenantId)
-    .where('updated_at', '>', loaded.occurred_at)
+    .where('updated_at', '>', (eb) =>
+      eb
+        .selectFrom('audit_event')
+        .select((e) => e.fn.max('occurred_at').as('at'))
+        .where('tenant_id', '=', tenantId)
+        .where('action', '=', DEMO_LOADED),
+    )
     .limit(1)
     .executeTakeFirst();
   return changed ? 'parties changed after the demo was loaded' : null;

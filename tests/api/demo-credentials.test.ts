@@ -55,6 +55,16 @@ describe('demo credentials in production mode', () => {
     );
   });
 
+  it('refuses to start when a party the demo loaded was changed afterwards', async () => {
+    const seed = async (h: DatabaseHandle) => {
+      await demoLike(h, false);
+      await h.db.updateTable('party').set({ name: 'Diskopukmdag (diubah)', updated_at: new Date() }).execute();
+    };
+    await expect(startTestServer({ env: production, seed })).rejects.toThrow(
+      /parties changed after the demo was loaded/,
+    );
+  });
+
   it('starts on the same data in development mode', async () => {
     const server = await startTestServer({ seed: (h) => demoLike(h, true) });
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

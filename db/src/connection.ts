@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -65,6 +66,8 @@ async function openPglite(dir: string | null, loadDataDir?: Blob): Promise<Datab
       ...(dir ? { dataDir: dir } : {}),
       ...(loadDataDir ? { loadDataDir } : {}),
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
+      // Trigram similarity (likely duplicates, name search): a contrib extension PGlite loads here.
+      extensions: { pg_trgm },
     });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     return {

@@ -67,6 +67,8 @@ export interface PartyTable {
   is_government: Generated<boolean>;
   status: Generated<PartyStatus>;
   registered_on: string | null;
+  /** The taxpayer number in its 16-digit form (db/src/rules, checkNpwp). */
+  npwp: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -159,6 +161,15 @@ export interface TransactionTable {
   occurred_on: string;
   source: Generated<string>;
   source_ref: string;
+}
+
+/** A voided purchase: the row as it was in "transaction", with who voided it, when and why. */
+export interface VoidedTransactionTable extends Omit<TransactionTable, 'id' | 'source'> {
+  id: number;
+  source: string;
+  voided_at: Timestamp;
+  voided_by: number | null;
+  void_reason: string;
 }
 
 export interface AssistanceTable {
@@ -268,6 +279,7 @@ export interface Database {
   product: ProductTable;
   program: ProgramTable;
   transaction: TransactionTable;
+  voided_transaction: VoidedTransactionTable;
   assistance: AssistanceTable;
   enterprise_snapshot: EnterpriseSnapshotTable;
   policy_target: PolicyTargetTable;
@@ -294,6 +306,7 @@ export const TENANT_TABLES = [
   'policy_target',
   'collection_target',
   'app_user',
+  'voided_transaction',
   'api_key',
   'user_session',
   'audit_event',

@@ -30,6 +30,9 @@ const CONSTRAINTS: Record<string, { field: string; message: string }> = {
     field: 'size_class',
     message: 'only enterprises, cooperatives and vendors have a size class',
   },
+  party_npwp_format: { field: 'npwp', message: 'NPWP is stored as 16 digits' },
+  party_npwp_unique: { field: 'npwp', message: 'another party is already registered with this NPWP' },
+  voided_transaction_reason_not_blank: { field: 'reason', message: 'a reason is required' },
   party_region_code_fkey: { field: 'region_code', message: 'unknown region code' },
   party_tenant_id_fkey: { field: 'tenant_id', message: 'unknown tenant' },
   agency_code_format: {

@@ -2,9 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { parsePostgresUrl } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './connection.ts';
+import type { Database } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 
 /** The tenant every test fixture belongs to unless it says otherwise. */
@@ -115,4 +117,30 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Every analytics rollup table (db/migrations, the analytics_* migrations), for tests comparing them with a rebuild. */
+export const ROLLUP_TABLES = [
+  'analytics_party_class',
+  'analytics_spend_month',
+  'analytics_spend_cell_month',
+  'analytics_seller_month',
+  'analytics_program_spend',
+  'analytics_program_seller',
+  'analytics_pair_month',
+  'analytics_party_month',
+  'analytics_spend_year',
+  'analytics_spend_cell_year',
+  'analytics_seller_year',
+  'analytics_agency_year',
+] as const;
+
+/** Every rollup row, in a stable order, to compare what the triggers maintained with `analytics_rebuild`. */
+export async function rollupRows(db: Kysely<Database>): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const table of ROLLUP_TABLES) {
+    const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(db);
+    out.push(table, rows.rows.map((r) => JSON.stringify(r)).sort());
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { describeDataError } from '@jejaring/db';
+import type { RuleIssue } from '@jejaring/db/rules';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { LIMIT_CODES } from './http/http-errors.ts';
 
@@ -23,6 +24,33 @@ export class AppError extends GraphQLError {
 export const badInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, { field });
 export const notFound = (what: string, field?: string) =>
   new AppError('NOT_FOUND', `${what} not found`, field ? { field } : {});
+
+/**
+ * BAD_USER_INPUT for values the shared rules refused (docs/data-entry.md): the first failure's
+ * field (under `prefix`, the input argument) and reason in Indonesian and English, and every
+ * failure in `extensions.failures`, so a form marks all its fields in one round trip.
+ */
+export function ruleFailures(failures: readonly RuleIssue[], prefix = 'input'): AppError {
+  const list = failures.map((f) => ({ code: f.code, field: `${prefix}.${f.field}`, reason: f.reason }));
+  const first = list[0] ?? { code: 'INVALID', field: prefix, reason: { id: 'masukan tidak sah', en: 'invalid input' } };
+  return new AppError('BAD_USER_INPUT', `${first.field}: ${first.reason.id} / ${first.reason.en}`, {
+    field: first.field,
+    details: { rule: first.code, reason: first.reason, failures: list },
+  });
+}
+
+/** A coded error with its message in Indonesian and English ("id / en"), as the rules' reasons are. */
+export function localized(
+  code: ErrorCode,
+  field: string | undefined,
+  reason: { id: string; en: string },
+  details: Record<string, unknown> = {},
+): AppError {
+  return new AppError(code, `${field ? `${field}: ` : ''}${reason.id} / ${reason.en}`, {
+    ...(field ? { field } : {}),
+    details: { reason, ...details },
+  });
+}
 
 /** Apollo/GraphQL's own codes for malformed requests, passed through untouched. */
 const PASS_THROUGH = new Set([

@@ -12,6 +12,7 @@ import {
   ProgramAssistanceResolver,
 } from './modules/assistance/assistance.resolver.ts';
 import { NodeResolver } from './modules/node/node.resolver.ts';
+import { EnterpriseWriteResolver } from './modules/party/enterprise-write.resolver.ts';
 import {
   AgencyResolver,
   CooperativeResolver,
@@ -30,6 +31,7 @@ import {
   ProgramTransactionsResolver,
   TransactionResolver,
 } from './modules/transaction/transaction.resolver.ts';
+import { TransactionWriteResolver } from './modules/transaction/transaction-write.resolver.ts';
 
 /**
  * Every resolver of the API. Add a domain's resolvers here; the emitted schema/schema.graphql
@@ -47,6 +49,7 @@ export const resolvers = [
   NetworkUnitResolver,
   EnterpriseResolver,
   CooperativeResolver,
+  EnterpriseWriteResolver,
   RegionResolver,
   SectorResolver,
   ProgramResolver,
@@ -56,6 +59,7 @@ export const resolvers = [
   TransactionResolver,
   PartyTransactionsResolver,
   ProgramTransactionsResolver,
+  TransactionWriteResolver,
   AssistanceResolver,
   EnterpriseAssistanceResolver,
   ProgramAssistanceResolver,

@@ -1,4 +1,4 @@
-import type { Gender, SizeBasis, SizeClass } from '../enums.ts';
+import { GENDERS, type Gender, type SizeBasis, type SizeClass } from '../enums.ts';
 import { checkRupiah, decideSizeClass } from './amounts.ts';
 import { checkDate } from './dates.ts';
 import { issue, type RuleContext, type RuleIssue, type RuleResult } from './failure.ts';
@@ -21,7 +21,8 @@ export interface EnterpriseFields {
   readonly kbliCode?: string | null;
   readonly ownerName?: string | null;
   readonly ownerNik?: string | null;
-  readonly ownerGender?: Gender | null;
+  /** F or M. */
+  readonly ownerGender?: string | null;
   readonly foundedYear?: number | null;
   readonly employees?: number | null;
   readonly capital?: number | null;
@@ -32,6 +33,7 @@ export interface EnterpriseFields {
 
 /** The same, normalised (identifiers without separators, NPWP in its 16-digit form) and sized. */
 export interface EnterpriseValues extends EnterpriseFields {
+  readonly ownerGender: Gender | null;
   readonly sizeClass: SizeClass | null;
   readonly sizeBasis: SizeBasis | null;
 }
@@ -61,7 +63,20 @@ export function checkEnterprise(input: EnterpriseFields, ctx: RuleContext): Rule
   const npwp = blank(input.npwp) ? null : take(checkNpwp(input.npwp, 'npwp', ctx));
   const kbliCode = blank(input.kbliCode) ? null : take(checkKbli(input.kbliCode));
   const ownerNik = blank(input.ownerNik) ? null : take(checkNik(input.ownerNik, 'ownerNik', ctx));
-  const ownerGender = input.ownerGender ?? null;
+  let ownerGender: Gender | null = null;
+  if (!blank(input.ownerGender)) {
+    if ((GENDERS as readonly string[]).includes(input.ownerGender)) ownerGender = input.ownerGender as Gender;
+    else {
+      failures.push(
+        issue(
+          'GENDER_FORMAT',
+          'ownerGender',
+          'jenis kelamin: F (perempuan) atau M (laki-laki)',
+          'gender: F (female) or M (male)',
+        ),
+      );
+    }
+  }
   if (ownerNik && ownerGender) {
     const encoded = nikBirthDate(ownerNik, ctx.today)?.gender;
     if (encoded && encoded !== ownerGender) {

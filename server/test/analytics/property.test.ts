@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '@jejaring/db';
-import { createTestDatabase, TEST_TENANT, testEngine } from '@jejaring/db/testing';
+import { createTestDatabase, rollupRows, TEST_TENANT, testEngine } from '@jejaring/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyScorecard } from '../../src/analytics/agency-scorecard.sql.ts';
@@ -149,29 +149,6 @@ async function mutate(db: DatabaseHandle['db'], rng: Rng, fixture: Fixture, load
   return done;
 }
 
-/** Every rollup row, in a stable order, to compare with a rebuild from scratch. */
-async function rollups(db: DatabaseHandle['db']): Promise<unknown[]> {
-  const out: unknown[] = [];
-  for (const table of [
-    'analytics_party_class',
-    'analytics_spend_month',
-    'analytics_spend_cell_month',
-    'analytics_seller_month',
-    'analytics_program_spend',
-    'analytics_program_seller',
-    'analytics_pair_month',
-    'analytics_party_month',
-    'analytics_spend_year',
-    'analytics_spend_cell_year',
-    'analytics_seller_year',
-    'analytics_agency_year',
-  ]) {
-    const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(db);
-    out.push(table, rows.rows.map((r) => JSON.stringify(r)).sort());
-  }
-  return out;
-}
-
 const LEVEL_SETS: FlowLevel[][] = [
   ['AGENCY', 'SELLER_CLASS'],
   ['BUYER_KIND', 'CATEGORY', 'SELLER_DISTRICT'],
@@ -194,9 +171,9 @@ describe(`every measure agrees with the reference implementation on ${DATASETS} 
     const rng = prng(seed * 7 + 1);
     // Half the datasets are written to after loading: the rollups must follow every kind of write.
     const mutations = seed % 2 === 1 ? await mutate(db, rng, fixture, loaded) : [];
-    const maintained = await rollups(db);
+    const maintained = await rollupRows(db);
     await sql`SELECT analytics_rebuild(${TEST_TENANT})`.execute(db);
-    expect(await rollups(db), `rollups after ${mutations.join('; ')}`).toEqual(maintained);
+    expect(await rollupRows(db), `rollups after ${mutations.join('; ')}`).toEqual(maintained);
     const raw = await ref.readRaw(db, TEST_TENANT);
     const agencyRefs = fixture.parties.filter((p) => p.kind === 'AGENCY').map((p) => p.ref);
     const check = async (label: string, run: () => Promise<unknown>, expected: unknown, tolerance = 1e-12) => {

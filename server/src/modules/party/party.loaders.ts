@@ -3,7 +3,7 @@ import { type Context, loader } from '../../context.ts';
 import { encodeGlobalId, partyNodeType } from '../../graphql/global-id.ts';
 import { isLocalRegion } from '../region/region.types.ts';
 import { findAgenciesOfUnits, findCooperativesOfMembers, findPartiesByIds, type PartyRow } from './party.queries.ts';
-import { Agency, Cooperative, Enterprise, NetworkUnit, type Party, Vendor } from './party.types.ts';
+import { Agency, Cooperative, Enterprise, maskNik, NetworkUnit, type Party, Vendor } from './party.types.ts';
 
 /**
  * Maps a party row (from any query built on selectParties) to its GraphQL type: Agency,
@@ -21,6 +21,8 @@ export function toParty(row: PartyRow, tenantId: string): Party {
     status: row.status,
     isGovernment: row.is_government,
     registeredOn: row.registered_on,
+    // A 16-digit NPWP not starting with 0 is the owner's NIK: personal data, always masked here.
+    npwp: row.npwp && !row.npwp.startsWith('0') ? maskNik(row.npwp) : row.npwp,
   };
   switch (row.kind) {
     case 'AGENCY':

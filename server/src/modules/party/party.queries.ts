@@ -9,6 +9,7 @@ import type {
   UnitType,
   Verification,
 } from '@jejaring/db';
+import { npwpSearchForm } from '@jejaring/db/rules';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { containsPattern } from '../../graphql/filters.ts';
 import type { ListQuery, Ordering } from '../../graphql/keyset.queries.ts';
@@ -25,6 +26,7 @@ export interface PartyRow {
   is_government: boolean;
   status: PartyStatus;
   registered_on: string | null;
+  npwp: string | null;
   agency_code: string | null;
   short_name: string | null;
   agency_type: AgencyType | null;
@@ -117,6 +119,7 @@ export function selectParties(
       'p.is_government',
       'p.status',
       'p.registered_on',
+      'p.npwp',
     ])
     .select(selections as never);
 }
@@ -207,6 +210,9 @@ export function whereParties(query: ListQuery, tenantId: string, criteria: Party
       alternatives.push(sql<SqlBool>`ap.short_name ILIKE ${pattern}`, sql<SqlBool>`ap.code = ${c.search}`);
     if (joined('ENTERPRISE')) alternatives.push(sql<SqlBool>`ep.nib = ${c.search}`);
     if (joined('COOPERATIVE')) alternatives.push(sql<SqlBool>`cp.registration_no = ${c.search}`);
+    const npwp = npwpSearchForm(c.search);
+    // Only company-form NPWPs (0 + 15 digits): one that is a NIK must not reveal whose business it is.
+    if (npwp?.startsWith('0')) alternatives.push(sql<SqlBool>`p.npwp = ${npwp}`);
     q = q.where(sql<SqlBool>`(${sql.join(alternatives, sql` OR `)})`);
   }
   if (c.regionCode) q = q.where(withinRegion(sql.ref('p.region_code'), c.regionCode));

@@ -67,6 +67,13 @@ export abstract class Party extends Node {
       'When the party entered the registry (data-collection progress counts by this date); null when not recorded.',
   })
   registeredOn!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The taxpayer number (NPWP) in its 16-digit form (a 15-digit NPWP is stored as 0 + the 15 digits; an individual's is the NIK, shown masked like ownerNik); null when not recorded. Vendors are identified by it. Searching parties by either form of a company NPWP finds it.",
+  })
+  npwp!: string | null;
 }
 
 @ObjectType('Agency', {

@@ -60,3 +60,9 @@ export function regionOrdering(field: RegionOrderField, descending: boolean): Or
   const key = field === 'NAME' ? sql.ref('r.name') : sql.ref('r.code');
   return { name, key, keyType: 'text', id: sql.ref('r.code'), idType: 'text', descending };
 }
+
+/** Every region code (reference data: a few thousand rows, the same for every tenant). */
+export async function findAllRegionCodes(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('region').select('code').execute();
+  return rows.map((row) => row.code);
+}

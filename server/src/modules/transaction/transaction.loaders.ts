@@ -3,6 +3,7 @@ import { type Context, loader } from '../../context.ts';
 import { encodeGlobalId } from '../../graphql/global-id.ts';
 import { findTransactionsByIds, type TransactionRow } from './transaction.queries.ts';
 import { Transaction } from './transaction.types.ts';
+import { findVoidedByIds } from './transaction-write.queries.ts';
 
 /** A transaction row as a GraphQL Transaction. */
 export function toTransaction(row: TransactionRow): Transaction {
@@ -21,10 +22,12 @@ export function toTransaction(row: TransactionRow): Transaction {
     occurredOn: row.occurred_on,
     source: row.source,
     sourceRef: row.source_ref,
+    voidedAt: null,
+    voidReason: null,
   });
 }
 
-/** The request's transaction loader (one statement per batch). */
+/** The request's transaction loader (one statement per batch, one more for ids not found: voided ones). */
 export function transactionById(ctx: Context): DataLoader<number, Transaction | null> {
   return loader(
     ctx,
@@ -33,6 +36,14 @@ export function transactionById(ctx: Context): DataLoader<number, Transaction | 
       new DataLoader<number, Transaction | null>(async (ids) => {
         const rows = await findTransactionsByIds(ctx.db, ctx.tenantId, ids);
         const byId = new Map(rows.map((row) => [row.id, toTransaction(row)]));
+        const missing = ids.filter((id) => !byId.has(id));
+        // Voided purchases stay readable by id.
+        for (const row of missing.length > 0 ? await findVoidedByIds(ctx.db, ctx.tenantId, missing) : []) {
+          byId.set(
+            row.id,
+            Object.assign(toTransaction(row), { voidedAt: row.voided_at.toISOString(), voidReason: row.void_reason }),
+          );
+        }
         return ids.map((id) => byId.get(id) ?? null);
       }),
   );

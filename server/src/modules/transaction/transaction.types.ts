@@ -52,6 +52,16 @@ export class Transaction extends Node {
     description: "The record's reference in its source (unique per source; re-imports do not duplicate it).",
   })
   sourceRef!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When the purchase was voided (ISO 8601 timestamp); null while it counts. A voided purchase is in no list and no measure; node(id) still finds it.',
+  })
+  voidedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was voided.' })
+  voidReason!: string | null;
 }
 
 export const TransactionConnection = connectionType('Transaction', () => Transaction, 'transactions');

@@ -13,6 +13,7 @@ import {
 } from './modules/assistance/assistance.resolver.ts';
 import { NodeResolver } from './modules/node/node.resolver.ts';
 import { EnterpriseWriteResolver } from './modules/party/enterprise-write.resolver.ts';
+import { MergeResolver } from './modules/party/merge.resolver.ts';
 import {
   AgencyResolver,
   CooperativeResolver,
@@ -50,6 +51,7 @@ export const resolvers = [
   EnterpriseResolver,
   CooperativeResolver,
   EnterpriseWriteResolver,
+  MergeResolver,
   RegionResolver,
   SectorResolver,
   ProgramResolver,

@@ -24,3 +24,8 @@ export async function writerOfEnterprise(_trx: Kysely<Database>, ctx: Context, _
 export async function writerOfPurchase(_trx: Kysely<Database>, ctx: Context, _buyerId: number): Promise<Writer> {
   return writerOf(ctx);
 }
+
+/** The writer of this request, allowed to merge parties (administrators). */
+export function writerOfMerge(ctx: Context): Writer {
+  return writerOf(ctx);
+}

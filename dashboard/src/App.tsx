@@ -16,6 +16,10 @@ const ProgramReportPage = lazy(() => import('./features/programs/ProgramReportPa
 const UmkmPage = lazy(() => import('./features/umkm/UmkmPage.tsx'));
 const RegistryEntryPage = lazy(() => import('./features/umkm/RegistryEntryPage.tsx'));
 const MethodologyPage = lazy(() => import('./features/methodology/MethodologyPage.tsx'));
+const entry = () => import('./features/entry/EntryPages.tsx');
+const NewEnterprisePage = lazy(() => entry().then((m) => ({ default: m.NewEnterprisePage })));
+const EditEnterprisePage = lazy(() => entry().then((m) => ({ default: m.EditEnterprisePage })));
+const NewPurchasePage = lazy(() => entry().then((m) => ({ default: m.NewPurchasePage })));
 
 interface Route {
   path: string;
@@ -35,6 +39,9 @@ export const ROUTES: Route[] = [
   { path: '/umkm', page: UmkmPage, filters: false },
   { path: '/umkm/:id', page: RegistryEntryPage, filters: false },
   { path: '/metodologi', page: MethodologyPage, filters: false },
+  { path: '/pendataan/usaha/baru', page: NewEnterprisePage, filters: false },
+  { path: '/pendataan/usaha/:id', page: EditEnterprisePage, filters: false },
+  { path: '/pendataan/belanja/baru', page: NewPurchasePage, filters: false },
 ];
 
 const NAV: Array<{ to: string; key: MessageKey; match: string }> = [
@@ -44,6 +51,7 @@ const NAV: Array<{ to: string; key: MessageKey; match: string }> = [
   { to: '/program', key: 'nav.programs', match: '/program' },
   { to: '/umkm', key: 'nav.umkm', match: '/umkm' },
   { to: '/metodologi', key: 'nav.methodology', match: '/metodologi' },
+  { to: '/pendataan/usaha/baru', key: 'nav.entry', match: '/pendataan' },
 ];
 
 /** Only the filter parameters travel between pages (not a page's own state). */

@@ -1,6 +1,9 @@
 import {
   COOP_TYPE_LABELS,
+  FUNDING_SOURCE_LABELS,
+  GENDER_LABELS,
   type Label,
+  PARTY_KIND_LABELS,
   PARTY_STATUS_LABELS,
   PRODUCT_CATEGORY_LABELS,
   SIZE_CLASS_LABELS,
@@ -33,5 +36,8 @@ export function enumLabels(language: Language) {
     ...prefixed('pstatus', PARTY_STATUS_LABELS, language),
     ...prefixed('verif', VERIFICATION_LABELS, language),
     ...prefixed('coop', COOP_TYPE_LABELS, language),
+    ...prefixed('gender', GENDER_LABELS, language),
+    ...prefixed('kind', PARTY_KIND_LABELS, language),
+    ...prefixed('fund', FUNDING_SOURCE_LABELS, language),
   };
 }

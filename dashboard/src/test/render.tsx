@@ -6,7 +6,7 @@ import { vi } from 'vitest';
 import { concat, fromValue, never, pipe, type Source, take, toPromise } from 'wonka';
 import { I18nProvider, type Locale } from '../i18n/i18n.tsx';
 
-/** What the fake API answers for one operation: data, 'loading' (never answers) or an Error. */
+/** What the fake API answers for one operation (query or mutation): data, 'loading' (never answers), an Error (network) or a CombinedError (GraphQL errors). */
 export type Answer = unknown;
 export type Answers = Record<string, Answer>;
 
@@ -28,16 +28,18 @@ export function fakeClient(answers: Answers) {
     if (a === 'loading') return never;
     if (a === undefined) throw new Error(`no answer for ${name}`);
     const result: OperationResult =
-      a instanceof Error
-        ? { operation: op, error: new CombinedError({ networkError: a }), stale: false, hasNext: false }
-        : { operation: op, data: a, stale: false, hasNext: false };
+      a instanceof CombinedError
+        ? { operation: op, error: a, stale: false, hasNext: false }
+        : a instanceof Error
+          ? { operation: op, error: new CombinedError({ networkError: a }), stale: false, hasNext: false }
+          : { operation: op, data: a, stale: false, hasNext: false };
     // Like the real client, the source stays open after its result (a completed source resets urql's state).
     return concat([fromValue(result), never]);
   };
   const executeQuery = vi.fn(answer);
   const client = {
     executeQuery,
-    executeMutation: vi.fn(() => never),
+    executeMutation: vi.fn(answer),
     executeSubscription: vi.fn(() => never),
     suspense: false,
     query: (query: Operation['query'], variables: Operation['variables']) => ({

@@ -76,4 +76,20 @@ describe('the app shell', () => {
     mountApp('/');
     expect((await screen.findByRole('link', { name: 'Explorer API' })).getAttribute('href')).toBe('/explorer');
   });
+
+  it('shows Pendataan to an operator and to nobody who may not write', async () => {
+    const reader = mountApp('/');
+    await screen.findByRole('link', { name: 'Explorer API' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('link', { name: 'Pendataan' })).toBeNull();
+    reader.unmount();
+    mountApp('/', { ...fx.success, GetViewer: fx.viewerOperator });
+    expect((await screen.findByRole('link', { name: 'Pendataan' })).getAttribute('href')).toBe('/pendataan/usaha/baru');
+  });
+
+  it('answers a reader who opens a form directly with a note instead of the form', async () => {
+    mountApp('/pendataan/belanja/baru');
+    expect(await screen.findByText(/hanya untuk admin dan operator SKPD/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Catat belanja' })).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { Skeleton } from './components/States.tsx';
-import { useAbout } from './data.ts';
+import { useAbout, useViewer } from './data.ts';
 import { FilterBar } from './filters/FilterBar.tsx';
 import { type MessageKey, useI18n } from './i18n/i18n.tsx';
 import { Link, matchPath, useLocation } from './router.tsx';
@@ -44,14 +44,14 @@ export const ROUTES: Route[] = [
   { path: '/pendataan/belanja/baru', page: NewPurchasePage, filters: false },
 ];
 
-const NAV: Array<{ to: string; key: MessageKey; match: string }> = [
+const NAV: Array<{ to: string; key: MessageKey; match: string; writers?: true }> = [
   { to: '/', key: 'nav.overview', match: '/' },
   { to: '/skpd', key: 'nav.agencies', match: '/skpd' },
   { to: '/efek-domino', key: 'nav.domino', match: '/efek-domino' },
   { to: '/program', key: 'nav.programs', match: '/program' },
   { to: '/umkm', key: 'nav.umkm', match: '/umkm' },
   { to: '/metodologi', key: 'nav.methodology', match: '/metodologi' },
-  { to: '/pendataan/usaha/baru', key: 'nav.entry', match: '/pendataan' },
+  { to: '/pendataan/usaha/baru', key: 'nav.entry', match: '/pendataan', writers: true },
 ];
 
 /** Only the filter parameters travel between pages (not a page's own state). */
@@ -117,6 +117,7 @@ export function App() {
   }, [locale]);
   const Page = route?.page;
   const q = carry(search);
+  const { canWrite } = useViewer();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -135,7 +136,7 @@ export function App() {
         </div>
         <nav aria-label={t('app.mainNav')} className="main-nav">
           <ul>
-            {NAV.map((n) => {
+            {NAV.filter((n) => canWrite || !n.writers).map((n) => {
               const active = n.match === '/' ? pathname === '/' : pathname.startsWith(n.match);
               return (
                 <li key={n.to}>

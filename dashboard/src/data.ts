@@ -4,6 +4,7 @@ import { toSpendFilter, useFilters } from './filters/filters.ts';
 import {
   GetAboutDocument,
   type GetAboutQuery,
+  GetViewerDocument,
   ListAgenciesDocument,
   type ListAgenciesQuery,
   type SpendFilter,
@@ -11,6 +12,20 @@ import {
 
 export function useAbout(): ApiResult<GetAboutQuery> {
   return useApi(GetAboutDocument, {});
+}
+
+/**
+ * Who is signed in, and whether they may write (administrators and operators): the Pendataan
+ * forms are shown to them only. `agencyCode` is an operator's agency.
+ */
+export function useViewer(): { canWrite: boolean; ready: boolean; agencyCode: string | null } {
+  const viewer = useApi(GetViewerDocument, {});
+  const role = viewer.data?.me.role;
+  return {
+    canWrite: role === 'ADMIN' || role === 'OPERATOR',
+    ready: viewer.state === 'ok' || viewer.state === 'error',
+    agencyCode: viewer.data?.me.user?.agencyCode ?? null,
+  };
 }
 
 export function useAgencies(pause = false): ApiResult<ListAgenciesQuery> {

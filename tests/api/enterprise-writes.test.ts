@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, seedAccounts, signIn } from '../support/accounts.ts';
 import { globalId, importApiBundle, rowId } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -12,8 +13,19 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 
+let token = '';
+/** A GraphQL request as the administrator (signed in before the tests). */
+const gql = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+  server.gql<T>(query, variables, bearer(token));
+
 beforeAll(async () => {
-  server = await startTestServer({ seed: importApiBundle });
+  server = await startTestServer({
+    seed: async (handle) => {
+      await importApiBundle(handle);
+      await seedAccounts(handle);
+    },
+  });
+  token = await signIn(server, 'admin');
 });
 afterAll(() => server?.close());
 
@@ -30,7 +42,7 @@ interface Payload {
 }
 
 async function register(input: Record<string, unknown>) {
-  return server.gql<{ registerEnterprise: Payload }>(REGISTER, { input });
+  return gql<{ registerEnterprise: Payload }>(REGISTER, { input });
 }
 
 async function count(table: 'party' | 'audit_event'): Promise<number> {
@@ -164,9 +176,9 @@ describe('registerEnterprise', () => {
 
   it('finds an enterprise by either form of its NPWP', async () => {
     const query = '{ parties(filter: { search: $q }) { nodes { name npwp } } }'.replace('$q', '"018550814412000"');
-    const result = await server.gql<{ parties: { nodes: Array<{ name: string }> } }>(query);
+    const result = await gql<{ parties: { nodes: Array<{ name: string }> } }>(query);
     expect(result.data?.parties.nodes.map((n) => n.name)).toEqual(['Kerupuk Basah Mak Inah']);
-    const dotted = await server.gql<{ parties: { nodes: Array<{ name: string }> } }>(
+    const dotted = await gql<{ parties: { nodes: Array<{ name: string }> } }>(
       '{ parties(filter: { search: "0018550814412000" }) { nodes { name } } }',
     );
     expect(dotted.data?.parties.nodes.map((n) => n.name)).toEqual(['Kerupuk Basah Mak Inah']);
@@ -177,7 +189,7 @@ describe('updateEnterprise, verifyEnterprise, rejectEnterprise', () => {
   it('changes only the fields given, keeps the NIK when it is left out, and audits what changed', async () => {
     const created = (await register({ name: 'Tenun Ikat Bu Mar', ownerNik: '6112015708850002', capital: 10_000_000 }))
       .data?.registerEnterprise as Payload;
-    const result = await server.gql<{ updateEnterprise: Payload }>(UPDATE, {
+    const result = await gql<{ updateEnterprise: Payload }>(UPDATE, {
       id: created.enterprise.id,
       input: { name: 'Tenun Ikat Bu Mar', capital: 2_000_000_000 },
     });
@@ -195,7 +207,7 @@ describe('updateEnterprise, verifyEnterprise, rejectEnterprise', () => {
   it('refuses a patch that breaks a rule across fields (a gender against the stored NIK)', async () => {
     const created = (await register({ name: 'Sulam Bu Ros', ownerNik: '6112015708850002' })).data
       ?.registerEnterprise as Payload;
-    const result = await server.gql(UPDATE, {
+    const result = await gql(UPDATE, {
       id: created.enterprise.id,
       input: { name: 'Sulam Bu Ros', ownerGender: 'M' },
     });
@@ -203,20 +215,20 @@ describe('updateEnterprise, verifyEnterprise, rejectEnterprise', () => {
   });
 
   it('is NOT_FOUND for an enterprise that does not exist and BAD_USER_INPUT for the id of another type', async () => {
-    const missing = await server.gql(UPDATE, { id: globalId('Enterprise', 999_999), input: { name: 'X' } });
+    const missing = await gql(UPDATE, { id: globalId('Enterprise', 999_999), input: { name: 'X' } });
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-    const agency = await server.gql(UPDATE, { id: globalId('Agency', 1), input: { name: 'X' } });
+    const agency = await gql(UPDATE, { id: globalId('Agency', 1), input: { name: 'X' } });
     expect(agency.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 
   it('verifies and rejects with the reason in the audit trail', async () => {
     const created = (await register({ name: 'Madu Kelulut Pak Anang' })).data?.registerEnterprise as Payload;
-    const verify = await server.gql<{ verifyEnterprise: Payload }>(
+    const verify = await gql<{ verifyEnterprise: Payload }>(
       'mutation($id: ID!) { verifyEnterprise(id: $id) { enterprise { verification } } }',
       { id: created.enterprise.id },
     );
     expect(verify.data?.verifyEnterprise.enterprise.verification).toBe('VERIFIED');
-    const reject = await server.gql<{ rejectEnterprise: Payload }>(
+    const reject = await gql<{ rejectEnterprise: Payload }>(
       'mutation($id: ID!, $r: String!) { rejectEnterprise(id: $id, reason: $r) { enterprise { verification } } }',
       { id: created.enterprise.id, r: 'tidak ditemukan di lapangan' },
     );
@@ -227,12 +239,9 @@ describe('updateEnterprise, verifyEnterprise, rejectEnterprise', () => {
       ['enterprise.verify', { from: 'DRAFT', to: 'VERIFIED' }],
       ['enterprise.reject', { from: 'VERIFIED', to: 'REJECTED', reason: 'tidak ditemukan di lapangan' }],
     ]);
-    const blank = await server.gql(
-      'mutation($id: ID!) { rejectEnterprise(id: $id, reason: " ") { enterprise { id } } }',
-      {
-        id: created.enterprise.id,
-      },
-    );
+    const blank = await gql('mutation($id: ID!) { rejectEnterprise(id: $id, reason: " ") { enterprise { id } } }', {
+      id: created.enterprise.id,
+    });
     expect(blank.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
   });
 });

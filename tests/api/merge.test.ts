@@ -1,6 +1,7 @@
 import { rollupRows, TEST_TENANT } from '@jejaring/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, seedAccounts, signIn } from '../support/accounts.ts';
 import { globalId, importApiBundle, rowId } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -13,6 +14,11 @@ import { startTestServer, type TestServer } from '../support/server.ts';
  */
 
 let server: TestServer;
+
+let token = '';
+/** A GraphQL request as the administrator (signed in before the tests). */
+const gql = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+  server.gql<T>(query, variables, bearer(token));
 const ids = new Map<string, number>();
 const party = (ref: string, type: string) => globalId(type, ids.get(ref) as number);
 let survivor = '';
@@ -28,7 +34,7 @@ const MEASURES = `query($f: SpendFilter, $all: SpendFilter) {
 }`;
 
 async function measures() {
-  const result = await server.gql(MEASURES, {
+  const result = await gql(MEASURES, {
     f: { fiscalYear: 2026, agencyIds: [party('AG-DINKES', 'Agency')], includeNetwork: true },
     all: { fiscalYear: 2026 },
   });
@@ -37,7 +43,7 @@ async function measures() {
 }
 
 async function mutate<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const result = await server.gql<T>(query, variables);
+  const result = await gql<T>(query, variables);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data as T;
 }
@@ -49,7 +55,13 @@ const MERGE = `mutation($s: ID!, $d: ID!) { mergeParties(survivorId: $s, duplica
   moved { transactions voidedTransactions products memberships assistance snapshots snapshotsDropped } } }`;
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: importApiBundle });
+  server = await startTestServer({
+    seed: async (handle) => {
+      await importApiBundle(handle);
+      await seedAccounts(handle);
+    },
+  });
+  token = await signIn(server, 'admin');
   const rows = await sql<{ ref: string; id: number }>`SELECT ref, id FROM party`.execute(server.database.db);
   for (const row of rows.rows) ids.set(row.ref, Number(row.id));
   const enterprise = { regionCode: '61.12.01.2003', kbliCode: '10794', capital: 30_000_000 };
@@ -100,19 +112,19 @@ afterAll(() => server?.close());
 
 describe('mergeParties', () => {
   it('refuses merging a party with itself, with another kind, or with one that does not exist', async () => {
-    const self = await server.gql(MERGE, { s: survivor, d: survivor });
+    const self = await gql(MERGE, { s: survivor, d: survivor });
     expect(self.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'duplicateId' });
-    const kinds = await server.gql(MERGE, { s: survivor, d: party('VE-ALKES', 'Vendor') });
+    const kinds = await gql(MERGE, { s: survivor, d: party('VE-ALKES', 'Vendor') });
     expect(kinds.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'duplicateId' });
-    const agency = await server.gql(MERGE, { s: party('AG-DINKES', 'Agency'), d: party('AG-DIKBUD', 'Agency') });
+    const agency = await gql(MERGE, { s: party('AG-DINKES', 'Agency'), d: party('AG-DIKBUD', 'Agency') });
     expect(agency.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'survivorId' });
-    const missing = await server.gql(MERGE, { s: survivor, d: globalId('Enterprise', 999_999) });
+    const missing = await gql(MERGE, { s: survivor, d: globalId('Enterprise', 999_999) });
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'duplicateId' });
   });
 
   it('refuses two parties that traded with each other', async () => {
     // EN-012 sold to the duplicate: merging them would make a purchase from oneself.
-    const result = await server.gql(MERGE, { s: party('EN-012', 'Enterprise'), d: duplicate });
+    const result = await gql(MERGE, { s: party('EN-012', 'Enterprise'), d: duplicate });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'duplicateId' });
   });
 
@@ -141,9 +153,9 @@ describe('mergeParties', () => {
       },
     });
     expect(await measures()).toEqual(before);
-    const node = await server.gql<{ node: unknown }>('query($id: ID!) { node(id: $id) { id } }', { id: duplicate });
+    const node = await gql<{ node: unknown }>('query($id: ID!) { node(id: $id) { id } }', { id: duplicate });
     expect(node.data?.node).toBeNull();
-    const sales = await server.gql<{ node: { sales: { totalCount: number } } }>(
+    const sales = await gql<{ node: { sales: { totalCount: number } } }>(
       'query($id: ID!) { node(id: $id) { ... on Enterprise { sales { totalCount } } } }',
       { id: survivor },
     );

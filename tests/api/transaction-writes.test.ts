@@ -2,6 +2,7 @@ import { todayIn } from '@jejaring/db/rules';
 import { rollupRows, TEST_TENANT } from '@jejaring/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, seedAccounts, signIn } from '../support/accounts.ts';
 import { globalId, importApiBundle } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -19,6 +20,11 @@ import { startTestServer, type TestServer } from '../support/server.ts';
  */
 
 let server: TestServer;
+
+let token = '';
+/** A GraphQL request as the administrator (signed in before the tests). */
+const gql = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+  server.gql<T>(query, variables, bearer(token));
 const ids = new Map<string, number>();
 const party = (ref: string, type: string) => globalId(type, ids.get(ref) as number);
 
@@ -26,6 +32,7 @@ beforeAll(async () => {
   server = await startTestServer({
     seed: async (handle) => {
       await importApiBundle(handle);
+      await seedAccounts(handle);
       const dinkes = await handle.db
         .selectFrom('party')
         .select('id')
@@ -45,6 +52,7 @@ beforeAll(async () => {
         .execute();
     },
   });
+  token = await signIn(server, 'admin');
   const rows = await sql<{
     ref: string;
     id: number;
@@ -61,7 +69,7 @@ const VOID = `mutation($id: ID!, $reason: String!) {
   voidTransaction(id: $id, reason: $reason) { transaction { id amount voidedAt voidReason } } }`;
 
 async function record(input: Record<string, unknown>) {
-  return server.gql<{ recordTransaction: { transaction: { id: string; sourceRef: string; source: string } } }>(RECORD, {
+  return gql<{ recordTransaction: { transaction: { id: string; sourceRef: string; source: string } } }>(RECORD, {
     input: { category: 'FOOD_STAPLES', ...input },
   });
 }
@@ -142,7 +150,7 @@ describe('record, correct and void', () => {
   });
 
   it('corrects a purchase with a reason, refusing a correction that breaks a rule', async () => {
-    const broken = await server.gql(CORRECT, {
+    const broken = await gql(CORRECT, {
       id: recorded.T1,
       input: { occurredOn: '2025-06-01' },
       reason: 'salah tanggal',
@@ -152,9 +160,9 @@ describe('record, correct and void', () => {
       field: 'input.occurredOn',
       rule: 'DATE_OUTSIDE_FISCAL_YEAR', // T1 is under the 2026 program
     });
-    const noReason = await server.gql(CORRECT, { id: recorded.T1, input: { amount: 12_000_000 }, reason: '' });
+    const noReason = await gql(CORRECT, { id: recorded.T1, input: { amount: 12_000_000 }, reason: '' });
     expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    const result = await server.gql<{ correctTransaction: { transaction: { amount: number } } }>(CORRECT, {
+    const result = await gql<{ correctTransaction: { transaction: { amount: number } } }>(CORRECT, {
       id: recorded.T1,
       input: { amount: 12_000_000 },
       reason: 'salah ketik: kuitansi Rp12.000.000',
@@ -163,7 +171,7 @@ describe('record, correct and void', () => {
   });
 
   it('voids a purchase: it stays readable by id, leaves every list, and cannot be changed again', async () => {
-    const result = await server.gql<{ voidTransaction: { transaction: Record<string, unknown> } }>(VOID, {
+    const result = await gql<{ voidTransaction: { transaction: Record<string, unknown> } }>(VOID, {
       id: recorded.T4,
       reason: 'tercatat dua kali',
     });
@@ -172,16 +180,16 @@ describe('record, correct and void', () => {
       voidReason: 'tercatat dua kali',
     });
     expect(result.data?.voidTransaction.transaction.voidedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    const node = await server.gql<{ node: { voidedAt: string | null } }>(
+    const node = await gql<{ node: { voidedAt: string | null } }>(
       'query($id: ID!) { node(id: $id) { ... on Transaction { voidedAt } } }',
       { id: recorded.T4 },
     );
     expect(node.data?.node.voidedAt).not.toBeNull();
-    const again = await server.gql(VOID, { id: recorded.T4, reason: 'lagi' });
+    const again = await gql(VOID, { id: recorded.T4, reason: 'lagi' });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    const correct = await server.gql(CORRECT, { id: recorded.T4, input: { amount: 1 }, reason: 'x' });
+    const correct = await gql(CORRECT, { id: recorded.T4, input: { amount: 1 }, reason: 'x' });
     expect(correct.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    const missing = await server.gql(VOID, { id: globalId('Transaction', 999_999), reason: 'x' });
+    const missing = await gql(VOID, { id: globalId('Transaction', 999_999), reason: 'x' });
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
 
@@ -220,7 +228,7 @@ describe('the measures after record, correct and void', () => {
     const agency = party('AG-DINKES', 'Agency');
     const summary = async (includeNetwork: boolean) =>
       (
-        await server.gql<{ spendSummary: Record<string, number> }>(
+        await gql<{ spendSummary: Record<string, number> }>(
           `query($f: SpendFilter) { spendSummary(filter: $f) { total toLocalUmkm localUmkmShare sellersReached } }`,
           { f: { fiscalYear: 2026, agencyIds: [agency], includeNetwork } },
         )
@@ -239,7 +247,7 @@ describe('the measures after record, correct and void', () => {
       localUmkmShare: 12 / 18,
       sellersReached: 1,
     });
-    const outcomes = await server.gql<{ programOutcomes: Array<Record<string, unknown>> }>(
+    const outcomes = await gql<{ programOutcomes: Array<Record<string, unknown>> }>(
       'query($a: ID) { programOutcomes(fiscalYear: 2026, agencyId: $a) { program { name } budget realized toLocalUmkm umkmReached } }',
       { a: agency },
     );
@@ -253,7 +261,7 @@ describe('the measures after record, correct and void', () => {
         umkmReached: 1,
       },
     ]);
-    const list = await server.gql<{ transactions: { totalCount: number; nodes: Array<{ amount: number }> } }>(
+    const list = await gql<{ transactions: { totalCount: number; nodes: Array<{ amount: number }> } }>(
       '{ transactions(filter: { fiscalYear: 2026 }, orderBy: { field: AMOUNT, direction: DESC }) { totalCount nodes { amount } } }',
     );
     expect(list.data?.transactions).toEqual({

@@ -296,6 +296,7 @@ export const en: Record<MessageKey, string> = {
   'entry.record': 'Record the purchase',
   'entry.recorded': 'Purchase of {amount} recorded.',
   'entry.another': 'Record another purchase',
+  'entry.writersOnly': 'The data-entry forms are for administrators and agency operators: sign in with your account.',
   'entry.required': 'required',
 
   'tx.date': 'Date',

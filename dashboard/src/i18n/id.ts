@@ -293,6 +293,7 @@ export const id = {
   'entry.record': 'Catat belanja',
   'entry.recorded': 'Belanja {amount} tercatat.',
   'entry.another': 'Catat belanja lain',
+  'entry.writersOnly': 'Formulir pendataan hanya untuk admin dan operator SKPD: masuk dengan akun Anda.',
   'entry.required': 'wajib diisi',
 
   'tx.date': 'Tanggal',

@@ -18,6 +18,7 @@ import type {
   GetSpendFlowsQuery,
   GetSpendSummaryQuery,
   GetSpendTrendQuery,
+  GetViewerQuery,
   ListAgenciesQuery,
   ListCooperativesQuery,
   ListEnterprisesQuery,
@@ -480,9 +481,17 @@ export const orders: ListGovernmentOrdersQuery = {
 };
 export const ordersEmpty: ListGovernmentOrdersQuery = { transactions: { totalCount: 0, edges: [] } };
 
+/** A reader without an account: no data-entry forms. */
+export const viewerPublic: GetViewerQuery = { me: { role: 'PUBLIC', user: null } };
+/** An operator of Dinas Kesehatan (code 1.02.0.00.0.00.01.0000 in the agencies above, when listed). */
+export const viewerOperator: GetViewerQuery = {
+  me: { role: 'OPERATOR', user: { username: 'op.dinkes', agencyCode: '1.02.0.00.0.00.01.0000' } },
+};
+
 /** A complete, successful API for every operation. */
 export const success = {
   GetAbout: about,
+  GetViewer: viewerPublic,
   ListAgencies: agencies,
   GetSpendSummary: summary,
   GetSpendTrend: trend,

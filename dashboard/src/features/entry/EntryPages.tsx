@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import { useApi } from '../../api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { DataState } from '../../components/States.tsx';
+import { DataState, Skeleton } from '../../components/States.tsx';
+import { useAgencies, useViewer } from '../../data.ts';
 import { GetEnterpriseForEditDocument } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
@@ -17,13 +19,30 @@ function EntryNav() {
   );
 }
 
+/** The forms for those who may write (administrators, operators); a note for everyone else. */
+function WritersOnly({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const viewer = useViewer();
+  if (!viewer.ready) return <Skeleton height={200} />;
+  if (!viewer.canWrite) {
+    return (
+      <p className="state" role="note">
+        {t('entry.writersOnly')}
+      </p>
+    );
+  }
+  return <>{children}</>;
+}
+
 /** /pendataan/usaha/baru: register an enterprise. */
 export function NewEnterprisePage() {
   const { t } = useI18n();
   return (
     <>
       <PageHeader title={t('entry.newEnterprise')} lead={t('entry.lead')} actions={<EntryNav />} />
-      <EnterpriseForm stored={null} />
+      <WritersOnly>
+        <EnterpriseForm stored={null} />
+      </WritersOnly>
     </>
   );
 }
@@ -36,9 +55,11 @@ export function EditEnterprisePage({ id }: { id: string }) {
   return (
     <>
       <PageHeader title={t('entry.editEnterprise')} lead={t('entry.lead')} actions={<EntryNav />} />
-      <DataState result={stored}>
-        {() => (node?.__typename === 'Enterprise' ? <EnterpriseForm key={node.id} stored={node} /> : null)}
-      </DataState>
+      <WritersOnly>
+        <DataState result={stored}>
+          {() => (node?.__typename === 'Enterprise' ? <EnterpriseForm key={node.id} stored={node} /> : null)}
+        </DataState>
+      </WritersOnly>
     </>
   );
 }
@@ -49,7 +70,18 @@ export function NewPurchasePage() {
   return (
     <>
       <PageHeader title={t('entry.newPurchase')} lead={t('entry.lead')} actions={<EntryNav />} />
-      <PurchaseForm agencyId={null} />
+      <WritersOnly>
+        <PurchaseFormFor />
+      </WritersOnly>
     </>
   );
+}
+
+/** The purchase form: an operator records for its own agency; an administrator chooses one. */
+function PurchaseFormFor() {
+  const viewer = useViewer();
+  const agencies = useAgencies(viewer.agencyCode === null);
+  if (viewer.agencyCode === null) return <PurchaseForm agencyId={null} />;
+  const own = agencies.data?.agencies.edges.find((e) => e.node.code === viewer.agencyCode)?.node.id;
+  return own ? <PurchaseForm agencyId={own} /> : <Skeleton height={200} />;
 }

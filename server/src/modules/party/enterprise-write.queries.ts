@@ -72,6 +72,7 @@ export async function insertEnterprise(
   tenantId: string,
   ref: string,
   c: EnterpriseColumns,
+  registeringAgencyId: number | null,
 ): Promise<number> {
   const party = await trx
     .insertInto('party')
@@ -103,6 +104,7 @@ export async function insertEnterprise(
       capital: c.capital,
       annual_revenue: c.annual_revenue,
       size_basis: c.size_basis,
+      registering_agency_id: registeringAgencyId,
     })
     .execute();
   return party.id;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '@jejaring/db';
 import { checkEnterprise, type EnterpriseFields, issue, type RuleContext, type RuleIssue } from '@jejaring/db/rules';
 import type { Kysely } from 'kysely';
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { ActorRole } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { localized, notFound, ruleFailures } from '../../errors.ts';
 import { toWarning } from '../../graphql/data-issue.ts';
@@ -153,6 +154,7 @@ async function duplicatesOf(trx: Kysely<Database>, ctx: Context, c: EnterpriseCo
 
 @Resolver()
 export class EnterpriseWriteResolver {
+  @Authorized<ActorRole>(['OPERATOR'])
   @Mutation(() => EnterprisePayload, {
     description:
       'Registers an enterprise in the UMKM registry as a DRAFT. BAD_USER_INPUT names every field the rules refuse (docs/data-entry.md); CONFLICT for a NIB or NPWP already registered. Accepted with warnings for a contradicting size class or likely duplicates in the same village. Audited.',
@@ -163,7 +165,7 @@ export class EnterpriseWriteResolver {
     const { columns, warnings } = checked(rules, patch({ name: input.name }, input), input.status ?? 'ACTIVE');
     const { id, duplicates } = await ctx.db.transaction().execute(async (trx) => {
       await refuseTakenIdentifiers(trx, ctx, columns, null);
-      const id = await insertEnterprise(trx, ctx.tenantId, `ENT-${randomUUID()}`, columns);
+      const id = await insertEnterprise(trx, ctx.tenantId, `ENT-${randomUUID()}`, columns, writer.agencyId);
       const duplicates = await duplicatesOf(trx, ctx, columns, id);
       await insertAuditEvent(trx, ctx.tenantId, writer, {
         action: 'enterprise.register',
@@ -177,6 +179,7 @@ export class EnterpriseWriteResolver {
     return payload(ctx, id, warnings, duplicates.ids);
   }
 
+  @Authorized<ActorRole>(['OPERATOR'])
   @Mutation(() => EnterprisePayload, {
     description:
       'Changes an enterprise: fields left out keep their values, null clears one. The same rules, conflicts and warnings as registerEnterprise. Audited with what changed.',
@@ -209,6 +212,7 @@ export class EnterpriseWriteResolver {
     return payload(ctx, id, result.warnings, result.duplicates);
   }
 
+  @Authorized<ActorRole>(['OPERATOR'])
   @Mutation(() => EnterprisePayload, {
     description: 'Marks a registry entry as VERIFIED (checked in the field). Audited.',
   })
@@ -216,6 +220,7 @@ export class EnterpriseWriteResolver {
     return setVerification(ctx, id, 'VERIFIED', null);
   }
 
+  @Authorized<ActorRole>(['OPERATOR'])
   @Mutation(() => EnterprisePayload, {
     description: 'Marks a registry entry as REJECTED (not a real or eligible business), with the reason. Audited.',
   })

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { ActorRole } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { localized, notFound } from '../../errors.ts';
 import { decodeGlobalId } from '../../graphql/global-id.ts';
@@ -40,6 +41,7 @@ export class MergePartiesPayload {
 
 @Resolver()
 export class MergeResolver {
+  @Authorized<ActorRole>(['ADMIN'])
   @Mutation(() => MergePartiesPayload, {
     description:
       'Merges two records of the same business: every reference to the duplicate (purchases as seller and buyer, voided ones, products, memberships, assistance, snapshots) moves to the survivor, the survivor keeps its values and takes the NIB, NPWP or KBLI code it lacks, and the duplicate is deleted — in one database transaction, audited. Both must be of the same kind: enterprises, cooperatives or vendors. Spending totals and shares stay exactly what they were when the two were classified alike (same region, size, sector); a measure counting distinct sellers counts the business once.',

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '@jejaring/db';
 import { checkTransaction, issue, type RuleContext, type RuleIssue } from '@jejaring/db/rules';
 import type { Kysely } from 'kysely';
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { ActorRole } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { localized, notFound, ruleFailures } from '../../errors.ts';
 import { DataWarning } from '../../graphql/data-issue.ts';
@@ -143,6 +144,7 @@ async function lockOrFail(trx: Kysely<Database>, ctx: Context, id: number): Prom
 
 @Resolver()
 export class TransactionWriteResolver {
+  @Authorized<ActorRole>(['OPERATOR'])
   @Mutation(() => TransactionPayload, {
     description:
       'Records a purchase. BAD_USER_INPUT names every field the rules refuse (amount, date, program year, parties); CONFLICT for a sourceRef already recorded. The measures include it at once (the rollups are updated in the same database transaction). Audited.',
@@ -160,6 +162,7 @@ export class TransactionWriteResolver {
     return payload(ctx, id);
   }
 
+  @Authorized<ActorRole>(['OPERATOR'])
   @Mutation(() => TransactionPayload, {
     description:
       'Corrects a recorded purchase (fields left out keep their values), with the reason. Every measure follows; the audit trail keeps the values before and after.',
@@ -185,6 +188,7 @@ export class TransactionWriteResolver {
     return payload(ctx, id);
   }
 
+  @Authorized<ActorRole>(['OPERATOR'])
   @Mutation(() => TransactionPayload, {
     description:
       'Voids a recorded purchase, with the reason: every measure excludes it from then on; the row stays readable (node(id), voidedAt, voidReason) with its history in the audit trail. A void is final.',

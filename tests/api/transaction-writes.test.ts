@@ -87,7 +87,7 @@ describe('record, correct and void', () => {
     });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(
-      (bad.errors?.[0]?.extensions?.failures as Array<{ field: string; code: string }>).map((f) => f.code),
+      ((bad.errors?.[0]?.extensions?.failures ?? []) as Array<{ field: string; code: string }>).map((f) => f.code),
     ).toEqual(['RUPIAH_POSITIVE', 'DATE_OUTSIDE_FISCAL_YEAR', 'SAME_PARTY']);
     const future = await record({
       buyerId: party('AG-DINKES', 'Agency'),

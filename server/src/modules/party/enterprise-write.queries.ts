@@ -66,6 +66,17 @@ export async function lockEnterprise(
   return (row as EnterpriseState | undefined) ?? null;
 }
 
+/** The columns of `party`. */
+function partyColumns({ name, region_code, npwp, size_class, status, registered_on }: EnterpriseColumns) {
+  return { name, region_code, npwp, size_class, status, registered_on };
+}
+
+/** The columns of `enterprise_profile`. */
+function profileColumns(c: EnterpriseColumns) {
+  const { name: _n, region_code: _r, npwp: _p, size_class: _s, status: _t, registered_on: _o, ...profile } = c;
+  return profile;
+}
+
 /** Inserts an enterprise (party and profile) as a DRAFT; returns its id. */
 export async function insertEnterprise(
   trx: Kysely<Database>,
@@ -80,12 +91,7 @@ export async function insertEnterprise(
       tenant_id: tenantId,
       ref,
       kind: 'ENTERPRISE',
-      name: c.name,
-      region_code: c.region_code,
-      npwp: c.npwp,
-      size_class: c.size_class,
-      status: c.status,
-      registered_on: c.registered_on,
+      ...partyColumns(c),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -94,16 +100,7 @@ export async function insertEnterprise(
     .values({
       tenant_id: tenantId,
       party_id: party.id,
-      nib: c.nib,
-      kbli_code: c.kbli_code,
-      owner_name: c.owner_name,
-      owner_nik: c.owner_nik,
-      owner_gender: c.owner_gender,
-      founded_year: c.founded_year,
-      employees: c.employees,
-      capital: c.capital,
-      annual_revenue: c.annual_revenue,
-      size_basis: c.size_basis,
+      ...profileColumns(c),
       registering_agency_id: registeringAgencyId,
     })
     .execute();
@@ -119,32 +116,13 @@ export async function updateEnterpriseColumns(
 ): Promise<void> {
   await trx
     .updateTable('party')
-    .set({
-      name: c.name,
-      region_code: c.region_code,
-      npwp: c.npwp,
-      size_class: c.size_class,
-      status: c.status,
-      registered_on: c.registered_on,
-      updated_at: sql`now()`,
-    })
+    .set({ ...partyColumns(c), updated_at: sql`now()` })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .execute();
   await trx
     .updateTable('enterprise_profile')
-    .set({
-      nib: c.nib,
-      kbli_code: c.kbli_code,
-      owner_name: c.owner_name,
-      owner_nik: c.owner_nik,
-      owner_gender: c.owner_gender,
-      founded_year: c.founded_year,
-      employees: c.employees,
-      capital: c.capital,
-      annual_revenue: c.annual_revenue,
-      size_basis: c.size_basis,
-    })
+    .set(profileColumns(c))
     .where('tenant_id', '=', tenantId)
     .where('party_id', '=', id)
     .execute();

@@ -1,20 +1,9 @@
-import type { Database, FundingSource, ProductCategory } from '@jejaring/db';
+import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import type { TransactionRow } from './transaction.queries.ts';
 
 /** The columns a purchase is entered with. */
-export interface TransactionColumns {
-  buyer_id: number;
-  seller_id: number;
-  program_id: number | null;
-  product_id: number | null;
-  category: ProductCategory;
-  account_code: string | null;
-  funding_source: FundingSource | null;
-  amount: number;
-  quantity: number | null;
-  occurred_on: string;
-}
+export type TransactionColumns = Omit<TransactionRow, 'id' | 'source' | 'source_ref'>;
 
 const COLUMNS = [
   'id',

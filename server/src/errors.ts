@@ -27,11 +27,15 @@ export const notFound = (what: string, field?: string) =>
 
 /**
  * BAD_USER_INPUT for values the shared rules refused (docs/data-entry.md): the first failure's
- * field (under `prefix`, the input argument) and reason in Indonesian and English, and every
+ * field (under `prefix`, the input argument; '' for a plain argument) and reason in Indonesian and English, and every
  * failure in `extensions.failures`, so a form marks all its fields in one round trip.
  */
 export function ruleFailures(failures: readonly RuleIssue[], prefix = 'input'): AppError {
-  const list = failures.map((f) => ({ code: f.code, field: `${prefix}.${f.field}`, reason: f.reason }));
+  const list = failures.map((f) => ({
+    code: f.code,
+    field: prefix ? `${prefix}.${f.field}` : f.field,
+    reason: f.reason,
+  }));
   const first = list[0] ?? { code: 'INVALID', field: prefix, reason: { id: 'masukan tidak sah', en: 'invalid input' } };
   return new AppError('BAD_USER_INPUT', `${first.field}: ${first.reason.id} / ${first.reason.en}`, {
     field: first.field,

@@ -12,6 +12,7 @@ import {
   ProgramAssistanceResolver,
 } from './modules/assistance/assistance.resolver.ts';
 import { NodeResolver } from './modules/node/node.resolver.ts';
+import { CooperativeWriteResolver } from './modules/party/cooperative-write.resolver.ts';
 import { EnterpriseWriteResolver } from './modules/party/enterprise-write.resolver.ts';
 import { MergeResolver } from './modules/party/merge.resolver.ts';
 import {
@@ -51,6 +52,7 @@ export const resolvers = [
   EnterpriseResolver,
   CooperativeResolver,
   EnterpriseWriteResolver,
+  CooperativeWriteResolver,
   MergeResolver,
   RegionResolver,
   SectorResolver,

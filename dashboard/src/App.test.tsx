@@ -65,10 +65,13 @@ describe('the app shell', () => {
     const checkbox = await screen.findByRole('checkbox', { name: /Termasuk jejaring/ });
     await act(async () => fireEvent.click(checkbox));
     expect(window.location.search).toBe('?tahun=2024&jejaring=1');
-    await waitFor(() =>
-      expect(
-        calls.some((c) => c.name === 'GetSpendSummary' && JSON.stringify(c.variables).includes('includeNetwork')),
-      ).toBe(true),
+    // A generous wait: on a loaded machine the re-render after the URL change took over a second.
+    await waitFor(
+      () =>
+        expect(
+          calls.some((c) => c.name === 'GetSpendSummary' && JSON.stringify(c.variables).includes('includeNetwork')),
+        ).toBe(true),
+      { timeout: 5_000 },
     );
   });
 

@@ -24,6 +24,7 @@ import {
 } from './modules/party/party.resolver.ts';
 import { PartyProductsResolver, ProductResolver } from './modules/product/product.resolver.ts';
 import { AgencyProgramsResolver, ProgramResolver } from './modules/program/program.resolver.ts';
+import { ProgramWriteResolver } from './modules/program/program-write.resolver.ts';
 import { RegionResolver } from './modules/region/region.resolver.ts';
 import { SectorResolver } from './modules/sector/sector.resolver.ts';
 import { EnterpriseSnapshotResolver, EnterpriseSnapshotsResolver } from './modules/snapshot/snapshot.resolver.ts';
@@ -58,6 +59,7 @@ export const resolvers = [
   SectorResolver,
   ProgramResolver,
   AgencyProgramsResolver,
+  ProgramWriteResolver,
   ProductResolver,
   PartyProductsResolver,
   TransactionResolver,

@@ -53,3 +53,8 @@ export function writerOfMerge(ctx: Context): Writer {
   if (self.agencyId !== null) throw forbidden('only an administrator merges parties');
   return self;
 }
+
+/** The writer of this request, allowed to write an agency's own records (its programs): as for its purchases. */
+export function writerOfAgency(trx: Kysely<Database>, ctx: Context, agencyId: number): Promise<Writer> {
+  return writerOfPurchase(trx, ctx, agencyId);
+}

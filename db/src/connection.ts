@@ -41,7 +41,10 @@ export interface DatabaseHandle {
 export interface OpenOptions {
   /** Pool size for PostgreSQL (PGlite has exactly one connection). */
   readonly poolSize?: number;
-  /** Called when an idle pooled connection fails (e.g. the server restarted); the pool recovers. */
+  /**
+   * Called when a pooled connection fails, idle or checked out (the server restarted, the socket
+   * died mid-query); the pool drops that connection and opens new ones when the server is back.
+   */
   readonly onPoolError?: (error: Error) => void;
 }
 
@@ -103,8 +106,12 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       }) as typeof pg.types.getTypeParser,
     },
   });
-  // Without a listener, an idle client's error (a server restart) is an uncaught exception.
-  pool.on('error', (error) => options.onPoolError?.(error));
+  // node-postgres emits 'error' on a client whose socket dies, idle or in use. Without a listener
+  // that event is an uncaught exception: the pool's 'error' covers idle clients only, so every
+  // client gets its own listener, for its whole life (the query it was running rejects as well,
+  // and the request answers 503). The pool re-emits an idle client's error: reported already.
+  pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
+  pool.on('error', () => {});
   try {
     const client = await pool.connect();
     client.release();

@@ -37,6 +37,7 @@ export function guardedPool(
 
   const cancel = async (pid: number) => {
     const canceller = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+    canceller.on('error', () => {}); // a dead socket also rejects the pending call, handled below
     try {
       await canceller.connect();
       await canceller.query('SELECT pg_cancel_backend($1)', [pid]);

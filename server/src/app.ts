@@ -6,7 +6,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { type DatabaseHandle, isMigrated } from '@jejaring/db';
+import type { DatabaseHandle } from '@jejaring/db';
 import express from 'express';
 import type { Logger } from 'pino';
 import { admitAnalytics } from './analytics/admission.ts';
@@ -20,11 +20,14 @@ import { corsFor, errorHandler, jsonBody, notFound, securityHeaders } from './ht
 import { limitsPlugin } from './http/limits-plugin.ts';
 import { PersistedOperations } from './http/persisted.ts';
 import { RateLimiter } from './http/rate-limit.ts';
+import { readiness } from './http/readiness.ts';
 import { requestPlugin } from './http/request-plugin.ts';
 import { getSchema } from './schema.ts';
 
 export interface App {
   readonly express: express.Express;
+  /** Shutting down: /readyz answers 503 from now on, so a load balancer sends no new traffic. */
+  drain(): void;
   stop(): Promise<void>;
 }
 
@@ -54,6 +57,7 @@ export async function createApp(options: {
   const rateLimiter = new RateLimiter(limits.rateLimit);
   // Sign-in attempts: each costs a memory-hard hash, so a budget of their own per address.
   const loginLimiter = new RateLimiter({ ...limits.rateLimit, burst: Math.max(1, config.auth.loginPerMinute) });
+  let draining = false;
   const persisted = new PersistedOperations(limits.persistedOperationsFile);
   if (limits.persistedOnlyForPublic && persisted.size === 0) {
     logger.warn(
@@ -97,14 +101,10 @@ export async function createApp(options: {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      const migrated = await isMigrated(database.db);
-      res.status(migrated ? 200 : 503).json({ status: migrated ? 'ready' : 'not migrated', engine: database.engine });
-    } catch {
-      res.status(503).json({ status: 'database unreachable', engine: database.engine });
-    }
-  });
+  app.get(
+    '/readyz',
+    readiness(database, () => draining),
+  );
 
   app.use(
     '/graphql',
@@ -167,6 +167,9 @@ export async function createApp(options: {
 
   return {
     express: app,
+    drain() {
+      draining = true;
+    },
     async stop() {
       await apollo.stop();
     },

@@ -1,4 +1,4 @@
-import { describeDataError } from '@jejaring/db';
+import { describeDataError, isConnectionFailure } from '@jejaring/db';
 import type { RuleIssue } from '@jejaring/db/rules';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { LIMIT_CODES } from './http/http-errors.ts';
@@ -83,6 +83,14 @@ function isCanceledStatement(error: unknown): boolean {
   return (original as { code?: unknown } | null)?.code === QUERY_CANCELED;
 }
 
+/** Seconds a client is told to wait (Retry-After) when the database is unreachable. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/** The answer to a request whose database connection failed or could not be made. */
+export const UNAVAILABLE_MESSAGE =
+  'Basis data sedang tidak dapat dijangkau; coba lagi sebentar lagi. / ' +
+  'The database cannot be reached right now; try again shortly.';
+
 /** True for errors that reach the client as they are (coded, or a database rejection of bad data). */
 export function isClientError(error: unknown): boolean {
   const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
@@ -104,6 +112,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       // type-graphql's argument validation and GraphQL's variable coercion both report BAD_USER_INPUT.
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    if (isConnectionFailure(error)) {
+      // The HTTP status (503) and Retry-After are set by the request plugin (http/request-plugin.ts).
+      return {
+        message: UNAVAILABLE_MESSAGE,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },
+      };
     }
     if (isCanceledStatement(error)) {
       return {

@@ -1,31 +1,31 @@
 import { ConfigError, DatabaseUnavailableError, DirectoryLockedError, MigrationError } from '@jejaring/db';
 import { loadServerConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { startServer } from './start.ts';
+import { guardProcess, stopOnSignals } from './shutdown.ts';
+import { type Running, startServer } from './start.ts';
 
 async function main(): Promise<void> {
   // `pnpm start` is production (Express and Apollo read NODE_ENV); `pnpm dev` sets development.
   process.env.NODE_ENV ??= 'production';
   const config = loadServerConfig();
   const logger = createLogger(config.logLevel);
+  let running: Running | undefined;
+  guardProcess(logger, async () => {
+    await running?.database.close();
+  });
+  stopOnSignals(logger, async () => {
+    // A signal during start-up (migrations, the demo load) exits 1 without waiting for them.
+    if (!running) throw new Error('stopped during start-up');
+    await running.stop();
+  });
   const started = performance.now();
-  const running = await startServer(config, logger);
+  running = await startServer(config, logger);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   logger.info({ url: running.url, database: running.database.location, startupSeconds: Number(seconds) }, 'listening');
   process.stderr.write(
     `\nJejaring is running (${running.database.engine}, ${running.database.location}), ready in ${seconds} s:\n` +
       `  dashboard  ${running.url}/\n  GraphQL    ${running.url}/graphql\n  explorer   ${running.url}/explorer\n\n`,
   );
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await running.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

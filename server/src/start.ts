@@ -5,6 +5,7 @@ import { loadDemo } from '@jejaring/db/demo';
 import type { Logger } from 'pino';
 import { type App, createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
+import { closeHttpServer, trackRequests } from './shutdown.ts';
 import { keepStatistics, type StatisticsKeeper } from './statistics-keeper.ts';
 
 export interface Running {
@@ -63,6 +64,7 @@ export async function startServer(config: ServerConfig, logger: Logger, database
       const s = app?.express.listen(config.port, config.host, () => resolve(s as Server));
       s?.on('error', reject);
     });
+    const inFlight = trackRequests(server);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host}:${port}`;
@@ -70,8 +72,16 @@ export async function startServer(config: ServerConfig, logger: Logger, database
       url,
       database: handle,
       async stop() {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections?.();
+        // docs/operations.md "Stopping": readiness first, then the listener, then in-flight requests.
+        app?.drain();
+        if (config.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+        const { drained, cut } = await closeHttpServer(server, config.shutdownTimeoutMs, inFlight);
+        if (!drained) {
+          logger.warn(
+            { cut, timeoutMs: config.shutdownTimeoutMs },
+            'shutdown deadline passed: requests still running were cut off',
+          );
+        }
         await keeper?.stop();
         await app?.stop();
         if (!database) await handle.close();

@@ -1,64 +1,61 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exitWithin, ROOT, type ServerProcess, spawnServer } from '../support/process.ts';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-
-/** Starts server/src/main.ts as `pnpm start` runs it (NODE_ENV=production), on PGlite in `dir`. */
-function startProcess(dir: string): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null> } {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    TSX_TSCONFIG_PATH: 'server/tsconfig.json',
-    PGLITE_DIR: dir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DEMO_DATA: 'off',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-  };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx/esm', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  const url = new Promise<string>((resolve, reject) => {
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const match = /GraphQL\s+(http:\/\/\S+)\/graphql/.exec(stderr);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${stderr}`)));
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, url, exit };
-}
+const run = promisify(execFile);
 
 describe('the server process', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejaring-process-'));
-  const children: ChildProcess[] = [];
+  const servers: ServerProcess[] = [];
   afterAll(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    for (const server of servers) if (server.child.exitCode === null) server.child.kill('SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('stops on SIGTERM within seconds, releasing the PGlite directory for the next process', async () => {
     const data = path.join(dir, 'pglite');
     for (const round of [1, 2]) {
-      const server = startProcess(data);
-      children.push(server.child);
+      const server = spawnServer({ PGLITE_DIR: data, LOG_LEVEL: 'warn' });
+      servers.push(server);
       const url = await server.url;
       expect((await fetch(`${url}/readyz`)).status, `round ${round}`).toBe(200);
       server.child.kill('SIGTERM');
-      const code = await Promise.race([
-        server.exit,
-        new Promise<string>((resolve) => setTimeout(() => resolve('still running after 15 s'), 15_000)),
-      ]);
-      expect(code, `round ${round}`).toBe(0);
+      expect(await exitWithin(server, 15_000), `round ${round}`).toBe(0);
       expect(fs.existsSync(`${data}.lock`), `round ${round}: lock left behind`).toBe(false);
     }
   }, 120_000);
+
+  it('logs an unhandled rejection and keeps running; logs an uncaught exception and exits 1 after closing', async () => {
+    // The handlers main.ts installs (server/src/shutdown.ts guardProcess), in a process of their own.
+    const script = `
+      import { createLogger } from './server/src/logger.ts';
+      import { guardProcess } from './server/src/shutdown.ts';
+      guardProcess(createLogger('info'), async () => { console.log(JSON.stringify({ msg: 'closed' })); });
+      Promise.reject(new Error('a forgotten await'));
+      setTimeout(() => { console.log(JSON.stringify({ msg: 'alive' })); throw new Error('thrown in a timer'); }, 200);
+      setTimeout(() => console.log(JSON.stringify({ msg: 'never' })), 4000);`;
+    const failure = await run(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      env: { ...process.env, TSX_TSCONFIG_PATH: 'server/tsconfig.json' },
+    }).then(
+      () => null,
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    const lines = (failure?.stdout ?? '')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => [line.msg, line.err?.message])).toEqual([
+      ['unhandled promise rejection (the server keeps running)', 'a forgotten await'],
+      ['alive', undefined],
+      ['uncaught exception: exiting with code 1 so the service manager restarts a clean process', 'thrown in a timer'],
+      ['closed', undefined],
+    ]);
+    expect(lines[2].level).toBe(60); // fatal
+  });
 });

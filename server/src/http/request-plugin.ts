@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { isConnectionFailure } from '@jejaring/db';
 import type { Context } from '../context.ts';
-import { isClientError } from '../errors.ts';
+import { isClientError, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
 
 /**
  * One structured log line per GraphQL request (operation, duration, status, request id); unknown
@@ -12,9 +13,20 @@ export function requestPlugin(): ApolloServerPlugin<Context> {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
       let failed = false;
+      let unavailable = false;
       return {
         async didEncounterErrors({ errors, contextValue: ctx }) {
           for (const error of errors) {
+            if (isConnectionFailure(error)) {
+              if (!unavailable) {
+                ctx.logger.warn(
+                  { requestId: ctx.requestId, err: error.originalError ?? error },
+                  'database unavailable',
+                );
+              }
+              unavailable = true;
+              continue;
+            }
             if (isClientError(error)) continue;
             failed = true;
             ctx.logger.error(
@@ -24,9 +36,17 @@ export function requestPlugin(): ApolloServerPlugin<Context> {
           }
         },
         async willSendResponse({ response, operationName, errors }) {
+          if (unavailable) {
+            // The database connection was lost or refused: the same request succeeds once it is back.
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_SECONDS));
+          }
           if (response.body.kind === 'single') {
             for (const error of response.body.singleResult.errors ?? []) {
-              if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+              if (
+                error.extensions?.code === 'INTERNAL_SERVER_ERROR' ||
+                error.extensions?.code === 'SERVICE_UNAVAILABLE'
+              ) {
                 (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
               }
             }
@@ -36,7 +56,7 @@ export function requestPlugin(): ApolloServerPlugin<Context> {
               requestId: contextValue.requestId,
               operation: operationName ?? null,
               durationMs: Math.round((performance.now() - started) * 10) / 10,
-              status: failed ? 'error' : errors?.length ? 'user_error' : 'ok',
+              status: unavailable ? 'unavailable' : failed ? 'error' : errors?.length ? 'user_error' : 'ok',
               httpStatus: response.http.status ?? 200,
             },
             'graphql',

@@ -1,0 +1,123 @@
+import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const run = promisify(execFile);
+
+/**
+ * A PostgreSQL cluster of the test's own, on a port of its own (55xx), that the test may stop,
+ * crash and restart: fault tests never touch the machine's shared server on 5432. initdb and
+ * pg_ctl run as the `postgres` user when the tests run as root (PostgreSQL refuses root).
+ */
+export interface PrivateCluster {
+  readonly port: number;
+  /** postgres://postgres@127.0.0.1:PORT/<database> */
+  url(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  /** `fast` ends every session with an error first; `immediate` kills the server as a crash would. */
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
+  start(): Promise<void>;
+  /** Stops the server if it runs and deletes its files. */
+  destroy(): Promise<void>;
+}
+
+function asPostgresUser(): { user: string | null } {
+  return { user: process.getuid?.() === 0 ? 'postgres' : null };
+}
+
+function command(bin: string, args: string[]): [string, string[]] {
+  const { user } = asPostgresUser();
+  return user ? ['runuser', ['-u', user, '--', bin, ...args]] : [bin, args];
+}
+
+async function freePort(): Promise<number> {
+  const tried = new Set<number>();
+  while (tried.size < 100) {
+    const port = 5500 + Math.floor(Math.random() * 100);
+    if (tried.has(port)) continue;
+    tried.add(port);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free && !fs.existsSync(`/tmp/.s.PGSQL.${port}`)) return port;
+  }
+  throw new Error('no free port in 5500-5599 for a private PostgreSQL cluster');
+}
+
+/**
+ * initdb into a temporary directory and start the server (about 2-4 s).
+ *
+ * @example
+ * const cluster = await startPrivateCluster();
+ * await cluster.createDatabase('jejaring_faults');
+ * await cluster.stop('immediate'); await cluster.start();
+ * await cluster.destroy();
+ */
+export async function startPrivateCluster(): Promise<PrivateCluster> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jejaring-pg-'));
+  const data = path.join(root, 'data');
+  if (asPostgresUser().user) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
+    fs.chownSync(root, uid, gid);
+  }
+  const port = await freePort();
+  const pgCtl = (args: string[]) => run(...command('pg_ctl', ['-D', data, ...args]));
+  await run(
+    ...command('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']),
+  );
+  const options = [
+    `-p ${port}`,
+    `-k ${root}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c fsync=off',
+    '-c full_page_writes=off',
+    '-c max_connections=40',
+    '-c shared_buffers=16MB',
+  ].join(' ');
+  let running = false;
+  const start = async () => {
+    await pgCtl(['-o', options, '-l', path.join(root, 'log'), '-w', '-t', '30', 'start']);
+    running = true;
+  };
+  const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
+    await pgCtl(['-m', mode, '-w', '-t', '30', 'stop']);
+    running = false;
+  };
+  // A test that dies half-way must not leave a server behind.
+  const onExit = () => {
+    if (!running) return;
+    try {
+      execFileSync(...command('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']), { stdio: 'ignore' });
+    } catch {}
+  };
+  process.on('exit', onExit);
+  await start();
+  const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  return {
+    port,
+    url,
+    start,
+    stop,
+    async createDatabase(name) {
+      const client = new pg.Client({ connectionString: url('postgres') });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await client.end();
+      }
+    },
+    async destroy() {
+      process.off('exit', onExit);
+      if (running) await stop('immediate').catch(() => {});
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

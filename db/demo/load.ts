@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../src/database.ts';
 import { refreshStatistics } from '../src/statistics.ts';
 import { CHUNK_ROWS, type DemoChunk, generateDemo, hashLiterals, planDemo, validateDemoOptions } from './generate.ts';
+import { tenantHasData } from './policy.ts';
 import { columnLiterals, DEMO_TABLES, type DemoTable, ID_TABLES, type IdSpace, TABLE_SPECS } from './tables.ts';
 import { createDemoUsers } from './users.ts';
 
@@ -102,7 +103,7 @@ async function restoreIndexes(
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Loads the synthetic demo dataset (see demo/story.ts) into a tenant that has no parties yet, in
+ * Loads the synthetic demo dataset (see demo/story.ts) into a tenant that has no data yet, in
  * one transaction, and records the seed and scale on the tenant.
  *
  * @example
@@ -118,14 +119,9 @@ export async function loadDemo(
   const tenant = await db.selectFrom('tenant').select('id').where('id', '=', tenantId).executeTakeFirst();
   if (!tenant) throw new Error(`Tenant ${tenantId} does not exist; run \`pnpm cli migrate\` first.`);
   const assertEmpty = async (executor: Kysely<Database>) => {
-    const existing = await executor
-      .selectFrom('party')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirstOrThrow();
-    if (Number(existing.n) > 0) {
+    if (await tenantHasData(executor, tenantId)) {
       throw new Error(
-        `Tenant ${tenantId} already has data (${existing.n} parties); the demo dataset loads only into an empty tenant. ` +
+        `Tenant ${tenantId} already has data; the demo dataset loads only into an empty tenant. ` +
           "Run `pnpm cli reset --yes` first to delete the tenant's rows.",
       );
     }

@@ -8,7 +8,7 @@ import { ConfigError, loadDbConfig } from './config.ts';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './connection.ts';
 import { TENANT_TABLES } from './database.ts';
 import { DirectoryLockedError } from './lock.ts';
-import { MigrationError, migrateToLatest } from './migrate.ts';
+import { MigrationError, migrateToLatest, withStartupLock } from './migrate.ts';
 
 const HELP = `Jejaring data command line
 
@@ -95,7 +95,11 @@ async function run(argv: string[]): Promise<void> {
   const config = loadDbConfig();
   const handle = await openDatabase(config.target);
   try {
-    const applied = await migrateToLatest(handle.db, config.tenant);
+    const applied = await withStartupLock(
+      handle,
+      () => migrateToLatest(handle.db, config.tenant),
+      () => console.error('Another instance is migrating this database: waiting for it.'),
+    );
     if (applied.length) console.error(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
     const { tenant } = config;
     switch (command) {

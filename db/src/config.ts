@@ -10,8 +10,11 @@ export interface DbConfig {
   readonly target: DatabaseTarget;
   /** The regency code (tenant id) that imports and queries act on, e.g. `61.12`. */
   readonly tenant: string;
-  /** `auto`: load the demo dataset into an empty database on start; `off`: never. */
-  readonly demoData: 'auto' | 'off';
+  /**
+   * The synthetic demo dataset on start: `auto` loads it into an empty embedded (PGlite) database
+   * only; `on` into an empty tenant on either engine; `off` never. Never into a tenant with data.
+   */
+  readonly demoData: 'auto' | 'on' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -54,8 +57,8 @@ export function loadDbConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INI
     throw new ConfigError(`TENANT must be a regency code like 61.12, got "${tenant}"`);
   }
   const demo = (env.DEMO_DATA?.trim() || 'auto').toLowerCase();
-  if (demo !== 'auto' && demo !== 'off') {
-    throw new ConfigError(`DEMO_DATA must be "auto" or "off", got "${env.DEMO_DATA}"`);
+  if (demo !== 'auto' && demo !== 'on' && demo !== 'off') {
+    throw new ConfigError(`DEMO_DATA must be "auto", "on" or "off", got "${env.DEMO_DATA}"`);
   }
   const url = env.DATABASE_URL?.trim();
   const readUrl = env.DATABASE_READ_URL?.trim();

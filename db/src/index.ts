@@ -6,7 +6,7 @@ export { isConnectionFailure } from './connection-errors.ts';
 export * from './database.ts';
 export { type DataError, describeDataError } from './errors.ts';
 export { DirectoryLockedError } from './lock.ts';
-export { isMigrated, MigrationError, migrateToLatest } from './migrate.ts';
+export { isMigrated, MigrationError, migrateToLatest, STARTUP_LOCK_KEY, withStartupLock } from './migrate.ts';
 export { loadReferenceData, readRegions } from './reference.ts';
 export type { RequestGuard } from './request-guard.ts';
 export { dataVersion, refreshStatistics } from './statistics.ts';

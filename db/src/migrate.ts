@@ -1,5 +1,6 @@
-import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
 import { migrations } from '../migrations/index.ts';
+import type { DatabaseHandle } from './connection.ts';
 import type { Database } from './database.ts';
 import { loadReferenceData } from './reference.ts';
 
@@ -28,4 +29,42 @@ export async function isMigrated(db: Kysely<Database>): Promise<boolean> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const all = await migrator.getMigrations();
   return all.every((m) => m.executedAt !== undefined);
+}
+
+/**
+ * The advisory lock that serialises start-up work on one PostgreSQL database (migrations, the
+ * reference data, the demo decision) across instances; an arbitrary constant, "JEJARING" read as
+ * digits of a phone keypad.
+ */
+export const STARTUP_LOCK_KEY = 53_527_464;
+
+/**
+ * Runs `work` holding the start-up lock: on PostgreSQL a session advisory lock on a connection of
+ * its own, so two instances starting at once migrate one after the other (the second finds
+ * nothing left to do) and `onWait` is called when another instance holds it. The lock is
+ * released when `work` ends, or by PostgreSQL if this process dies. PGlite needs none: its
+ * directory lock admits one process.
+ *
+ * @example
+ * await withStartupLock(handle, () => migrateToLatest(handle.db, tenant), () => log('waiting'));
+ */
+export async function withStartupLock<T>(
+  handle: DatabaseHandle,
+  work: () => Promise<T>,
+  onWait?: () => void,
+): Promise<T> {
+  if (handle.engine !== 'postgres') return work();
+  return handle.db.connection().execute(async (connection) => {
+    const key = sql.lit(STARTUP_LOCK_KEY);
+    const tried = await sql<{ got: boolean }>`SELECT pg_try_advisory_lock(${key}) AS got`.execute(connection);
+    if (!tried.rows[0]?.got) {
+      onWait?.();
+      await sql`SELECT pg_advisory_lock(${key})`.execute(connection);
+    }
+    try {
+      return await work();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${key})`.execute(connection).catch(() => {});
+    }
+  });
 }

@@ -44,6 +44,6 @@ describe('database configuration', () => {
 
   it('rejects a tenant that is not a regency code and an unknown DEMO_DATA mode', () => {
     expect(() => loadDbConfig({ TENANT: 'kubu' })).toThrow(/TENANT must be a regency code/);
-    expect(() => loadDbConfig({ DEMO_DATA: 'yes' })).toThrow(/DEMO_DATA must be "auto" or "off"/);
+    expect(() => loadDbConfig({ DEMO_DATA: 'yes' })).toThrow(/DEMO_DATA must be "auto", "on" or "off"/);
   });
 });

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,14 @@ import { migrateToLatest } from '../src/migrate.ts';
 const run = promisify(execFile);
 const CLI = new URL('../src/cli.ts', import.meta.url).pathname;
 const TSX = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
+const DB_ROOT = new URL('..', import.meta.url).pathname;
+const BOOT_ID = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+
+/** A process's start time in clock ticks since boot (field 22 of /proc/PID/stat), computed here independently. */
+function startTimeOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+}
 
 // The lock guards PGlite's data directory; PostgreSQL needs none, so this runs on PGlite only.
 describe('the PGlite data directory lock', () => {
@@ -34,6 +42,9 @@ describe('the PGlite data directory lock', () => {
       )
       .execute();
   });
+  const writeLock = (owner: { pid: number; bootId: string; startTime: number }, at = dir) =>
+    fs.writeFileSync(`${at}.lock`, `${JSON.stringify(owner)}\n`);
+
   afterAll(async () => {
     await first?.close();
     fs.rmSync(path.dirname(dir), { recursive: true, force: true });
@@ -74,10 +85,89 @@ describe('the PGlite data directory lock', () => {
   });
 
   it('takes over a stale lock whose owner has exited', async () => {
-    fs.writeFileSync(`${dir}.lock`, '2147483646\n'); // no such process
+    fs.writeFileSync(`${dir}.lock`, '2147483646\n'); // an older lock file: a PID of no process
     const handle = await openDatabase({ engine: 'pglite', dir });
-    expect(fs.readFileSync(`${dir}.lock`, 'utf8').trim()).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(`${dir}.lock`, 'utf8'))).toMatchObject({
+      pid: process.pid,
+      bootId: BOOT_ID,
+      startTime: startTimeOf(process.pid),
+    });
     await handle.close();
     expect(fs.existsSync(`${dir}.lock`)).toBe(false);
   });
+
+  it('takes over a lock left by an earlier process that had the same PID (a restarted container)', async () => {
+    writeLock({ pid: process.pid, bootId: BOOT_ID, startTime: startTimeOf(process.pid) - 500 });
+    const handle = await openDatabase({ engine: 'pglite', dir });
+    await handle.close();
+  });
+
+  describe('with a PID that belongs to a live process', () => {
+    let other: ChildProcess;
+    beforeAll(() => {
+      other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    });
+    afterAll(() => {
+      other.kill('SIGKILL');
+    });
+
+    it('refuses while that process is the one that wrote the lock', async () => {
+      const pid = other.pid as number;
+      writeLock({ pid, bootId: BOOT_ID, startTime: startTimeOf(pid) });
+      await expect(openDatabase({ engine: 'pglite', dir })).rejects.toThrow(
+        `The database directory ${dir} is in use by another Jejaring process (pid ${pid})`,
+      );
+    });
+
+    it('takes over when the PID was reused by another process (a different start time)', async () => {
+      const pid = other.pid as number;
+      writeLock({ pid, bootId: BOOT_ID, startTime: startTimeOf(pid) - 1 });
+      const handle = await openDatabase({ engine: 'pglite', dir });
+      await handle.close();
+    });
+
+    it('takes over a lock written before the machine last booted', async () => {
+      const pid = other.pid as number;
+      writeLock({ pid, bootId: '00000000-0000-0000-0000-000000000000', startTime: startTimeOf(pid) });
+      const handle = await openDatabase({ engine: 'pglite', dir });
+      await handle.close();
+    });
+  });
+
+  it('lets exactly one of six processes that find the same stale lock at once take it', async () => {
+    const raceDir = path.join(path.dirname(dir), 'race');
+    const go = `${raceDir}.go`;
+    writeLock({ pid: 2147483646, bootId: BOOT_ID, startTime: 1 }, raceDir);
+    // Each waits for the go file, then takes the lock (db/src/lock.ts alone, no PGlite) and holds it for 2 s.
+    const script = `
+      import fs from 'node:fs';
+      import { lockDirectory } from './src/lock.ts';
+      console.log('ready');
+      while (!fs.existsSync(${JSON.stringify(go)})) await new Promise((r) => setTimeout(r, 1));
+      try { lockDirectory(${JSON.stringify(raceDir)}); console.log('won'); await new Promise((r) => setTimeout(r, 2000)); }
+      catch (error) { console.log(error.name === 'DirectoryLockedError' ? 'refused' : String(error)); }`;
+    const children = Array.from({ length: 6 }, () =>
+      spawn(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], {
+        cwd: DB_ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
+    );
+    const outputs = children.map(
+      (child) =>
+        new Promise<string>((resolve) => {
+          let out = '';
+          child.stdout?.on('data', (chunk: Buffer) => {
+            out += chunk.toString();
+          });
+          child.on('exit', () => resolve(out));
+        }),
+    );
+    const ready = children.map((child) => new Promise<void>((resolve) => child.stdout?.once('data', () => resolve())));
+    await Promise.all(ready);
+    fs.writeFileSync(go, '');
+    const results = (await Promise.all(outputs)).map((out) => out.replace('ready', '').trim());
+    expect(results.filter((r) => r === 'won')).toHaveLength(1);
+    expect(results.filter((r) => r === 'refused')).toHaveLength(5);
+    expect(fs.existsSync(`${raceDir}.lock`)).toBe(false); // released at the winner's exit
+  }, 60_000);
 });

@@ -116,6 +116,7 @@ export function guardProcess(logger: Logger, onFatal: () => Promise<void>): void
       { err: error },
       'uncaught exception: exiting with code 1 so the service manager restarts a clean process',
     );
+    logger.flush();
     if (fatal) process.exit(1);
     fatal = true;
     const timer = setTimeout(() => process.exit(1), 5_000);

@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     const row = {
       seconds: Math.round((performance.now() - startedAt) / 1000),
       rssMb: Math.round(rssMb(child.pid) * 10) / 10,
-      load1: Math.round(os.loadavg()[0] * 100) / 100,
+      load1: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
       requests: sent,
       errors,
       inFlight,
@@ -152,9 +152,17 @@ async function main(): Promise<void> {
     };
     window = [];
     rows.push(row);
-    console.log(Object.values(row).map((v) => String(v).padStart(9)).join(''));
+    console.log(
+      Object.values(row)
+        .map((v) => String(v).padStart(9))
+        .join(''),
+    );
   };
-  console.log(['seconds', 'rss MB', 'load1', 'requests', 'errors', 'inflight', 'p50 ms', 'p99 ms'].map((h) => h.padStart(9)).join(''));
+  console.log(
+    ['seconds', 'rss MB', 'load1', 'requests', 'errors', 'inflight', 'p50 ms', 'p99 ms']
+      .map((h) => h.padStart(9))
+      .join(''),
+  );
   sample();
   const sampler = setInterval(sample, EVERY_S * 1000);
   // A steady rate: request i is sent at startedAt + i / RATE seconds, whatever the answers take.

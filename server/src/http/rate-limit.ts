@@ -12,6 +12,12 @@ import type { LimitsConfig } from './limits-config.ts';
  * an office's address-wide budget, and rotating made-up credentials does not help, since only
  * credentials the server accepted name a client.
  */
+/**
+ * Most buckets kept at once: about 200 bytes each (a key of up to 48 characters, its numbers and
+ * the map's entry), so at most about 10 MB however many addresses a flood comes from.
+ */
+export const MAX_BUCKETS = 50_000;
+
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private sweptAt = 0;
@@ -19,7 +25,13 @@ export class RateLimiter {
   constructor(
     private readonly limits: LimitsConfig['rateLimit'],
     private readonly now: () => number = () => performance.now(),
+    private readonly maxBuckets = MAX_BUCKETS,
   ) {}
+
+  /** Buckets held now (bounded by `maxBuckets`). */
+  get size(): number {
+    return this.buckets.size;
+  }
 
   /** Takes one token for `key` at `perMinute`; returns 0 when granted, else the seconds to wait. */
   take(key: string, perMinute: number): number {
@@ -30,8 +42,18 @@ export class RateLimiter {
     const bucket = this.buckets.get(key) ?? { tokens: capacity, at: now };
     bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * rate);
     bucket.at = now;
+    this.buckets.delete(key); // re-inserted last: the map's order is the order of last use
     this.buckets.set(key, bucket);
     this.sweep(now, capacity, rate);
+    // Full (a flood from many addresses): the tenth of clients unseen for longest start over with
+    // a full bucket (a tenth at once: one pass over the map now and then, not one per request).
+    if (this.buckets.size > this.maxBuckets) {
+      const keep = Math.floor(this.maxBuckets * 0.9);
+      for (const oldest of this.buckets.keys()) {
+        if (this.buckets.size <= keep) break;
+        this.buckets.delete(oldest);
+      }
+    }
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;

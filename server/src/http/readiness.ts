@@ -2,10 +2,10 @@ import { type DatabaseHandle, isMigrated } from '@jejaring/db';
 import type { RequestHandler } from 'express';
 
 /** How long /readyz waits for the database before calling it unreachable. */
-const PROBE_TIMEOUT_MS = 2_000;
+const PROBE_TIMEOUT_MS = 5_000;
 
 /**
- * GET /readyz: 200 when this instance should get traffic: the database answers (within 2 s) and
+ * GET /readyz: 200 when this instance should get traffic: the database answers (within 5 s: a busy PGlite answers between statements) and
  * is migrated, and the process is not shutting down. 503 otherwise, with the reason; it turns
  * 200 again by itself when the database is back, without a restart.
  */

@@ -67,23 +67,24 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
     fs.chownSync(root, uid, gid);
   }
-  const port = await freePort();
+  let port = await freePort();
   const pgCtl = (args: string[]) => run(...command('pg_ctl', ['-D', data, ...args]));
   await run(
     ...command('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']),
   );
-  const options = [
-    `-p ${port}`,
-    `-k ${root}`,
-    '-c listen_addresses=127.0.0.1',
-    '-c fsync=off',
-    '-c full_page_writes=off',
-    '-c max_connections=40',
-    '-c shared_buffers=16MB',
-  ].join(' ');
+  const options = () =>
+    [
+      `-p ${port}`,
+      `-k ${root}`,
+      '-c listen_addresses=127.0.0.1',
+      '-c fsync=off',
+      '-c full_page_writes=off',
+      '-c max_connections=40',
+      '-c shared_buffers=16MB',
+    ].join(' ');
   let running = false;
   const start = async () => {
-    await pgCtl(['-o', options, '-l', path.join(root, 'log'), '-w', '-t', '30', 'start']);
+    await pgCtl(['-o', options(), '-l', path.join(root, 'log'), '-w', '-t', '30', 'start']);
     running = true;
   };
   const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
@@ -98,7 +99,16 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
     } catch {}
   };
   process.on('exit', onExit);
-  await start();
+  // Another test file may have picked the same port a moment ago: then try another.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start();
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      port = await freePort();
+    }
+  }
   const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
   return {
     port,

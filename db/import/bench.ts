@@ -98,8 +98,20 @@ async function main(): Promise<void> {
     console.log(
       `engine ${testEngine}${dir ? ' (on disk)' : testEngine === 'pglite' ? ' (in memory)' : ''}, ${n.toLocaleString('en')} transactions`,
     );
+    const load = () =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ');
+    console.log(`load average before: ${load()} (${os.cpus().length} cores)`);
+    const started = performance.now();
     const first = await time('import', () => importCsvBundle(handle.db, TEST_TENANT, files));
+    const seconds = (performance.now() - started) / 1000;
     console.log(first.files.map((f) => `  ${f.file}: ${f.inserted} inserted, ${f.rejected} rejected`).join('\n'));
+    const rows = first.files.reduce((sum, f) => sum + f.inserted, 0);
+    console.log(
+      `RESULT ${testEngine}: ${Math.round(rows / seconds).toLocaleString('en')} rows/s (${rows.toLocaleString('en')} rows, ${n.toLocaleString('en')} transactions in ${seconds.toFixed(1)} s), load average after: ${load()}`,
+    );
     const again = await time('re-import (all unchanged)', () => importCsvBundle(handle.db, TEST_TENANT, files));
     console.log(again.files.map((f) => `  ${f.file}: ${f.unchanged} unchanged`).join('\n'));
     await time('dry run', () => importCsvBundle(handle.db, TEST_TENANT, files, { dryRun: true }));

@@ -5,6 +5,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../src/database.ts';
 import type { BundleFile } from './csv-import.ts';
 import { BUNDLE_FILES } from './files/index.ts';
+import { neutraliseCell } from './sources/neutralise.ts';
 
 /** Rows fetched per query: keeps a large tenant's export from holding every row object at once. */
 const PAGE = 20_000;
@@ -14,7 +15,7 @@ type Row = Record<string, unknown>;
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return String(value);
+  return neutraliseCell(String(value));
 }
 
 function columnsOf(name: string): readonly string[] {
@@ -286,11 +287,16 @@ export async function exportCsvBundle(db: Kysely<Database>, tenantId: string): P
     });
 }
 
-/** Writes a bundle's files into a folder (created if needed), replacing files of the same name. */
-export async function writeBundleDir(dir: string, files: BundleFile[]): Promise<void> {
-  await fs.mkdir(dir, { recursive: true });
+/**
+ * Writes a bundle's files into a folder (created if needed), replacing files of the same name.
+ * Files get mode 0600 and a new folder 0700: the bundle holds personal data.
+ */
+export async function writeBundleDir(dir: string, files: readonly BundleFile[]): Promise<void> {
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   for (const file of files) {
     // Only the base name: a file named ../x.csv must not escape the folder.
-    await fs.writeFile(path.join(dir, path.basename(file.name)), file.content);
+    const target = path.join(dir, path.basename(file.name));
+    await fs.writeFile(target, file.content, { mode: 0o600 });
+    await fs.chmod(target, 0o600); // a file that existed keeps its old mode otherwise
   }
 }

@@ -6,7 +6,7 @@ import { refreshStatistics } from '../src/statistics.ts';
 import { BundleCsv, type ImportContext, type PartyTarget, type ProductTarget, type ProgramTarget } from './context.ts';
 import { BUNDLE_FILES, bundleFileSpec } from './files/index.ts';
 import type { FileSpec } from './files/spec.ts';
-import { parseCsvFile } from './parse.ts';
+import { type ParsedCsv, parseCsvFile } from './parse.ts';
 import { RefIndex } from './refs.ts';
 import { type ImportReport, ReportBuilder } from './report.ts';
 
@@ -23,6 +23,8 @@ export {
 export interface BundleFile {
   name: string;
   content: string | Uint8Array;
+  /** Already parsed rows (a workbook's sheet); when set, `content` is not read. */
+  parsed?: ParsedCsv;
 }
 
 export interface ImportOptions {
@@ -75,7 +77,7 @@ interface PreparedFile {
 
 /** Decodes and parses a file and checks its header; reports what is unreadable. Null when nothing is usable. */
 function prepare(spec: FileSpec, file: BundleFile, report: ReportBuilder): PreparedFile | null {
-  const parsed = parseCsvFile(file.content);
+  const parsed = file.parsed ?? parseCsvFile(file.content);
   const tally = report.tally(spec.name);
   tally.rows = parsed.records.length;
   const refIndex = parsed.header.indexOf('ref');

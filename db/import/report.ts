@@ -15,6 +15,8 @@ export interface RejectedRow {
 /** Something the importer ignored without losing data: an unknown file or column. */
 export interface ImportWarning {
   readonly file: string;
+  /** The row it is about; absent when it is about the whole file (an unknown column). */
+  readonly line?: number;
   readonly column: string | null;
   readonly message: string;
 }
@@ -174,7 +176,8 @@ export function formatImportReport(report: ImportReport): string {
   }
   if (report.warnings.length) {
     lines.push('', 'Warnings:');
-    for (const w of report.warnings) lines.push(`  ${w.file}${w.column ? ` ${w.column}` : ''}: ${w.message}`);
+    for (const w of report.warnings)
+      lines.push(`  ${w.file}${w.line ? `:${w.line}` : ''}${w.column ? ` ${w.column}` : ''}: ${w.message}`);
   }
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import type { CsvRecord } from './parse.ts';
+import { restoreCell } from './sources/neutralise.ts';
 
 /** A reason a row cannot be imported; column null when the whole row is at fault. */
 export interface Issue {
@@ -51,7 +52,7 @@ export class RowReader {
   /** The cell as written, '' when the file has no such column. */
   raw(column: string): string {
     const index = this.columns.get(column);
-    return index === undefined ? '' : (this.record.values[index] ?? '');
+    return index === undefined ? '' : restoreCell(this.record.values[index] ?? '');
   }
 
   fail(column: string | null, reason: string): null {

@@ -11,6 +11,7 @@ import * as analyticsAgencyYear from './2026_11_30_1230_analytics_agency_year.ts
 import * as analyticsRegistryVersion from './2026_11_30_1240_analytics_registry_version.ts';
 import * as identities from './2026_12_04_1300_identities.ts';
 import * as dataEntry from './2026_12_04_1400_data_entry.ts';
+import * as importJob from './2026_12_04_1600_import_job.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_1240_analytics_registry_version': analyticsRegistryVersion,
   '2026_12_04_1300_identities': identities,
   '2026_12_04_1400_data_entry': dataEntry,
+  '2026_12_04_1600_import_job': importJob,
 };

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadDemo } from '../demo/load.ts';
-import { exportCsvBundle, writeBundleDir } from '../import/csv-export.ts';
-import { BundleError, formatImportReport, importCsvBundle, readBundleDir } from '../import/csv-import.ts';
+import { exportCsvBundle } from '../import/csv-export.ts';
+import { BundleError, formatImportReport } from '../import/csv-import.ts';
+import { ImportSourceError, importFromPath } from '../import/sources/index.ts';
+import { writeExport } from '../import/sources/write.ts';
 import { runUserCommand, USER_HELP, UserCommandError } from './cli-user.ts';
 import { ConfigError, loadDbConfig } from './config.ts';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './connection.ts';
@@ -18,9 +20,13 @@ Commands:
   migrate                 apply the migrations, load reference data, create the tenant (idempotent)
   demo [--seed N] [--scale K]
                           load the synthetic demo dataset into an empty tenant (default seed 1, scale 1)
-  import DIR [--dry-run] [--all-or-nothing]
-                          import a CSV bundle (a folder of parties.csv, programs.csv, …)
-  export DIR              write the tenant's data as a CSV bundle
+  import PATH [--dry-run] [--all-or-nothing]
+                          import a CSV bundle: a folder of parties.csv, programs.csv, …, a .zip of
+                          them, an .xlsx workbook with a sheet per file, one .csv file, or an
+                          OCDS .json (release package, record package or one release), or LKPP
+                          ISB JSON datasets (a folder of them, or one)
+  export PATH             write the tenant's data as a CSV bundle: a folder, or PATH.zip, or
+                          PATH.xlsx (files are written readable by their owner only: personal data)
   reset [--yes]           delete every row of the tenant (reference data stays)
   stats                   row counts per table for the tenant
 ${USER_HELP}
@@ -89,7 +95,7 @@ async function run(argv: string[]): Promise<void> {
   const known = ['migrate', 'demo', 'import', 'export', 'reset', 'stats', 'user'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Run pnpm cli --help.`);
   if ((command === 'import' || command === 'export') && rest.length !== 1) {
-    throw new UsageError(`${command} needs one folder: pnpm cli ${command} DIR`);
+    throw new UsageError(`${command} needs one path: pnpm cli ${command} PATH`);
   }
 
   const config = loadDbConfig();
@@ -118,8 +124,7 @@ async function run(argv: string[]): Promise<void> {
         break;
       }
       case 'import': {
-        const files = await readBundleDir(rest[0] as string);
-        const report = await importCsvBundle(handle.db, tenant, files, {
+        const report = await importFromPath(handle.db, tenant, rest[0] as string, rest[0] as string, {
           dryRun: values['dry-run'] ?? false,
           allOrNothing: values['all-or-nothing'] ?? false,
           onProgress: progressPrinter(),
@@ -130,8 +135,12 @@ async function run(argv: string[]): Promise<void> {
       }
       case 'export': {
         const files = await exportCsvBundle(handle.db, tenant);
-        await writeBundleDir(rest[0] as string, files);
-        console.log(`Wrote ${files.length} files to ${rest[0]}.`);
+        const format = await writeExport(rest[0] as string, files);
+        console.log(
+          format === 'folder'
+            ? `Wrote ${files.length} files to ${rest[0]}.`
+            : `Wrote ${rest[0]} (${files.length} sheets or files).`,
+        );
         break;
       }
       case 'reset': {
@@ -174,7 +183,8 @@ run(process.argv.slice(2)).catch((error: unknown) => {
     expected.some((type) => error instanceof type) ||
     (error as NodeJS.ErrnoException)?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
   ) {
-    console.error(`error: ${(error as Error).message}`);
+    const code = error instanceof ImportSourceError ? ` [${error.code}]` : '';
+    console.error(`error${code}: ${(error as Error).message}`);
   } else {
     console.error(error);
   }

@@ -5,6 +5,7 @@ import type {
   CoopType,
   FundingSource,
   Gender,
+  ImportJobStatus,
   PartyKind,
   PartyStatus,
   PolicyMetric,
@@ -265,6 +266,28 @@ export interface AuditEventTable {
   details: unknown;
 }
 
+/** An uploaded file on its way in: dry run, then commit (docs/imports.md, "Upload and jobs"). */
+export interface ImportJobTable {
+  tenant_id: string;
+  id: Generated<number>;
+  status: ImportJobStatus;
+  file_name: string;
+  format: string;
+  size_bytes: number;
+  /** Where the upload waits on the server's disk; null once it is removed. */
+  file_path: string | null;
+  all_or_nothing: Generated<boolean>;
+  /** { stage, done, total } of the running step. */
+  progress: unknown;
+  /** The ImportReport of the last dry run or commit. */
+  report: unknown;
+  error_code: string | null;
+  error_message: string | null;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Database {
   region: RegionTable;
   kbli_section: KbliSectionTable;
@@ -288,6 +311,7 @@ export interface Database {
   api_key: ApiKeyTable;
   user_session: UserSessionTable;
   audit_event: AuditEventTable;
+  import_job: ImportJobTable;
 }
 
 /** The tenant-scoped tables, in an order that satisfies their foreign keys when inserting. */

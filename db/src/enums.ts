@@ -150,6 +150,17 @@ export const GENDER_LABELS = {
 export const GENDERS = valuesOf(GENDER_LABELS);
 export type Gender = (typeof GENDERS)[number];
 
+export const IMPORT_JOB_STATUS_LABELS = {
+  UPLOADED: { id: 'Terunggah', en: 'Uploaded' },
+  CHECKING: { id: 'Sedang diperiksa', en: 'Checking (dry run)' },
+  CHECKED: { id: 'Sudah diperiksa', en: 'Checked' },
+  COMMITTING: { id: 'Sedang disimpan', en: 'Committing' },
+  COMMITTED: { id: 'Tersimpan', en: 'Committed' },
+  FAILED: { id: 'Gagal', en: 'Failed' },
+} as const satisfies LabelTable;
+export const IMPORT_JOB_STATUSES = valuesOf(IMPORT_JOB_STATUS_LABELS);
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+
 /**
  * The roles a user account can hold (docs/security.md, "Roles"). Anonymous visitors have the role
  * PUBLIC, which no account holds, so it is not listed here (see PUBLIC_ROLE).
@@ -186,4 +197,5 @@ export const CHECKED_COLUMNS: ReadonlyArray<{ values: readonly string[]; columns
   { values: SIZE_BASES, columns: ['enterprise_profile.size_basis'] },
   { values: GENDERS, columns: ['enterprise_profile.owner_gender'] },
   { values: ROLES, columns: ['app_user.role'] },
+  { values: IMPORT_JOB_STATUSES, columns: ['import_job.status'] },
 ];

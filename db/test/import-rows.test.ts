@@ -36,7 +36,7 @@ describe(`CSV bundle import on ${testEngine}`, () => {
           'E-4,ENTERPRISE,Usaha Empat,61.12,,,,,,,,,9912015503850001,,,', // 7: NIK region prefix 9912
           'E-5,ENTERPRISE,Usaha Lima,61.12,,,,,,,,,6112015503850001,M,,', // 8: NIK says a woman
           'E-6,enterprise,Usaha Enam,61.12,,,,,,,,,,,,', // 9: enumerations are upper case
-          'V-1,VENDOR,Vendor Satu,61.71,,,,9120001234567,,,,,,,,', // 10: NIB only for enterprises
+          'V-1,VENDOR,Vendor Satu,61.71,,,,9120001234567,,,,,,,,', // 10: NIB only for enterprises: ignored, a warning
           'N-1,NETWORK_UNIT,Unit Satu,61.12,V-1,SCHOOL,,,,,,,,,,', // 11: parent must be an agency or unit
           'N-2,NETWORK_UNIT,Unit Dua,61.12,N-3,SCHOOL,,,,,,,,,,', // 12: a cycle N-2 → N-3 → N-2
           'N-3,NETWORK_UNIT,Unit Tiga,61.12,N-2,SCHOOL,,,,,,,,,,', // 13
@@ -55,7 +55,6 @@ describe(`CSV bundle import on ${testEngine}`, () => {
         ['parties.csv', 7, 'owner_nik'],
         ['parties.csv', 8, 'owner_gender'],
         ['parties.csv', 9, 'kind'],
-        ['parties.csv', 10, 'nib'],
         ['parties.csv', 11, 'parent_ref'],
         ['parties.csv', 12, 'parent_ref'],
         ['parties.csv', 13, 'parent_ref'],
@@ -67,10 +66,18 @@ describe(`CSV bundle import on ${testEngine}`, () => {
       expect(reasons[3]).toMatch(/disagrees with capital 500000000, which makes it MICRO/);
       expect(reasons[5]).toMatch(/digits only/);
       expect(reasons[9]).toMatch(/write ENTERPRISE \(upper case\)/);
-      expect(reasons[12]).toMatch(/cycle: N-2 → N-3 → N-2/);
-      expect(reasons[14]).toMatch(/A-1 refers to a rejected row \(parties\.csv line 2\)/);
+      expect(reasons[11]).toMatch(/cycle: N-2 → N-3 → N-2/);
+      expect(reasons[13]).toMatch(/A-1 refers to a rejected row \(parties\.csv line 2\)/);
       expect(reasons.join('\n')).not.toContain('6112015503850001'); // NIKs are personal data
-      expect(fileCounts(report)['parties.csv']).toMatchObject({ rows: 14, inserted: 0, rejected: 14 });
+      expect(report.warnings).toEqual([
+        {
+          file: 'parties.csv',
+          line: 10,
+          column: 'nib',
+          message: 'nib applies to ENTERPRISE rows only: ignored for a VENDOR',
+        },
+      ]);
+      expect(fileCounts(report)['parties.csv']).toMatchObject({ rows: 14, inserted: 1, rejected: 13 });
     });
 
     it("refuses to change a stored party's kind", async () => {

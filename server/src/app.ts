@@ -22,6 +22,8 @@ import { PersistedOperations } from './http/persisted.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { readiness } from './http/readiness.ts';
 import { requestPlugin } from './http/request-plugin.ts';
+import { exportDownload } from './modules/import/export-download.ts';
+import { importUpload } from './modules/import/import-upload.ts';
 import { getSchema } from './schema.ts';
 
 export interface App {
@@ -144,13 +146,42 @@ export async function createApp(options: {
     }),
   );
 
+  /** The actor of a plain HTTP request (upload, download), from the same credentials as /graphql. */
+  const actorOf = async (req: express.Request) =>
+    (await resolveActor(database.db, config.db.tenant, req, config.auth)).actor;
+  // Uploads are long: no request deadline; the body streams to disk (modules/import/import-upload.ts).
+  app.post(
+    '/imports',
+    corsFor(limits.corsOrigins),
+    importUpload({
+      db: database.db,
+      tenantId: config.db.tenant,
+      dir: config.importDir,
+      maxBytes: config.maxUploadBytes,
+      logger,
+      actorOf,
+    }),
+  );
+
+  app.get(
+    ['/exports/bundle.zip', '/exports/bundle.xlsx'],
+    corsFor(limits.corsOrigins),
+    exportDownload({
+      db: database.db,
+      tenantId: config.db.tenant,
+      dir: config.importDir,
+      logger,
+      actorOf,
+    }),
+  );
+
   const dashboard = config.dashboardDir;
   if (fs.existsSync(path.join(dashboard, 'index.html'))) {
     app.use(express.static(dashboard, { index: false, maxAge: '1h' }));
     const explorerHtml = path.join(dashboard, 'explorer.html');
     if (fs.existsSync(explorerHtml)) app.get('/explorer', (_req, res) => res.sendFile(explorerHtml));
     // Client-side routes: every other GET that accepts HTML gets the app shell.
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (req, res, next) => {
+    app.get(/^\/(?!graphql|healthz|readyz|exports\/).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.sendFile(path.join(dashboard, 'index.html'));
     });

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, type DbConfig, loadDbConfig } from '@jejaring/db';
 import { type AuthConfig, loadAuthConfig } from './auth/auth-config.ts';
 import { intVar } from './env.ts';
@@ -18,6 +20,10 @@ export interface ServerConfig {
   readonly shutdownTimeoutMs: number;
   /** Shutdown: how long to keep accepting connections after SIGTERM while /readyz answers 503 (ms). */
   readonly shutdownDelayMs: number;
+  /** Folder where uploaded imports wait (IMPORT_DIR; default a jejaring-imports folder in the system's temp folder). */
+  readonly importDir: string;
+  /** Largest upload to POST /imports, in bytes (MAX_UPLOAD_MB). */
+  readonly maxUploadBytes: number;
   /** Request deadline, query limits, rate limits, CORS (http/limits-config.ts). */
   readonly limits: LimitsConfig;
   /** NODE_ENV=production (`pnpm start`): the server refuses to start with demo credentials on real data. */
@@ -45,5 +51,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     limits: loadLimitsConfig(env),
     production: env.NODE_ENV === 'production',
     auth: loadAuthConfig(env),
+    importDir: env.IMPORT_DIR?.trim() || path.join(os.tmpdir(), 'jejaring-imports'),
+    maxUploadBytes: intVar(env, 'MAX_UPLOAD_MB', 1024, 1, 100_000) * 1024 * 1024,
   });
 }

@@ -11,6 +11,7 @@ import {
   EnterpriseAssistanceResolver,
   ProgramAssistanceResolver,
 } from './modules/assistance/assistance.resolver.ts';
+import { ImportJobResolver } from './modules/import/import-job.resolver.ts';
 import { NodeResolver } from './modules/node/node.resolver.ts';
 import { CooperativeWriteResolver } from './modules/party/cooperative-write.resolver.ts';
 import { EnterpriseWriteResolver } from './modules/party/enterprise-write.resolver.ts';
@@ -73,6 +74,7 @@ export const resolvers = [
   EnterpriseSnapshotResolver,
   PolicyTargetResolver,
   CollectionTargetResolver,
+  ImportJobResolver,
   // The measures of docs/metrics.md (server/src/analytics/*).
   ...analyticsResolvers,
 ] as const;

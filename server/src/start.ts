@@ -3,6 +3,7 @@ import { ConfigError, type DatabaseHandle, migrateToLatest, openDatabase, withSt
 import { demoCredentialProblem } from '@jejaring/db/auth';
 import { loadDemo } from '@jejaring/db/demo';
 import { decideDemo } from '@jejaring/db/demo-policy';
+import { failInterruptedImportJobs } from '@jejaring/db/import-jobs';
 import type { Logger } from 'pino';
 import { type App, createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
@@ -63,6 +64,8 @@ export async function startServer(config: ServerConfig, logger: Logger, database
       async () => {
         const applied = await migrateToLatest(handle.db, config.db.tenant);
         if (applied.length) logger.info({ applied }, 'migrations applied');
+        // Jobs a stopped process left running: their transaction rolled back with it.
+        await failInterruptedImportJobs(handle.db, config.db.tenant);
         await loadDemoIfWanted(handle, config, logger);
       },
       () => logger.info('another instance is migrating this database: waiting for it'),

@@ -23,7 +23,7 @@ import { regionCodes } from './regions.ts';
 
 /* Reading one parties.csv record: its columns checked by kind, turned into a row ready to store. */
 
-/** Columns that only some kinds carry; a value for another kind is an error, not silently dropped. */
+/** Columns that only some kinds carry; a value for another kind is ignored with a warning. */
 const KIND_COLUMNS: Record<string, readonly PartyKind[]> = {
   parent_ref: ['NETWORK_UNIT'],
   unit_type: ['NETWORK_UNIT'],
@@ -105,9 +105,17 @@ export function readParty(
   if (!kind) return null;
   if (ref && !bundleKinds.has(ref)) bundleKinds.set(ref, kind);
 
+  // Harmless: the value is ignored with a warning, so rows pointing at this party are not lost.
+  const ignored = new Set<string>();
   for (const [column, kinds] of Object.entries(KIND_COLUMNS)) {
     if (!kinds.includes(kind) && row.raw(column).trim() !== '') {
-      row.fail(column, `${column} applies to ${kinds.join(' and ')} rows only; leave it empty for a ${kind}`);
+      ignored.add(column);
+      ctx.report.warn({
+        file: 'parties.csv',
+        line: row.line,
+        column,
+        message: `${column} applies to ${kinds.join(' and ')} rows only: ignored for a ${kind}`,
+      });
     }
   }
   if (ref) {
@@ -196,9 +204,9 @@ export function readParty(
     kind,
     name,
     region_code: regionCode,
-    parentRef,
+    parentRef: ignored.has('parent_ref') ? null : parentRef,
     parent_id: null,
-    size_class: size,
+    size_class: ignored.has('size_class') ? null : size,
     is_government: isGovernment ?? kind === 'AGENCY',
     status,
     registered_on: registeredOn,

@@ -3,6 +3,7 @@ import {
   ASSISTANCE_KINDS,
   COOP_TYPES,
   FUNDING_SOURCES,
+  IMPORT_JOB_STATUSES,
   PARTY_KINDS,
   PARTY_STATUSES,
   POLICY_METRICS,
@@ -174,4 +175,19 @@ export type SizeBasis = keyof typeof SizeBasis;
 registerEnumType(SizeBasis, {
   name: 'SizeBasis',
   description: 'Which figure decided the size class: business capital or annual sales.',
+});
+
+export const ImportJobStatus = values(IMPORT_JOB_STATUSES);
+export type ImportJobStatus = keyof typeof ImportJobStatus;
+registerEnumType(ImportJobStatus, {
+  name: 'ImportJobStatus',
+  description: 'Where an uploaded import is: checked by a dry run first, then committed.',
+  valuesConfig: {
+    UPLOADED: { description: 'The file is on the server; nothing checked yet (run startImport).' },
+    CHECKING: { description: 'The dry run is running: every row is checked, nothing is stored.' },
+    CHECKED: { description: 'The dry run is done: read its report, then commitImport.' },
+    COMMITTING: { description: 'The rows are being stored, in one transaction.' },
+    COMMITTED: { description: 'Stored; the report says what was inserted, updated, unchanged or rejected.' },
+    FAILED: { description: 'Stopped (errorCode says why); nothing of this step was stored.' },
+  },
 });

@@ -36,6 +36,14 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export const requestIdOf = (res: Response): string => res.locals.requestId as string;
 
 /** Why a request was abandoned: its deadline passed, or its client closed the connection. */
+/**
+ * Runs `fn` outside any request: work it starts (an import job) outlives the request, so it must
+ * not be cancelled with it nor get the request's statement timeout.
+ */
+export function outsideRequest<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 export class RequestAbandoned extends GraphQLError {
   constructor(reason: 'deadline' | 'client-gone', timeoutMs: number) {
     super(

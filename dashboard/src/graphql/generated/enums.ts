@@ -120,6 +120,23 @@ export const Grade = {
 } as const;
 
 export type Grade = typeof Grade[keyof typeof Grade];
+/** Where an uploaded import is: checked by a dry run first, then committed. */
+export const ImportJobStatus = {
+  /** The dry run is done: read its report, then commitImport. */
+  CHECKED: 'CHECKED',
+  /** The dry run is running: every row is checked, nothing is stored. */
+  CHECKING: 'CHECKING',
+  /** Stored; the report says what was inserted, updated, unchanged or rejected. */
+  COMMITTED: 'COMMITTED',
+  /** The rows are being stored, in one transaction. */
+  COMMITTING: 'COMMITTING',
+  /** Stopped (errorCode says why); nothing of this step was stored. */
+  FAILED: 'FAILED',
+  /** The file is on the server; nothing checked yet (run startImport). */
+  UPLOADED: 'UPLOADED'
+} as const;
+
+export type ImportJobStatus = typeof ImportJobStatus[keyof typeof ImportJobStatus];
 /** The length of the periods of a trend. */
 export const Interval = {
   /** Calendar months. */

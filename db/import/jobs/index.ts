@@ -1,0 +1,10 @@
+export { formatOf, ImportSourceError, readImportSource, type SourceFormat } from '../sources/index.ts';
+export { withoutPersonalData } from '../sources/redact.ts';
+export { writeExport } from '../sources/write.ts';
+export {
+  failInterruptedImportJobs,
+  findImportJob,
+  type ImportJobRow,
+  insertImportJob,
+} from './job.queries.ts';
+export { type JobProgress, runImportJob, runningJob } from './runner.ts';

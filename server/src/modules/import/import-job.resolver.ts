@@ -1,0 +1,109 @@
+import { findImportJob, type ImportJobRow, runImportJob, runningJob } from '@jejaring/db/import-jobs';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { ActorRole } from '../../auth/actor.ts';
+import type { Context } from '../../context.ts';
+import { AppError, badInput } from '../../errors.ts';
+import { outsideRequest } from '../../http/deadline.ts';
+import { ImportJob, type ImportReport } from './import-job.types.ts';
+
+function jobId(id: string): number {
+  const n = Number(id);
+  if (!/^[1-9][0-9]{0,15}$/.test(id) || !Number.isSafeInteger(n))
+    throw badInput('id', `id harus nomor pekerjaan impor / id must be an import job number, got "${id}"`);
+  return n;
+}
+
+export function toImportJob(row: ImportJobRow, live?: ImportJob['progress']): ImportJob {
+  const progress = (live ?? row.progress ?? null) as ImportJob['progress'];
+  const report = row.report as (ImportReport & { rejected: Array<{ line?: number }> }) | null;
+  return {
+    id: String(row.id),
+    status: row.status,
+    fileName: row.file_name,
+    format: row.format,
+    sizeBytes: row.size_bytes,
+    allOrNothing: row.all_or_nothing,
+    progress,
+    report: report ? { ...report, warnings: report.warnings.map((w) => ({ ...w, line: w.line ?? null })) } : null,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+async function jobOrThrow(ctx: Context, id: number): Promise<ImportJobRow> {
+  const row = await findImportJob(ctx.db, ctx.tenantId, id);
+  if (!row)
+    throw new AppError('NOT_FOUND', `pekerjaan impor ${id} tidak ada / import job ${id} not found`, { field: 'id' });
+  return row;
+}
+
+/**
+ * Starts a step in the background, outside the request (it outlives it), and answers with the job
+ * as claimed; CONFLICT when the job is not in a state for this step.
+ */
+async function start(ctx: Context, id: number, step: 'check' | 'commit', allOrNothing?: boolean): Promise<ImportJob> {
+  const current = await jobOrThrow(ctx, id);
+  const claimed = await outsideRequest(
+    () =>
+      new Promise<ImportJobRow | null>((resolve, reject) => {
+        runImportJob(ctx.db, ctx.tenantId, id, step, { allOrNothing, onClaimed: resolve })
+          .then((job) => {
+            if (!job) resolve(null);
+          })
+          .catch((error: unknown) => {
+            ctx.logger.error({ err: error, importJob: id }, 'import job failed');
+            reject(error);
+          });
+      }),
+  );
+  if (!claimed) {
+    const needed = step === 'check' ? 'UPLOADED, CHECKED or FAILED' : 'CHECKED (after a dry run)';
+    throw new AppError(
+      'CONFLICT',
+      `pekerjaan impor ${id} berstatus ${current.status}; harus ${needed} / import job ${id} is ${current.status}; it must be ${needed}`,
+      { field: 'id' },
+    );
+  }
+  return toImportJob(claimed);
+}
+
+@Resolver(() => ImportJob)
+export class ImportJobResolver {
+  @Authorized<ActorRole>(['ADMIN'])
+  @Query(() => ImportJob, { nullable: true, description: 'An import job: status, progress, report (ADMIN).' })
+  async importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ImportJob | null> {
+    const n = jobId(id);
+    const live = runningJob(ctx.tenantId, n);
+    if (live) return toImportJob(live.job, live.progress);
+    const row = await findImportJob(ctx.db, ctx.tenantId, n);
+    return row ? toImportJob(row) : null;
+  }
+
+  @Authorized<ActorRole>(['ADMIN'])
+  @Mutation(() => ImportJob, {
+    description:
+      'ADMIN: checks an uploaded file by a dry run: every row is validated against the stored data and the report is kept on the job; nothing is stored. Runs in the background: poll importJob(id).',
+  })
+  async startImport(
+    @Arg('id', () => ID) id: string,
+    @Arg('allOrNothing', () => Boolean, {
+      defaultValue: false,
+      description: 'Store nothing at commit when any row is rejected.',
+    })
+    allOrNothing: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<ImportJob> {
+    return start(ctx, jobId(id), 'check', allOrNothing);
+  }
+
+  @Authorized<ActorRole>(['ADMIN'])
+  @Mutation(() => ImportJob, {
+    description:
+      'ADMIN: stores a checked job (status CHECKED) in one transaction: the accepted rows, or nothing when it is all-or-nothing and a row is rejected. Runs in the background: poll importJob(id).',
+  })
+  async commitImport(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ImportJob> {
+    return start(ctx, jobId(id), 'commit');
+  }
+}

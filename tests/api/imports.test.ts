@@ -1,0 +1,283 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createUser } from '@jejaring/db/auth';
+import { readImportSource, writeExport } from '@jejaring/db/import-jobs';
+import { TEST_TENANT } from '@jejaring/db/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, signIn, TEST_PASSWORD } from '../support/accounts.ts';
+import { API_BUNDLE, importApiBundle } from '../support/fixtures.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+/** Rows per file of the API fixture bundle, counted from its CSV files. */
+const API_ROWS: Record<string, number> = {
+  'parties.csv': 93,
+  'products.csv': 72,
+  'memberships.csv': 16,
+  'programs.csv': 12,
+  'transactions.csv': 240,
+  'snapshots.csv': 84,
+  'assistance.csv': 30,
+  'targets.csv': 5,
+  'collection_targets.csv': 12,
+};
+
+const JOB = `id status fileName format sizeBytes allOrNothing errorCode errorMessage
+  progress { stage done total }
+  report { committed dryRun allOrNothing rejectedTotal files { file rows inserted updated unchanged rejected }
+           rejected { file line column reason code } warnings { file line column message } }`;
+
+interface Job {
+  id: string;
+  status: string;
+  fileName: string;
+  format: string;
+  sizeBytes: number;
+  allOrNothing: boolean;
+  errorCode: string | null;
+  errorMessage: string | null;
+  report: {
+    committed: boolean;
+    dryRun: boolean;
+    rejectedTotal: number;
+    files: Array<{
+      file: string;
+      rows: number;
+      inserted: number;
+      updated: number;
+      unchanged: number;
+      rejected: number;
+    }>;
+    rejected: Array<{ file: string; line: number; column: string | null; code: string }>;
+  } | null;
+}
+
+describe('import jobs over HTTP and GraphQL', () => {
+  let server: TestServer;
+  let tmp: string;
+  let uploads: string;
+  let bundleZip: string;
+  let admin: Record<string, string>;
+  let analyst: Record<string, string>;
+
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'jejaring-api-imports-'));
+    uploads = path.join(tmp, 'uploads');
+    server = await startTestServer({
+      env: { IMPORT_DIR: uploads, MAX_UPLOAD_MB: '1' },
+      seed: async (handle) => {
+        for (const [username, role] of [
+          ['admin', 'ADMIN'],
+          ['analyst', 'ANALYST'],
+        ] as const) {
+          await createUser(handle.db, TEST_TENANT, { username, role, agencyCode: null, password: TEST_PASSWORD });
+        }
+      },
+    });
+    admin = bearer(await signIn(server, 'admin'));
+    analyst = bearer(await signIn(server, 'analyst'));
+    bundleZip = path.join(tmp, 'api-bundle.zip');
+    await writeExport(bundleZip, (await readImportSource(API_BUNDLE)).files);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  async function upload(
+    body: Uint8Array | string,
+    name: string,
+    as: Record<string, string> = admin,
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
+    const response = await fetch(`${server.url}/imports?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', ...as },
+      body: typeof body === 'string' ? body : Buffer.from(body),
+    });
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  }
+
+  async function step(mutation: 'startImport' | 'commitImport', id: string, extra = ''): Promise<Job> {
+    const result = await server.gql<Record<string, Job>>(
+      `mutation Step($id: ID!) { ${mutation}(id: $id${extra}) { ${JOB} } }`,
+      { id },
+      admin,
+    );
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    return result.data?.[mutation] as Job;
+  }
+
+  /** Polls importJob until it leaves CHECKING / COMMITTING. */
+  async function settled(id: string): Promise<Job> {
+    for (let i = 0; i < 600; i++) {
+      // On PGlite the import runs in the server's own thread and can hold its event loop for
+      // seconds; a kept-alive connection may then be reset under a poll: poll again.
+      const result = await server
+        .gql<{ importJob: Job }>(`query Job($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id }, admin)
+        .catch((error: unknown) => {
+          if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNRESET') return { data: null };
+          throw error;
+        });
+      const job = result.data?.importJob;
+      if (job && job.status !== 'CHECKING' && job.status !== 'COMMITTING') return job;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`job ${id} did not settle`);
+  }
+
+  const partyCount = async () =>
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM party`.execute(server.database.db)).rows[0]?.n;
+  const counts = (job: Job) =>
+    Object.fromEntries(job.report?.files.map((f) => [f.file, [f.inserted, f.unchanged, f.rejected]]) ?? []);
+
+  it('streams an upload to a 0600 file, checks it by a dry run (nothing stored), commits it, then re-imports it unchanged', async () => {
+    const bytes = await fs.readFile(bundleZip);
+    const uploaded = await upload(bytes, 'kubu-raya.zip');
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.json).toMatchObject({
+      status: 'UPLOADED',
+      fileName: 'kubu-raya.zip',
+      format: 'zip',
+      sizeBytes: bytes.length,
+    });
+    const id = uploaded.json.id as string;
+    const [stored] = await fs.readdir(uploads);
+    expect((await fs.stat(path.join(uploads, stored as string))).mode & 0o777).toBe(0o600);
+
+    expect((await step('startImport', id)).status).toBe('CHECKING');
+    const checked = await settled(id);
+    expect(checked.status).toBe('CHECKED');
+    expect(checked.report).toMatchObject({ committed: false, dryRun: true, rejectedTotal: 0 });
+    for (const [file, rows] of Object.entries(API_ROWS)) expect(counts(checked)[file]).toEqual([rows, 0, 0]);
+    expect(await partyCount()).toBe(0);
+
+    expect((await step('commitImport', id)).status).toBe('COMMITTING');
+    const committed = await settled(id);
+    expect(committed.status).toBe('COMMITTED');
+    expect(committed.report).toMatchObject({ committed: true, dryRun: false });
+    expect(await partyCount()).toBe(93);
+    expect(await fs.readdir(uploads)).toEqual([]); // the upload is removed once stored
+
+    const again = await server.gql(`mutation { commitImport(id: "${id}") { id } }`, {}, admin);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
+
+    const second = (await upload(bytes, 'kubu-raya.zip')).json.id as string;
+    await step('startImport', second);
+    await settled(second);
+    await step('commitImport', second);
+    const unchanged = await settled(second);
+    for (const [file, rows] of Object.entries(API_ROWS)) expect(counts(unchanged)[file]).toEqual([0, rows, 0]);
+  });
+
+  it('fails a zip holding a path outside its folder with ZIP_SLIP, storing nothing', async () => {
+    const zip = await fs.readFile(bundleZip);
+    // Rename parties.csv (11 characters) to ../arty.csv (11): a path leaving the archive's folder.
+    const slip = Buffer.from(zip.toString('latin1').split('parties.csv').join('../arty.csv'), 'latin1');
+    const before = await partyCount();
+    const id = (await upload(slip, 'slip.zip')).json.id as string;
+    await step('startImport', id);
+    const job = await settled(id);
+    expect(job).toMatchObject({ status: 'FAILED', errorCode: 'ZIP_SLIP', report: null });
+    expect(await partyCount()).toBe(before);
+  });
+
+  it('all or nothing: a commit with a rejected row stores nothing and says ROLLED_BACK', async () => {
+    const csv = 'ref,kind,name,region_code\nVE-NEW-1,VENDOR,CV Baru,61.12\nVE-NEW-2,VENDOR,CV Salah,99.99\n';
+    const before = await partyCount();
+    const id = (await upload(csv, 'parties.csv')).json.id as string;
+    await step('startImport', id, ', allOrNothing: true');
+    const checked = await settled(id);
+    expect(checked.report?.rejected).toEqual([
+      {
+        file: 'parties.csv',
+        line: 3,
+        column: 'region_code',
+        reason: 'unknown region code 99.99',
+        code: 'BAD_USER_INPUT',
+      },
+    ]);
+    await step('commitImport', id);
+    expect(await settled(id)).toMatchObject({ status: 'FAILED', errorCode: 'ROLLED_BACK', allOrNothing: true });
+    expect(await partyCount()).toBe(before);
+  });
+
+  it('refuses an upload without a name, of an unknown kind, or over MAX_UPLOAD_MB, keeping no file', async () => {
+    const before = await fs.readdir(uploads);
+    expect((await upload('x', '')).status).toBe(400);
+    const pdf = await upload('x', 'laporan.pdf');
+    expect(pdf.status).toBe(400);
+    expect(JSON.stringify(pdf.json)).toContain('unknown format');
+    const big = await upload(new Uint8Array(1024 * 1024 + 1), 'big.csv');
+    expect(big.status).toBe(413);
+    expect((big.json as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
+    expect(await fs.readdir(uploads)).toEqual(before);
+  });
+
+  it('refuses uploads, jobs and downloads without sign-in (401), and uploads and jobs to other roles than ADMIN (403)', async () => {
+    const codeOf = async (response: Response) =>
+      ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code;
+    const anonymous = await fetch(`${server.url}/imports?name=parties.csv`, {
+      method: 'POST',
+      body: 'ref,kind,name\n',
+    });
+    expect([anonymous.status, await codeOf(anonymous)]).toEqual([401, 'UNAUTHENTICATED']);
+    const reader = await upload('ref,kind,name\n', 'parties.csv', analyst);
+    expect(reader.status).toBe(403);
+    const download = await fetch(`${server.url}/exports/bundle.zip`);
+    expect([download.status, await codeOf(download)]).toEqual([401, 'UNAUTHENTICATED']);
+    for (const headers of [{}, analyst]) {
+      const mutation = await server.gql('mutation { startImport(id: "1") { id } }', {}, headers);
+      expect(mutation.errors?.[0]?.extensions?.code).toBe(
+        Object.keys(headers).length ? 'FORBIDDEN' : 'UNAUTHENTICATED',
+      );
+      const query = await server.gql('query { importJob(id: "1") { id } }', {}, headers);
+      expect(query.errors?.[0]?.extensions?.code).toBe(Object.keys(headers).length ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+    }
+  });
+
+  it("downloads the bundle as a zip and as a workbook: a reader's without owners' names and NIKs (importable as it is), an admin's with them", async () => {
+    await importApiBundle(server.database); // stored already when the tests before ran: then unchanged
+    for (const format of ['zip', 'xlsx']) {
+      const response = await fetch(`${server.url}/exports/bundle.${format}`, { headers: analyst });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename="?jejaring-61\\.12-[0-9-]{10}\\.${format}"?$`),
+      );
+      const file = path.join(tmp, `download.${format}`);
+      await fs.writeFile(file, Buffer.from(await response.arrayBuffer()));
+      const { files } = await readImportSource(file);
+      const parties = files.find((f) => f.name === 'parties.csv');
+      const header = parties?.parsed?.header ?? String(parties?.content).split('\n')[0]?.split(',');
+      expect(header).toContain('nib');
+      expect(header).not.toContain('owner_name');
+      expect(header).not.toContain('owner_nik');
+      // Imported back into the same database it changes nothing (names and NIKs stay as stored).
+      const id = (await upload(await fs.readFile(file), `download.${format}`)).json.id as string;
+      await step('startImport', id);
+      const checked = await settled(id);
+      expect(checked.report?.rejectedTotal).toBe(0);
+      expect(checked.report?.files.every((f) => f.inserted === 0 && f.updated === 0)).toBe(true);
+    }
+    const owners = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM enterprise_profile WHERE owner_nik IS NOT NULL`.execute(server.database.db);
+    expect(owners.rows[0]?.n).toBeGreaterThan(0); // the fixture has NIKs: leaving them out is a choice, not an accident
+    const full = await fetch(`${server.url}/exports/bundle.zip`, { headers: admin });
+    const file = path.join(tmp, 'admin.zip');
+    await fs.writeFile(file, Buffer.from(await full.arrayBuffer()));
+    const parties = (await readImportSource(file)).files.find((f) => f.name === 'parties.csv');
+    expect(String(parties?.content).split('\n')[0]?.split(',')).toEqual(
+      expect.arrayContaining(['owner_name', 'owner_nik']),
+    );
+  });
+
+  it('answers importJob for an unknown job with null, and a malformed id with BAD_USER_INPUT', async () => {
+    expect((await server.gql('query { importJob(id: "987654") { id } }', {}, admin)).data).toEqual({ importJob: null });
+    const bad = await server.gql('query { importJob(id: "abc") { id } }', {}, admin);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+});

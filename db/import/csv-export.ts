@@ -38,61 +38,74 @@ async function pagedCsv(name: string, fetch: (afterId: number, limit: number) =>
   return { name, content: parts.join('') };
 }
 
-async function parties(trx: Transaction<Database>, tenantId: string): Promise<BundleFile> {
-  return pagedCsv('parties.csv', (after, limit) =>
-    trx
-      .selectFrom('party as p')
-      .leftJoin('party as parent', (j) =>
-        j.onRef('parent.tenant_id', '=', 'p.tenant_id').onRef('parent.id', '=', 'p.parent_id'),
-      )
-      // Each profile only for its own kind, so the file always imports back.
-      .leftJoin('agency_profile as ap', (j) =>
-        j.onRef('ap.tenant_id', '=', 'p.tenant_id').onRef('ap.party_id', '=', 'p.id').on('p.kind', '=', 'AGENCY'),
-      )
-      .leftJoin('network_unit_profile as nu', (j) =>
-        j.onRef('nu.tenant_id', '=', 'p.tenant_id').onRef('nu.party_id', '=', 'p.id').on('p.kind', '=', 'NETWORK_UNIT'),
-      )
-      .leftJoin('enterprise_profile as ep', (j) =>
-        j.onRef('ep.tenant_id', '=', 'p.tenant_id').onRef('ep.party_id', '=', 'p.id').on('p.kind', '=', 'ENTERPRISE'),
-      )
-      .leftJoin('cooperative_profile as cp', (j) =>
-        j.onRef('cp.tenant_id', '=', 'p.tenant_id').onRef('cp.party_id', '=', 'p.id').on('p.kind', '=', 'COOPERATIVE'),
-      )
-      .select([
-        'p.id',
-        'p.ref',
-        'p.kind',
-        'p.name',
-        'p.region_code',
-        'parent.ref as parent_ref',
-        'p.is_government',
-        'nu.unit_type',
-        'ap.code as agency_code',
-        'ep.nib',
-        'ep.kbli_code',
-        'p.size_class',
-        'ep.capital',
-        'ep.annual_revenue',
-        'ep.owner_name',
-        'ep.owner_nik',
-        'p.status',
-        'p.registered_on',
-        'ap.short_name',
-        'ap.agency_type',
-        'nu.members',
-        'ep.owner_gender',
-        'ep.founded_year',
-        'ep.employees',
-        'cp.registration_no',
-        'cp.coop_type',
-        'cp.members_count',
-      ])
-      .select(sql<string | null>`coalesce(ep.verification, cp.verification)`.as('verification'))
-      .where('p.tenant_id', '=', tenantId)
-      .where('p.id', '>', after)
-      .orderBy('p.id')
-      .limit(limit)
-      .execute(),
+/** The personal columns of parties.csv, left empty unless the export includes personal data. */
+const PERSONAL_COLUMNS = ['owner_name', 'owner_nik'] as const;
+
+async function parties(trx: Transaction<Database>, tenantId: string, personalData: boolean): Promise<BundleFile> {
+  const withoutPersonal = (rows: Row[]) =>
+    personalData ? rows : rows.map((r) => ({ ...r, ...Object.fromEntries(PERSONAL_COLUMNS.map((c) => [c, null])) }));
+  return pagedCsv('parties.csv', async (after, limit) =>
+    withoutPersonal(
+      await trx
+        .selectFrom('party as p')
+        .leftJoin('party as parent', (j) =>
+          j.onRef('parent.tenant_id', '=', 'p.tenant_id').onRef('parent.id', '=', 'p.parent_id'),
+        )
+        // Each profile only for its own kind, so the file always imports back.
+        .leftJoin('agency_profile as ap', (j) =>
+          j.onRef('ap.tenant_id', '=', 'p.tenant_id').onRef('ap.party_id', '=', 'p.id').on('p.kind', '=', 'AGENCY'),
+        )
+        .leftJoin('network_unit_profile as nu', (j) =>
+          j
+            .onRef('nu.tenant_id', '=', 'p.tenant_id')
+            .onRef('nu.party_id', '=', 'p.id')
+            .on('p.kind', '=', 'NETWORK_UNIT'),
+        )
+        .leftJoin('enterprise_profile as ep', (j) =>
+          j.onRef('ep.tenant_id', '=', 'p.tenant_id').onRef('ep.party_id', '=', 'p.id').on('p.kind', '=', 'ENTERPRISE'),
+        )
+        .leftJoin('cooperative_profile as cp', (j) =>
+          j
+            .onRef('cp.tenant_id', '=', 'p.tenant_id')
+            .onRef('cp.party_id', '=', 'p.id')
+            .on('p.kind', '=', 'COOPERATIVE'),
+        )
+        .select([
+          'p.id',
+          'p.ref',
+          'p.kind',
+          'p.name',
+          'p.region_code',
+          'parent.ref as parent_ref',
+          'p.is_government',
+          'nu.unit_type',
+          'ap.code as agency_code',
+          'ep.nib',
+          'ep.kbli_code',
+          'p.size_class',
+          'ep.capital',
+          'ep.annual_revenue',
+          'ep.owner_name',
+          'ep.owner_nik',
+          'p.status',
+          'p.registered_on',
+          'ap.short_name',
+          'ap.agency_type',
+          'nu.members',
+          'ep.owner_gender',
+          'ep.founded_year',
+          'ep.employees',
+          'cp.registration_no',
+          'cp.coop_type',
+          'cp.members_count',
+        ])
+        .select(sql<string | null>`coalesce(ep.verification, cp.verification)`.as('verification'))
+        .where('p.tenant_id', '=', tenantId)
+        .where('p.id', '>', after)
+        .orderBy('p.id')
+        .limit(limit)
+        .execute(),
+    ),
   );
 }
 
@@ -261,17 +274,23 @@ async function collectionTargets(trx: Transaction<Database>, tenantId: string): 
  * The tenant's data as a CSV bundle: every file the importer reads (optional ones included), rows
  * pointing at each other by ref, so importing it into an empty database reproduces the same rows.
  * Read in one repeatable-read transaction: a consistent snapshot while imports go on.
- * The bundle includes owners' NIKs (personal data): handle the files accordingly.
+ * Owners' names and NIKs (personal data) only with `personalData: true` (the CLI's
+ * --include-personal-data); otherwise those columns are empty, and importing such a bundle onto the
+ * database it came from would empty them there too.
  */
-export async function exportCsvBundle(db: Kysely<Database>, tenantId: string): Promise<BundleFile[]> {
+export async function exportCsvBundle(
+  db: Kysely<Database>,
+  tenantId: string,
+  options: { personalData?: boolean } = {},
+): Promise<BundleFile[]> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const files: BundleFile[] = [];
       // One after another: PGlite has a single connection, and so does a transaction.
+      files.push(await parties(trx, tenantId, options.personalData ?? false));
       for (const write of [
-        parties,
         products,
         memberships,
         programs,

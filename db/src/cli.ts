@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadDemo } from '../demo/load.ts';
@@ -25,8 +27,10 @@ Commands:
                           them, an .xlsx workbook with a sheet per file, one .csv file, or an
                           OCDS .json (release package, record package or one release), or LKPP
                           ISB JSON datasets (a folder of them, or one)
-  export PATH             write the tenant's data as a CSV bundle: a folder, or PATH.zip, or
-                          PATH.xlsx (files are written readable by their owner only: personal data)
+  export PATH [--include-personal-data]
+                          write the tenant's data as a CSV bundle: a folder, or PATH.zip, or
+                          PATH.xlsx (readable by their owner only); owners' names and NIKs only
+                          with --include-personal-data (an administrator's decision; audited)
   reset [--yes]           delete every row of the tenant (reference data stays)
   stats                   row counts per table for the tenant
 ${USER_HELP}
@@ -85,6 +89,7 @@ async function run(argv: string[]): Promise<void> {
       agency: { type: 'string' },
       'display-name': { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      'include-personal-data': { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -134,12 +139,30 @@ async function run(argv: string[]): Promise<void> {
         break;
       }
       case 'export': {
-        const files = await exportCsvBundle(handle.db, tenant);
+        const personalData = values['include-personal-data'] ?? false;
+        const files = await exportCsvBundle(handle.db, tenant, { personalData });
         const format = await writeExport(rest[0] as string, files);
+        if (personalData) {
+          await handle.db
+            .insertInto('audit_event')
+            .values({
+              tenant_id: tenant,
+              action: 'EXPORT_PERSONAL_DATA',
+              entity: 'tenant',
+              entity_id: tenant,
+              details: JSON.stringify({
+                via: 'cli',
+                path: path.resolve(rest[0] as string),
+                user: os.userInfo().username,
+              }),
+            })
+            .execute();
+        }
         console.log(
-          format === 'folder'
-            ? `Wrote ${files.length} files to ${rest[0]}.`
-            : `Wrote ${rest[0]} (${files.length} sheets or files).`,
+          (format === 'folder'
+            ? `Wrote ${files.length} files to ${rest[0]}`
+            : `Wrote ${rest[0]} (${files.length} sheets or files)`) +
+            (personalData ? ', WITH personal data (owner names, NIK): keep them safe.' : ', without personal data.'),
         );
         break;
       }

@@ -21,7 +21,7 @@ describe(`CSV bundle export on ${testEngine}`, () => {
     target = await createTestDatabase();
     const report = await importCsvBundle(source.db, TEST_TENANT, await readBundleDir(validDir));
     expect(report.rejected).toEqual([]);
-    exported = await exportCsvBundle(source.db, TEST_TENANT);
+    exported = await exportCsvBundle(source.db, TEST_TENANT, { personalData: true });
   });
   afterAll(async () => {
     await source.close();
@@ -58,7 +58,7 @@ describe(`CSV bundle export on ${testEngine}`, () => {
   });
 
   it('exports the re-imported database identically, byte for byte', async () => {
-    expect(await exportCsvBundle(target.db, TEST_TENANT)).toEqual(exported);
+    expect(await exportCsvBundle(target.db, TEST_TENANT, { personalData: true })).toEqual(exported);
   });
 
   it('imports onto the database it came from without changing a row', async () => {
@@ -66,10 +66,28 @@ describe(`CSV bundle export on ${testEngine}`, () => {
     expect(report.files.every((f) => f.unchanged === f.rows)).toBe(true);
   });
 
-  it('writes the files into a folder that reads back as the same bundle', async () => {
+  it('leaves owner names and NIKs out unless asked for personal data, changing nothing else', async () => {
+    const plain = await exportCsvBundle(source.db, TEST_TENANT);
+    const parties = (files: BundleFile[]) => String(files.find((f) => f.name === 'parties.csv')?.content);
+    expect(parties(exported)).toContain('Siti Aminah,6112015503850001');
+    expect(parties(plain)).not.toMatch(/Siti Aminah|6112015503850001|Ani Rahmawati|6112024107900002/);
+    const line = (files: BundleFile[]) =>
+      parties(files)
+        .split('\n')
+        .find((l) => l.startsWith('EN-BERAS,')) as string;
+    expect(line(plain)).toBe(line(exported).replace(',Siti Aminah,6112015503850001,', ',,,'));
+    expect(plain.filter((f) => f.name !== 'parties.csv')).toEqual(exported.filter((f) => f.name !== 'parties.csv'));
+  });
+
+  it('writes the files into a folder that reads back as the same bundle, each file 0600 even when it replaced one', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jejaring-export-'));
     try {
+      await fs.mkdir(path.join(dir, 'bundle'));
+      await fs.writeFile(path.join(dir, 'bundle', 'parties.csv'), 'old', { mode: 0o644 });
       await writeBundleDir(path.join(dir, 'bundle'), exported);
+      for (const file of exported) {
+        expect((await fs.stat(path.join(dir, 'bundle', file.name))).mode & 0o777, file.name).toBe(0o600);
+      }
       const read = await readBundleDir(path.join(dir, 'bundle'));
       expect(read.map((f) => [f.name, Buffer.from(f.content).toString('utf8')]).sort()).toEqual(
         exported.map((f) => [f.name, f.content]).sort(),

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { admitAnalytics } from './analytics/admission.ts';
 import { PUBLIC_ACTOR } from './auth/actor.ts';
 import { resolveActor, writeSessionCookie } from './auth/credentials.ts';
+import { personalDataAudit } from './auth/personal-data.ts';
 import type { ServerConfig } from './config.ts';
 import type { Context } from './context.ts';
 import { formatError } from './errors.ts';
@@ -59,6 +60,9 @@ export async function createApp(options: {
   const rateLimiter = new RateLimiter(limits.rateLimit);
   // Sign-in attempts: each costs a memory-hard hash, so a budget of their own per address.
   const loginLimiter = new RateLimiter({ ...limits.rateLimit, burst: Math.max(1, config.auth.loginPerMinute) });
+  // Records read with personal data unmasked, per account: paging through the registry's owners is slowed.
+  const personalPerMinute = config.auth.personalDataPerMinute;
+  const personalLimiter = new RateLimiter({ ...limits.rateLimit, burst: Math.max(1, personalPerMinute) });
   let draining = false;
   const persisted = new PersistedOperations(limits.persistedOperationsFile);
   if (limits.persistedOnlyForPublic && persisted.size === 0) {
@@ -91,6 +95,7 @@ export async function createApp(options: {
       ApolloServerPluginLandingPageDisabled(),
       requestPlugin(),
       limitsPlugin(limits, config.maxPageSize, persisted),
+      personalDataAudit(),
     ],
   });
   await apollo.start();
@@ -136,9 +141,8 @@ export async function createApp(options: {
           http: {
             setSessionCookie: (token) => writeSessionCookie(req, res, config.auth, token),
             takeLoginAttempt: () => loginLimiter.check({ actor: PUBLIC_ACTOR }, ip, config.auth.loginPerMinute),
+            takePersonalRead: () => personalLimiter.takeOrThrow(`user:${resolved.actor.userId}`, personalPerMinute),
           },
-          // Personal data is shown per role in a later step; until then to nobody.
-          canSeePersonalData: false,
         } satisfies Context;
         rateLimiter.check(ctx, ip);
         return ctx;

@@ -10,6 +10,8 @@ export interface RequestHttp {
   setSessionCookie(token: string | null): void;
   /** Takes one sign-in attempt from the client's budget; throws 429 RATE_LIMITED when it is spent. */
   takeLoginAttempt(): void;
+  /** Counts one record read with personal data unmasked; throws RATE_LIMITED when the account's budget is spent. */
+  takePersonalRead(): void;
 }
 
 /**
@@ -30,12 +32,6 @@ export interface Context {
    */
   readonly actor: Actor;
   readonly http?: RequestHttp;
-  /**
-   * May this request see personal data (an enterprise owner's name and full NIK)? Absent means
-   * false: the owner's name is null and the NIK is masked. Authentication arrives in a later issue;
-   * until a role grants it, nobody sees personal data through the API.
-   */
-  readonly canSeePersonalData?: boolean;
 }
 
 /**

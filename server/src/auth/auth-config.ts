@@ -9,6 +9,8 @@ export interface AuthConfig {
   readonly sessionMaxSeconds: number;
   /** Sign-in attempts a minute per client address (each costs a memory-hard hash); 0: no limit. */
   readonly loginPerMinute: number;
+  /** Records an account may read with personal data unmasked a minute (after a burst of as many); 0: no limit. */
+  readonly personalDataPerMinute: number;
   /** `auto`: the cookie is Secure when the request came over HTTPS (directly or via a trusted proxy); `always`. */
   readonly cookieSecure: 'auto' | 'always';
 }
@@ -23,6 +25,7 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
     sessionIdleSeconds: Math.min(intVar(env, 'SESSION_IDLE_SECONDS', 3600, 1, 90 * 86_400), sessionMaxSeconds),
     sessionMaxSeconds,
     loginPerMinute: intVar(env, 'LOGIN_RATE_LIMIT', 10, 0, 10_000),
+    personalDataPerMinute: intVar(env, 'PERSONAL_DATA_RATE_LIMIT', 1000, 0, 10_000_000),
     cookieSecure,
   });
 }

@@ -2,6 +2,15 @@ import type { Context } from '../context.ts';
 import { limitError } from './http-errors.ts';
 import type { LimitsConfig } from './limits-config.ts';
 
+function rateLimited(perMinute: number, wait: number) {
+  return limitError(
+    'RATE_LIMITED',
+    `Too many requests: the limit is ${perMinute} a minute. Try again in ${wait} s.`,
+    429,
+    { details: { retryAfter: wait }, headers: { 'retry-after': String(wait) } },
+  );
+}
+
 /**
  * Token buckets per client, in the memory of this instance (docs/limits.md): each
  * client's bucket holds up to `burst` requests and refills at its per-minute rate; a request that
@@ -61,6 +70,12 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / rate / 1000));
   }
 
+  /** Takes one token for `key`, throwing 429 RATE_LIMITED when none is left. */
+  takeOrThrow(key: string, perMinute: number): void {
+    const wait = this.take(key, perMinute);
+    if (wait > 0) throw rateLimited(perMinute, wait);
+  }
+
   /** Forgets buckets that have refilled (at most once a minute), so memory follows active clients. */
   private sweep(now: number, capacity: number, rate: number): void {
     if (now - this.sweptAt < 60_000) return;
@@ -83,14 +98,6 @@ export class RateLimiter {
         : actor.userId !== undefined
           ? [`user:${actor.userId}`, this.limits.userPerMinute]
           : [`ip:${ip}`, anonymousRate];
-    const wait = this.take(key, perMinute);
-    if (wait > 0) {
-      throw limitError(
-        'RATE_LIMITED',
-        `Too many requests: the limit is ${perMinute} a minute. Try again in ${wait} s.`,
-        429,
-        { details: { retryAfter: wait }, headers: { 'retry-after': String(wait) } },
-      );
-    }
+    this.takeOrThrow(key, perMinute);
   }
 }

@@ -4,16 +4,17 @@ import { createTestDatabase, TEST_TENANT } from '@jejaring/db/testing';
 import { graphql } from 'graphql';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC_ACTOR } from '../../src/auth/actor.ts';
+import { type Actor, PUBLIC_ACTOR } from '../../src/auth/actor.ts';
+import { personalAccess } from '../../src/auth/personal-data.ts';
 import { loadServerConfig } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import { maskNik } from '../../src/modules/party/party.types.ts';
 import { getSchema } from '../../src/schema.ts';
 
 /*
- * The owner's name and NIK are personal data (docs/data-model.md "Parties"). Over HTTP nobody may see them yet (no
- * role grants it until authentication lands); this checks the gate itself: the context flag
- * `canSeePersonalData` decides, and without it the name is null and the NIK masked.
+ * The owner's name and NIK are personal data (docs/security.md "Personal data"). This runs the
+ * schema without HTTP for each kind of actor and checks what the resolvers answer; the audit and
+ * the budget of unmasked reads are tested over HTTP (tests/api/personal-data.test.ts).
  */
 
 let handle: DatabaseHandle;
@@ -34,13 +35,19 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   await handle.db
     .insertInto('enterprise_profile')
-    .values({ tenant_id: TEST_TENANT, party_id: party.id, owner_name: 'Sari Wulandari', owner_nik: '6112014508850001' })
+    .values({
+      tenant_id: TEST_TENANT,
+      party_id: party.id,
+      owner_name: 'Sari Wulandari',
+      owner_nik: '6112014508850001',
+      registering_agency_id: null,
+    })
     .execute();
   enterpriseId = Buffer.from(`Enterprise:${party.id}`).toString('base64url');
 });
 afterAll(() => handle?.close());
 
-async function owner(canSeePersonalData: boolean | undefined) {
+async function owner(actor: Actor) {
   const contextValue: Context = {
     db: handle.db,
     tenantId: TEST_TENANT,
@@ -48,8 +55,7 @@ async function owner(canSeePersonalData: boolean | undefined) {
     config: loadServerConfig({ DEMO_DATA: 'off' }),
     logger: pino({ level: 'silent' }),
     loaders: new Map(),
-    actor: PUBLIC_ACTOR,
-    ...(canSeePersonalData === undefined ? {} : { canSeePersonalData }),
+    actor,
   };
   const result = await graphql({
     schema: await getSchema(),
@@ -62,16 +68,38 @@ async function owner(canSeePersonalData: boolean | undefined) {
 }
 
 describe('personal data of enterprise owners', () => {
-  it('hides the name and masks the NIK when the context says nothing', async () => {
-    expect(await owner(undefined)).toEqual({ ownerName: null, ownerNik: '6112**********01', ownerGender: null });
+  it('hides the name and masks the NIK for PUBLIC', async () => {
+    expect(await owner(PUBLIC_ACTOR)).toEqual({ ownerName: null, ownerNik: '6112**********01', ownerGender: null });
   });
 
-  it('hides them when the request may not see personal data', async () => {
-    expect(await owner(false)).toMatchObject({ ownerName: null, ownerNik: '6112**********01' });
+  it('shows the name but masks the NIK for a reading role', async () => {
+    expect(await owner({ role: 'DPRD', userId: 9 })).toMatchObject({
+      ownerName: 'Sari Wulandari',
+      ownerNik: '6112**********01',
+    });
   });
 
-  it('shows them in full to a request allowed to see personal data', async () => {
-    expect(await owner(true)).toMatchObject({ ownerName: 'Sari Wulandari', ownerNik: '6112014508850001' });
+  it('shows both in full to ADMIN', async () => {
+    expect(await owner({ role: 'ADMIN', userId: 1 })).toMatchObject({
+      ownerName: 'Sari Wulandari',
+      ownerNik: '6112014508850001',
+    });
+  });
+
+  it('masks the NIK for an operator when no agency registered the enterprise', async () => {
+    expect(await owner({ role: 'OPERATOR', userId: 2, agencyId: 5 })).toMatchObject({ ownerNik: '6112**********01' });
+  });
+
+  it('decides per role and registering agency (personalAccess)', () => {
+    const both = { ownerName: true, ownerNik: true };
+    const nameOnly = { ownerName: true, ownerNik: false };
+    expect(personalAccess({ role: 'PUBLIC' }, 5)).toEqual({ ownerName: false, ownerNik: false });
+    expect(personalAccess({ role: 'ADMIN' }, null)).toEqual(both);
+    expect(personalAccess({ role: 'OPERATOR', agencyId: 5 }, 5)).toEqual(both);
+    expect(personalAccess({ role: 'OPERATOR', agencyId: 5 }, 6)).toEqual(nameOnly);
+    expect(personalAccess({ role: 'OPERATOR', agencyId: 5 }, null)).toEqual(nameOnly);
+    for (const role of ['POLICYMAKER', 'DPRD', 'ANALYST'] as const)
+      expect(personalAccess({ role }, 5)).toEqual(nameOnly);
   });
 
   it('masks any length without revealing more than the region prefix and two digits', () => {

@@ -47,6 +47,7 @@ export function toParty(row: PartyRow, tenantId: string): Party {
         annualRevenue: row.annual_revenue,
         ownerNameValue: row.owner_name,
         ownerNikValue: row.owner_nik,
+        registeringAgencyId: row.registering_agency_id,
       });
     case 'COOPERATIVE':
       return Object.assign(new Cooperative(), base, {

@@ -36,6 +36,7 @@ export interface PartyRow {
   kbli_code: string | null;
   owner_name: string | null;
   owner_nik: string | null;
+  registering_agency_id: number | null;
   owner_gender: 'F' | 'M' | null;
   founded_year: number | null;
   employees: number | null;
@@ -57,6 +58,7 @@ const PROFILE_COLUMNS = {
     kbli_code: 'ep.kbli_code',
     owner_name: 'ep.owner_name',
     owner_nik: 'ep.owner_nik',
+    registering_agency_id: 'ep.registering_agency_id',
     owner_gender: 'ep.owner_gender',
     founded_year: 'ep.founded_year',
     employees: 'ep.employees',

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { revealPersonal } from '../../auth/personal-data.ts';
 import type { Context } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { type Connection, PageArgs } from '../../graphql/connection.ts';
@@ -309,19 +310,22 @@ export class EnterpriseResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "The owner's name: personal data, shown only to roles allowed to see personal data (null otherwise).",
+    description:
+      "The owner's name: personal data, null for PUBLIC (anonymous requests); every read is audited (docs/security.md).",
   })
   ownerName(@Root() enterprise: Enterprise, @Ctx() ctx: Context): string | null {
-    return ctx.canSeePersonalData === true ? enterprise.ownerNameValue : null;
+    return revealPersonal(ctx, enterprise, 'ownerName', enterprise.ownerNameValue) ? enterprise.ownerNameValue : null;
   }
 
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'The owner\'s national identity number (NIK), masked: the region prefix and the last two digits, e.g. "6112**********01". Shown in full only to roles allowed to see personal data. Null when not recorded.',
+      'The owner\'s national identity number (NIK), masked: the region prefix and the last two digits, e.g. "6112**********01". In full only for ADMIN and the OPERATOR of the agency that registered the enterprise; every full read is audited. Null when not recorded.',
   })
   ownerNik(@Root() enterprise: Enterprise, @Ctx() ctx: Context): string | null {
-    return ctx.canSeePersonalData === true ? enterprise.ownerNikValue : maskNik(enterprise.ownerNikValue);
+    return revealPersonal(ctx, enterprise, 'ownerNik', enterprise.ownerNikValue)
+      ? enterprise.ownerNikValue
+      : maskNik(enterprise.ownerNikValue);
   }
 
   @FieldResolver(() => [Cooperative], { description: 'The cooperatives the enterprise is a member of, by name.' })

@@ -125,6 +125,8 @@ export class Enterprise extends Party {
   /** Personal data, exposed through the ownerName/ownerNik resolvers only (role-gated, masked). */
   ownerNameValue!: string | null;
   ownerNikValue!: string | null;
+  /** The agency that registered the enterprise: its operators see the NIK in full. */
+  registeringAgencyId!: number | null;
 
   @Field(() => String, {
     nullable: true,

@@ -1,6 +1,7 @@
 import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { Skeleton } from './components/States.tsx';
 import { useAbout, useViewer } from './data.ts';
+import { UserMenu } from './features/auth/UserMenu.tsx';
 import { FilterBar } from './filters/FilterBar.tsx';
 import { type MessageKey, useI18n } from './i18n/i18n.tsx';
 import { Link, matchPath, useLocation } from './router.tsx';
@@ -20,6 +21,8 @@ const entry = () => import('./features/entry/EntryPages.tsx');
 const NewEnterprisePage = lazy(() => entry().then((m) => ({ default: m.NewEnterprisePage })));
 const EditEnterprisePage = lazy(() => entry().then((m) => ({ default: m.EditEnterprisePage })));
 const NewPurchasePage = lazy(() => entry().then((m) => ({ default: m.NewPurchasePage })));
+const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx'));
+const AdminPage = lazy(() => import('./features/auth/AdminPage.tsx'));
 
 interface Route {
   path: string;
@@ -42,6 +45,8 @@ export const ROUTES: Route[] = [
   { path: '/pendataan/usaha/baru', page: NewEnterprisePage, filters: false },
   { path: '/pendataan/usaha/:id', page: EditEnterprisePage, filters: false },
   { path: '/pendataan/belanja/baru', page: NewPurchasePage, filters: false },
+  { path: '/masuk', page: LoginPage, filters: false },
+  { path: '/admin', page: AdminPage, filters: false },
 ];
 
 const NAV: Array<{ to: string; key: MessageKey; match: string; writers?: true }> = [
@@ -117,7 +122,8 @@ export function App() {
   }, [locale]);
   const Page = route?.page;
   const q = carry(search);
-  const { canWrite } = useViewer();
+  const viewer = useViewer();
+  const nav = viewer.isAdmin ? [...NAV, { to: '/admin', key: 'nav.admin' as const, match: '/admin' }] : NAV;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -136,22 +142,27 @@ export function App() {
         </div>
         <nav aria-label={t('app.mainNav')} className="main-nav">
           <ul>
-            {NAV.filter((n) => canWrite || !n.writers).map((n) => {
-              const active = n.match === '/' ? pathname === '/' : pathname.startsWith(n.match);
-              return (
-                <li key={n.to}>
-                  <Link to={`${n.to}${q}`} aria-current={active ? 'page' : undefined}>
-                    {t(n.key)}
-                  </Link>
-                </li>
-              );
-            })}
+            {nav
+              .filter((n) => viewer.canWrite || !n.writers)
+              .map((n) => {
+                const active = n.match === '/' ? pathname === '/' : pathname.startsWith(n.match);
+                return (
+                  <li key={n.to}>
+                    <Link to={`${n.to}${q}`} aria-current={active ? 'page' : undefined}>
+                      {t(n.key)}
+                    </Link>
+                  </li>
+                );
+              })}
             <li>
               <a href="/explorer">{t('nav.explorer')}</a>
             </li>
           </ul>
         </nav>
-        <LanguageSwitch />
+        <div className="header-tools">
+          <LanguageSwitch />
+          <UserMenu />
+        </div>
       </header>
       {route?.filters ? <FilterBar /> : null}
       <main id="main" tabIndex={-1}>

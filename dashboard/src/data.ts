@@ -5,6 +5,7 @@ import {
   GetAboutDocument,
   type GetAboutQuery,
   GetViewerDocument,
+  type GetViewerQuery,
   ListAgenciesDocument,
   type ListAgenciesQuery,
   type SpendFilter,
@@ -14,18 +15,37 @@ export function useAbout(): ApiResult<GetAboutQuery> {
   return useApi(GetAboutDocument, {});
 }
 
-/**
- * Who is signed in, and whether they may write (administrators and operators): the Pendataan
- * forms are shown to them only. `agencyCode` is an operator's agency.
- */
-export function useViewer(): { canWrite: boolean; ready: boolean; agencyCode: string | null } {
+export type Role = GetViewerQuery['me']['role'];
+
+/** Who the dashboard is signed in as (the session cookie is HttpOnly: only the API knows). */
+export interface Viewer {
+  /** PUBLIC until the API says otherwise (also while it is being asked). */
+  role: Role;
+  user: GetViewerQuery['me']['user'];
+  ready: boolean;
+  /**
+   * May use write actions (Pendataan): ADMIN everywhere, OPERATOR for its own agency. Forms, links
+   * and buttons that write render only when true (the API refuses the others anyway).
+   */
+  canWrite: boolean;
+  isAdmin: boolean;
+  /** An operator's agency code. */
+  agencyCode: string | null;
+}
+
+export function useViewer(): Viewer {
   const viewer = useApi(GetViewerDocument, {});
-  const role = viewer.data?.me.role;
-  return {
-    canWrite: role === 'ADMIN' || role === 'OPERATOR',
-    ready: viewer.state === 'ok' || viewer.state === 'error',
-    agencyCode: viewer.data?.me.user?.agencyCode ?? null,
-  };
+  return useMemo(() => {
+    const role: Role = viewer.data?.me.role ?? 'PUBLIC';
+    return {
+      role,
+      user: viewer.data?.me.user ?? null,
+      ready: viewer.state === 'ok' || viewer.state === 'error',
+      canWrite: role === 'ADMIN' || role === 'OPERATOR',
+      isAdmin: role === 'ADMIN',
+      agencyCode: viewer.data?.me.user?.agencyCode ?? null,
+    };
+  }, [viewer.data, viewer.state]);
 }
 
 export function useAgencies(pause = false): ApiResult<ListAgenciesQuery> {

@@ -27,7 +27,8 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; role: Role; displayNa
 const DEMO_LOADED = 'DEMO_LOADED';
 
 /**
- * Creates the demo accounts (those whose username is free) and records what the demo loaded (row counts), so that data added
+ * Creates the demo accounts (those whose username is free), files every enterprise as registered by
+ * the demo operator's agency, and records what the demo loaded (row counts), so that data added
  * later can be told apart. Runs inside the demo loader's transaction.
  */
 export async function createDemoUsers(
@@ -46,6 +47,18 @@ export async function createDemoUsers(
       isDemo: true,
     });
   }
+  // The cooperatives and UMKM agency registered the demo's enterprises: its operator sees their NIKs.
+  await db
+    .updateTable('enterprise_profile')
+    .set((eb) => ({
+      registering_agency_id: eb
+        .selectFrom('agency_profile')
+        .select('party_id')
+        .where('tenant_id', '=', tenantId)
+        .where('code', '=', DEMO_OPERATOR_AGENCY_CODE),
+    }))
+    .where('tenant_id', '=', tenantId)
+    .execute();
   await db
     .insertInto('audit_event')
     .values({ tenant_id: tenantId, action: DEMO_LOADED, entity: 'tenant', entity_id: tenantId, details: loaded })

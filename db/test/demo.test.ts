@@ -102,6 +102,13 @@ describe(`demo dataset at scale 1 on ${testEngine}`, () => {
       { username: 'policymaker.demo', role: 'POLICYMAKER', is_demo: true, disabled: false, code: null },
     ]);
     expect(await verifyPassword('demo-jejaring-2026', users[0]!.password_hash)).toBe(true);
+    const [registered] = await rows(
+      sql<{ n: number; by_operator: number }>`SELECT count(*)::int AS n,
+        count(*) FILTER (WHERE a.code = '2.17.3.30.0.00.01.0000')::int AS by_operator
+        FROM enterprise_profile e LEFT JOIN agency_profile a ON a.party_id = e.registering_agency_id
+        WHERE e.tenant_id = ${TEST_TENANT}`,
+    );
+    expect(registered!.by_operator).toBe(registered!.n);
     expect(await demoCredentialProblem(handle.db, TEST_TENANT)).toBeNull();
   });
 

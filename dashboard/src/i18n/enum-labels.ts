@@ -6,6 +6,8 @@ import {
   PARTY_KIND_LABELS,
   PARTY_STATUS_LABELS,
   PRODUCT_CATEGORY_LABELS,
+  PUBLIC_ROLE_LABEL,
+  ROLE_LABELS,
   SIZE_CLASS_LABELS,
   UNIT_TYPE_LABELS,
   VERIFICATION_LABELS,
@@ -39,5 +41,6 @@ export function enumLabels(language: Language) {
     ...prefixed('gender', GENDER_LABELS, language),
     ...prefixed('kind', PARTY_KIND_LABELS, language),
     ...prefixed('fund', FUNDING_SOURCE_LABELS, language),
+    ...prefixed('role', { ...ROLE_LABELS, PUBLIC: PUBLIC_ROLE_LABEL }, language),
   };
 }

@@ -485,7 +485,16 @@ export const ordersEmpty: ListGovernmentOrdersQuery = { transactions: { totalCou
 export const viewerPublic: GetViewerQuery = { me: { role: 'PUBLIC', user: null } };
 /** An operator of Dinas Kesehatan (code 1.02.0.00.0.00.01.0000 in the agencies above, when listed). */
 export const viewerOperator: GetViewerQuery = {
-  me: { role: 'OPERATOR', user: { username: 'op.dinkes', agencyCode: '1.02.0.00.0.00.01.0000' } },
+  me: {
+    role: 'OPERATOR',
+    user: {
+      id: 'VXNlcjoy',
+      username: 'op.dinkes',
+      displayName: null,
+      role: 'OPERATOR',
+      agencyCode: '1.02.0.00.0.00.01.0000',
+    },
+  },
 };
 
 /** A complete, successful API for every operation. */

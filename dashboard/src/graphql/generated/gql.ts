@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation CreateApiKey($username: String!, $name: String!) {\n  createApiKey(username: $username, name: $name) {\n    key\n    apiKey {\n      id\n      name\n      prefix\n    }\n  }\n}": typeof types.CreateApiKeyDocument,
     "query GetAbout {\n  about {\n    tenantId\n    tenantName\n    demoData\n    firstTransactionOn\n    lastTransactionOn\n  }\n}": typeof types.GetAboutDocument,
     "query GetAgency($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Agency {\n      code\n      name\n      shortName\n      agencyType\n      region {\n        code\n        name\n      }\n    }\n  }\n}": typeof types.GetAgencyDocument,
     "query GetAgencyScorecard($filter: SpendFilter) {\n  agencyScorecard(filter: $filter) {\n    rank\n    agency {\n      id\n      code\n      name\n      shortName\n    }\n    total\n    transactionCount\n    toLocalUmkm\n    localUmkmShare\n    sellersReached\n    target\n    achievement\n    grade\n  }\n}": typeof types.GetAgencyScorecardDocument,
@@ -31,17 +32,22 @@ type Documents = {
     "query GetSpendFlows($filter: SpendFilter, $levels: [FlowLevel!]!) {\n  spendFlows(filter: $filter, levels: $levels) {\n    levels\n    total\n    nodes {\n      id\n      level\n      key\n      label\n      value\n    }\n    links {\n      source\n      target\n      value\n    }\n  }\n}": typeof types.GetSpendFlowsDocument,
     "query GetSpendSummary($filter: SpendFilter) {\n  spendSummary(filter: $filter) {\n    total\n    transactionCount\n    toLocalUmkm\n    localUmkmShare\n    toUmk\n    umkShare\n    toLocal\n    localShare\n    sellersReached\n    target\n    umkTarget\n  }\n}": typeof types.GetSpendSummaryDocument,
     "query GetSpendTrend($filter: SpendFilter, $interval: Interval!) {\n  spendTrend(filter: $filter, interval: $interval) {\n    periodStart\n    periodEnd\n    total\n    transactionCount\n    toLocalUmkm\n    localUmkmShare\n    toUmk\n    umkShare\n    sellersReached\n    target\n  }\n}": typeof types.GetSpendTrendDocument,
-    "query GetViewer {\n  me {\n    role\n    user {\n      username\n      agencyCode\n    }\n  }\n}": typeof types.GetViewerDocument,
+    "query GetViewer {\n  me {\n    role\n    user {\n      id\n      username\n      displayName\n      role\n      agencyCode\n    }\n  }\n}": typeof types.GetViewerDocument,
+    "query ListAccounts {\n  users {\n    id\n    username\n    displayName\n    role\n    agencyCode\n    disabled\n    demo\n  }\n  apiKeys(includeRevoked: true) {\n    id\n    name\n    prefix\n    createdAt\n    revokedAt\n    lastUsedAt\n    user {\n      id\n      username\n    }\n  }\n}": typeof types.ListAccountsDocument,
     "query ListAgencies($first: Int = 200) {\n  agencies(first: $first) {\n    totalCount\n    edges {\n      node {\n        id\n        code\n        name\n        shortName\n      }\n    }\n  }\n}": typeof types.ListAgenciesDocument,
     "query ListCooperatives($filter: CooperativeFilter, $first: Int = 25, $after: String) {\n  cooperatives(filter: $filter, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        name\n        registrationNo\n        coopType\n        membersCount\n        status\n        verification\n        region {\n          code\n          name\n        }\n      }\n    }\n  }\n}": typeof types.ListCooperativesDocument,
     "query ListEnterprises($filter: EnterpriseFilter, $first: Int = 25, $after: String) {\n  enterprises(filter: $filter, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        name\n        nib\n        sizeClass\n        status\n        verification\n        sector {\n          code\n          name\n        }\n        region {\n          code\n          name\n        }\n      }\n    }\n  }\n}": typeof types.ListEnterprisesDocument,
     "query ListGovernmentOrders($filter: TransactionFilter, $first: Int = 20) {\n  transactions(\n    filter: $filter\n    first: $first\n    orderBy: {field: AMOUNT, direction: DESC}\n  ) {\n    totalCount\n    edges {\n      node {\n        id\n        amount\n        occurredOn\n        category\n        buyer {\n          __typename\n          id\n          name\n        }\n        seller {\n          __typename\n          id\n          name\n          isLocal\n        }\n        program {\n          id\n          name\n        }\n      }\n    }\n  }\n}": typeof types.ListGovernmentOrdersDocument,
+    "mutation Login($username: String!, $password: String!) {\n  login(username: $username, password: $password) {\n    expiresAt\n    user {\n      id\n      username\n      role\n    }\n  }\n}": typeof types.LoginDocument,
+    "mutation Logout {\n  logout\n}": typeof types.LogoutDocument,
     "mutation RecordPurchase($input: TransactionInput!) {\n  recordTransaction(input: $input) {\n    transaction {\n      id\n      amount\n      occurredOn\n    }\n  }\n}": typeof types.RecordPurchaseDocument,
     "mutation RegisterEnterprise($input: EnterpriseInput!) {\n  registerEnterprise(input: $input) {\n    ...EnterpriseWritten\n  }\n}\n\nfragment EnterpriseWritten on EnterprisePayload {\n  enterprise {\n    id\n    name\n    verification\n    sizeClass\n  }\n  warnings {\n    code\n    field\n    reason {\n      id\n      en\n    }\n  }\n  likelyDuplicates {\n    id\n    name\n    nib\n  }\n}": typeof types.RegisterEnterpriseDocument,
+    "mutation RevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}": typeof types.RevokeApiKeyDocument,
     "query SearchSellers($search: String!) {\n  parties(\n    filter: {search: $search, kinds: [ENTERPRISE, COOPERATIVE, VENDOR]}\n    first: 10\n  ) {\n    nodes {\n      __typename\n      id\n      kind\n      name\n      regionCode\n      npwp\n      ... on Enterprise {\n        nib\n      }\n    }\n  }\n}": typeof types.SearchSellersDocument,
     "mutation UpdateEnterprise($id: ID!, $input: EnterpriseInput!) {\n  updateEnterprise(id: $id, input: $input) {\n    ...EnterpriseWritten\n  }\n}": typeof types.UpdateEnterpriseDocument,
 };
 const documents: Documents = {
+    "mutation CreateApiKey($username: String!, $name: String!) {\n  createApiKey(username: $username, name: $name) {\n    key\n    apiKey {\n      id\n      name\n      prefix\n    }\n  }\n}": types.CreateApiKeyDocument,
     "query GetAbout {\n  about {\n    tenantId\n    tenantName\n    demoData\n    firstTransactionOn\n    lastTransactionOn\n  }\n}": types.GetAboutDocument,
     "query GetAgency($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Agency {\n      code\n      name\n      shortName\n      agencyType\n      region {\n        code\n        name\n      }\n    }\n  }\n}": types.GetAgencyDocument,
     "query GetAgencyScorecard($filter: SpendFilter) {\n  agencyScorecard(filter: $filter) {\n    rank\n    agency {\n      id\n      code\n      name\n      shortName\n    }\n    total\n    transactionCount\n    toLocalUmkm\n    localUmkmShare\n    sellersReached\n    target\n    achievement\n    grade\n  }\n}": types.GetAgencyScorecardDocument,
@@ -59,13 +65,17 @@ const documents: Documents = {
     "query GetSpendFlows($filter: SpendFilter, $levels: [FlowLevel!]!) {\n  spendFlows(filter: $filter, levels: $levels) {\n    levels\n    total\n    nodes {\n      id\n      level\n      key\n      label\n      value\n    }\n    links {\n      source\n      target\n      value\n    }\n  }\n}": types.GetSpendFlowsDocument,
     "query GetSpendSummary($filter: SpendFilter) {\n  spendSummary(filter: $filter) {\n    total\n    transactionCount\n    toLocalUmkm\n    localUmkmShare\n    toUmk\n    umkShare\n    toLocal\n    localShare\n    sellersReached\n    target\n    umkTarget\n  }\n}": types.GetSpendSummaryDocument,
     "query GetSpendTrend($filter: SpendFilter, $interval: Interval!) {\n  spendTrend(filter: $filter, interval: $interval) {\n    periodStart\n    periodEnd\n    total\n    transactionCount\n    toLocalUmkm\n    localUmkmShare\n    toUmk\n    umkShare\n    sellersReached\n    target\n  }\n}": types.GetSpendTrendDocument,
-    "query GetViewer {\n  me {\n    role\n    user {\n      username\n      agencyCode\n    }\n  }\n}": types.GetViewerDocument,
+    "query GetViewer {\n  me {\n    role\n    user {\n      id\n      username\n      displayName\n      role\n      agencyCode\n    }\n  }\n}": types.GetViewerDocument,
+    "query ListAccounts {\n  users {\n    id\n    username\n    displayName\n    role\n    agencyCode\n    disabled\n    demo\n  }\n  apiKeys(includeRevoked: true) {\n    id\n    name\n    prefix\n    createdAt\n    revokedAt\n    lastUsedAt\n    user {\n      id\n      username\n    }\n  }\n}": types.ListAccountsDocument,
     "query ListAgencies($first: Int = 200) {\n  agencies(first: $first) {\n    totalCount\n    edges {\n      node {\n        id\n        code\n        name\n        shortName\n      }\n    }\n  }\n}": types.ListAgenciesDocument,
     "query ListCooperatives($filter: CooperativeFilter, $first: Int = 25, $after: String) {\n  cooperatives(filter: $filter, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        name\n        registrationNo\n        coopType\n        membersCount\n        status\n        verification\n        region {\n          code\n          name\n        }\n      }\n    }\n  }\n}": types.ListCooperativesDocument,
     "query ListEnterprises($filter: EnterpriseFilter, $first: Int = 25, $after: String) {\n  enterprises(filter: $filter, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        name\n        nib\n        sizeClass\n        status\n        verification\n        sector {\n          code\n          name\n        }\n        region {\n          code\n          name\n        }\n      }\n    }\n  }\n}": types.ListEnterprisesDocument,
     "query ListGovernmentOrders($filter: TransactionFilter, $first: Int = 20) {\n  transactions(\n    filter: $filter\n    first: $first\n    orderBy: {field: AMOUNT, direction: DESC}\n  ) {\n    totalCount\n    edges {\n      node {\n        id\n        amount\n        occurredOn\n        category\n        buyer {\n          __typename\n          id\n          name\n        }\n        seller {\n          __typename\n          id\n          name\n          isLocal\n        }\n        program {\n          id\n          name\n        }\n      }\n    }\n  }\n}": types.ListGovernmentOrdersDocument,
+    "mutation Login($username: String!, $password: String!) {\n  login(username: $username, password: $password) {\n    expiresAt\n    user {\n      id\n      username\n      role\n    }\n  }\n}": types.LoginDocument,
+    "mutation Logout {\n  logout\n}": types.LogoutDocument,
     "mutation RecordPurchase($input: TransactionInput!) {\n  recordTransaction(input: $input) {\n    transaction {\n      id\n      amount\n      occurredOn\n    }\n  }\n}": types.RecordPurchaseDocument,
     "mutation RegisterEnterprise($input: EnterpriseInput!) {\n  registerEnterprise(input: $input) {\n    ...EnterpriseWritten\n  }\n}\n\nfragment EnterpriseWritten on EnterprisePayload {\n  enterprise {\n    id\n    name\n    verification\n    sizeClass\n  }\n  warnings {\n    code\n    field\n    reason {\n      id\n      en\n    }\n  }\n  likelyDuplicates {\n    id\n    name\n    nib\n  }\n}": types.RegisterEnterpriseDocument,
+    "mutation RevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}": types.RevokeApiKeyDocument,
     "query SearchSellers($search: String!) {\n  parties(\n    filter: {search: $search, kinds: [ENTERPRISE, COOPERATIVE, VENDOR]}\n    first: 10\n  ) {\n    nodes {\n      __typename\n      id\n      kind\n      name\n      regionCode\n      npwp\n      ... on Enterprise {\n        nib\n      }\n    }\n  }\n}": types.SearchSellersDocument,
     "mutation UpdateEnterprise($id: ID!, $input: EnterpriseInput!) {\n  updateEnterprise(id: $id, input: $input) {\n    ...EnterpriseWritten\n  }\n}": types.UpdateEnterpriseDocument,
 };
@@ -84,6 +94,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateApiKey($username: String!, $name: String!) {\n  createApiKey(username: $username, name: $name) {\n    key\n    apiKey {\n      id\n      name\n      prefix\n    }\n  }\n}"): (typeof documents)["mutation CreateApiKey($username: String!, $name: String!) {\n  createApiKey(username: $username, name: $name) {\n    key\n    apiKey {\n      id\n      name\n      prefix\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -155,7 +169,11 @@ export function graphql(source: "query GetSpendTrend($filter: SpendFilter, $inte
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query GetViewer {\n  me {\n    role\n    user {\n      username\n      agencyCode\n    }\n  }\n}"): (typeof documents)["query GetViewer {\n  me {\n    role\n    user {\n      username\n      agencyCode\n    }\n  }\n}"];
+export function graphql(source: "query GetViewer {\n  me {\n    role\n    user {\n      id\n      username\n      displayName\n      role\n      agencyCode\n    }\n  }\n}"): (typeof documents)["query GetViewer {\n  me {\n    role\n    user {\n      id\n      username\n      displayName\n      role\n      agencyCode\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ListAccounts {\n  users {\n    id\n    username\n    displayName\n    role\n    agencyCode\n    disabled\n    demo\n  }\n  apiKeys(includeRevoked: true) {\n    id\n    name\n    prefix\n    createdAt\n    revokedAt\n    lastUsedAt\n    user {\n      id\n      username\n    }\n  }\n}"): (typeof documents)["query ListAccounts {\n  users {\n    id\n    username\n    displayName\n    role\n    agencyCode\n    disabled\n    demo\n  }\n  apiKeys(includeRevoked: true) {\n    id\n    name\n    prefix\n    createdAt\n    revokedAt\n    lastUsedAt\n    user {\n      id\n      username\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -175,11 +193,23 @@ export function graphql(source: "query ListGovernmentOrders($filter: Transaction
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation Login($username: String!, $password: String!) {\n  login(username: $username, password: $password) {\n    expiresAt\n    user {\n      id\n      username\n      role\n    }\n  }\n}"): (typeof documents)["mutation Login($username: String!, $password: String!) {\n  login(username: $username, password: $password) {\n    expiresAt\n    user {\n      id\n      username\n      role\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Logout {\n  logout\n}"): (typeof documents)["mutation Logout {\n  logout\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation RecordPurchase($input: TransactionInput!) {\n  recordTransaction(input: $input) {\n    transaction {\n      id\n      amount\n      occurredOn\n    }\n  }\n}"): (typeof documents)["mutation RecordPurchase($input: TransactionInput!) {\n  recordTransaction(input: $input) {\n    transaction {\n      id\n      amount\n      occurredOn\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RegisterEnterprise($input: EnterpriseInput!) {\n  registerEnterprise(input: $input) {\n    ...EnterpriseWritten\n  }\n}\n\nfragment EnterpriseWritten on EnterprisePayload {\n  enterprise {\n    id\n    name\n    verification\n    sizeClass\n  }\n  warnings {\n    code\n    field\n    reason {\n      id\n      en\n    }\n  }\n  likelyDuplicates {\n    id\n    name\n    nib\n  }\n}"): (typeof documents)["mutation RegisterEnterprise($input: EnterpriseInput!) {\n  registerEnterprise(input: $input) {\n    ...EnterpriseWritten\n  }\n}\n\nfragment EnterpriseWritten on EnterprisePayload {\n  enterprise {\n    id\n    name\n    verification\n    sizeClass\n  }\n  warnings {\n    code\n    field\n    reason {\n      id\n      en\n    }\n  }\n  likelyDuplicates {\n    id\n    name\n    nib\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}"): (typeof documents)["mutation RevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

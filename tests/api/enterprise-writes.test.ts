@@ -85,7 +85,7 @@ describe('registerEnterprise', () => {
       sizeBasis: 'CAPITAL',
       verification: 'DRAFT',
       ownerGender: 'F', // day 57 = 17 + 40
-      ownerNik: '6112**********02',
+      ownerNik: '6112015708850002', // in full: the administrator reads it (docs/security.md)
     });
     expect(payload.warnings).toEqual([]);
     const audit = await auditOf(payload.enterprise.id);
@@ -197,7 +197,7 @@ describe('updateEnterprise, verifyEnterprise, rejectEnterprise', () => {
     expect(result.data?.updateEnterprise.enterprise).toMatchObject({
       capital: 2_000_000_000,
       sizeClass: 'SMALL', // Rp2 billion of capital: > 1, ≤ 5
-      ownerNik: '6112**********02',
+      ownerNik: '6112015708850002', // kept, and in full for the administrator
     });
     const audit = await auditOf(created.enterprise.id);
     expect(audit.map((a) => a.action)).toEqual(['enterprise.register', 'enterprise.update']);

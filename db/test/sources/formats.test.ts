@@ -75,7 +75,7 @@ describe(`bundle formats (zip, xlsx, folder) on ${testEngine}`, () => {
   it('exports to XLSX (one sheet per file) and imports it back as the same rows; a re-import changes nothing', async () => {
     await importCsvBundle(handle.db, TEST_TENANT, (await readImportSource(validDir)).files);
     const xlsx = path.join(tmp, 'export.xlsx');
-    expect(await writeExport(xlsx, await exportCsvBundle(handle.db, TEST_TENANT))).toBe('xlsx');
+    expect(await writeExport(xlsx, await exportCsvBundle(handle.db, TEST_TENANT, { personalData: true }))).toBe('xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
@@ -157,7 +157,7 @@ describe(`bundle formats (zip, xlsx, folder) on ${testEngine}`, () => {
     expect((await importCsvBundle(handle.db, TEST_TENANT, [{ name: 'parties.csv', content: csv }])).rejected).toEqual(
       [],
     );
-    const exported = await exportCsvBundle(handle.db, TEST_TENANT);
+    const exported = await exportCsvBundle(handle.db, TEST_TENANT, { personalData: true });
     const parties = String(exported.find((f) => f.name === 'parties.csv')?.content);
     expect(parties).toContain(`"'=HYPERLINK(""http://x"",""klik"")"`);
     expect(parties).toContain("'+62 Usaha");
@@ -186,7 +186,7 @@ describe(`bundle formats (zip, xlsx, folder) on ${testEngine}`, () => {
 
   it('writes every export file readable by its owner only (mode 0600)', async () => {
     await importCsvBundle(handle.db, TEST_TENANT, (await readImportSource(validDir)).files);
-    const exported = await exportCsvBundle(handle.db, TEST_TENANT);
+    const exported = await exportCsvBundle(handle.db, TEST_TENANT, { personalData: true });
     const folder = path.join(tmp, 'mode-folder');
     await fs.mkdir(folder);
     await fs.writeFile(path.join(folder, 'parties.csv'), 'old', { mode: 0o644 }); // an older, readable file

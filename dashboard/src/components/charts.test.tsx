@@ -27,42 +27,118 @@ function show(ui: ReactElement, locale: Locale = 'id') {
   return render(<I18nProvider locale={locale}>{ui}</I18nProvider>);
 }
 
-/** Every chart renders an SVG from the arrays it is given, and the texts it must show. */
-const charts: Array<[string, () => ReactElement, string[]]> = [
-  ['TrendChart', () => <TrendChart points={fx.trend.spendTrend} width={W} />, ['Target 45 %']],
-  ['AgencyRanking', () => <AgencyRanking rows={fx.scorecard.agencyScorecard} width={W} tone="best" />, ['60,0 % · A+']],
-  ['CategoryChart', () => <CategoryChart flows={fx.flows.spendFlows} width={W} />, []],
-  ['NetworkReachChart', () => <NetworkReachChart reach={fx.reach.networkReach} width={W} />, ['1,50×']],
-  ['DistrictChart', () => <DistrictChart rows={fx.districts.spendByDistrict} width={W} />, []],
-  ['RoundsChart', () => <RoundsChart domino={fx.domino.dominoEffect} width={W} />, ['1,30×', 'Rp 100 jt']],
-  ['FlowSankey', () => <FlowSankey flows={fx.flows.spendFlows} width={W} />, []],
-  ['AmplificationChart', () => <AmplificationChart rows={[fx.reach.networkReach]} width={W} />, ['1,50×']],
-  ['ProgramChart', () => <ProgramChart rows={fx.outcomes.programOutcomes} width={W} />, []],
-  ['RecoveryChart', () => <RecoveryChart series={fx.recovery.recoveryIndex} groupBy="SECTOR" width={W} />, []],
+// What the charts draw, counted in the DOM recharts renders.
+const BARS = '.recharts-bar-rectangle'; // one per drawn bar or stacked segment (a zero value draws none)
+const LINES = 'path.recharts-line-curve';
+const DOTS = '.recharts-line-dots circle';
+const X_TICKS = '.recharts-xAxis .recharts-cartesian-axis-tick';
+const Y_TICKS = '.recharts-yAxis .recharts-cartesian-axis-tick';
+const LINKS = '.recharts-sankey-link';
+const NODES = 'svg.recharts-surface rect'; // the Sankey's node shapes are its only rects
+
+/**
+ * Every chart, the texts it must show, and the marks its fixture implies, counted by hand from
+ * test/fixtures.ts (a category axis has one tick per category).
+ */
+const charts: Array<[string, () => ReactElement, string[], Record<string, number>]> = [
+  // 3 months; January and February have a total and a local amount (2 × 2 bars), March is empty
+  // (no bar, but its tick); the share line has a dot for the 2 months with a share.
+  [
+    'TrendChart',
+    () => <TrendChart points={fx.trend.spendTrend} width={W} />,
+    ['Target 45 %'],
+    { [BARS]: 4, [X_TICKS]: 3, [DOTS]: 2 },
+  ],
+  // 3 agencies, each with a positive share: one bar and one tick each.
+  [
+    'AgencyRanking',
+    () => <AgencyRanking rows={fx.scorecard.agencyScorecard} width={W} tone="best" />,
+    ['60,0 % · A+', '40,0 % · C', '10,0 % · F'],
+    { [BARS]: 3, [Y_TICKS]: 3 },
+  ],
+  // 2 categories (food staples, garments), each split into local UMKM and outside other: 4 segments.
+  ['CategoryChart', () => <CategoryChart flows={fx.flows.spendFlows} width={W} />, [], { [BARS]: 4, [Y_TICKS]: 2 }],
+  // Direct, then the 2 unit types (school, technical unit): 3 bars.
+  [
+    'NetworkReachChart',
+    () => <NetworkReachChart reach={fx.reach.networkReach} width={W} />,
+    ['1,50×'],
+    { [BARS]: 3, [X_TICKS]: 3 },
+  ],
+  // 3 districts on the axis; Terentang received 0, so 2 bars.
+  [
+    'DistrictChart',
+    () => <DistrictChart rows={fx.districts.spendByDistrict} width={W} />,
+    [],
+    { [BARS]: 2, [Y_TICKS]: 3 },
+  ],
+  // 3 rounds: 100, 25 and 5 million.
+  [
+    'RoundsChart',
+    () => <RoundsChart domino={fx.domino.dominoEffect} width={W} />,
+    ['1,30×', 'Rp 100 jt', 'Rp 25 jt', 'Rp 5 jt'],
+    { [BARS]: 3, [X_TICKS]: 3 },
+  ],
+  // 4 nodes (2 categories, 2 seller classes) and the 4 links between them.
+  ['FlowSankey', () => <FlowSankey flows={fx.flows.spendFlows} width={W} />, [], { [LINKS]: 4, [NODES]: 4 }],
+  // One agency, with an amplification.
+  [
+    'AmplificationChart',
+    () => <AmplificationChart rows={[fx.reach.networkReach]} width={W} />,
+    ['1,50×'],
+    { [BARS]: 1, [Y_TICKS]: 1 },
+  ],
+  // 2 programs; the first has budget, realized and local bars, the second (nothing spent) only budget.
+  [
+    'ProgramChart',
+    () => <ProgramChart rows={fx.outcomes.programOutcomes} width={W} />,
+    [],
+    { [BARS]: 4, [X_TICKS]: 2 },
+  ],
+  // 2 sectors, each a line over the same 4 periods.
+  [
+    'RecoveryChart',
+    () => <RecoveryChart series={fx.recovery.recoveryIndex} groupBy="SECTOR" width={W} />,
+    ['Basis 2019'],
+    { [LINES]: 2, [X_TICKS]: 4 },
+  ],
+  // 2 groups (with market access, trained only), each active + inactive + unknown: 6 segments.
   [
     'MarketAccessChart',
     () => <MarketAccessChart effect={fx.marketAccess.marketAccessEffect} width={W} />,
     ['89,5 %', '62,2 %'],
+    { [BARS]: 6, [Y_TICKS]: 2 },
   ],
-  ['ProgressChart', () => <ProgressChart rows={fx.progress.dataCollectionProgress} width={W} />, []],
-  ['SnapshotChart', () => <SnapshotChart snapshots={snapshots} width={W} />, []],
+  // 2 districts, each an enterprise and a cooperative progress bar.
+  [
+    'ProgressChart',
+    () => <ProgressChart rows={fx.progress.dataCollectionProgress} width={W} />,
+    [],
+    { [BARS]: 4, [Y_TICKS]: 2 },
+  ],
+  // One revenue line over the entry's 2 surveys.
+  ['SnapshotChart', () => <SnapshotChart snapshots={snapshots} width={W} />, [], { [LINES]: 1, [X_TICKS]: 2 }],
 ];
 
 describe('charts', () => {
-  it.each(charts)('%s draws its data as SVG', (_name, make, texts) => {
+  it.each(charts)('%s draws its data as SVG: the marks and texts its fixture implies', (_name, make, texts, marks) => {
     const { container } = show(make());
-    expect(container.querySelector('svg')).not.toBeNull();
+    expect(container.querySelector('svg.recharts-surface')).not.toBeNull();
+    const counted = Object.fromEntries(Object.keys(marks).map((s) => [s, container.querySelectorAll(s).length]));
+    expect(counted).toEqual(marks);
     for (const text of texts) expect(container.textContent).toContain(text);
   });
 
   it('TrendChart draws one bar pair per period, the empty month included', () => {
     const { container } = show(<TrendChart points={fx.trend.spendTrend} width={W} />);
-    expect(container.querySelectorAll('.recharts-bar-rectangle').length).toBeGreaterThanOrEqual(4);
+    // January and February: a total and a local bar each; March (empty) keeps its place on the axis.
+    expect(container.querySelectorAll(BARS).length).toBe(4);
+    expect(container.querySelectorAll(X_TICKS).length).toBe(3);
   });
 
   it('FlowSankey draws a band for every link the API returned', () => {
     const { container } = show(<FlowSankey flows={fx.flows.spendFlows} width={W} />);
-    expect(container.querySelectorAll('.recharts-sankey-link, path.recharts-sankey-link').length).toBe(4);
+    expect(container.querySelectorAll(LINKS).length).toBe(4);
   });
 
   it('RoundsChart says the multiplier is a lower bound', () => {

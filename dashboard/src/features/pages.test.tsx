@@ -84,11 +84,24 @@ describe.each(pages)('%s page', (_name, Page, props, path) => {
       },
       { timeout: 10_000 },
     );
-    const notEmpty = cards()
-      .filter((card) => !card.querySelector('[data-state="empty"]'))
-      .map((card) => card.getAttribute('data-chart'));
-    // A registry entry's own rows (its products, its surveys) are the page's subject, not the filter's.
-    expect(notEmpty).toEqual(_name === 'UMKM entry' ? ['produk', 'survei-berkala'] : []);
+    // A registry entry's own rows (its products, its surveys) are the page's subject, not the filter's;
+    // its government orders are the filter's and say so in their own words.
+    const subject = _name === 'UMKM entry' ? ['produk', 'survei-berkala'] : [];
+    const shown = cards().map((card) => ({
+      card: card.getAttribute('data-chart'),
+      empty: card.querySelector('[data-state="empty"]')?.textContent ?? null,
+      charts: card.querySelectorAll('svg.recharts-surface, table').length,
+    }));
+    expect(shown.filter((c) => !subject.includes(c.card as string))).toEqual(
+      shown
+        .filter((c) => !subject.includes(c.card as string))
+        .map((c) => ({
+          card: c.card,
+          empty: c.card === 'pesanan-pemerintah' ? 'Belum ada pesanan pemerintah.' : 'Tidak ada data untuk filter ini.',
+          charts: 0,
+        })),
+    );
+    expect(shown.filter((c) => !subject.includes(c.card as string)).length).toBeGreaterThan(0);
     expect(states(container, 'error')).toBe(0);
   }, 20_000);
 
@@ -96,7 +109,15 @@ describe.each(pages)('%s page', (_name, Page, props, path) => {
     const { container } = mount(Page, props, path, { ...fx.success });
     await waitFor(() => expect(states(container, 'loading')).toBe(0));
     expect(states(container, 'error')).toBe(0);
-    expect(container.querySelectorAll('svg.recharts-surface, table').length).toBeGreaterThan(0);
+    // The success fixture has data for every card: each draws its chart or table, none is empty.
+    const cards = [...container.querySelectorAll('section.card[data-chart]')];
+    expect(cards.length).toBeGreaterThan(0);
+    const bare = cards
+      .filter(
+        (card) => card.querySelector('[data-state="empty"]') || !card.querySelector('svg.recharts-surface, table'),
+      )
+      .map((card) => card.getAttribute('data-chart'));
+    expect(bare).toEqual([]);
   });
 });
 

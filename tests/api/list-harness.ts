@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { o, ref, server } from '../support/api-bundle.ts';
 import { globalId, rowId } from '../support/fixtures.ts';
-import { type OracleParty, sortBy } from '../support/oracle.ts';
+import { type OracleParty, sortBy } from '../support/oracle/index.ts';
 
 /*
  * What the list tests (lists*.test.ts) share: a server on the API bundle, the oracle read from its

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { sortBy, within } from '../support/oracle.ts';
+import { sortBy, within } from '../support/oracle/index.ts';
 import { byName, check, gid, kind, networkOf, o, ref, section, TENANT, useApiBundleServer } from './list-harness.ts';
 
 /*

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { globalId } from '../support/fixtures.ts';
-import { type Oracle, sortBy, within } from '../support/oracle.ts';
+import { type Oracle, sortBy, within } from '../support/oracle/index.ts';
 import { check, gid, o, ref, server, TENANT, useApiBundleServer } from './list-harness.ts';
 
 /*

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { globalId } from '../support/fixtures.ts';
-import { type Oracle, type OracleParty, sortBy, within } from '../support/oracle.ts';
+import { type Oracle, type OracleParty, sortBy, within } from '../support/oracle/index.ts';
 import { check, gid, networkOf, o, ref, TENANT, useApiBundleServer } from './list-harness.ts';
 
 /*

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rowId } from '../support/fixtures.ts';
-import { sortBy, within } from '../support/oracle.ts';
+import { sortBy, within } from '../support/oracle/index.ts';
 import { byName, check, gid, list, networkOf, o, ref, server, TENANT, useApiBundleServer } from './list-harness.ts';
 
 /*

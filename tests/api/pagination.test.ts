@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, importApiBundle, rowId } from '../support/fixtures.ts';
-import { loadOracle, type Oracle, type OracleParty, sortBy } from '../support/oracle.ts';
+import { loadOracle, type Oracle, type OracleParty, sortBy } from '../support/oracle/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /*

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { node, o, ref, server, useApiBundleServer } from '../support/api-bundle.ts';
 import { globalId, rowId } from '../support/fixtures.ts';
-import type { Oracle, OracleParty } from '../support/oracle.ts';
+import type { Oracle, OracleParty } from '../support/oracle/index.ts';
 
 /*
  * The records around the parties (programs, products, transactions, assistance, snapshots, targets)

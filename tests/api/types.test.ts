@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { node, o, ref, server, useApiBundleServer } from '../support/api-bundle.ts';
 import { globalId } from '../support/fixtures.ts';
-import type { OracleParty } from '../support/oracle.ts';
+import type { OracleParty } from '../support/oracle/index.ts';
 
 /*
  * Every type and every field of the domain graph, over real HTTP, against the fixture: the values

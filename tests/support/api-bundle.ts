@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { importApiBundle } from './fixtures.ts';
-import { loadOracle, type Oracle, type OracleParty } from './oracle.ts';
+import { loadOracle, type Oracle, type OracleParty } from './oracle/index.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 /*

@@ -210,7 +210,8 @@ export function randomFilter(rng: Rng, agencies: string[]): SpendFilter & { agen
   }
   if (rng.chance(0.4)) {
     const some = rng.subset(agencies);
-    if (some.length) f.agencies = some;
+    // Now and then an agency twice: the filter counts it once.
+    if (some.length) f.agencies = rng.chance(0.3) ? [...some, some[0] as string] : some;
   }
   if (rng.chance(0.3)) f.categories = rng.subset(CATEGORIES, 0.5).concat('OTHER');
   if (rng.chance(0.2)) f.accountPrefix = rng.pick(['5.1.02', '5.1.02.0', '5', '5.2']);

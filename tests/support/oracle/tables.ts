@@ -1,11 +1,13 @@
-import type { DatabaseHandle } from '@jejaring/db';
+import type { Database } from '@jejaring/db';
 import { TEST_TENANT } from '@jejaring/db/testing';
+import { type Kysely, sql } from 'kysely';
 
 /*
- * The test oracle: the fixture's rows read straight from the tables (no API code involved), so a
- * list's expected content and order can be computed in plain JavaScript and compared with what the
- * API answers. Names in the fixture are ASCII, so JavaScript's code-unit order is the database's
- * C collation order.
+ * The test oracle: a tenant's rows read straight from the tables (no API or server code involved),
+ * the one raw-table reader of the tests. The API tests compute a list's expected content and order
+ * from it in plain JavaScript; the reference measures (spend.ts, network.ts, outcomes.ts) compute
+ * every measure from it naively. Names in the fixtures are ASCII, so JavaScript's code-unit order
+ * is the database's C collation order.
  */
 
 export interface OracleParty {
@@ -36,6 +38,8 @@ export interface OracleParty {
 }
 
 export interface Oracle {
+  /** The tenant's own region code (the regency). */
+  tenantRegion: string;
   parties: OracleParty[];
   partyByRef: Map<string, OracleParty>;
   partyById: Map<number, OracleParty>;
@@ -55,6 +59,8 @@ export interface Oracle {
     fiscal_year: number;
     budget: number;
     local_target_share: number | null;
+    /** local_target_share as the stored decimal text ("0.3000"), for exact comparisons. */
+    target_text: string | null;
   }>;
   transactions: Array<{
     id: number;
@@ -79,11 +85,14 @@ export interface Oracle {
   memberships: Array<{ cooperative_id: number; member_id: number }>;
   regions: Array<{ code: string; level: number; name: string; parent_code: string | null }>;
   kbliSection: Map<string, string>;
+  targets: Array<{ metric: string; fiscal_year: number; agency_id: number | null; target_share: number; text: string }>;
+  collectionTargets: Array<{ region_code: string; year: number; enterprises: number; cooperatives: number }>;
 }
 
-export async function loadOracle(handle: DatabaseHandle): Promise<Oracle> {
+/** Reads every row of tenant `t` that a list or a measure can depend on. */
+export async function loadOracle(handle: { db: Kysely<Database> }, t: string = TEST_TENANT): Promise<Oracle> {
   const db = handle.db;
-  const t = TEST_TENANT;
+  const tenant = await db.selectFrom('tenant').select('region_code').where('id', '=', t).executeTakeFirstOrThrow();
   const parties = (await db
     .selectFrom('party as p')
     .leftJoin('agency_profile as ap', 'ap.party_id', 'p.id')
@@ -127,7 +136,16 @@ export async function loadOracle(handle: DatabaseHandle): Promise<Oracle> {
     .execute();
   const programs = await db
     .selectFrom('program')
-    .select(['id', 'agency_id', 'code', 'name', 'fiscal_year', 'budget', 'local_target_share'])
+    .select([
+      'id',
+      'agency_id',
+      'code',
+      'name',
+      'fiscal_year',
+      'budget',
+      'local_target_share',
+      sql<string | null>`local_target_share::text`.as('target_text'),
+    ])
     .where('tenant_id', '=', t)
     .orderBy('id')
     .execute();
@@ -172,7 +190,18 @@ export async function loadOracle(handle: DatabaseHandle): Promise<Oracle> {
     .orderBy('code')
     .execute();
   const divisions = await db.selectFrom('kbli_division').select(['division', 'section']).execute();
+  const targets = await db
+    .selectFrom('policy_target')
+    .select(['metric', 'fiscal_year', 'agency_id', 'target_share', sql<string>`target_share::text`.as('text')])
+    .where('tenant_id', '=', t)
+    .execute();
+  const collectionTargets = await db
+    .selectFrom('collection_target')
+    .select(['region_code', 'year', 'enterprises', 'cooperatives'])
+    .where('tenant_id', '=', t)
+    .execute();
   return {
+    tenantRegion: tenant.region_code,
     parties,
     partyByRef: new Map(parties.map((p) => [p.ref, p])),
     partyById: new Map(parties.map((p) => [p.id, p])),
@@ -184,6 +213,8 @@ export async function loadOracle(handle: DatabaseHandle): Promise<Oracle> {
     memberships,
     regions,
     kbliSection: new Map(divisions.map((d) => [d.division, d.section])),
+    targets,
+    collectionTargets,
   };
 }
 

@@ -85,7 +85,14 @@ describe(`domain constraints on ${testEngine}`, () => {
   });
 
   it('accepts a valid transaction', async () => {
-    await handle.db.insertInto('transaction').values(transaction({})).execute();
+    const row = transaction({});
+    await handle.db.insertInto('transaction').values(row).execute();
+    const stored = await handle.db
+      .selectFrom('transaction')
+      .select(['amount', 'category'])
+      .where('source_ref', '=', row.source_ref)
+      .execute();
+    expect(stored).toEqual([{ amount: 1_000_000, category: 'GARMENTS' }]);
   });
 
   it('rejects a 12-digit NIB, naming the field', async () => {
@@ -205,10 +212,21 @@ describe(`domain constraints on ${testEngine}`, () => {
   });
 
   it('keeps the rows stored before a rejected write', async () => {
+    // Its own rows, whatever the other tests stored: one accepted, then one refused.
+    const kept = transaction({ source_ref: 'KEEP-1' });
+    await handle.db.insertInto('transaction').values(kept).execute();
+    await rejection(() =>
+      handle.db
+        .insertInto('transaction')
+        .values(transaction({ source_ref: 'KEEP-2', amount: -1 }))
+        .execute(),
+    );
     const count = await sql<{
       n: number;
-    }>`SELECT count(*) AS n FROM "transaction" WHERE tenant_id = ${KUBU_RAYA}`.execute(handle.db);
-    expect(count.rows[0]?.n).toBe(2);
+    }>`SELECT count(*)::int AS n FROM "transaction" WHERE tenant_id = ${KUBU_RAYA} AND source_ref IN ('KEEP-1', 'KEEP-2')`.execute(
+      handle.db,
+    );
+    expect(count.rows[0]?.n).toBe(1);
   });
 
   it('leaves errors that are not about the data unexplained (they are masked upstream)', () => {

@@ -1,21 +1,28 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../src/connection.ts';
 import { isMigrated, migrateToLatest } from '../src/migrate.ts';
 import { createTestDatabase, TEST_TENANT, testEngine } from '../src/testing.ts';
 
 describe(`migrations on ${testEngine}`, () => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await createTestDatabase({ migrate: false });
+  // Each test gets a database of its own: empty (not migrated), or migrated when it says so.
+  const opened: DatabaseHandle[] = [];
+  async function database(options: { migrate: boolean }): Promise<DatabaseHandle> {
+    const handle = await createTestDatabase(options);
+    opened.push(handle);
+    return handle;
+  }
+  afterEach(async () => {
+    for (const handle of opened.splice(0)) await handle.close();
   });
-  afterAll(() => handle.close());
 
   it('reports an empty database as not migrated', async () => {
+    const handle = await database({ migrate: false });
     expect(await isMigrated(handle.db)).toBe(false);
   });
 
   it('migrates an empty database up to the latest schema and loads the reference data', async () => {
+    const handle = await database({ migrate: false });
     const applied = await migrateToLatest(handle.db, TEST_TENANT);
     // Every migration file of db/migrations, in name order (an unregistered file fails here too).
     const files = fs
@@ -42,6 +49,7 @@ describe(`migrations on ${testEngine}`, () => {
   });
 
   it('is idempotent: migrating again applies nothing and changes no row', async () => {
+    const handle = await database({ migrate: true });
     const before = await handle.db
       .selectFrom('region')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -55,6 +63,7 @@ describe(`migrations on ${testEngine}`, () => {
   });
 
   it('refuses a tenant that is not a regency or city', async () => {
+    const handle = await database({ migrate: false });
     await expect(migrateToLatest(handle.db, '99.99')).rejects.toThrow(/not a regency or city code/);
   });
 });

@@ -284,14 +284,21 @@ describe(`the domino, program and panel measures answer over /graphql (${testEng
       cooperativesProgress: null,
     });
   });
+});
 
-  it('dominoEffect answers on the worked example', async () => {
-    await server.close();
+describe(`the domino measure over /graphql, on its worked example (${testEngine})`, () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
     server = await startTestServer({
       seed: async (handle) => {
         await loadBundle(handle.db, TEST_TENANT, 'domino');
       },
     });
+  });
+  afterAll(() => server?.close());
+
+  it('dominoEffect answers on the worked example', async () => {
     const r = await server.gql<{
       dominoEffect: { rounds: Array<{ amount: number }>; multiplier: number; limitMultiplier: number };
     }>(

@@ -1,7 +1,8 @@
 import type { Expression } from 'kysely';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { type Connection, PageArgs } from '../../graphql/connection.ts';
+import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
 import { partyById } from '../party/party.loaders.ts';
 import { Enterprise } from '../party/party.types.ts';
@@ -19,12 +20,9 @@ export class AssistanceResolver {
       'Help given to enterprises by programs (training, certification, capital…), filtered and sorted, a page at a time.',
   })
   assistance(
-    @Arg('filter', () => AssistanceFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => AssistanceFilter)
     filter: AssistanceFilter | null,
-    @Arg('orderBy', () => AssistanceOrder, { nullable: true, description: 'Default: by date, oldest first.' })
+    @OrderByArg(() => AssistanceOrder, 'Default: by date, oldest first.')
     orderBy: AssistanceOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -82,15 +80,9 @@ export class EnterpriseAssistanceResolver {
   })
   assistance(
     @Root() enterprise: Enterprise,
-    @Arg('filter', () => AssistanceFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => AssistanceFilter)
     filter: AssistanceFilter | null,
-    @Arg('orderBy', () => AssistanceOrder, {
-      nullable: true,
-      description: 'How to sort; the default is in the field description.',
-    })
+    @OrderByArg(() => AssistanceOrder)
     orderBy: AssistanceOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -108,15 +100,9 @@ export class ProgramAssistanceResolver {
   })
   assistance(
     @Root() program: Program,
-    @Arg('filter', () => AssistanceFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => AssistanceFilter)
     filter: AssistanceFilter | null,
-    @Arg('orderBy', () => AssistanceOrder, {
-      nullable: true,
-      description: 'How to sort; the default is in the field description.',
-    })
+    @OrderByArg(() => AssistanceOrder)
     orderBy: AssistanceOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,

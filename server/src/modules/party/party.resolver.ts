@@ -4,6 +4,7 @@ import type { Context } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { type Connection, PageArgs } from '../../graphql/connection.ts';
 import { searchText } from '../../graphql/filters.ts';
+import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
 import { regionByCode } from '../region/region.loaders.ts';
 import { Region } from '../region/region.types.ts';
@@ -51,12 +52,9 @@ export class PartyResolver {
       'Every economic actor (agencies, network units, enterprises, cooperatives, vendors), filtered and sorted, a page at a time. Use `... on Enterprise { … }` for kind-specific fields.',
   })
   parties(
-    @Arg('filter', () => PartyFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => PartyFilter)
     filter: PartyFilter | null,
-    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    @OrderByArg(() => PartyOrder, 'Default: by name, ascending.')
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -71,12 +69,9 @@ export class PartyResolver {
     description: 'The regional government agencies (SKPD), filtered and sorted, a page at a time.',
   })
   agencies(
-    @Arg('filter', () => AgencyFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => AgencyFilter)
     filter: AgencyFilter | null,
-    @Arg('orderBy', () => AgencyOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    @OrderByArg(() => AgencyOrder, 'Default: by name, ascending.')
     orderBy: AgencyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -92,12 +87,9 @@ export class PartyResolver {
       "The units of the agencies' networks (schools, health centres, village governments, associations…), filtered and sorted, a page at a time.",
   })
   networkUnits(
-    @Arg('filter', () => NetworkUnitFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => NetworkUnitFilter)
     filter: NetworkUnitFilter | null,
-    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    @OrderByArg(() => PartyOrder, 'Default: by name, ascending.')
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -113,12 +105,9 @@ export class PartyResolver {
       'The UMKM registry (and large enterprises), filtered by place, sector, size, status and verification, sorted, a page at a time. Example: the verified micro enterprises of a kecamatan are `enterprises(filter: { regionCode: "61.12.01", sizeClasses: [MICRO], verifications: [VERIFIED] })`.',
   })
   enterprises(
-    @Arg('filter', () => EnterpriseFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => EnterpriseFilter)
     filter: EnterpriseFilter | null,
-    @Arg('orderBy', () => EnterpriseOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    @OrderByArg(() => EnterpriseOrder, 'Default: by name, ascending.')
     orderBy: EnterpriseOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -133,12 +122,9 @@ export class PartyResolver {
     description: 'The cooperatives (koperasi), filtered and sorted, a page at a time.',
   })
   cooperatives(
-    @Arg('filter', () => CooperativeFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => CooperativeFilter)
     filter: CooperativeFilter | null,
-    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    @OrderByArg(() => PartyOrder, 'Default: by name, ascending.')
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -154,12 +140,9 @@ export class PartyResolver {
       'Suppliers outside the UMKM registry (distributors, companies, often from outside the regency), a page at a time.',
   })
   vendors(
-    @Arg('filter', () => VendorFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => VendorFilter)
     filter: VendorFilter | null,
-    @Arg('orderBy', () => PartyOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    @OrderByArg(() => PartyOrder, 'Default: by name, ascending.')
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -220,15 +203,9 @@ export class AgencyResolver {
   })
   networkUnits(
     @Root() agency: Agency,
-    @Arg('filter', () => NetworkUnitFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => NetworkUnitFilter)
     filter: NetworkUnitFilter | null,
-    @Arg('orderBy', () => PartyOrder, {
-      nullable: true,
-      description: 'How to sort; the default is in the field description.',
-    })
+    @OrderByArg(() => PartyOrder)
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -271,15 +248,9 @@ export class NetworkUnitResolver {
   })
   units(
     @Root() unit: NetworkUnit,
-    @Arg('filter', () => NetworkUnitFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => NetworkUnitFilter)
     filter: NetworkUnitFilter | null,
-    @Arg('orderBy', () => PartyOrder, {
-      nullable: true,
-      description: 'How to sort; the default is in the field description.',
-    })
+    @OrderByArg(() => PartyOrder)
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -341,15 +312,9 @@ export class CooperativeResolver {
   })
   members(
     @Root() cooperative: Cooperative,
-    @Arg('filter', () => EnterpriseFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => EnterpriseFilter)
     filter: EnterpriseFilter | null,
-    @Arg('orderBy', () => EnterpriseOrder, {
-      nullable: true,
-      description: 'How to sort; the default is in the field description.',
-    })
+    @OrderByArg(() => EnterpriseOrder)
     orderBy: EnterpriseOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { type Connection, PageArgs } from '../../graphql/connection.ts';
+import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
 import { partyById } from '../party/party.loaders.ts';
 import { Party } from '../party/party.types.ts';
@@ -16,12 +17,9 @@ export class ProductResolver {
     description: 'What local producers and other sellers sell, filtered and sorted, a page at a time.',
   })
   products(
-    @Arg('filter', () => ProductFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => ProductFilter)
     filter: ProductFilter | null,
-    @Arg('orderBy', () => ProductOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    @OrderByArg(() => ProductOrder, 'Default: by name, ascending.')
     orderBy: ProductOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -57,15 +55,9 @@ export class PartyProductsResolver {
   @FieldResolver(() => ProductConnection, { description: 'What the party sells, by name unless ordered otherwise.' })
   products(
     @Root() party: Party,
-    @Arg('filter', () => ProductFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => ProductFilter)
     filter: ProductFilter | null,
-    @Arg('orderBy', () => ProductOrder, {
-      nullable: true,
-      description: 'How to sort; the default is in the field description.',
-    })
+    @OrderByArg(() => ProductOrder)
     orderBy: ProductOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,

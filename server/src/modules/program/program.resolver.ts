@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { type Connection, PageArgs } from '../../graphql/connection.ts';
+import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
 import { partyById } from '../party/party.loaders.ts';
 import { Agency } from '../party/party.types.ts';
@@ -16,12 +17,9 @@ export class ProgramResolver {
       'Agencies\' programs and activities with their budgets, filtered and sorted, a page at a time. Example: `programs(filter: { fiscalYears: [2024], agencyIds: ["…"] })`.',
   })
   async programs(
-    @Arg('filter', () => ProgramFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => ProgramFilter)
     filter: ProgramFilter | null,
-    @Arg('orderBy', () => ProgramOrder, { nullable: true, description: 'Default: by code, ascending.' })
+    @OrderByArg(() => ProgramOrder, 'Default: by code, ascending.')
     orderBy: ProgramOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -50,15 +48,9 @@ export class AgencyProgramsResolver {
     @Arg('fiscalYear', () => Int, { nullable: true, description: 'Only programs of this fiscal year.' }) fiscalYear:
       | number
       | null,
-    @Arg('filter', () => ProgramFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => ProgramFilter)
     filter: ProgramFilter | null,
-    @Arg('orderBy', () => ProgramOrder, {
-      nullable: true,
-      description: 'How to sort; the default is in the field description.',
-    })
+    @OrderByArg(() => ProgramOrder)
     orderBy: ProgramOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,

@@ -3,6 +3,7 @@ import type { Context } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { type Connection, PageArgs } from '../../graphql/connection.ts';
 import { regionCode } from '../../graphql/filters.ts';
+import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { listConnection, pageWindow } from '../../graphql/pagination.ts';
 import { RegionFilter, RegionOrder, regionCriteria, regionOrder } from './region.inputs.ts';
 import { regionByCode, regionChildren } from './region.loaders.ts';
@@ -16,12 +17,9 @@ export class RegionResolver {
       'Administrative regions (provinces, regencies, districts, villages), filtered and sorted, a page at a time. Example: the kecamatan of Kubu Raya are `regions(filter: { parentCode: "61.12" })`.',
   })
   async regions(
-    @Arg('filter', () => RegionFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => RegionFilter)
     filter: RegionFilter | null,
-    @Arg('orderBy', () => RegionOrder, { nullable: true, description: 'Default: by code, ascending.' })
+    @OrderByArg(() => RegionOrder, 'Default: by code, ascending.')
     orderBy: RegionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,

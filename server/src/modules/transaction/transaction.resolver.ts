@@ -1,7 +1,8 @@
 import type { Expression } from 'kysely';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { type Connection, PageArgs } from '../../graphql/connection.ts';
+import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
 import { partyById } from '../party/party.loaders.ts';
 import { Party } from '../party/party.types.ts';
@@ -32,12 +33,9 @@ export class TransactionResolver {
       'Purchases, filtered by date, amount, buyer, seller, agency (optionally with its network), program, category, funding source and account, sorted (newest first by default), a page at a time.',
   })
   async transactions(
-    @Arg('filter', () => TransactionFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => TransactionFilter)
     filter: TransactionFilter | null,
-    @Arg('orderBy', () => TransactionOrder, { nullable: true, description: 'Default: by date, newest first.' })
+    @OrderByArg(() => TransactionOrder, 'Default: by date, newest first.')
     orderBy: TransactionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -103,15 +101,9 @@ export class PartyTransactionsResolver {
   })
   purchases(
     @Root() party: Party,
-    @Arg('filter', () => TransactionFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => TransactionFilter)
     filter: TransactionFilter | null,
-    @Arg('orderBy', () => TransactionOrder, {
-      nullable: true,
-      description: 'How to sort; the default is in the field description.',
-    })
+    @OrderByArg(() => TransactionOrder)
     orderBy: TransactionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -124,15 +116,9 @@ export class PartyTransactionsResolver {
   })
   sales(
     @Root() party: Party,
-    @Arg('filter', () => TransactionFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => TransactionFilter)
     filter: TransactionFilter | null,
-    @Arg('orderBy', () => TransactionOrder, {
-      nullable: true,
-      description: 'How to sort; the default is in the field description.',
-    })
+    @OrderByArg(() => TransactionOrder)
     orderBy: TransactionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -148,15 +134,9 @@ export class ProgramTransactionsResolver {
   })
   transactions(
     @Root() program: Program,
-    @Arg('filter', () => TransactionFilter, {
-      nullable: true,
-      description: 'Only the rows that meet every condition given; all rows when omitted.',
-    })
+    @FilterArg(() => TransactionFilter)
     filter: TransactionFilter | null,
-    @Arg('orderBy', () => TransactionOrder, {
-      nullable: true,
-      description: 'How to sort; the default is in the field description.',
-    })
+    @OrderByArg(() => TransactionOrder)
     orderBy: TransactionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,

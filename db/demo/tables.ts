@@ -1,3 +1,5 @@
+import type { FundingSource } from '../src/database.ts';
+
 /*
  * The tables the demo writes, their columns (tenant_id excluded: the loader adds it) with the
  * PostgreSQL array types the loader casts to, and which columns hold ids of which table (so the
@@ -7,6 +9,27 @@
 export type IdSpace = 'party' | 'product' | 'program' | 'transaction' | 'assistance' | 'policy_target';
 export type Value = string | number | boolean | null;
 export type Row = readonly Value[];
+
+/**
+ * A transaction row as transactions.ts generates it, in the column order of TABLE_SPECS.transaction:
+ * id, buyer_id, seller_id, program_id, product_id, category, account_code, funding_source, amount,
+ * quantity, occurred_on, source, source_ref.
+ */
+export type TransactionRow = [
+  number,
+  number,
+  number,
+  number | null,
+  number | null,
+  string,
+  string | null,
+  FundingSource | null,
+  number,
+  number | null,
+  string,
+  string,
+  string,
+];
 
 export interface TableSpec {
   readonly columns: readonly string[];

@@ -19,6 +19,7 @@ import { sellerPools } from './seller-pools.ts';
 import { annualRevenue } from './snapshots.ts';
 import { type Funding, GOV_SEASON_TOTAL, MIN_AMOUNT, SPEND, spendingPlans } from './spending-plans.ts';
 import { GOV_SEASON, NETWORK_AMOUNT_FACTOR } from './story.ts';
+import type { TransactionRow } from './tables.ts';
 
 /*
  * Purchase transactions, month by month from January 2019 to December 2025:
@@ -36,23 +37,6 @@ import { GOV_SEASON, NETWORK_AMOUNT_FACTOR } from './story.ts';
  *     a share of it at local suppliers, the cooperative most of it at its member farmers.
  * Within a month, rows are sorted by date before ids are assigned, so ids follow the calendar.
  */
-
-/** id, buyer_id, seller_id, program_id, product_id, category, account_code, funding_source, amount, quantity, occurred_on, source, source_ref */
-export type TransactionRow = [
-  number,
-  number,
-  number,
-  number | null,
-  number | null,
-  string,
-  string | null,
-  FundingSource | null,
-  number,
-  number | null,
-  string,
-  string,
-  string,
-];
 
 /** Chance per month that a panel firm records a purchase from outside the regency. */
 const OUTSIDE_PER_MONTH = 0.05;

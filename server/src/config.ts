@@ -52,6 +52,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     production: env.NODE_ENV === 'production',
     auth: loadAuthConfig(env),
     importDir: env.IMPORT_DIR?.trim() || path.join(os.tmpdir(), 'jejaring-imports'),
-    maxUploadBytes: intVar(env, 'MAX_UPLOAD_MB', 1024, 1, 100_000) * 1024 * 1024,
+    maxUploadBytes: intVar(env, 'MAX_UPLOAD_MB', 2048, 1, 100_000) * 1024 * 1024,
   });
 }

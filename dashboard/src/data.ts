@@ -29,6 +29,8 @@ export interface Viewer {
    */
   canWrite: boolean;
   isAdmin: boolean;
+  /** May read transaction lists: every signed-in role (the API refuses them to PUBLIC). */
+  canReadTransactions: boolean;
   /** An operator's agency code. */
   agencyCode: string | null;
 }
@@ -43,6 +45,7 @@ export function useViewer(): Viewer {
       ready: viewer.state === 'ok' || viewer.state === 'error',
       canWrite: role === 'ADMIN' || role === 'OPERATOR',
       isAdmin: role === 'ADMIN',
+      canReadTransactions: role !== 'PUBLIC',
       agencyCode: viewer.data?.me.user?.agencyCode ?? null,
     };
   }, [viewer.data, viewer.state]);

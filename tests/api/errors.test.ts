@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: importApiBundle });
+  server = await startTestServer({ seed: importApiBundle, signedInAs: 'ANALYST' });
 });
 afterAll(() => server?.close());
 

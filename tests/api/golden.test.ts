@@ -7,7 +7,8 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 
 /*
  * Golden tests: every example operation for analysts (schema/operations/api/*.graphql) runs with
- * its default variables against the fixture bundle, and its response must equal
+ * its default variables against the fixture bundle, as an analyst would (signed in: owner names
+ * shown, NIKs masked, transaction lists readable), and its response must equal
  * tests/api/golden/<Operation>.json. After an intended change, rewrite them with
  * UPDATE_GOLDEN=1 (and read the diff). The fixture loads identically on both engines, so the
  * global ids in the goldens are the same on PGlite and PostgreSQL.
@@ -26,7 +27,7 @@ const files = fs
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: importApiBundle });
+  server = await startTestServer({ seed: importApiBundle, signedInAs: 'ANALYST' });
 });
 afterAll(() => server?.close());
 

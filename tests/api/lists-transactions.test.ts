@@ -8,7 +8,7 @@ import { check, gid, networkOf, o, ref, TENANT, useApiBundleServer } from './lis
  * the fixture bundle: expected rows and order computed by the oracle from the tables (list-harness.ts).
  */
 
-useApiBundleServer();
+useApiBundleServer({ signedInAs: 'ANALYST' });
 
 describe('transactions', () => {
   const all = () => o.transactions;

@@ -225,6 +225,7 @@ describe('nested lists take the same filters', () => {
         } }
       }`,
       { agency: gid('Agency', 'AG-DIKBUD'), tani: gid('Cooperative', 'CO-TANI') },
+      await server.headersFor('ANALYST'),
     );
     expect(result.errors).toBeUndefined();
     const dikbud = ref('AG-DIKBUD').id;

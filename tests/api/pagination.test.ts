@@ -13,7 +13,7 @@ let server: TestServer;
 let o: Oracle;
 
 beforeAll(async () => {
-  server = await startTestServer({ seed: importApiBundle });
+  server = await startTestServer({ seed: importApiBundle, signedInAs: 'ANALYST' });
   o = await loadOracle(server.database);
 });
 afterAll(() => server?.close());

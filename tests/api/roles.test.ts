@@ -1,7 +1,7 @@
 import type { ActorRole } from '@jejaring/server/auth/actor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTS, apiKeyHeader, bearer, seedAccounts, signIn } from '../support/accounts.ts';
-import { importApiBundle } from '../support/fixtures.ts';
+import { globalId, importApiBundle } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /*
@@ -15,6 +15,7 @@ type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 const ALL: ActorRole[] = ['ADMIN', 'OPERATOR', 'POLICYMAKER', 'DPRD', 'ANALYST', 'PUBLIC'];
 const everyone = (): Record<ActorRole, Outcome> =>
   Object.fromEntries(ALL.map((r) => [r, 'OK'])) as Record<ActorRole, Outcome>;
+const signedIn = (): Record<ActorRole, Outcome> => ({ ...everyone(), PUBLIC: 'UNAUTHENTICATED' });
 const adminOnly: Record<ActorRole, Outcome> = {
   ADMIN: 'OK',
   OPERATOR: 'FORBIDDEN',
@@ -39,6 +40,33 @@ const MATRIX: Row[] = [
   { operation: 'about', query: '{ about { tenantId } }', outcomes: everyone() },
   { operation: 'me', query: '{ me { role } }', outcomes: everyone() },
   { operation: 'spendSummary (a measure)', query: '{ spendSummary { total } }', outcomes: everyone() },
+  {
+    operation: 'enterprises (public registry fields)',
+    query: '{ enterprises(first: 1) { totalCount } }',
+    outcomes: everyone(),
+  },
+  { operation: 'transactions (the list)', query: '{ transactions(first: 1) { totalCount } }', outcomes: signedIn() },
+  {
+    operation: 'Party.purchases',
+    query: '{ agencies(first: 1) { nodes { purchases(first: 1) { totalCount } } } }',
+    outcomes: signedIn(),
+  },
+  {
+    operation: 'Party.sales',
+    query: '{ enterprises(first: 1) { nodes { sales(first: 1) { totalCount } } } }',
+    outcomes: signedIn(),
+  },
+  {
+    operation: 'Program.transactions',
+    query: '{ programs(first: 1) { nodes { transactions(first: 1) { totalCount } } } }',
+    outcomes: signedIn(),
+  },
+  {
+    operation: 'node(id) of a Transaction',
+    query: 'query($id: ID!) { node(id: $id) { id } }',
+    variables: () => ({ id: globalId('Transaction', 1) }),
+    outcomes: signedIn(),
+  },
   { operation: 'users', query: '{ users { username } }', outcomes: adminOnly },
   { operation: 'apiKeys', query: '{ apiKeys { id } }', outcomes: adminOnly },
   {

@@ -20,6 +20,7 @@ describe('programs, products, transactions, assistance, snapshots and targets', 
       await node(
         globalId('Program', program.id),
         '... on Program { code name fiscalYear budget localTargetShare agency { shortName } transactions { totalCount } assistance { totalCount } }',
+        await server.headersFor('DPRD'),
       ),
     ).toEqual({
       __typename: 'Program',
@@ -59,6 +60,7 @@ describe('programs, products, transactions, assistance, snapshots and targets', 
       globalId('Transaction', tx.id),
       `... on Transaction { category accountCode fundingSource amount quantity occurredOn source sourceRef
         buyer { __typename id name } seller { __typename name } program { id } product { id } }`,
+      await server.headersFor('ANALYST'),
     );
     const buyer = o.partyById.get(tx.buyer_id) as OracleParty;
     expect(got).toMatchObject({
@@ -161,9 +163,12 @@ describe('node(id)', () => {
 
   it.each(kinds)('fetches a %s by its global id, which round-trips', async (type, id) => {
     const gid = globalId(type, id());
+    // A transaction is for signed-in readers; every other kind is public.
+    const headers = type === 'Transaction' ? await server.headersFor('ANALYST') : undefined;
     const result = await server.gql<{ node: { __typename: string; id: string } }>(
       'query($id: ID!) { node(id: $id) { __typename id } }',
       { id: gid },
+      headers,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.node).toEqual({ __typename: type, id: gid });

@@ -21,6 +21,7 @@ describe('parties', () => {
         networkUnits { totalCount nodes { name } }
         programs(fiscalYear: 2024) { nodes { code fiscalYear } }
         purchases { totalCount } sales { totalCount } products { totalCount } }`,
+      await server.headersFor('POLICYMAKER'),
     );
     expect(agency).toEqual({
       __typename: 'Agency',
@@ -105,7 +106,7 @@ describe('parties', () => {
       `${PARTY_FIELDS} ... on Enterprise { nib kbliCode sector { code name nameEn } sizeClass sizeBasis verification
         ownerName ownerNik ownerGender foundedYear employees capital annualRevenue
         products { totalCount } snapshots { totalCount nodes { period } } cooperatives { name }
-        assistance { totalCount } sales { totalCount } purchases { totalCount } }`,
+        assistance { totalCount } }`,
     );
     const nik = withEverything.owner_nik as string;
     expect(e).toMatchObject({
@@ -129,12 +130,28 @@ describe('parties', () => {
         .map((m) => ({ name: o.partyById.get(m.cooperative_id)?.name }))
         .sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : 1)),
       assistance: { totalCount: o.assistance.filter((a) => a.enterprise_id === withEverything.id).length },
-      sales: { totalCount: o.transactions.filter((t) => t.seller_id === withEverything.id).length },
-      purchases: { totalCount: o.transactions.filter((t) => t.buyer_id === withEverything.id).length },
     });
     expect(JSON.stringify(e)).not.toContain(nik);
     expect(e.ownerGender).toMatch(/^[FM]$/);
     expect(typeof e.foundedYear).toBe('number');
+  });
+
+  it("shows an enterprise's sales and purchases to a signed-in reader, and refuses them to PUBLIC", async () => {
+    const seller = o.parties.find(
+      (p) => p.kind === 'ENTERPRISE' && o.transactions.some((t) => t.seller_id === p.id),
+    ) as OracleParty;
+    const query = `query($id: ID!) { node(id: $id) { ... on Enterprise { sales { totalCount } purchases { totalCount } } } }`;
+    const variables = { id: globalId('Enterprise', seller.id) };
+    const signedIn = await server.gql(query, variables, await server.headersFor('ANALYST'));
+    expect(signedIn.errors).toBeUndefined();
+    expect(signedIn.data?.node).toEqual({
+      sales: { totalCount: o.transactions.filter((t) => t.seller_id === seller.id).length },
+      purchases: { totalCount: o.transactions.filter((t) => t.buyer_id === seller.id).length },
+    });
+    const anonymous = await server.gql(query, variables);
+    expect(anonymous.errors?.length).toBeGreaterThan(0);
+    expect(new Set(anonymous.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['UNAUTHENTICATED']));
+    expect(anonymous.data?.node ?? null).toBeNull();
   });
 
   it('answers null, never a guess, for an enterprise of unknown size, sector and region', async () => {

@@ -20,6 +20,7 @@ import { startServer } from '@jejaring/server/start';
 import { cpuMs, freePort, StatementCounter, startServerProcess } from './api/process.ts';
 import { percentile, printResults, round, type ScenarioResult } from './api/report.ts';
 import { buildScenarios, describeDataset, type Request } from './api/scenarios.ts';
+import { analystHeaders } from './api/sign-in.ts';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/jejaring_scale10';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -54,10 +55,11 @@ async function main(): Promise<void> {
     if (dataset.transactions === 0)
       throw new Error('the database holds no transactions: load the demo first (pnpm cli demo --scale 10)');
 
+    const signedIn = await analystHeaders(server.url);
     const gql = async (query: string, variables: Record<string, unknown>, url = server.url) => {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...signedIn },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };

@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { analystHeaders } from './api/sign-in.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const OUT = path.join(ROOT, 'bench-results/soak.json');
@@ -105,6 +106,7 @@ const percentile = (sorted: number[], p: number) =>
 async function main(): Promise<void> {
   process.stderr.write(`starting the server (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite with demo data'})…\n`);
   const { child, url, dir } = await startServer();
+  const signedIn = await analystHeaders(url);
   const rows: Array<Record<string, number>> = [];
   let sent = 0;
   let errors = 0;
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
     try {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...signedIn },
         body: doc.body,
       });
       const body = (await response.json()) as { errors?: Array<{ message: string }> };

@@ -43,10 +43,44 @@ function demoDirectory(): string {
   return path.join(os.tmpdir(), `jejaring-e2e-${hash.digest('hex').slice(0, 12)}`);
 }
 
+/** The demo accounts' password (README: demo credentials, for the synthetic demo data only). */
+export const DEMO_PASSWORD = 'demo-jejaring-2026';
+
+async function demoSessionToken(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      variables: { u: username, p: DEMO_PASSWORD },
+    }),
+  });
+  const body = (await response.json()) as { data?: { login: { token: string } } };
+  if (!body.data?.login) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(body)}`);
+  return body.data.login.token;
+}
+
+/**
+ * A browser context signed in as a demo user (the session cookie set by a login request made
+ * through the context, as the /masuk form would).
+ */
+export async function signedInContext(browser: Browser, server: DemoServer, username: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const response = await context.request.post(`${server.url}/graphql`, {
+    headers: { 'content-type': 'application/json' },
+    data: {
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      variables: { u: username, p: DEMO_PASSWORD },
+    },
+  });
+  if (!response.ok()) throw new Error(`sign-in as ${username} failed: HTTP ${response.status()}`);
+  return context;
+}
+
 export interface DemoServer {
   url: string;
   running: Running;
-  /** Runs a query given as text or as a (generated) document. */
+  /** Runs a query given as text or as a (generated) document, signed in as analyst.demo (transaction lists included). */
   gql<T>(source: string | DocumentNode, variables?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
 }
@@ -71,13 +105,15 @@ export async function startDemoServer(): Promise<DemoServer> {
   const running = await startServer(config, createLogger(config.logLevel));
   fs.writeFileSync(ready, new Date().toISOString());
   const url = running.url;
+  let session: Promise<string> | undefined;
   return {
     url,
     running,
     async gql<T>(source: string | DocumentNode, variables: Record<string, unknown> = {}): Promise<T> {
+      session ??= demoSessionToken(url, 'analyst.demo');
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await session}` },
         body: JSON.stringify({ query: typeof source === 'string' ? source : print(source), variables }),
       });
       const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };

@@ -1,4 +1,5 @@
-import type { DatabaseHandle } from '@jejaring/db';
+import type { DatabaseHandle, Role } from '@jejaring/db';
+import { createUser } from '@jejaring/db/auth';
 import { createTestDatabase, TEST_TENANT } from '@jejaring/db/testing';
 import { loadServerConfig } from '@jejaring/server/config';
 import { createLogger } from '@jejaring/server/logger';
@@ -24,8 +25,16 @@ export interface TestServer {
     body: unknown,
     headers?: Record<string, string>,
   ): Promise<{ status: number; body: GraphQLResponse<T> }>;
+  /**
+   * The headers of a signed-in user of `role` (an account `suite.<role>` made on first use, signed
+   * in over HTTP): for reads that PUBLIC may not make, such as the transaction lists.
+   */
+  headersFor(role: SuiteRole): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
+
+/** Roles a suite account can have without an agency (operators come from `seedAccounts`). */
+export type SuiteRole = Exclude<Role, 'OPERATOR'>;
 
 export interface TestServerOptions {
   /** Fills the database before the server starts. */
@@ -36,6 +45,11 @@ export interface TestServerOptions {
    * `database` on the TestServer stays the plain handle, for the test's own queries.
    */
   instrument?: (handle: DatabaseHandle) => DatabaseHandle;
+  /**
+   * Sends every request as `headersFor(role)` would, for files that only test what signed-in roles
+   * read. A request's own `authorization` header replaces the default one.
+   */
+  signedInAs?: SuiteRole;
 }
 
 /** The addresses a local client comes from (IPv4, IPv6, and IPv4 mapped into IPv6). */
@@ -71,13 +85,32 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     throw error;
   }
   const url = running.url;
+  const sessions = new Map<SuiteRole, Promise<Record<string, string>>>();
+  const headersFor = (role: SuiteRole) => {
+    let headers = sessions.get(role);
+    if (!headers) {
+      headers = signInSuiteUser(url, database, role);
+      sessions.set(role, headers);
+    }
+    return headers;
+  };
+  let defaults: Record<string, string> = {};
+  if (options.signedInAs) {
+    try {
+      defaults = await headersFor(options.signedInAs);
+    } catch (error) {
+      await running.stop();
+      await database.close();
+      throw error;
+    }
+  }
   return {
     url,
     database,
     async gql(query, variables, headers) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...defaults, ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<never>;
@@ -85,14 +118,34 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async post(body, headers) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...defaults, ...headers },
         body: JSON.stringify(body),
       });
       return { status: response.status, body: (await response.json()) as GraphQLResponse<never> };
     },
+    headersFor,
     async close() {
       await running?.stop();
       await database.close();
     },
   };
+}
+
+const SUITE_PASSWORD = 'suite-password-2026';
+
+/** Creates `suite.<role>` and signs it in over HTTP: the headers that carry its session. */
+async function signInSuiteUser(url: string, database: DatabaseHandle, role: Role): Promise<Record<string, string>> {
+  const username = `suite.${role.toLowerCase()}`;
+  await createUser(database.db, TEST_TENANT, { username, role, agencyCode: null, password: SUITE_PASSWORD });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      variables: { u: username, p: SUITE_PASSWORD },
+    }),
+  });
+  const body = (await response.json()) as GraphQLResponse<{ login: { token: string } }>;
+  if (!body.data?.login) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(body.errors)}`);
+  return { authorization: `Bearer ${body.data.login.token}` };
 }

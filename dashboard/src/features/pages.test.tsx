@@ -27,7 +27,10 @@ const pages: Page[] = [
   ['UMKM entry', RegistryEntryPage, { id: 'RW50ZXJwcmlzZToxMDA' }, '/umkm/RW50ZXJwcmlzZToxMDA'],
 ];
 
-/** Every operation answers `answer`, except the page's own context (about, agencies, headers). */
+/**
+ * Every operation answers `answer`, except the page's own context (about, agencies, headers, and a
+ * signed-in analyst as the viewer, so that every card of the page, transaction lists included, asks).
+ */
 function all(answer: unknown, keep: Answers = {}): Answers {
   const out: Answers = {};
   for (const name of Object.keys(fx.success)) out[name] = answer;
@@ -38,6 +41,7 @@ function all(answer: unknown, keep: Answers = {}): Answers {
     GetProgram: fx.program,
     GetAgency: fx.agency,
     GetRegistryEntry: fx.entry,
+    GetViewer: fx.viewerAnalyst,
     ...keep,
   };
 }
@@ -74,7 +78,7 @@ describe.each(pages)('%s page', (_name, Page, props, path) => {
   });
 
   it('says so when the filter matches nothing: every chart and table shows its empty state', async () => {
-    const { container } = mount(Page, props, path, { ...fx.empty });
+    const { container } = mount(Page, props, path, { ...fx.empty, GetViewer: fx.viewerAnalyst });
     const cards = () => [...container.querySelectorAll('section.card[data-chart]')];
     // The Efek Domino page asks its three queries one after the other: allow for a slow machine.
     await waitFor(
@@ -155,6 +159,7 @@ describe('page details', () => {
       ...fx.success,
       GetRegistryEntry: bare,
       ListGovernmentOrders: fx.ordersEmpty,
+      GetViewer: fx.viewerAnalyst,
     });
     await waitFor(() => expect(states(container, 'empty')).toBe(3));
     expect(container.textContent).toContain('Belum ada produk terdaftar.');
@@ -163,10 +168,31 @@ describe('page details', () => {
     expect(container.querySelectorAll('svg.recharts-surface').length).toBe(0);
   });
 
-  it('the registry entry lists its products and the government orders it received', async () => {
-    const { container } = mount(RegistryEntryPage, { id: 'RW50ZXJwcmlzZToxMDA' }, '/umkm/x', { ...fx.success });
+  it('the registry entry lists its products and, for a signed-in reader, the government orders it received', async () => {
+    const { container } = mount(RegistryEntryPage, { id: 'RW50ZXJwcmlzZToxMDA' }, '/umkm/x', {
+      ...fx.success,
+      GetViewer: fx.viewerAnalyst,
+    });
     await waitFor(() => expect(container.textContent).toContain('Keripik pisang 250 g'));
     expect(container.textContent).toContain('Dinas Kesehatan');
     expect(container.textContent).toContain('Rp4.500.000');
+  });
+
+  it('PUBLIC sees a sign-in note instead of transaction lists, and the lists are never asked for', async () => {
+    const entry = mount(RegistryEntryPage, { id: 'RW50ZXJwcmlzZToxMDA' }, '/umkm/x', { ...fx.success });
+    await waitFor(() => expect(entry.container.textContent).toContain('Keripik pisang 250 g'));
+    const entryNote = entry.container.querySelector('[data-signed-in-only="pesanan-pemerintah"]');
+    expect(entryNote?.textContent).toContain('hanya untuk pengguna yang masuk');
+    expect(entryNote?.querySelector('a')?.getAttribute('href')).toBe('/masuk');
+    expect(entry.container.textContent).not.toContain('Rp4.500.000');
+    const asked = (e: typeof entry) => e.calls.map((c) => c.name);
+    expect(asked(entry)).not.toContain('ListGovernmentOrders');
+    entry.unmount();
+
+    const agency = mount(AgencyPage, { id: 'QWdlbmN5OjE' }, '/skpd/QWdlbmN5OjE?tahun=2024', { ...fx.success });
+    await waitFor(() =>
+      expect(agency.container.querySelector('[data-signed-in-only="pembelian-terbesar"]')).not.toBeNull(),
+    );
+    expect(asked(agency)).not.toContain('ListGovernmentOrders');
   });
 });

@@ -307,6 +307,8 @@ export const en: Record<MessageKey, string> = {
   'tx.amount': 'Amount',
 
   'auth.signIn': 'Sign in',
+  'auth.transactionsSignedIn':
+    'The list of transactions (who bought what from whom) is for signed-in users only; the aggregate measures on this page stay open.',
   'auth.signOut': 'Sign out',
   'auth.title': 'Sign in to Jejaring',
   'auth.lead':

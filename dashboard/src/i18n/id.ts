@@ -304,6 +304,8 @@ export const id = {
   'tx.amount': 'Nilai',
 
   'auth.signIn': 'Masuk',
+  'auth.transactionsSignedIn':
+    'Daftar transaksi (siapa membeli apa dari siapa) hanya untuk pengguna yang masuk; ukuran agregat di halaman ini tetap terbuka.',
   'auth.signOut': 'Keluar',
   'auth.title': 'Masuk ke Jejaring',
   'auth.lead':

@@ -483,6 +483,13 @@ export const ordersEmpty: ListGovernmentOrdersQuery = { transactions: { totalCou
 
 /** A reader without an account: no data-entry forms. */
 export const viewerPublic: GetViewerQuery = { me: { role: 'PUBLIC', user: null } };
+/** An analyst: reads everything but personal data, transaction lists included; writes nothing. */
+export const viewerAnalyst: GetViewerQuery = {
+  me: {
+    role: 'ANALYST',
+    user: { id: 'VXNlcjoz', username: 'analis', displayName: null, role: 'ANALYST', agencyCode: null },
+  },
+};
 /** An operator of Dinas Kesehatan (code 1.02.0.00.0.00.01.0000 in the agencies above, when listed). */
 export const viewerOperator: GetViewerQuery = {
   me: {

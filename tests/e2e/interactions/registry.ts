@@ -12,8 +12,8 @@ import {
   type ListGovernmentOrdersQuery,
 } from '../../../dashboard/src/graphql/generated/graphql.ts';
 import { id as ID } from '../../../dashboard/src/i18n/id.ts';
-import { settle } from '../support.ts';
-import { open, PAGE_SIZE, server, year } from './session.ts';
+import { settle, signedInContext } from '../support.ts';
+import { browser, open, PAGE_SIZE, server, year } from './session.ts';
 
 /* The UMKM & Koperasi registry: search and paging exactly as the API does, and the detail. */
 
@@ -149,7 +149,9 @@ export function registry(): void {
       });
       expect(orders.transactions.edges.length).toBeGreaterThan(0);
 
-      const { page, watch } = await open('/umkm');
+      // Government orders are a transaction list: for signed-in readers (an analyst here).
+      const analyst = await signedInContext(browser, server, 'analyst.demo');
+      const { page, watch } = await open('/umkm', analyst);
       const search = page.locator('[data-chart="register-umkm"] input[type="search"]');
       await search.fill(e.name);
       await search.press('Enter');
@@ -180,6 +182,7 @@ export function registry(): void {
       expect(watch.errors).toEqual([]);
       expect(watch.failed).toEqual([]);
       await page.close();
+      await analyst.close();
     });
   });
 }

@@ -2,8 +2,10 @@ import { ChartCard } from '../../components/ChartCard.tsx';
 import type { CsvColumn } from '../../components/csv.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { DataState } from '../../components/States.tsx';
+import { useViewer } from '../../data.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, useLocation } from '../../router.tsx';
+import { SignedInOnly } from '../auth/SignedInOnly.tsx';
 import { trendCsv } from '../overview/csv.ts';
 import { KpiCards } from '../overview/KpiCards.tsx';
 import { TrendChart } from '../overview/TrendChart.tsx';
@@ -55,7 +57,7 @@ export default function AgencyPage({ id }: { id: string }) {
   const categories = useAgencyCategories(id);
   const reach = useNetworkReach(id);
   const programs = useProgramOutcomes(id).result;
-  const purchases = useAgencyPurchases(id);
+  const purchases = useAgencyPurchases(id, useViewer().canReadTransactions);
   const districts = useDistrictSpend(id);
   const a = agency.data?.node?.__typename === 'Agency' ? agency.data.node : null;
   return (
@@ -121,15 +123,17 @@ export default function AgencyPage({ id }: { id: string }) {
         {(d) => <ProgramTable rows={d.programOutcomes} compact />}
       </ChartCard>
       <div className="grid-2">
-        <ChartCard
-          id="pembelian-terbesar"
-          title={i.t('agency.suppliers')}
-          result={purchases}
-          png={false}
-          csv={(d) => ({ rows: d.transactions.edges.map((e) => e.node), columns: purchaseCsv })}
-        >
-          {(d) => <PurchasesTable rows={d.transactions.edges.map((e) => e.node)} show="seller" />}
-        </ChartCard>
+        <SignedInOnly id="pembelian-terbesar" title={i.t('agency.suppliers')}>
+          <ChartCard
+            id="pembelian-terbesar"
+            title={i.t('agency.suppliers')}
+            result={purchases}
+            png={false}
+            csv={(d) => ({ rows: d.transactions.edges.map((e) => e.node), columns: purchaseCsv })}
+          >
+            {(d) => <PurchasesTable rows={d.transactions.edges.map((e) => e.node)} show="seller" />}
+          </ChartCard>
+        </SignedInOnly>
         <ChartCard
           measure="spendByDistrict"
           id="kecamatan-skpd"

@@ -53,7 +53,8 @@ export function useDistrictSpend(agencyId?: string) {
   );
 }
 
-export function useAgencyPurchases(agencyId: string) {
+/** The agency's largest local purchases; asked only when `allowed` (signed-in readers). */
+export function useAgencyPurchases(agencyId: string, allowed: boolean) {
   const { filter, ready } = useSpendFilter();
   const year = filter.fiscalYear;
   const from = filter.from ?? (year ? `${year}-01-01` : null);
@@ -61,6 +62,6 @@ export function useAgencyPurchases(agencyId: string) {
   return useApi(
     ListGovernmentOrdersDocument,
     { filter: { buyerIds: [agencyId], sellerLocal: true, from, to }, first: 10 },
-    { pause: !ready, isEmpty: (d) => d.transactions.edges.length === 0 },
+    { pause: !ready || !allowed, isEmpty: (d) => d.transactions.edges.length === 0 },
   );
 }

@@ -6,10 +6,12 @@ import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PALETTE, staticCharts } from '../../components/palette.ts';
 import { DataState } from '../../components/States.tsx';
+import { useViewer } from '../../data.ts';
 import type { GetRegistryEntryQuery } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { PurchasesTable, purchaseCsv } from '../agencies/PurchasesTable.tsx';
+import { SignedInOnly } from '../auth/SignedInOnly.tsx';
 import { useOrdersReceived, useRegistryEntry } from './useUmkm.ts';
 
 type Entry = Extract<NonNullable<GetRegistryEntryQuery['node']>, { __typename: 'Enterprise' | 'Cooperative' }>;
@@ -97,7 +99,7 @@ function Facts({ entry }: { entry: Entry }) {
 export default function RegistryEntryPage({ id }: { id: string }) {
   const i = useI18n();
   const entry = useRegistryEntry(id);
-  const orders = useOrdersReceived(id);
+  const orders = useOrdersReceived(id, useViewer().canReadTransactions);
   const node = entry.data?.node;
   const e = node && (node.__typename === 'Enterprise' || node.__typename === 'Cooperative') ? (node as Entry) : null;
   const products = e ? e.products.edges.map((x) => x.node) : [];
@@ -151,16 +153,18 @@ export default function RegistryEntryPage({ id }: { id: string }) {
           >
             {() => <DataTable rows={products} columns={productColumns} rowKey={(r) => r.id} />}
           </ChartCard>
-          <ChartCard
-            id="pesanan-pemerintah"
-            title={i.t('umkm.orders')}
-            result={orders}
-            empty={i.t('umkm.noOrders')}
-            png={false}
-            csv={(d) => ({ rows: d.transactions.edges.map((x) => x.node), columns: purchaseCsv })}
-          >
-            {(d) => <PurchasesTable rows={d.transactions.edges.map((x) => x.node)} show="buyer" />}
-          </ChartCard>
+          <SignedInOnly id="pesanan-pemerintah" title={i.t('umkm.orders')}>
+            <ChartCard
+              id="pesanan-pemerintah"
+              title={i.t('umkm.orders')}
+              result={orders}
+              empty={i.t('umkm.noOrders')}
+              png={false}
+              csv={(d) => ({ rows: d.transactions.edges.map((x) => x.node), columns: purchaseCsv })}
+            >
+              {(d) => <PurchasesTable rows={d.transactions.edges.map((x) => x.node)} show="buyer" />}
+            </ChartCard>
+          </SignedInOnly>
           {e.__typename === 'Enterprise' ? (
             <ChartCard
               id="survei-berkala"

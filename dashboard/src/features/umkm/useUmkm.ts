@@ -60,10 +60,11 @@ export function useRegistryEntry(id: string) {
   );
 }
 
-export function useOrdersReceived(sellerId: string) {
+/** Government orders the seller received; asked only when `allowed` (signed-in readers). */
+export function useOrdersReceived(sellerId: string, allowed: boolean) {
   return useApi(
     ListGovernmentOrdersDocument,
     { filter: { sellerIds: [sellerId], buyerKinds: ['AGENCY', 'NETWORK_UNIT'] }, first: 20 },
-    { isEmpty: (d) => d.transactions.edges.length === 0 },
+    { pause: !allowed, isEmpty: (d) => d.transactions.edges.length === 0 },
   );
 }

@@ -1,4 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { unauthenticated } from '../../auth/actor.ts';
+import { checkAccess } from '../../auth/auth-checker.ts';
 import type { Context } from '../../context.ts';
 import { badInput } from '../../errors.ts';
 import { decodeGlobalId, type NodeType, partyNodeType } from '../../graphql/global-id.ts';
@@ -27,6 +29,8 @@ async function loadNode(ctx: Context, type: NodeType, id: number): Promise<Node 
     case 'Product':
       return productById(ctx).load(id);
     case 'Transaction':
+      // Like the transaction lists: signed-in roles only (an anonymous reader gets UNAUTHENTICATED).
+      if (checkAccess(ctx.actor, []) !== 'ALLOWED') throw unauthenticated();
       return transactionById(ctx).load(id);
     case 'Assistance':
       return assistanceById(ctx).load(id);

@@ -1,5 +1,5 @@
 import type { Expression } from 'kysely';
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { type Connection, PageArgs } from '../../graphql/connection.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
@@ -28,9 +28,11 @@ async function party(ctx: Context, id: number, role: string, transaction: Transa
 
 @Resolver(() => Transaction)
 export class TransactionResolver {
+  // Transaction lists name who bought what from whom: signed-in roles only (docs/security.md).
+  @Authorized()
   @Query(() => TransactionConnection, {
     description:
-      'Purchases, filtered by date, amount, buyer, seller, agency (optionally with its network), program, category, funding source and account, sorted (newest first by default), a page at a time.',
+      'Purchases (signed-in roles only), filtered by date, amount, buyer, seller, agency (optionally with its network), program, category, funding source and account, sorted (newest first by default), a page at a time.',
   })
   async transactions(
     @FilterArg(() => TransactionFilter)
@@ -96,8 +98,9 @@ function nestedTransactions(
 
 @Resolver(() => Party)
 export class PartyTransactionsResolver {
+  @Authorized()
   @FieldResolver(() => TransactionConnection, {
-    description: 'What the party bought, newest first unless ordered otherwise.',
+    description: 'What the party bought (signed-in roles only), newest first unless ordered otherwise.',
   })
   purchases(
     @Root() party: Party,
@@ -111,8 +114,9 @@ export class PartyTransactionsResolver {
     return nestedTransactions(ctx, 'Party.purchases', party.rowId, filter, orderBy, page, (id) => ({ buyerIds: id }));
   }
 
+  @Authorized()
   @FieldResolver(() => TransactionConnection, {
-    description: 'What the party sold, newest first unless ordered otherwise.',
+    description: 'What the party sold (signed-in roles only), newest first unless ordered otherwise.',
   })
   sales(
     @Root() party: Party,
@@ -129,8 +133,10 @@ export class PartyTransactionsResolver {
 
 @Resolver(() => Program)
 export class ProgramTransactionsResolver {
+  @Authorized()
   @FieldResolver(() => TransactionConnection, {
-    description: 'The purchases recorded under the program (its realisation), newest first unless ordered otherwise.',
+    description:
+      'The purchases recorded under the program (its realisation; signed-in roles only), newest first unless ordered otherwise.',
   })
   transactions(
     @Root() program: Program,

@@ -15,6 +15,7 @@ import { type Running, startServer } from '@jejaring/server/start';
 import { type DocumentNode, print } from 'graphql';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { loginToken } from '../support/login.ts';
 
 export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 export const DASHBOARD = path.join(ROOT, 'dashboard');
@@ -45,20 +46,6 @@ function demoDirectory(): string {
 
 /** The demo accounts' password (README: demo credentials, for the synthetic demo data only). */
 export const DEMO_PASSWORD = 'demo-jejaring-2026';
-
-async function demoSessionToken(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-      variables: { u: username, p: DEMO_PASSWORD },
-    }),
-  });
-  const body = (await response.json()) as { data?: { login: { token: string } } };
-  if (!body.data?.login) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(body)}`);
-  return body.data.login.token;
-}
 
 /**
  * A browser context signed in as a demo user (the session cookie set by a login request made
@@ -110,7 +97,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     url,
     running,
     async gql<T>(source: string | DocumentNode, variables: Record<string, unknown> = {}): Promise<T> {
-      session ??= demoSessionToken(url, 'analyst.demo');
+      session ??= loginToken(url, 'analyst.demo', DEMO_PASSWORD);
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await session}` },

@@ -1,6 +1,7 @@
 import type { DatabaseHandle, Role } from '@jejaring/db';
 import { createUser } from '@jejaring/db/auth';
 import { TEST_TENANT } from '@jejaring/db/testing';
+import { loginToken } from './login.ts';
 import type { TestServer } from './server.ts';
 
 /** The password of every test account. */
@@ -33,13 +34,8 @@ export async function seedAccounts(handle: DatabaseHandle): Promise<void> {
 }
 
 /** Signs in over HTTP and returns the session token (for `Authorization: Bearer`). */
-export async function signIn(server: TestServer, username: string, password = TEST_PASSWORD): Promise<string> {
-  const answer = await server.gql<{ login: { token: string } }>(
-    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-    { u: username, p: password },
-  );
-  if (!answer.data?.login) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(answer.errors)}`);
-  return answer.data.login.token;
+export function signIn(server: TestServer, username: string, password = TEST_PASSWORD): Promise<string> {
+  return loginToken(server.url, username, password);
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

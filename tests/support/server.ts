@@ -4,6 +4,7 @@ import { createTestDatabase, TEST_TENANT } from '@jejaring/db/testing';
 import { loadServerConfig } from '@jejaring/server/config';
 import { createLogger } from '@jejaring/server/logger';
 import { type Running, startServer } from '@jejaring/server/start';
+import { loginToken } from './login.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -137,15 +138,5 @@ const SUITE_PASSWORD = 'suite-password-2026';
 async function signInSuiteUser(url: string, database: DatabaseHandle, role: Role): Promise<Record<string, string>> {
   const username = `suite.${role.toLowerCase()}`;
   await createUser(database.db, TEST_TENANT, { username, role, agencyCode: null, password: SUITE_PASSWORD });
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-      variables: { u: username, p: SUITE_PASSWORD },
-    }),
-  });
-  const body = (await response.json()) as GraphQLResponse<{ login: { token: string } }>;
-  if (!body.data?.login) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(body.errors)}`);
-  return { authorization: `Bearer ${body.data.login.token}` };
+  return { authorization: `Bearer ${await loginToken(url, username, SUITE_PASSWORD)}` };
 }

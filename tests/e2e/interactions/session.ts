@@ -14,7 +14,7 @@ export let pages: Array<{ name: string; path: string }>;
 export let year: number;
 
 export const PAGE_SIZE = 25; // the registry's page (useEnterprises / useCooperatives)
-export const A4_PRINTABLE = Math.floor(((210 - 2 * 12) / 25.4) * 96); // px: A4 less the @page margins of styles.css
+export const A4_PRINTABLE = Math.floor(((210 - 2 * 12) / 25.4) * 96); // px: A4 less the @page margins (dashboard/src/styles/responsive-print.css)
 
 /** Whitespace-free, for finding a phrase in text whose runs were split at font changes. */
 export const squash = (text: string) => text.replace(/\s+/g, '');

@@ -107,6 +107,15 @@ export interface EnterpriseProfileTable {
   registering_agency_id: number | null;
 }
 
+/**
+ * An enterprise profile's own values (without its keys and the registering agency): one definition
+ * for the importer (db/import/files/parties.read.ts) and data entry (server/src/modules/party).
+ */
+export type EnterpriseProfileValues = Omit<
+  Selectable<EnterpriseProfileTable>,
+  'tenant_id' | 'party_id' | 'registering_agency_id'
+>;
+
 export interface CooperativeProfileTable {
   tenant_id: string;
   party_id: number;

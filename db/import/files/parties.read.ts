@@ -4,12 +4,12 @@ import {
   type AgencyType,
   COOP_TYPES,
   type CoopType,
+  type EnterpriseProfileValues,
   PARTY_KINDS,
   PARTY_STATUSES,
   type PartyKind,
   type PartyStatus,
   SIZE_CLASSES,
-  type SizeBasis,
   type SizeClass,
   UNIT_TYPES,
   type UnitType,
@@ -63,19 +63,7 @@ export interface PartyRow {
   readonly registered_on: string | null;
   readonly agency: { code: string; short_name: string | null; agency_type: AgencyType } | null;
   readonly unit: { unit_type: UnitType; members: number | null } | null;
-  readonly enterprise: {
-    nib: string | null;
-    kbli_code: string | null;
-    owner_name: string | null;
-    owner_nik: string | null;
-    owner_gender: 'F' | 'M' | null;
-    founded_year: number | null;
-    employees: number | null;
-    capital: number | null;
-    annual_revenue: number | null;
-    size_basis: SizeBasis | null;
-    verification: Verification;
-  } | null;
+  readonly enterprise: EnterpriseProfileValues | null;
   readonly cooperative: {
     registration_no: string | null;
     coop_type: CoopType;

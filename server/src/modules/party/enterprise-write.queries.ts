@@ -1,26 +1,12 @@
-import type { Database, PartyStatus, Verification } from '@jejaring/db';
-import type { EnterpriseValues } from '@jejaring/db/rules';
-import { type Kysely, sql } from 'kysely';
+import type { Database, EnterpriseProfileValues, PartyTable, Verification } from '@jejaring/db';
+import { type Kysely, type Selectable, sql } from 'kysely';
 
 /** The columns of an enterprise that data entry writes (party and enterprise_profile). */
-export interface EnterpriseColumns {
-  name: string;
-  region_code: string | null;
-  npwp: string | null;
-  size_class: EnterpriseValues['sizeClass'];
-  status: PartyStatus;
-  registered_on: string | null;
-  nib: string | null;
-  kbli_code: string | null;
-  owner_name: string | null;
-  owner_nik: string | null;
-  owner_gender: 'F' | 'M' | null;
-  founded_year: number | null;
-  employees: number | null;
-  capital: number | null;
-  annual_revenue: number | null;
-  size_basis: EnterpriseValues['sizeBasis'];
-}
+export type EnterpriseColumns = Pick<
+  Selectable<PartyTable>,
+  'name' | 'region_code' | 'npwp' | 'size_class' | 'status' | 'registered_on'
+> &
+  Omit<EnterpriseProfileValues, 'verification'>;
 
 export interface EnterpriseState extends EnterpriseColumns {
   id: number;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, seedAccounts, signIn } from '../support/accounts.ts';
-import { globalId, importApiBundle } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { bearer, signIn, startAccountsServer } from '../support/accounts.ts';
+import { globalId } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
 
 /* registerCooperative and addCooperativeMember over real HTTP (docs/data-entry.md). */
 
@@ -11,12 +11,7 @@ const gql = <T = Record<string, unknown>>(query: string, variables?: Record<stri
   server.gql<T>(query, variables, bearer(token));
 
 beforeAll(async () => {
-  server = await startTestServer({
-    seed: async (handle) => {
-      await importApiBundle(handle);
-      await seedAccounts(handle);
-    },
-  });
+  server = await startAccountsServer();
   token = await signIn(server, 'op.diskop');
 });
 afterAll(() => server?.close());

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, seedAccounts, signIn } from '../support/accounts.ts';
-import { globalId, importApiBundle, rowId } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { bearer, signIn, startAccountsServer } from '../support/accounts.ts';
+import { globalId, rowId } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
 
 /*
  * Registering and changing enterprises over real HTTP (docs/data-entry.md): the shared rules as
@@ -19,12 +19,7 @@ const gql = <T = Record<string, unknown>>(query: string, variables?: Record<stri
   server.gql<T>(query, variables, bearer(token));
 
 beforeAll(async () => {
-  server = await startTestServer({
-    seed: async (handle) => {
-      await importApiBundle(handle);
-      await seedAccounts(handle);
-    },
-  });
+  server = await startAccountsServer();
   token = await signIn(server, 'admin');
 });
 afterAll(() => server?.close());

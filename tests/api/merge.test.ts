@@ -1,9 +1,9 @@
 import { rollupRows, TEST_TENANT } from '@jejaring/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, seedAccounts, signIn } from '../support/accounts.ts';
-import { globalId, importApiBundle, rowId } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { bearer, signIn, startAccountsServer } from '../support/accounts.ts';
+import { globalId, rowId } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
 
 /*
  * mergeParties over real HTTP. Two records of one business in the village 61.12.01.2003, both
@@ -55,12 +55,7 @@ const MERGE = `mutation($s: ID!, $d: ID!) { mergeParties(survivorId: $s, duplica
   moved { transactions voidedTransactions products memberships assistance snapshots snapshotsDropped } } }`;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    seed: async (handle) => {
-      await importApiBundle(handle);
-      await seedAccounts(handle);
-    },
-  });
+  server = await startAccountsServer();
   token = await signIn(server, 'admin');
   const rows = await sql<{ ref: string; id: number }>`SELECT ref, id FROM party`.execute(server.database.db);
   for (const row of rows.rows) ids.set(row.ref, Number(row.id));

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, seedAccounts, signIn } from '../support/accounts.ts';
-import { globalId, importApiBundle } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { bearer, signIn, startAccountsServer } from '../support/accounts.ts';
+import { globalId } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
 
 /* registerProgram over real HTTP: an operator registers its own agency's programs (docs/data-entry.md). */
 
@@ -11,12 +11,7 @@ const headers: Record<string, Record<string, string>> = {};
 const ids = new Map<string, number>();
 
 beforeAll(async () => {
-  server = await startTestServer({
-    seed: async (handle) => {
-      await importApiBundle(handle);
-      await seedAccounts(handle);
-    },
-  });
+  server = await startAccountsServer();
   for (const user of ['op.dikbud', 'op.diskop']) headers[user] = bearer(await signIn(server, user));
   const rows = await sql<{ ref: string; id: number }>`SELECT ref, id FROM party`.execute(server.database.db);
   for (const row of rows.rows) ids.set(row.ref, Number(row.id));

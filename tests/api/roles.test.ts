@@ -1,8 +1,8 @@
 import type { ActorRole } from '@jejaring/server/auth/actor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiKeyHeader, bearer, seedAccounts, signIn } from '../support/accounts.ts';
-import { globalId, importApiBundle } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { ACCOUNTS, apiKeyHeader, bearer, signIn, startAccountsServer } from '../support/accounts.ts';
+import { globalId } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
 
 /*
  * The role × operation matrix (docs/security.md, "Roles"), over real HTTP: every operation run as
@@ -83,12 +83,7 @@ const MATRIX: Row[] = [
 ];
 
 beforeAll(async () => {
-  server = await startTestServer({
-    seed: async (handle) => {
-      await importApiBundle(handle);
-      await seedAccounts(handle);
-    },
-  });
+  server = await startAccountsServer();
   const roleOf = (role: ActorRole) => Object.entries(ACCOUNTS).find(([, a]) => a.role === role)?.[0] as string;
   for (const role of ['ADMIN', 'OPERATOR', 'POLICYMAKER', 'DPRD'] as const) {
     credentials[role] = bearer(await signIn(server, roleOf(role)));

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, seedAccounts, signIn } from '../support/accounts.ts';
-import { globalId, importApiBundle } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { bearer, signIn, startAccountsServer } from '../support/accounts.ts';
+import { globalId } from '../support/fixtures.ts';
+import type { TestServer } from '../support/server.ts';
 
 /*
  * Who may write (docs/data-entry.md): ADMIN anything; an OPERATOR the enterprises its agency
@@ -17,12 +17,7 @@ const ids = new Map<string, number>();
 const party = (ref: string, type: string) => globalId(type, ids.get(ref) as number);
 
 beforeAll(async () => {
-  server = await startTestServer({
-    seed: async (handle) => {
-      await importApiBundle(handle);
-      await seedAccounts(handle);
-    },
-  });
+  server = await startAccountsServer();
   for (const user of ['admin', 'op.diskop', 'op.dikbud', 'analyst', 'policymaker', 'dprd']) {
     headers[user] = bearer(await signIn(server, user));
   }

@@ -1,8 +1,9 @@
 import type { DatabaseHandle, Role } from '@jejaring/db';
 import { createUser } from '@jejaring/db/auth';
 import { TEST_TENANT } from '@jejaring/db/testing';
+import { importApiBundle } from './fixtures.ts';
 import { loginToken } from './login.ts';
-import type { TestServer } from './server.ts';
+import { startTestServer, type TestServer, type TestServerOptions } from './server.ts';
 
 /** The password of every test account. */
 export const TEST_PASSWORD = 'test-password-2026';
@@ -31,6 +32,17 @@ export async function seedAccounts(handle: DatabaseHandle): Promise<void> {
       password: TEST_PASSWORD,
     });
   }
+}
+
+/** Starts a test server on the API bundle with ACCOUNTS created (for the files that sign them in). */
+export function startAccountsServer(options: Omit<TestServerOptions, 'seed'> = {}): Promise<TestServer> {
+  return startTestServer({
+    ...options,
+    seed: async (handle) => {
+      await importApiBundle(handle);
+      await seedAccounts(handle);
+    },
+  });
 }
 
 /** Signs in over HTTP and returns the session token (for `Authorization: Bearer`). */

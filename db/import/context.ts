@@ -95,6 +95,11 @@ export function rejectStored(
 export class FirstSeen {
   private readonly lines = new Map<string, number>();
 
+  /** A key first met before this set was made (an earlier batch of a streamed file), on `line`. */
+  seed(key: string, line: number): void {
+    if (!this.lines.has(key)) this.lines.set(key, line);
+  }
+
   /** True when the row on `line` is the first with `key` (so a later duplicate cannot speak for it). */
   owns(key: string | null, line: number): boolean {
     return key !== null && this.lines.get(key) === line;

@@ -1,14 +1,26 @@
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../src/database.ts';
 import { refreshStatistics } from '../src/statistics.ts';
+import { BundleError } from './bundle-error.ts';
 import { BundleCsv, type ImportContext, type PartyTarget, type ProductTarget, type ProgramTarget } from './context.ts';
 import { BUNDLE_FILES, bundleFileSpec } from './files/index.ts';
 import type { FileSpec } from './files/spec.ts';
 import { type ParsedCsv, parseCsvFile } from './parse.ts';
 import { RefIndex } from './refs.ts';
 import { type ImportReport, ReportBuilder } from './report.ts';
+import { IN_MEMORY_BYTES, MAX_FILE_BYTES, tooLarge } from './sources/errors.ts';
+import { loadRefs } from './stored-refs.queries.ts';
+import {
+  countRecords,
+  memorySource,
+  type OpenBytes,
+  readStreamHeader,
+  StreamedCsv,
+  type StreamSource,
+} from './stream.ts';
 
 export { PARTY_COLUMNS } from './files/parties.ts';
 export {
@@ -22,7 +34,16 @@ export {
 /** One file of a bundle: a name (parties.csv) and its content, raw bytes or already-decoded text. */
 export interface BundleFile {
   name: string;
+  /** The content in memory; '' when `open` or `parsed` gives it. */
   content: string | Uint8Array;
+  /**
+   * Reads the content from the start as a stream (a large file on disk, a zip entry): a streamed
+   * file (transactions.csv) is then never held in memory whole; another is read whole, up to
+   * MAX_FILE_BYTES.
+   */
+  open?: OpenBytes;
+  /** Its size in bytes when `open` is set (for progress). */
+  size?: number;
   /** Already parsed rows (a workbook's sheet); when set, `content` is not read. */
   parsed?: ParsedCsv;
 }
@@ -36,10 +57,7 @@ export interface ImportOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
-/** A bundle that cannot be imported at all (no bundle file in it, a file given twice). */
-export class BundleError extends Error {
-  override readonly name = 'BundleError';
-}
+export { BundleError };
 
 /** Thrown inside the transaction to roll it back (dry run, or all-or-nothing with rejections). */
 class Rollback extends Error {}
@@ -65,7 +83,17 @@ export async function readBundleDir(dir: string): Promise<BundleFile[]> {
   if (!csv.some((e) => bundleFileSpec(e.name))) {
     throw new BundleError(`${dir} holds none of the bundle files (${FILE_NAMES.join(', ')})`);
   }
-  return Promise.all(csv.map(async (e) => ({ name: e.name, content: await fs.readFile(path.join(dir, e.name)) })));
+  return Promise.all(csv.map((e) => readBundleFile(path.join(dir, e.name), e.name)));
+}
+
+/**
+ * A bundle file on disk: read into memory when small, else opened as a stream when imported (a
+ * streamed file is never held whole; another is read whole up to MAX_FILE_BYTES).
+ */
+export async function readBundleFile(file: string, name: string): Promise<BundleFile> {
+  const { size } = await fs.stat(file);
+  if (size <= IN_MEMORY_BYTES) return { name, content: await fs.readFile(file) };
+  return { name, content: '', size, open: async () => createReadStream(file, { highWaterMark: 1024 * 1024 }) };
 }
 
 interface PreparedFile {
@@ -75,27 +103,14 @@ interface PreparedFile {
   readonly rejectedRefs: Array<{ ref: string; line: number }>;
 }
 
-/** Decodes and parses a file and checks its header; reports what is unreadable. Null when nothing is usable. */
-function prepare(spec: FileSpec, file: BundleFile, report: ReportBuilder): PreparedFile | null {
-  const parsed = file.parsed ?? parseCsvFile(file.content);
-  const tally = report.tally(spec.name);
-  tally.rows = parsed.records.length;
-  const refIndex = parsed.header.indexOf('ref');
-  const refsOf = (records: typeof parsed.records) =>
-    refIndex < 0
-      ? []
-      : records.flatMap((r) =>
-          r.values[refIndex]?.trim() ? [{ ref: (r.values[refIndex] as string).trim(), line: r.line }] : [],
-        );
-
-  const fileProblem = parsed.problems.get('file');
-  if (fileProblem) {
-    report.rejectFile(spec.name, fileProblem);
-    return null;
-  }
+/**
+ * Checks a file's header: warns about unnamed and unknown columns, refuses the file for a column
+ * given twice or a required one missing. True when the file is refused.
+ */
+function refusedHeader(spec: FileSpec, header: readonly string[], report: ReportBuilder): boolean {
   const seen = new Set<string>();
   let refused = false;
-  parsed.header.forEach((column, i) => {
+  header.forEach((column, i) => {
     if (column === '') {
       report.warn({ file: spec.name, column: null, message: `column ${i + 1} has no name in the header: ignored` });
       return;
@@ -119,7 +134,43 @@ function prepare(spec: FileSpec, file: BundleFile, report: ReportBuilder): Prepa
       refused = true;
     }
   }
-  if (refused) return { spec, csv: new BundleCsv(spec.name, parsed.header, []), rejectedRefs: refsOf(parsed.records) };
+  return refused;
+}
+
+/** The whole content of a file given as a stream (a file read whole), refused past MAX_FILE_BYTES. */
+async function contentOf(file: BundleFile): Promise<string | Uint8Array> {
+  if (!file.open) return file.content;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of await file.open()) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += bytes.length;
+    if (size > MAX_FILE_BYTES) throw tooLarge(file.name, size);
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** Decodes and parses a file and checks its header; reports what is unreadable. Null when nothing is usable. */
+async function prepare(spec: FileSpec, file: BundleFile, report: ReportBuilder): Promise<PreparedFile | null> {
+  const parsed = file.parsed ?? parseCsvFile(await contentOf(file));
+  const tally = report.tally(spec.name);
+  tally.rows = parsed.records.length;
+  const refIndex = parsed.header.indexOf('ref');
+  const refsOf = (records: typeof parsed.records) =>
+    refIndex < 0
+      ? []
+      : records.flatMap((r) =>
+          r.values[refIndex]?.trim() ? [{ ref: (r.values[refIndex] as string).trim(), line: r.line }] : [],
+        );
+
+  const fileProblem = parsed.problems.get('file');
+  if (fileProblem) {
+    report.rejectFile(spec.name, fileProblem);
+    return null;
+  }
+  if (refusedHeader(spec, parsed.header, report))
+    return { spec, csv: new BundleCsv(spec.name, parsed.header, []), rejectedRefs: refsOf(parsed.records) };
 
   const readable = parsed.records.filter((r) => !parsed.problems.has(r));
   const unreadable = parsed.records.filter((r) => parsed.problems.has(r));
@@ -130,48 +181,33 @@ function prepare(spec: FileSpec, file: BundleFile, report: ReportBuilder): Prepa
   return { spec, csv: new BundleCsv(spec.name, parsed.header, readable), rejectedRefs: refsOf(unreadable) };
 }
 
-/** Loads the rows of the tenant that the bundle's refs may point at: one query per kind of ref. */
-async function loadStoredRefs(ctx: ImportContext, prepared: readonly PreparedFile[]): Promise<void> {
-  const wanted = { parties: new Set<string>(), programs: new Set<string>(), products: new Set<string>() };
-  for (const { spec, csv } of prepared) {
-    for (const [index, columns] of Object.entries(spec.refColumns) as Array<[keyof typeof wanted, readonly string[]]>) {
-      const positions = columns.map((c) => csv.columns.get(c)).filter((i): i is number => i !== undefined);
-      for (const record of csv.records) {
-        for (const i of positions) {
-          const ref = record.values[i]?.trim();
-          if (ref) wanted[index].add(ref);
+/** A file to stream: only its header is read now. Null when nothing of it is usable. */
+async function prepareStream(spec: FileSpec, file: BundleFile, report: ReportBuilder): Promise<StreamedCsv | null> {
+  const source: StreamSource | ParsedCsv =
+    file.parsed ?? (file.open ? { open: file.open, size: file.size ?? 0 } : memorySource(file.content));
+  const { header, problem } =
+    'records' in source
+      ? {
+          header: source.headerBroken && !source.header.length ? null : source.header,
+          problem: source.problems.get('file') ?? null,
         }
-      }
-    }
+      : await readStreamHeader(source);
+  const count = async () => {
+    report.tally(spec.name).rows = header ? await countRecords(source) : 0;
+  };
+  if (problem || !header) {
+    report.rejectFile(
+      spec.name,
+      problem ?? { line: 1, column: null, reason: 'the file is empty: it needs a header row' },
+    );
+    await count();
+    return null;
   }
-  const { trx, tenantId } = ctx;
-  if (wanted.parties.size) {
-    const rows = await trx
-      .selectFrom('party')
-      .select(['ref', 'id', 'kind'])
-      .where('tenant_id', '=', tenantId)
-      .where(sql<boolean>`ref = ANY(${[...wanted.parties]}::text[])`)
-      .execute();
-    for (const r of rows) ctx.parties.addExisting(r.ref, { id: r.id, kind: r.kind });
+  if (refusedHeader(spec, header, report)) {
+    await count();
+    return null;
   }
-  if (wanted.programs.size) {
-    const rows = await trx
-      .selectFrom('program')
-      .select(['ref', 'id'])
-      .where('tenant_id', '=', tenantId)
-      .where(sql<boolean>`ref = ANY(${[...wanted.programs]}::text[])`)
-      .execute();
-    for (const r of rows) ctx.programs.addExisting(r.ref, { id: r.id });
-  }
-  if (wanted.products.size) {
-    const rows = await trx
-      .selectFrom('product')
-      .select(['ref', 'id', 'seller_id', 'category'])
-      .where('tenant_id', '=', tenantId)
-      .where(sql<boolean>`ref = ANY(${[...wanted.products]}::text[])`)
-      .execute();
-    for (const r of rows) ctx.products.addExisting(r.ref, { id: r.id, sellerId: r.seller_id, category: r.category });
-  }
+  return new StreamedCsv(spec, header, source);
 }
 
 /**
@@ -211,11 +247,13 @@ export async function importCsvBundle(
   }
   if (given.size === 0) throw new BundleError(`The bundle has none of the bundle files (${FILE_NAMES.join(', ')})`);
 
-  const prepared = BUNDLE_FILES.flatMap((spec) => {
+  const prepared: Array<PreparedFile | StreamedCsv> = [];
+  for (const spec of BUNDLE_FILES) {
     const file = given.get(spec);
-    const ready = file ? prepare(spec, file, report) : null;
-    return ready ? [ready] : [];
-  });
+    const ready = file ? await (spec.stream ? prepareStream(spec, file, report) : prepare(spec, file, report)) : null;
+    if (ready) prepared.push(ready);
+  }
+  const whole = prepared.filter((p): p is PreparedFile => !(p instanceof StreamedCsv));
 
   let committed = false;
   try {
@@ -234,11 +272,14 @@ export async function importCsvBundle(
         products: new RefIndex<ProductTarget>('product', 'products.csv'),
         progress: options.onProgress ?? (() => {}),
       };
-      for (const { spec, rejectedRefs } of prepared) {
+      for (const { spec, rejectedRefs } of whole) {
         if (spec.refs) for (const { ref, line } of rejectedRefs) ctx[spec.refs].rejected(ref, spec.name, line);
       }
-      await loadStoredRefs(ctx, prepared);
-      for (const { spec, csv } of prepared) await spec.run(ctx, csv);
+      await loadRefs(ctx, whole);
+      for (const file of prepared) {
+        if (file instanceof StreamedCsv) await file.spec.stream?.(ctx, file);
+        else await file.spec.run?.(ctx, file.csv);
+      }
       if (dryRun || (allOrNothing && report.hasRejections)) throw new Rollback();
     });
     committed = true;

@@ -1,7 +1,8 @@
 /**
- * Turns a bundle file's bytes into text. Files must be UTF-8; a file saved in another encoding
- * (Windows-1252 from Excel is the usual culprit) is not dropped as a whole: only the records on the
- * lines holding invalid bytes are rejected, so one mis-typed name does not cost a thousand rows.
+ * Turns a bundle file's bytes into text, chunk by chunk. Files must be UTF-8; a file saved in
+ * another encoding (Windows-1252 from Excel is the usual culprit) is not dropped as a whole: only
+ * the records on the lines holding invalid bytes are rejected, so one mis-typed name does not cost
+ * a thousand rows.
  */
 
 export interface DecodedText {
@@ -13,6 +14,9 @@ export interface DecodedText {
 
 const LF = 0x0a;
 const CR = 0x0d;
+
+/** A chunk with no line break is decoded anyway once it is this long (cut at a character boundary). */
+const MAX_CARRY = 8 * 1024 * 1024;
 
 /** Line breaks counted the same way as normalizeLineBreaks, so byte lines and text lines agree. */
 function lineRanges(bytes: Uint8Array): Array<[start: number, end: number]> {
@@ -35,25 +39,89 @@ export function normalizeLineBreaks(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
+function countBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Decodes a byte stream as UTF-8, a piece of whole lines at a time: each piece is cut after its last
+ * line break (UTF-8 never uses the bytes of CR or LF inside a multi-byte character, so a cut there
+ * never splits one, and a CRLF is never split between pieces). Memory is one piece, whatever the
+ * file's size. Lines with invalid bytes are collected in `badLines` before their text is returned.
+ */
+export class LineDecoder {
+  /** 1-based lines with invalid UTF-8, ascending; the reader removes those it has passed. */
+  readonly badLines: number[] = [];
+  /** Line breaks returned so far (so the next piece starts on line `breaks + 1`). */
+  breaks = 0;
+  private carry: Uint8Array = new Uint8Array(0);
+  // ignoreBOM: a BOM is kept here and dropped by csv-parse at the very start of the file only.
+  private readonly strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private readonly lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+
+  /** The text of the whole lines now complete (may be ''). */
+  push(chunk: Uint8Array): string {
+    const bytes = this.carry.length ? concat(this.carry, chunk) : chunk;
+    let cut = bytes.lastIndexOf(LF) + 1;
+    if (cut === 0) {
+      const cr = bytes.lastIndexOf(CR);
+      // A CR as the last byte may be the first half of a CRLF: wait for the next byte.
+      if (cr >= 0 && cr < bytes.length - 1) cut = cr + 1;
+    }
+    if (cut === 0 && bytes.length > MAX_CARRY) {
+      cut = bytes.length;
+      while (cut > 0 && ((bytes[cut - 1] as number) & 0xc0) === 0x80) cut--; // not inside a character
+      if (cut > 0 && (bytes[cut - 1] as number) >= 0xc0) cut--;
+      if (bytes[cut - 1] === CR) cut--;
+    }
+    this.carry = bytes.slice(cut);
+    return this.decode(bytes.subarray(0, cut));
+  }
+
+  /** The rest, at the end of the file. */
+  end(): string {
+    const rest = this.carry;
+    this.carry = new Uint8Array(0);
+    return this.decode(rest);
+  }
+
+  private decode(bytes: Uint8Array): string {
+    if (bytes.length === 0) return '';
+    let text: string;
+    try {
+      // fatal: a wrong encoding must be reported, not silently turned into U+FFFD.
+      text = this.strict.decode(bytes);
+    } catch {
+      // Slow path, only for broken pieces: find the offending lines, keep the rest.
+      lineRanges(bytes).forEach(([start, end], index) => {
+        try {
+          this.strict.decode(bytes.subarray(start, end));
+        } catch {
+          this.badLines.push(this.breaks + index + 1);
+        }
+      });
+      text = this.lenient.decode(bytes);
+    }
+    const normal = normalizeLineBreaks(text);
+    this.breaks += countBreaks(normal);
+    return normal;
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** A whole file at once (the streaming decoder fed one chunk). */
 export function decodeBundleFile(content: string | Uint8Array): DecodedText {
   if (typeof content === 'string') return { text: normalizeLineBreaks(content), badLines: [] };
-  try {
-    // fatal: a wrong encoding must be reported, not silently turned into U+FFFD.
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-    return { text: normalizeLineBreaks(text), badLines: [] };
-  } catch {
-    // Slow path, only for broken files: find the offending lines, keep the rest. UTF-8 never
-    // uses the bytes of CR or LF inside a multi-byte sequence, so splitting bytes on them is safe.
-    const strict = new TextDecoder('utf-8', { fatal: true });
-    const badLines: number[] = [];
-    lineRanges(content).forEach(([start, end], index) => {
-      try {
-        strict.decode(content.subarray(start, end));
-      } catch {
-        badLines.push(index + 1);
-      }
-    });
-    const text = new TextDecoder('utf-8').decode(content);
-    return { text: normalizeLineBreaks(text), badLines };
-  }
+  const decoder = new LineDecoder();
+  const text = decoder.push(content) + decoder.end();
+  // The whole-file form drops a leading BOM itself (csv-parse does it for streamed files).
+  return { text: text.replace(/^\uFEFF/, ''), badLines: decoder.badLines };
 }

@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
-import { decodeBundleFile } from './decode.ts';
+import { Parser } from 'csv-parse';
+import { LineDecoder, normalizeLineBreaks } from './decode.ts';
 
 /** One CSV record and where it sits in the file (header = line 1). */
 export interface CsvRecord {
@@ -29,6 +29,9 @@ export interface ParsedCsv {
 
 const ENCODING_HINT = 'invalid UTF-8 (bad encoding): save the file as UTF-8 (in Excel: "CSV UTF-8")';
 
+/** A record longer than this is taken for an unclosed quote (csv-parse would otherwise buffer the rest of the file). */
+export const MAX_RECORD_CHARS = 1_000_000;
+
 const PARSE_OPTIONS = {
   bom: true,
   record_delimiter: '\n',
@@ -36,121 +39,183 @@ const PARSE_OPTIONS = {
   relax_quotes: true, // a stray quote inside an unquoted field is kept, not fatal
   // Blank lines come through as records, so every physical line is accounted for below.
   skip_empty_lines: false,
+  max_record_size: MAX_RECORD_CHARS,
 } as const;
 
 /**
- * Numbers records by physical line. Line breaks are normalised to \n and are the record delimiter,
- * so a record spans one line plus one per line break inside its (quoted) values; a blank line is a
- * record of its own. Cheaper than csv-parse's info option, which copies its state for every record.
+ * csv-parse's incremental parser, the one its sync and stream forms both drive: `parse(chunk,
+ * end, push, close)` parses synchronously what is complete and keeps the rest for the next call.
+ * Driven directly, records come out in the order and the batches the importer wants, with no
+ * stream plumbing in between.
  */
-function numberLines(rows: readonly string[][]): CsvRecord[] {
-  let line = 1;
-  return rows.map((values) => {
-    let breaks = 0;
-    for (const value of values) {
-      for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) breaks++;
-    }
-    const record = { line, endLine: line + breaks, values };
-    line += breaks + 1;
-    return record;
-  });
+interface CsvApi {
+  parse(
+    chunk: Buffer | undefined,
+    end: boolean,
+    push: (record: string[]) => void,
+    close: () => void,
+  ): (Error & { code?: string }) | undefined;
 }
 
-/** Parses with csv-parse; on a fatal error (an unclosed quote) keeps the records before it. */
-function parseRecords(text: string): { rows: string[][]; fatal: { code?: string; message: string } | null } {
-  try {
-    return { rows: parse(text, PARSE_OPTIONS), fatal: null };
-  } catch (error) {
-    // Rare: parse again, collecting records as they come, to keep what precedes the error.
-    const rows: string[][] = [];
-    try {
-      parse(text, {
-        ...PARSE_OPTIONS,
-        on_record: (values) => {
-          rows.push(values);
-          return null;
-        },
-      });
-    } catch {
-      // the same error again
-    }
-    return { rows, fatal: error as { code?: string; message: string } };
-  }
+function newApi(): CsvApi {
+  const api = (new Parser(PARSE_OPTIONS) as unknown as { api?: CsvApi }).api;
+  if (!api || typeof api.parse !== 'function') throw new Error('csv-parse: its incremental parser is not available');
+  return api;
 }
 
 function isBlank(values: readonly string[]): boolean {
   return values.every((v) => v.trim() === '');
 }
 
+/** Receives the records of a file as they are read: its header once, then each record with its problem, if any. */
+export interface RecordSink {
+  header(header: readonly string[], problem: RecordProblem | null): void;
+  record(record: CsvRecord, problem: RecordProblem | null): void;
+}
+
 /**
- * Decodes and parses one CSV file. csv-parse does the CSV work (quotes, commas and line breaks
- * inside fields, a BOM); this adds what an import report needs: the physical line of each record
- * and the records to reject before their values are looked at.
+ * Reads one CSV file incrementally: bytes (or text) in, numbered records out. csv-parse does the
+ * CSV work (quotes, commas and line breaks inside fields, a BOM); this adds what an import report
+ * needs: the physical line of each record and the problems that reject a record before its values
+ * are looked at. Memory is one piece of the file and the record being read, whatever the file's size.
  */
-export function parseCsvFile(content: string | Uint8Array): ParsedCsv {
-  const { text, badLines } = decodeBundleFile(content);
-  const { rows, fatal } = parseRecords(text);
-  const withLines = numberLines(rows);
+export class CsvRecordReader {
+  private readonly decoder = new LineDecoder();
+  private readonly api = newApi();
+  private header: readonly string[] | null = null;
+  /** The next record's first line. */
+  private line = 1;
+  private fatal: { code?: string; message: string } | null = null;
+  private readonly push = (values: string[]) => this.take(values);
+  private readonly close = () => {};
 
-  const problems = new Map<CsvRecord | 'file', RecordProblem>();
-  const nonBlank = withLines.filter((r) => !isBlank(r.values));
-  const [head, ...records] = nonBlank;
-  if (!head) {
-    const problem = fatal ? `unreadable: ${fatal.message}` : 'the file is empty: it needs a header row';
-    problems.set('file', { line: 1, column: null, reason: problem });
-    return { header: [], records: [], problems, headerBroken: true };
+  constructor(private readonly sink: RecordSink) {}
+
+  /** True once the header row has been read. */
+  get hasHeader(): boolean {
+    return this.header !== null;
   }
-  const header = head.values.map((h) => h.replace(/^\uFEFF/, '').trim());
 
-  let badIndex = 0;
-  const badWithin = (from: number, to: number): number | null => {
-    while (badIndex < badLines.length && (badLines[badIndex] as number) < from) badIndex++;
-    const line = badLines[badIndex];
+  write(chunk: Uint8Array | string): void {
+    const text = typeof chunk === 'string' ? this.text(chunk) : this.decoder.push(chunk);
+    this.feed(text, false);
+  }
+
+  /** The end of the file: the last record, and the unreadable rest when a quote was never closed. */
+  end(): void {
+    this.feed(this.decoder.end(), true);
+    if (!this.fatal) return;
+    const lines = this.decoder.breaks + 1;
+    if (!this.header) {
+      this.sink.header([], { line: 1, column: null, reason: `unreadable: ${this.fatal.message}` });
+      return;
+    }
+    const line = this.line;
+    const reason =
+      this.fatal.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? `a quote opened in this record is never closed, so lines ${line}-${lines} could not be read`
+        : this.fatal.code === 'CSV_MAX_RECORD_SIZE'
+          ? `a record longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a quote that is never closed?), so lines ${line}-${lines} could not be read`
+          : `unreadable from here on: ${this.fatal.message}`;
+    this.sink.record({ line, endLine: lines, values: [] }, { line, column: null, reason });
+  }
+
+  /** Text given as a string: line breaks normalised and counted like decoded bytes. */
+  private text(chunk: string): string {
+    const text = normalizeLineBreaks(chunk);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.decoder.breaks++;
+    return text;
+  }
+
+  private feed(text: string, end: boolean): void {
+    if (this.fatal) return; // after an unreadable record only the line count goes on
+    if (!text && !end) return;
+    const error = this.api.parse(text ? Buffer.from(text) : undefined, end, this.push, this.close);
+    if (error) this.fatal = error;
+  }
+
+  /** The first line in [from, to] holding invalid UTF-8, forgetting the bad lines before `from`. */
+  private badWithin(from: number, to: number): number | null {
+    const bad = this.decoder.badLines;
+    let skip = 0;
+    while (skip < bad.length && (bad[skip] as number) < from) skip++;
+    if (skip) bad.splice(0, skip);
+    const line = bad[0];
     return line !== undefined && line <= to ? line : null;
-  };
-
-  let headerBroken = false;
-  const headerBad = badWithin(head.line, head.endLine);
-  if (headerBad !== null) {
-    problems.set('file', { line: headerBad, column: null, reason: `header row: ${ENCODING_HINT}` });
-    headerBroken = true;
   }
 
-  for (const record of records) {
-    const bad = badWithin(record.line, record.endLine);
+  private take(values: string[]): void {
+    let breaks = 0;
+    for (const value of values) {
+      for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) breaks++;
+    }
+    const record: CsvRecord = { line: this.line, endLine: this.line + breaks, values };
+    this.line += breaks + 1;
+    if (isBlank(values)) return;
+    const bad = this.badWithin(record.line, record.endLine);
+    if (!this.header) {
+      const header = values.map((h) => h.replace(/^\uFEFF/, '').trim());
+      this.header = header;
+      this.sink.header(
+        header,
+        bad === null ? null : { line: bad, column: null, reason: `header row: ${ENCODING_HINT}` },
+      );
+      return;
+    }
+    this.sink.record(record, this.problemOf(record, bad, this.header));
+  }
+
+  private problemOf(record: CsvRecord, bad: number | null, header: readonly string[]): RecordProblem | null {
+    const { values } = record;
     if (bad !== null) {
       // Name the field that holds the replacement character, so the user knows where to look.
-      const at = record.values.findIndex((v) => v.includes('\uFFFD'));
-      problems.set(record, { line: bad, column: at >= 0 ? (header[at] ?? null) : null, reason: ENCODING_HINT });
-    } else if (record.values.some((v) => v.includes('\u0000'))) {
+      const at = values.findIndex((v) => v.includes('\uFFFD'));
+      return { line: bad, column: at >= 0 ? (header[at] ?? null) : null, reason: ENCODING_HINT };
+    }
+    if (values.some((v) => v.includes('\u0000'))) {
       // PostgreSQL text cannot hold NUL: caught here, it is one rejected row, not a failed import.
-      const at = record.values.findIndex((v) => v.includes('\u0000'));
-      problems.set(record, {
+      const at = values.findIndex((v) => v.includes('\u0000'));
+      return {
         line: record.line,
         column: header[at] ?? null,
         reason: 'contains a NUL character (byte 0), which text cannot hold',
-      });
-    } else if (record.values.length !== header.length) {
-      problems.set(record, {
+      };
+    }
+    if (values.length !== header.length) {
+      return {
         line: record.line,
         column: null,
-        reason: `has ${record.values.length} fields, the header has ${header.length}: a comma inside a value needs quotes ("…, …")`,
-      });
+        reason: `has ${values.length} fields, the header has ${header.length}: a comma inside a value needs quotes ("…, …")`,
+      };
     }
+    return null;
   }
+}
 
-  if (fatal) {
-    // Where the unreadable record starts: the first non-blank line after the last good record.
-    const lines = text.split('\n');
-    let line = (withLines.at(-1)?.endLine ?? 0) + 1;
-    while (line <= lines.length && (lines[line - 1] ?? '').trim() === '') line++;
-    const reason =
-      fatal.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? `a quote opened in this record is never closed, so lines ${line}-${lines.length} could not be read`
-        : `unreadable from here on: ${fatal.message}`;
-    const stub: CsvRecord = { line, endLine: lines.length, values: [] };
-    (records as CsvRecord[]).push(stub);
-    problems.set(stub, { line, column: null, reason });
+/** Decodes and parses one whole CSV file held in memory (small files; large ones stream, see stream.ts). */
+export function parseCsvFile(content: string | Uint8Array): ParsedCsv {
+  let header: readonly string[] = [];
+  let headerBroken = false;
+  const records: CsvRecord[] = [];
+  const problems = new Map<CsvRecord | 'file', RecordProblem>();
+  const reader = new CsvRecordReader({
+    header(names, problem) {
+      header = names;
+      if (problem) {
+        problems.set('file', problem);
+        headerBroken = true;
+      }
+    },
+    record(record, problem) {
+      records.push(record);
+      if (problem) problems.set(record, problem);
+    },
+  });
+  reader.write(content);
+  reader.end();
+  if (!reader.hasHeader && !problems.has('file')) {
+    problems.set('file', { line: 1, column: null, reason: 'the file is empty: it needs a header row' });
+    headerBroken = true;
   }
   return { header, records, problems, headerBroken };
 }

@@ -28,6 +28,11 @@ export class RefIndex<T> {
     this.existing.set(ref, value);
   }
 
+  /** True when `ref` is resolved already: a row of the bundle (stored or rejected) or a stored row. */
+  knows(ref: string): boolean {
+    return this.bundle.has(ref) || this.existing.has(ref);
+  }
+
   existingValue(ref: string): T | undefined {
     return this.existing.get(ref);
   }

@@ -38,10 +38,23 @@ export interface ImportReport {
   readonly allOrNothing: boolean;
   /** Per file, in import order; counts say what was (or, when not committed, would have been) done. */
   readonly files: FileReport[];
-  /** Every rejection, by file in import order, then by line. */
+  /**
+   * The rejections, by file in import order, then by line: every one up to MAX_LISTED (the first
+   * ones met); `rejectedTotal` counts them all.
+   */
   readonly rejected: RejectedRow[];
+  /** Every rejection, also those beyond the list. */
+  readonly rejectedTotal: number;
+  /** Warnings up to MAX_LISTED; past it, one last warning says how many more there were. */
   readonly warnings: ImportWarning[];
 }
+
+/**
+ * The most rejections (and warnings) a report lists. An import keeps them in memory until it ends,
+ * so a huge file with a bad row on every line must not grow the process without bound; the counts
+ * per file stay exact.
+ */
+export const MAX_LISTED = 10_000;
 
 /** Per-file counters, filled in as the import goes. */
 export class FileTally {
@@ -51,6 +64,8 @@ export class FileTally {
   unchanged = 0;
   /** Rejected records, by starting line: a row with three bad columns counts once. */
   readonly rejectedLines = new Set<number>();
+  /** Rejected records already counted and forgotten by settle(). */
+  private settled = 0;
   /** Set when the whole file was refused (a missing column): every row counts as rejected. */
   wholeFileRejected = false;
 
@@ -60,8 +75,17 @@ export class FileTally {
     this[outcome]++;
   }
 
+  /**
+   * Counts the rejected lines so far and forgets them: a streamed file calls it after each batch,
+   * once no later rejection can be about those lines, so memory does not grow with the file.
+   */
+  settle(): void {
+    this.settled += this.rejectedLines.size;
+    this.rejectedLines.clear();
+  }
+
   toReport(): FileReport {
-    const rejected = this.wholeFileRejected ? this.rows : this.rejectedLines.size;
+    const rejected = this.wholeFileRejected ? this.rows : this.settled + this.rejectedLines.size;
     return {
       file: this.file,
       rows: this.rows,
@@ -78,6 +102,8 @@ export class ReportBuilder {
   private readonly tallies = new Map<string, FileTally>();
   private readonly rejections: RejectedRow[] = [];
   private readonly warningList: ImportWarning[] = [];
+  private rejectedCount = 0;
+  private warningCount = 0;
 
   constructor(private readonly fileOrder: readonly string[]) {}
 
@@ -100,7 +126,7 @@ export class ReportBuilder {
     issue: { column: string | null; reason: string; code?: DataErrorCode; line?: number },
   ): void {
     this.tally(file).rejectedLines.add(recordLine);
-    this.rejections.push({
+    this.list({
       file,
       line: issue.line ?? recordLine,
       column: issue.column,
@@ -112,7 +138,7 @@ export class ReportBuilder {
   /** Refuses a whole file: reported at its header, every row counted as rejected. */
   rejectFile(file: string, issue: { line?: number; column: string | null; reason: string }): void {
     this.tally(file).wholeFileRejected = true;
-    this.rejections.push({
+    this.list({
       file,
       line: issue.line ?? 1,
       column: issue.column,
@@ -121,12 +147,18 @@ export class ReportBuilder {
     });
   }
 
+  private list(rejection: RejectedRow): void {
+    this.rejectedCount++;
+    if (this.rejections.length < MAX_LISTED) this.rejections.push(rejection);
+  }
+
   warn(warning: ImportWarning): void {
-    this.warningList.push(warning);
+    this.warningCount++;
+    if (this.warningList.length < MAX_LISTED) this.warningList.push(warning);
   }
 
   get hasRejections(): boolean {
-    return this.rejections.length > 0;
+    return this.rejectedCount > 0;
   }
 
   build(options: { committed: boolean; dryRun: boolean; allOrNothing: boolean }): ImportReport {
@@ -138,7 +170,11 @@ export class ReportBuilder {
     const rejected = [...this.rejections].sort(
       (a, b) => rank(a.file) - rank(b.file) || a.file.localeCompare(b.file) || a.line - b.line,
     );
-    return { ...options, files, rejected, warnings: [...this.warningList] };
+    const warnings = [...this.warningList];
+    const unlisted = this.warningCount - warnings.length;
+    if (unlisted > 0)
+      warnings.push({ file: '', column: null, message: `${unlisted.toLocaleString('en')} more warnings not listed` });
+    return { ...options, files, rejected, rejectedTotal: this.rejectedCount, warnings };
   }
 }
 
@@ -171,7 +207,11 @@ export function formatImportReport(report: ImportReport): string {
   lines.push(format(header), ...table.map(format));
 
   if (report.rejected.length) {
-    lines.push('', `Rejected (${report.rejected.length}):`);
+    const more = report.rejectedTotal - report.rejected.length;
+    lines.push(
+      '',
+      `Rejected (${report.rejectedTotal}${more > 0 ? `, the first ${report.rejected.length} listed` : ''}):`,
+    );
     for (const r of report.rejected) lines.push(`  ${r.file}:${r.line}${r.column ? ` ${r.column}` : ''}: ${r.reason}`);
   }
   if (report.warnings.length) {

@@ -16,6 +16,8 @@ export interface StoreOptions<R> {
     readonly onStored: (row: R, changed: Changed | undefined) => void;
   };
   readonly onRejected?: (row: R) => void;
+  /** False when the caller reports progress itself (a streamed file, batch by batch). */
+  readonly progress?: false;
 }
 
 /** Stores validated rows of one file in chunked upserts and counts inserted / updated / unchanged. */
@@ -51,6 +53,6 @@ export async function storeRows<R extends { readonly line: number }>(
       rejectStored(ctx, file, row.line, error, options.renames);
       options.onRejected?.(row);
     },
-    progress: progressReporter(ctx, file.name, rows.length),
+    progress: options.progress === false ? undefined : progressReporter(ctx, file.name, rows.length),
   });
 }

@@ -27,3 +27,8 @@ export function bundleFileSpec(name: string): FileSpec | undefined {
   const base = name.replace(/\\/g, '/').split('/').pop()?.toLowerCase() ?? '';
   return BUNDLE_FILES.find((f) => f.name === base);
 }
+
+/** True for a bundle file imported as a stream (transactions.csv): no size limit applies to it. */
+export function isStreamed(name: string): boolean {
+  return bundleFileSpec(name)?.stream !== undefined;
+}

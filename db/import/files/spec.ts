@@ -1,4 +1,5 @@
 import type { BundleCsv, ImportContext } from '../context.ts';
+import type { StreamedCsv } from '../stream.ts';
 
 /** One file of the CSV bundle: its columns and its importer. */
 export interface FileSpec {
@@ -11,5 +12,11 @@ export interface FileSpec {
   readonly refs?: 'parties' | 'programs' | 'products';
   /** Columns holding refs to rows of each index (its own `ref` included), to look up stored rows in one query. */
   readonly refColumns: Partial<Record<'parties' | 'programs' | 'products', readonly string[]>>;
-  readonly run: (ctx: ImportContext, file: BundleCsv) => Promise<void>;
+  /** The importer of a file read whole (its rows may point at each other, in any order). */
+  readonly run?: (ctx: ImportContext, file: BundleCsv) => Promise<void>;
+  /**
+   * The importer of a file read as a stream of batches (its rows point only at earlier files), so
+   * a file of any size imports in bounded memory. A file has `run` or `stream`.
+   */
+  readonly stream?: (ctx: ImportContext, file: StreamedCsv) => Promise<void>;
 }

@@ -3,7 +3,16 @@ import { columnsOf } from '../bulk.ts';
 import { type BundleCsv, FirstSeen, type ImportContext, rejectRow } from '../context.ts';
 import { partyId, product, programId } from '../resolve.ts';
 import { storeRows } from '../store.ts';
+import type { StreamedCsv } from '../stream.ts';
 import type { FileSpec } from './spec.ts';
+import {
+  createSeenKeys,
+  keyOf,
+  rememberKeys,
+  seenLines,
+  type TransactionKey,
+  voidedKeys,
+} from './transactions.queries.ts';
 
 /** The source a transaction gets when the file has no source column: re-imports match on (source, ref). */
 export const DEFAULT_SOURCE = 'CSV';
@@ -26,21 +35,40 @@ interface TransactionRow {
   readonly occurred_on: string;
 }
 
-/** transactions.csv: purchases, buyer → seller; the bulk of any bundle. */
-async function importTransactions(ctx: ImportContext, file: BundleCsv): Promise<void> {
-  const keys = new FirstSeen();
-  const rows: TransactionRow[] = [];
-  for (const record of file.records) {
+/**
+ * transactions.csv: purchases, buyer → seller; the bulk of any bundle, so it is streamed: each
+ * batch of records is checked and stored before the next is read (db/import/stream.ts). A ref
+ * used twice is found across batches through a temporary table of the refs met so far.
+ */
+async function importTransactions(ctx: ImportContext, file: StreamedCsv): Promise<void> {
+  await createSeenKeys(ctx.trx);
+  for await (const batch of file.batches(ctx)) await importBatch(ctx, batch);
+}
+
+async function importBatch(ctx: ImportContext, file: BundleCsv): Promise<void> {
+  const readers = file.records.map((record) => {
     const row = file.reader(record);
     const ref = row.token('ref', { required: true });
     const source = row.token('source') ?? DEFAULT_SOURCE;
-    if (ref)
-      keys.check(
-        row,
-        'ref',
-        `${source}\u0000${ref}`,
-        source === DEFAULT_SOURCE ? `ref ${ref}` : `ref ${ref} for source ${source}`,
-      );
+    return { row, key: ref ? { source, ref } : null };
+  });
+  // Refs met in earlier batches own their ref; then the first row in this batch owns a new one.
+  const keys = new FirstSeen();
+  const batchKeys = readers.flatMap((r) => (r.key ? [r.key] : []));
+  for (const [key, line] of await seenLines(ctx.trx, batchKeys)) keys.seed(key, line);
+  const firsts: Array<TransactionKey & { line: number }> = [];
+  for (const { row, key } of readers) {
+    if (!key) continue;
+    const { source, ref } = key;
+    const label = source === DEFAULT_SOURCE ? `ref ${ref}` : `ref ${ref} for source ${source}`;
+    if (keys.check(row, 'ref', keyOf(key), label)) firsts.push({ ...key, line: row.line });
+  }
+  await rememberKeys(ctx.trx, firsts);
+
+  const rows: TransactionRow[] = [];
+  for (const { row, key } of readers) {
+    const ref = key?.ref ?? null;
+    const source = key?.source ?? DEFAULT_SOURCE;
     const buyerId = partyId(ctx, row, 'buyer_ref', { required: true });
     const sellerId = partyId(ctx, row, 'seller_ref', { required: true });
     if (buyerId !== null && buyerId === sellerId) row.fail('seller_ref', 'buyer and seller must be different parties');
@@ -82,7 +110,27 @@ async function importTransactions(ctx: ImportContext, file: BundleCsv): Promise<
       occurred_on: occurredOn,
     });
   }
-  await storeRows(ctx, file, rows, {
+  // A purchase voided since an earlier import stays voided: its row is left out, counted unchanged.
+  const voided = await voidedKeys(
+    ctx.trx,
+    ctx.tenantId,
+    rows.map((r) => ({ source: r.source, ref: r.source_ref })),
+  );
+  const kept = voided.size ? rows.filter((r) => !voided.has(keyOf({ source: r.source, ref: r.source_ref }))) : rows;
+  if (voided.size) {
+    ctx.report.tally(file.name).unchanged += rows.length - kept.length;
+    const left = new Set(kept);
+    for (const r of rows) {
+      if (left.has(r)) continue;
+      ctx.report.warn({
+        file: file.name,
+        line: r.line,
+        column: 'ref',
+        message: `ref ${r.source_ref} was voided: it stays voided and is not imported again`,
+      });
+    }
+  }
+  await storeRows(ctx, file, kept, {
     spec: {
       table: 'transaction',
       columns: columnsOf(file.has.bind(file), [
@@ -104,6 +152,7 @@ async function importTransactions(ctx: ImportContext, file: BundleCsv): Promise<
     },
     renames: { source_ref: 'ref' },
     chunkSize: 20_000,
+    progress: false, // the stream reports progress per batch
   });
 }
 
@@ -125,5 +174,5 @@ export const transactionsFile: FileSpec = {
     'product_ref',
   ],
   refColumns: { parties: ['buyer_ref', 'seller_ref'], programs: ['program_ref'], products: ['product_ref'] },
-  run: importTransactions,
+  stream: importTransactions,
 };

@@ -154,6 +154,7 @@ export async function importIsb(
     committed: report.committed && !refusedHere,
     dryRun: options.dryRun ?? false,
     rejected: [...rows.rejected, ...rejected],
+    rejectedTotal: rows.rejected.length + report.rejectedTotal,
     warnings: [...rows.warnings, ...report.warnings],
   };
 }

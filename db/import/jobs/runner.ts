@@ -32,8 +32,8 @@ export function runningJob(tenantId: string, id: number): { job: ImportJobRow; p
 }
 
 /** The report as stored on the job: rejections capped, with their total. */
-export function storedReport(report: ImportReport): ImportReport & { rejectedTotal: number } {
-  return { ...report, rejected: report.rejected.slice(0, STORED_REJECTIONS), rejectedTotal: report.rejected.length };
+export function storedReport(report: ImportReport): ImportReport {
+  return { ...report, rejected: report.rejected.slice(0, STORED_REJECTIONS) };
 }
 
 /**

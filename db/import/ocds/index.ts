@@ -70,6 +70,7 @@ export async function importOcds(
     committed: report.committed && !refusedHere,
     dryRun: options.dryRun ?? false,
     rejected: [...mapped, ...rejected],
+    rejectedTotal: mapped.length + report.rejectedTotal,
     warnings: [...rows.warnings, ...report.warnings],
   };
 }

@@ -1,4 +1,4 @@
-import { BundleError } from '../csv-import.ts';
+import { BundleError } from '../bundle-error.ts';
 
 /**
  * Why a whole upload cannot be read, as a stable code the API and the CLI pass on:
@@ -25,15 +25,20 @@ export class ImportSourceError extends BundleError {
 }
 
 /**
- * The largest single bundle file read into memory (uncompressed). Beyond it the import stops with
- * FILE_TOO_LARGE before reading, instead of running out of memory while decoding.
+ * The largest single file read into memory whole (uncompressed): every bundle file except
+ * transactions.csv (which streams, whatever its size), a workbook's sheet, an OCDS or ISB JSON
+ * file. Beyond it the import stops with FILE_TOO_LARGE before reading, instead of running out of
+ * memory (or into JavaScript's string limit, a RangeError) while decoding.
  */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Files up to this size are read into memory at once; larger ones are opened as streams when imported. */
+export const IN_MEMORY_BYTES = 16 * 1024 * 1024;
 
 export function tooLarge(name: string, bytes: number): ImportSourceError {
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
   return new ImportSourceError(
     'FILE_TOO_LARGE',
-    `${name} is ${mb(bytes)}; one file may hold at most ${mb(MAX_FILE_BYTES)}: split it (e.g. transactions by year)`,
+    `${name} is ${mb(bytes)}; this file may hold at most ${mb(MAX_FILE_BYTES)} (a transactions.csv of any size is streamed): split it`,
   );
 }

@@ -8,7 +8,9 @@ import {
   type ImportReport,
   importCsvBundle,
   readBundleDir,
+  readBundleFile,
 } from '../csv-import.ts';
+import { isStreamed } from '../files/index.ts';
 import { ISB_DATASETS, importIsb, isbDataset, readIsbFiles } from '../isb/index.ts';
 import { importOcds, isOcds, parseJson } from '../ocds/index.ts';
 import { ImportSourceError, MAX_FILE_BYTES, tooLarge } from './errors.ts';
@@ -30,9 +32,10 @@ export function formatOf(name: string): SourceFormat | null {
   return null;
 }
 
+/** Refuses a file read whole (any but a streamed one, transactions.csv) over MAX_FILE_BYTES, before reading. */
 async function checkFolderSizes(dir: string): Promise<void> {
   for (const name of await fs.readdir(dir)) {
-    if (!/\.csv$/i.test(name)) continue;
+    if (!/\.csv$/i.test(name) || isStreamed(name)) continue;
     const { size } = await fs.stat(path.join(dir, name));
     if (size > MAX_FILE_BYTES) throw tooLarge(name, size);
   }
@@ -64,9 +67,11 @@ export async function readImportSource(
         'UNKNOWN_FORMAT',
         `${path.basename(name)}: a JSON file is imported with importFromPath`,
       );
-    case 'csv':
-      if (stat.size > MAX_FILE_BYTES) throw tooLarge(path.basename(name), stat.size);
-      return { format, files: [{ name: path.basename(name), content: await fs.readFile(source) }] };
+    case 'csv': {
+      const base = path.basename(name);
+      if (stat.size > MAX_FILE_BYTES && !isStreamed(base)) throw tooLarge(base, stat.size);
+      return { format, files: [await readBundleFile(source, base)] };
+    }
     default:
       throw new ImportSourceError(
         'UNKNOWN_FORMAT',

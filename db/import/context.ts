@@ -51,6 +51,8 @@ export interface ImportContext {
   readonly programs: RefIndex<ProgramTarget>;
   readonly products: RefIndex<ProductTarget>;
   readonly progress: (stage: string, done: number, total: number) => void;
+  /** The agency of the operator running the import: new enterprises are registered by it (null for an admin). */
+  readonly registeringAgencyId: number | null;
 }
 
 /** Reports every issue a row reader collected. */

@@ -53,6 +53,12 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Store nothing when any row is rejected. */
   allOrNothing?: boolean;
+  /**
+   * The agency of the operator who runs the import: every enterprise the import creates gets it as
+   * its registering agency, as registerEnterprise does for an operator. Null or absent (an admin,
+   * the CLI): new enterprises have none. A stored enterprise keeps its own.
+   */
+  registeringAgencyId?: number | null;
   /** Called as each file is stored: stage is the file name, done/total its rows. */
   onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -271,6 +277,7 @@ export async function importCsvBundle(
         programs: new RefIndex<ProgramTarget>('program', 'programs.csv'),
         products: new RefIndex<ProductTarget>('product', 'products.csv'),
         progress: options.onProgress ?? (() => {}),
+        registeringAgencyId: options.registeringAgencyId ?? null,
       };
       for (const { spec, rejectedRefs } of whole) {
         if (spec.refs) for (const { ref, line } of rejectedRefs) ctx[spec.refs].rejected(ref, spec.name, line);

@@ -63,7 +63,8 @@ export interface PartyRow {
   readonly registered_on: string | null;
   readonly agency: { code: string; short_name: string | null; agency_type: AgencyType } | null;
   readonly unit: { unit_type: UnitType; members: number | null } | null;
-  readonly enterprise: EnterpriseProfileValues | null;
+  /** The profile's values, and the agency whose operator brings the enterprise in (stored on insert only). */
+  readonly enterprise: (EnterpriseProfileValues & { registering_agency_id: number | null }) | null;
   readonly cooperative: {
     registration_no: string | null;
     coop_type: CoopType;
@@ -174,6 +175,7 @@ export function readParty(
       annual_revenue: revenue,
       size_basis: computed.basis,
       verification: row.oneOf('verification', VERIFICATIONS) ?? 'DRAFT',
+      registering_agency_id: ctx.registeringAgencyId,
     };
   } else if (kind === 'COOPERATIVE') {
     const registrationNo = row.token('registration_no');

@@ -57,6 +57,8 @@ function profileSpecs(file: BundleCsv): Record<'agency' | 'unit' | 'enterprise' 
       ['annual_revenue', 'bigint', size],
       ['size_basis', 'text', size],
       ['verification', 'text'],
+      // Set when the enterprise is created, never changed by a re-import (like registerEnterprise).
+      ['registering_agency_id', 'bigint', []],
     ]),
     cooperative: profile('cooperative_profile', [
       ['registration_no', 'text'],

@@ -13,9 +13,9 @@ import { loadRefs } from './stored-refs.queries.ts';
 export type OpenBytes = () => Promise<AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>>;
 
 /** Records per batch: checked together, their refs looked up in one query, stored in one upsert. */
-export const BATCH_RECORDS = 20_000;
+export const BATCH_RECORDS = 50_000;
 /** A batch also ends after this many bytes of the file, so wide rows do not make a batch large. */
-export const BATCH_BYTES = 4 * 1024 * 1024;
+export const BATCH_BYTES = 8 * 1024 * 1024;
 
 export interface StreamSource {
   readonly open: OpenBytes;

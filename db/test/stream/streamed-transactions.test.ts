@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BundleFile, importCsvBundle } from '../../import/csv-import.ts';
+import { BATCH_RECORDS } from '../../import/stream.ts';
 import type { DatabaseHandle } from '../../src/connection.ts';
 import { createTestDatabase, TEST_TENANT, testEngine } from '../../src/testing.ts';
 import { count, fileCounts } from '../import-harness.ts';
@@ -18,6 +19,11 @@ const PARTIES: BundleFile = {
 const HEADER = 'ref,buyer_ref,seller_ref,category,amount,occurred_on\n';
 const row = (i: number, category = 'FOOD_STAPLES') => `TX-${i},AG-1,EN-1,${category},${1_000 + i},2024-01-15\n`;
 
+/** Enough rows for a second batch, with the two faulty lines in it. */
+const ROWS = BATCH_RECORDS + 10_000;
+const DUPLICATE = BATCH_RECORDS + 5_002;
+const BAD = BATCH_RECORDS + 6_001;
+
 describe(`transactions.csv streamed in batches, on ${testEngine}`, () => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
@@ -25,36 +31,36 @@ describe(`transactions.csv streamed in batches, on ${testEngine}`, () => {
   });
   afterAll(() => handle?.close());
 
-  it('finds a ref used again 25,000 lines later and a bad byte in a later batch, naming their lines', async () => {
-    // Lines: header 1, TX-0 on line 2 … TX-29999 on line 30001. Line 25002 repeats TX-1 (line 3);
-    // line 26001 has a Latin-1 é in its category.
+  it('finds a ref used again in a later batch and a bad byte in a later batch, naming their lines', async () => {
+    // Lines: header 1, TX-0 on line 2 … TX-(ROWS-1) on line ROWS+1, past the first batch of
+    // BATCH_RECORDS records. Line DUPLICATE repeats TX-1 (line 3); line BAD has a Latin-1 é in its category.
     const parts: Buffer[] = [Buffer.from(HEADER)];
-    for (let i = 0; i < 30_000; i++) {
+    for (let i = 0; i < ROWS; i++) {
       const line = i + 2;
-      if (line === 25_002) parts.push(Buffer.from(`TX-1,AG-1,EN-1,FOOD_STAPLES,5,2024-01-15\n`));
-      else if (line === 26_001)
+      if (line === DUPLICATE) parts.push(Buffer.from(`TX-1,AG-1,EN-1,FOOD_STAPLES,5,2024-01-15\n`));
+      else if (line === BAD)
         parts.push(Buffer.from(`TX-${i},AG-1,EN-1,FOOD_STAPL`), Buffer.from([0xe9]), Buffer.from(`S,9,2024-01-15\n`));
       else parts.push(Buffer.from(row(i)));
     }
     const files = [PARTIES, { name: 'transactions.csv', content: Buffer.concat(parts) }];
     const report = await importCsvBundle(handle.db, TEST_TENANT, files);
     expect(report.rejected.map((r) => [r.file, r.line, r.column, r.reason])).toEqual([
-      ['transactions.csv', 25_002, 'ref', 'duplicate ref TX-1: line 3 already has it'],
+      ['transactions.csv', DUPLICATE, 'ref', 'duplicate ref TX-1: line 3 already has it'],
       [
         'transactions.csv',
-        26_001,
+        BAD,
         'category',
         'invalid UTF-8 (bad encoding): save the file as UTF-8 (in Excel: "CSV UTF-8")',
       ],
     ]);
     expect(fileCounts(report)['transactions.csv']).toEqual({
-      rows: 30_000,
-      inserted: 29_998,
+      rows: ROWS,
+      inserted: ROWS - 2,
       updated: 0,
       unchanged: 0,
       rejected: 2,
     });
-    expect(await count(handle, 'transaction')).toBe(29_998);
+    expect(await count(handle, 'transaction')).toBe(ROWS - 2);
     // TX-1 keeps the amount of its first line (1,001), not the 5 of the duplicate.
     const tx1 = await sql<{ amount: string }>`SELECT amount::text FROM "transaction" WHERE source_ref = 'TX-1'`.execute(
       handle.db,
@@ -63,10 +69,10 @@ describe(`transactions.csv streamed in batches, on ${testEngine}`, () => {
 
     const again = await importCsvBundle(handle.db, TEST_TENANT, files);
     expect(fileCounts(again)['transactions.csv']).toEqual({
-      rows: 30_000,
+      rows: ROWS,
       inserted: 0,
       updated: 0,
-      unchanged: 29_998,
+      unchanged: ROWS - 2,
       rejected: 2,
     });
   });

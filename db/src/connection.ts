@@ -6,6 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DatabaseTarget } from './config.ts';
 import type { Database } from './database.ts';
+import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-fs.ts';
 import { lockDirectory } from './lock.ts';
 import { guardedPool, type RequestGuard } from './request-guard.ts';
 
@@ -66,7 +67,8 @@ async function openPglite(dir: string | null, loadDataDir?: Blob): Promise<Datab
   }
   try {
     const pglite = await PGlite.create({
-      ...(dir ? { dataDir: dir } : {}),
+      // A directory database syncs its commits to disk (durable-fs.ts); in memory there is no disk.
+      ...(dir ? { fs: new DurableNodeFS(dir), startParams: DURABLE_START_PARAMS } : {}),
       ...(loadDataDir ? { loadDataDir } : {}),
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
       // Trigram similarity (likely duplicates, name search): a contrib extension PGlite loads here.

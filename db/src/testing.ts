@@ -144,3 +144,4 @@ export async function rollupRows(db: Kysely<Database>): Promise<unknown[]> {
   }
   return out;
 }
+export { checkPgliteIndexes } from './pglite-check.queries.ts';

@@ -12,6 +12,7 @@ import * as analyticsRegistryVersion from './2026_11_30_1240_analytics_registry_
 import * as identities from './2026_12_04_1300_identities.ts';
 import * as dataEntry from './2026_12_04_1400_data_entry.ts';
 import * as importJob from './2026_12_04_1600_import_job.ts';
+import * as importJobCancelled from './2026_12_05_0130_import_job_cancelled.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1300_identities': identities,
   '2026_12_04_1400_data_entry': dataEntry,
   '2026_12_04_1600_import_job': importJob,
+  '2026_12_05_0130_import_job_cancelled': importJobCancelled,
 };

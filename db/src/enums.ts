@@ -157,6 +157,7 @@ export const IMPORT_JOB_STATUS_LABELS = {
   COMMITTING: { id: 'Sedang disimpan', en: 'Committing' },
   COMMITTED: { id: 'Tersimpan', en: 'Committed' },
   FAILED: { id: 'Gagal', en: 'Failed' },
+  CANCELLED: { id: 'Dibatalkan', en: 'Cancelled' },
 } as const satisfies LabelTable;
 export const IMPORT_JOB_STATUSES = valuesOf(IMPORT_JOB_STATUS_LABELS);
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];

@@ -3,7 +3,7 @@ import { ConfigError, type DatabaseHandle, migrateToLatest, openDatabase, withSt
 import { demoCredentialProblem } from '@jejaring/db/auth';
 import { loadDemo } from '@jejaring/db/demo';
 import { decideDemo } from '@jejaring/db/demo-policy';
-import { failInterruptedImportJobs } from '@jejaring/db/import-jobs';
+import { cancelRunningImportJobs, failInterruptedImportJobs } from '@jejaring/db/import-jobs';
 import type { Logger } from 'pino';
 import { type App, createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
@@ -91,12 +91,27 @@ export async function startServer(config: ServerConfig, logger: Logger, database
         // docs/operations.md "Stopping": readiness first, then the listener, then in-flight requests.
         app?.drain();
         if (config.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+        // Imports running in the background are cancelled while the requests drain: each rolls
+        // back at its next progress report and is marked CANCELLED, within the same deadline.
+        const started = performance.now();
+        const imports = cancelRunningImportJobs(config.shutdownTimeoutMs);
         const { drained, cut } = await closeHttpServer(server, config.shutdownTimeoutMs, inFlight);
         if (!drained) {
           logger.warn(
             { cut, timeoutMs: config.shutdownTimeoutMs },
             'shutdown deadline passed: requests still running were cut off',
           );
+        }
+        // And any a request started while draining, in what is left of the deadline.
+        const left = Math.max(1_000, config.shutdownTimeoutMs - (performance.now() - started));
+        for (const outcome of [await imports, await cancelRunningImportJobs(left)]) {
+          if (outcome.cancelled) logger.info({ importJobs: outcome.cancelled }, 'import jobs cancelled (rolled back)');
+          if (outcome.unfinished) {
+            logger.warn(
+              { importJobs: outcome.unfinished },
+              'import jobs still running at the deadline: their transaction ends with the process',
+            );
+          }
         }
         await keeper?.stop();
         await app?.stop();

@@ -7,4 +7,4 @@ export {
   type ImportJobRow,
   insertImportJob,
 } from './job.queries.ts';
-export { type JobProgress, runImportJob, runningJob } from './runner.ts';
+export { CANCELLED_MESSAGE, cancelRunningImportJobs, type JobProgress, runImportJob, runningJob } from './runner.ts';

@@ -15,12 +15,29 @@ export interface JobProgress {
 /** A stored report keeps at most this many rejections (the count says how many there were). */
 export const STORED_REJECTIONS = 5_000;
 
+/** Thrown inside an import being cancelled (at its next progress report): its transaction rolls back. */
+class ImportCancelled extends Error {
+  override readonly name = 'ImportCancelled';
+}
+
+/** What a cancelled job says (errorCode CANCELLED), to the administrator who polls it. */
+export const CANCELLED_MESSAGE =
+  'server dihentikan saat pekerjaan ini berjalan; tidak ada yang disimpan: mulai lagi / ' +
+  'the server was stopped while this job ran; nothing of it was stored: start it again';
+
+interface Running {
+  job: ImportJobRow;
+  progress: JobProgress;
+  readonly cancel: AbortController;
+  readonly finished: Promise<void>;
+}
+
 /**
  * The jobs running in this process and their progress, kept in memory: on PGlite the import's
  * transaction holds the only connection, so progress written to the table could not be read until
  * the import ends.
  */
-const running = new Map<string, { job: ImportJobRow; progress: JobProgress }>();
+const running = new Map<string, Running>();
 const key = (tenantId: string, id: number) => `${tenantId}/${id}`;
 
 /**
@@ -29,6 +46,25 @@ const key = (tenantId: string, id: number) => `${tenantId}/${id}`;
  */
 export function runningJob(tenantId: string, id: number): { job: ImportJobRow; progress: JobProgress } | undefined {
   return running.get(key(tenantId, id));
+}
+
+/**
+ * Cancels every job running in this process (the server is stopping): each stops at its next
+ * progress report (about every 2 % of a file), its transaction rolls back and it is marked
+ * CANCELLED. Resolves with how many were running once all of them have ended, or after `deadlineMs`
+ * with those that had not (a job stuck in one long statement: its transaction dies with the
+ * process, and the next start marks it FAILED / INTERRUPTED).
+ */
+export async function cancelRunningImportJobs(deadlineMs: number): Promise<{ cancelled: number; unfinished: number }> {
+  const jobs = [...running.values()];
+  for (const job of jobs) job.cancel.abort();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, deadlineMs);
+  });
+  await Promise.race([Promise.all(jobs.map((job) => job.finished)), deadline]);
+  clearTimeout(timer);
+  return { cancelled: jobs.length, unfinished: [...running.values()].filter((job) => jobs.includes(job)).length };
 }
 
 /** The report as stored on the job: rejections capped, with their total. */
@@ -47,30 +83,52 @@ export async function runImportJob(
   tenantId: string,
   id: number,
   step: 'check' | 'commit',
-  options: { allOrNothing?: boolean; onClaimed?: (job: ImportJobRow) => void } = {},
+  options: {
+    allOrNothing?: boolean;
+    onClaimed?: (job: ImportJobRow) => void;
+    /** Called at each progress report, after the check for a cancel (logs, tests). */
+    onProgress?: (progress: JobProgress) => void;
+  } = {},
 ): Promise<ImportJobRow | null> {
   const job =
     step === 'check'
-      ? await claimImportJob(db, tenantId, id, ['UPLOADED', 'CHECKED', 'FAILED'], 'CHECKING', {
+      ? await claimImportJob(db, tenantId, id, ['UPLOADED', 'CHECKED', 'FAILED', 'CANCELLED'], 'CHECKING', {
           allOrNothing: options.allOrNothing,
         })
       : await claimImportJob(db, tenantId, id, ['CHECKED'], 'COMMITTING');
   if (!job) return null;
   options.onClaimed?.(job);
   const k = key(tenantId, id);
-  running.set(k, { job, progress: { stage: 'reading', done: 0, total: 0 } });
+  const cancel = new AbortController();
+  let finish = () => {};
+  const entry: Running = {
+    job,
+    progress: { stage: 'reading', done: 0, total: 0 },
+    cancel,
+    finished: new Promise<void>((resolve) => {
+      finish = resolve;
+    }),
+  };
+  running.set(k, entry);
   try {
     if (!job.file_path) throw new ImportSourceError('NOT_FOUND', 'the uploaded file is gone: upload it again');
     const report = await importFromPath(db, tenantId, job.file_path, job.file_name, {
       dryRun: step === 'check',
       allOrNothing: job.all_or_nothing,
-      onProgress: (stage, done, total) => running.set(k, { job, progress: { stage, done, total } }),
+      onProgress: (stage, done, total) => {
+        // Thrown inside the import's transaction, so it rolls back (db/import/csv-import.ts).
+        if (cancel.signal.aborted) throw new ImportCancelled();
+        entry.progress = { stage, done, total };
+        options.onProgress?.(entry.progress);
+      },
     });
+    // A cancel that came after the last progress report is too late: the import ran to its end
+    // (committed, for a commit step) and the job says so.
     const committed = step === 'commit' && report.committed;
     await finishImportJob(db, tenantId, id, {
       status: step === 'check' ? 'CHECKED' : committed ? 'COMMITTED' : 'FAILED',
       report: storedReport(report),
-      progress: running.get(k)?.progress,
+      progress: entry.progress,
       ...(step === 'commit' && !committed
         ? { errorCode: 'ROLLED_BACK', errorMessage: 'rows were rejected and the job is all-or-nothing: nothing stored' }
         : {}),
@@ -78,6 +136,15 @@ export async function runImportJob(
     });
     if (committed) await fs.rm(job.file_path, { force: true });
   } catch (error) {
+    if (error instanceof ImportCancelled) {
+      await finishImportJob(db, tenantId, id, {
+        status: 'CANCELLED',
+        progress: entry.progress,
+        errorCode: 'CANCELLED',
+        errorMessage: CANCELLED_MESSAGE,
+      });
+      return job;
+    }
     const known = error instanceof BundleError;
     await finishImportJob(db, tenantId, id, {
       status: 'FAILED',
@@ -88,6 +155,7 @@ export async function runImportJob(
     if (!known) throw error;
   } finally {
     running.delete(k);
+    finish();
   }
   return job;
 }

@@ -189,5 +189,9 @@ registerEnumType(ImportJobStatus, {
     COMMITTING: { description: 'The rows are being stored, in one transaction.' },
     COMMITTED: { description: 'Stored; the report says what was inserted, updated, unchanged or rejected.' },
     FAILED: { description: 'Stopped (errorCode says why); nothing of this step was stored.' },
+    CANCELLED: {
+      description:
+        'Cancelled because the server was stopped while it ran (errorCode CANCELLED): rolled back, nothing of this step was stored; start it again.',
+    },
   },
 });

@@ -122,6 +122,8 @@ export const Grade = {
 export type Grade = typeof Grade[keyof typeof Grade];
 /** Where an uploaded import is: checked by a dry run first, then committed. */
 export const ImportJobStatus = {
+  /** Cancelled because the server was stopped while it ran (errorCode CANCELLED): rolled back, nothing of this step was stored; start it again. */
+  CANCELLED: 'CANCELLED',
   /** The dry run is done: read its report, then commitImport. */
   CHECKED: 'CHECKED',
   /** The dry run is running: every row is checked, nothing is stored. */

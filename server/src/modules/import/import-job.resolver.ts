@@ -59,7 +59,7 @@ async function start(ctx: Context, id: number, step: 'check' | 'commit', allOrNo
       }),
   );
   if (!claimed) {
-    const needed = step === 'check' ? 'UPLOADED, CHECKED or FAILED' : 'CHECKED (after a dry run)';
+    const needed = step === 'check' ? 'UPLOADED, CHECKED, FAILED or CANCELLED' : 'CHECKED (after a dry run)';
     throw new AppError(
       'CONFLICT',
       `pekerjaan impor ${id} berstatus ${current.status}; harus ${needed} / import job ${id} is ${current.status}; it must be ${needed}`,

@@ -41,6 +41,19 @@ export default defineConfig({
         },
       },
       {
+        // The fault and load suite (`pnpm test:faults`, docs/operations.md "The fault and load
+        // suite"): one file at a time, so a load case never shares the two cores with another case.
+        resolve: { alias: graphqlAlias },
+        test: {
+          name: 'faults',
+          root: './tests',
+          include: ['faults/**/*.faults.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
         resolve: { alias: graphqlAlias },
         test: {
           name: 'e2e',

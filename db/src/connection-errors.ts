@@ -57,3 +57,22 @@ export function isConnectionFailure(error: unknown): boolean {
   }
   return false;
 }
+
+/** SQLSTATE disk_full (53100): PostgreSQL could not extend a file. */
+const DISK_FULL = '53100';
+
+/**
+ * True when `error` (or the error it wraps) says the database's disk is full: PostgreSQL's
+ * disk_full, or ENOSPC from a file write. The statement was rolled back; reads still work, and
+ * writes work again as soon as there is space (docs/operations.md, "When the disk is full").
+ */
+export function isStorageFull(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== 'object') return false;
+    const { code } = current as { code?: unknown };
+    if (code === DISK_FULL || code === 'ENOSPC') return true;
+    const inner = current as { originalError?: unknown; cause?: unknown };
+    current = inner.originalError ?? inner.cause;
+  }
+  return false;
+}

@@ -2,7 +2,7 @@ export { KBLI_SECTIONS, kbliSection } from '../reference/kbli.ts';
 export { classifySize, SIZE_THRESHOLDS } from '../reference/size.ts';
 export { ConfigError, type DatabaseTarget, type DbConfig, loadDbConfig, parsePostgresUrl } from './config.ts';
 export { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './connection.ts';
-export { isConnectionFailure } from './connection-errors.ts';
+export { isConnectionFailure, isStorageFull } from './connection-errors.ts';
 export * from './database.ts';
 export { type DataError, describeDataError } from './errors.ts';
 export { DirectoryLockedError } from './lock.ts';

@@ -1,4 +1,4 @@
-import { describeDataError, isConnectionFailure } from '@jejaring/db';
+import { describeDataError, isConnectionFailure, isStorageFull } from '@jejaring/db';
 import type { RuleIssue } from '@jejaring/db/rules';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { LIMIT_CODES } from './http/http-errors.ts';
@@ -91,6 +91,11 @@ export const UNAVAILABLE_MESSAGE =
   'Basis data sedang tidak dapat dijangkau; coba lagi sebentar lagi. / ' +
   'The database cannot be reached right now; try again shortly.';
 
+/** The answer to a write refused because the database's disk is full (HTTP 507). */
+export const STORAGE_FULL_MESSAGE =
+  'Penyimpanan server penuh: perubahan ini tidak disimpan. Beri tahu administrator; coba lagi setelah ruang disk tersedia. / ' +
+  "The server's storage is full: this change was not stored. Tell the administrator; try again once disk space is freed.";
+
 /** True for errors that reach the client as they are (coded, or a database rejection of bad data). */
 export function isClientError(error: unknown): boolean {
   const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
@@ -119,6 +124,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         message: UNAVAILABLE_MESSAGE,
         ...(formatted.path ? { path: formatted.path } : {}),
         extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },
+      };
+    }
+    if (isStorageFull(error)) {
+      // The HTTP status (507) is set by the request plugin (http/request-plugin.ts).
+      return {
+        message: STORAGE_FULL_MESSAGE,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'STORAGE_FULL' },
       };
     }
     if (isCanceledStatement(error)) {

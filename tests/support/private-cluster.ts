@@ -23,6 +23,13 @@ export interface PrivateCluster {
   start(): Promise<void>;
   /** Stops the server if it runs and deletes its files. */
   destroy(): Promise<void>;
+  /** Stops the server cleanly, copies its data directory to `dir` (a template), starts it again. */
+  saveData(dir: string): Promise<void>;
+}
+
+export interface PrivateClusterOptions {
+  /** A data directory saved by `saveData`: copied instead of running initdb. */
+  readonly template?: string;
 }
 
 function asPostgresUser(): { user: string | null } {
@@ -59,7 +66,7 @@ async function freePort(): Promise<number> {
  * await cluster.stop('immediate'); await cluster.start();
  * await cluster.destroy();
  */
-export async function startPrivateCluster(): Promise<PrivateCluster> {
+export async function startPrivateCluster(given: PrivateClusterOptions = {}): Promise<PrivateCluster> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jejaring-pg-'));
   const data = path.join(root, 'data');
   if (asPostgresUser().user) {
@@ -69,9 +76,14 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
   }
   let port = await freePort();
   const pgCtl = (args: string[]) => run(...command('pg_ctl', ['-D', data, ...args]));
-  await run(
-    ...command('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']),
-  );
+  if (given.template) {
+    // cp -a keeps the owner (postgres) and the 0700 mode PostgreSQL insists on.
+    await run('cp', ['-a', given.template, data]);
+  } else {
+    await run(
+      ...command('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']),
+    );
+  }
   const options = () =>
     [
       `-p ${port}`,
@@ -123,6 +135,13 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
       } finally {
         await client.end();
       }
+    },
+    async saveData(dir) {
+      await stop('fast');
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(path.dirname(dir), { recursive: true });
+      await run('cp', ['-a', data, dir]);
+      await start();
     },
     async destroy() {
       process.off('exit', onExit);

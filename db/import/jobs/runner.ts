@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import type { Kysely } from 'kysely';
+import { isStorageFull } from '../../src/connection-errors.ts';
 import type { Database } from '../../src/database.ts';
 import { BundleError, type ImportReport } from '../csv-import.ts';
 import { ImportSourceError, importFromPath } from '../sources/index.ts';
@@ -19,6 +20,10 @@ export const STORED_REJECTIONS = 5_000;
 class ImportCancelled extends Error {
   override readonly name = 'ImportCancelled';
 }
+
+const STORAGE_FULL =
+  'penyimpanan server penuh; tidak ada yang disimpan: kosongkan ruang disk lalu mulai lagi / ' +
+  "the server's storage is full; nothing was stored: free disk space, then start it again";
 
 /** What a cancelled job says (errorCode CANCELLED), to the administrator who polls it. */
 export const CANCELLED_MESSAGE =
@@ -142,6 +147,14 @@ export async function runImportJob(
         progress: entry.progress,
         errorCode: 'CANCELLED',
         errorMessage: CANCELLED_MESSAGE,
+      });
+      return job;
+    }
+    if (isStorageFull(error)) {
+      await finishImportJob(db, tenantId, id, {
+        status: 'FAILED',
+        errorCode: 'STORAGE_FULL',
+        errorMessage: STORAGE_FULL,
       });
       return job;
     }

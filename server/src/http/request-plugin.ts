@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { isConnectionFailure } from '@jejaring/db';
+import { isConnectionFailure, isStorageFull } from '@jejaring/db';
 import type { Context } from '../context.ts';
 import { isClientError, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
 
@@ -14,6 +14,7 @@ export function requestPlugin(): ApolloServerPlugin<Context> {
       const started = performance.now();
       let failed = false;
       let unavailable = false;
+      let storageFull = false;
       return {
         async didEncounterErrors({ errors, contextValue: ctx }) {
           for (const error of errors) {
@@ -25,6 +26,12 @@ export function requestPlugin(): ApolloServerPlugin<Context> {
                 );
               }
               unavailable = true;
+              continue;
+            }
+            if (isStorageFull(error)) {
+              // The operator must act: logged as an error, answered 507 STORAGE_FULL.
+              storageFull = true;
+              ctx.logger.error({ requestId: ctx.requestId, err: error.originalError ?? error }, 'disk full');
               continue;
             }
             if (isClientError(error)) continue;
@@ -40,12 +47,15 @@ export function requestPlugin(): ApolloServerPlugin<Context> {
             // The database connection was lost or refused: the same request succeeds once it is back.
             response.http.status = 503;
             response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_SECONDS));
+          } else if (storageFull) {
+            response.http.status = 507; // Insufficient Storage
           }
           if (response.body.kind === 'single') {
             for (const error of response.body.singleResult.errors ?? []) {
               if (
                 error.extensions?.code === 'INTERNAL_SERVER_ERROR' ||
-                error.extensions?.code === 'SERVICE_UNAVAILABLE'
+                error.extensions?.code === 'SERVICE_UNAVAILABLE' ||
+                error.extensions?.code === 'STORAGE_FULL'
               ) {
                 (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
               }
@@ -56,7 +66,15 @@ export function requestPlugin(): ApolloServerPlugin<Context> {
               requestId: contextValue.requestId,
               operation: operationName ?? null,
               durationMs: Math.round((performance.now() - started) * 10) / 10,
-              status: unavailable ? 'unavailable' : failed ? 'error' : errors?.length ? 'user_error' : 'ok',
+              status: unavailable
+                ? 'unavailable'
+                : storageFull
+                  ? 'storage_full'
+                  : failed
+                    ? 'error'
+                    : errors?.length
+                      ? 'user_error'
+                      : 'ok',
               httpStatus: response.http.status ?? 200,
             },
             'graphql',

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrateToLatest, openDatabase } from '@jejaring/db';
+import { loadDemo } from '@jejaring/db/demo';
+import { type PrivateCluster, startPrivateCluster } from '../support/private-cluster.ts';
+import { ROOT } from '../support/process.ts';
+
+export const TENANT = '61.12';
+export const DATABASE = 'jejaring_faults';
+
+/**
+ * A private PostgreSQL cluster holding the demo dataset at scale 10 (about 0.96 M transactions),
+ * for the load and outage cases. Loading scale 10 takes minutes, so the loaded data directory is
+ * kept as a template in FAULTS_CACHE_DIR (default: the temporary folder), keyed by a hash of
+ * everything that shapes it (migrations, reference data, the demo generator): a CI machine builds
+ * it once per run, a developer's machine once per change of those files. `built` says whether
+ * this call loaded it and how long that took.
+ */
+export async function scale10Cluster(): Promise<{ cluster: PrivateCluster; url: string; loadSeconds: number | null }> {
+  const cacheRoot = process.env.FAULTS_CACHE_DIR ?? path.join(os.tmpdir(), 'jejaring-faults-cache');
+  const template = path.join(cacheRoot, `scale10-${sourceHash()}`);
+  if (fs.existsSync(path.join(template, 'PG_VERSION'))) {
+    const cluster = await startPrivateCluster({ template });
+    return { cluster, url: cluster.url(DATABASE), loadSeconds: null };
+  }
+  const cluster = await startPrivateCluster();
+  await cluster.createDatabase(DATABASE);
+  const started = performance.now();
+  const handle = await openDatabase({ engine: 'postgres', url: cluster.url(DATABASE) });
+  try {
+    await migrateToLatest(handle.db, TENANT);
+    await loadDemo(handle.db, TENANT, { seed: 1, scale: 10 });
+  } finally {
+    await handle.close();
+  }
+  const loadSeconds = (performance.now() - started) / 1000;
+  // Old templates (from before a change of the sources) go: each is several hundred MB.
+  if (fs.existsSync(cacheRoot)) {
+    for (const old of fs.readdirSync(cacheRoot)) {
+      if (old.startsWith('scale10-')) fs.rmSync(path.join(cacheRoot, old), { recursive: true, force: true });
+    }
+  }
+  await cluster.saveData(template);
+  return { cluster, url: cluster.url(DATABASE), loadSeconds };
+}
+
+/** sha256 over the files that decide what the loaded database holds. */
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['db/migrations', 'db/reference', 'db/demo', 'db/auth']) {
+    const full = path.join(ROOT, dir);
+    if (!fs.existsSync(full)) continue;
+    for (const name of fs.readdirSync(full, { recursive: true }).map(String).sort()) {
+      const file = path.join(full, name);
+      if (fs.statSync(file).isFile()) hash.update(name).update(fs.readFileSync(file));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}

@@ -39,7 +39,11 @@ describe('kill -9 during a stream of confirmed writes (PGlite)', () => {
         for (let i = 0; !stop; i++) {
           const name = `Usaha Uji Mati ${round_}-${w}-${i}`;
           sent++;
-          const outcome = await post(`${url}/graphql`, JSON.stringify({ query: REGISTER, variables: { input: { name } } }), headers);
+          const outcome = await post(
+            `${url}/graphql`,
+            JSON.stringify({ query: REGISTER, variables: { input: { name } } }),
+            headers,
+          );
           if (succeeded(outcome)) {
             confirmed.push(name);
             confirmedThisRound++;

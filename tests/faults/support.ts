@@ -66,7 +66,13 @@ export function post(url: string, body: string, headers: Record<string, string> 
           done({ kind: 'cut', code: 'ABORTED', partial: received, ms: performance.now() - sentAt, sentAt }),
         );
         response.on('error', (error: NodeJS.ErrnoException) =>
-          done({ kind: 'cut', code: error.code ?? error.message, partial: received, ms: performance.now() - sentAt, sentAt }),
+          done({
+            kind: 'cut',
+            code: error.code ?? error.message,
+            partial: received,
+            ms: performance.now() - sentAt,
+            sentAt,
+          }),
         );
       },
     );
@@ -128,3 +134,35 @@ export function reportFigures(name: string, figures: Record<string, unknown>): v
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface Sent {
+  readonly name: string;
+  readonly outcome: Outcome;
+}
+
+/**
+ * Open-loop load: request i of `bodies` (round robin) is sent at start + i / rate seconds, whatever
+ * the answers take, for `seconds` (or until `until()` says stop); resolves when every answer is in.
+ */
+export async function runLoad(options: {
+  url: string;
+  bodies: Array<{ name: string; body: string }>;
+  rate: number;
+  seconds: number;
+  headers?: Record<string, string>;
+}): Promise<{ sent: Sent[]; startedAt: number; endedAt: number }> {
+  const { url, bodies, rate, seconds } = options;
+  const pending: Array<Promise<Sent>> = [];
+  const startedAt = performance.now();
+  const endAt = startedAt + seconds * 1000;
+  for (let i = 0; ; i++) {
+    const due = startedAt + (i / rate) * 1000;
+    if (due >= endAt) break;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const { name, body } = bodies[i % bodies.length] as { name: string; body: string };
+    pending.push(post(`${url}/graphql`, body, options.headers).then((outcome) => ({ name, outcome })));
+  }
+  const sent = await Promise.all(pending);
+  return { sent, startedAt, endedAt: performance.now() };
+}

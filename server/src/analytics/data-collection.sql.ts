@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { lastDayOfYear } from './dates.ts';
 import { share } from './measures.ts';
 import { validateYear } from './spend-scope.ts';
-import { analytic, analyticsVersions, VersionedCache } from './versions.ts';
+import { analytic, analyticsVersions, MIB, VersionedCache } from './versions.ts';
 
 export interface DistrictProgressData {
   regionCode: string;
@@ -33,7 +33,7 @@ export async function dataCollectionProgress(
 }
 
 /** Progress per year, kept while the registry (parties, profiles, targets) is unchanged. */
-const progress = new VersionedCache<DistrictProgressData[]>(16);
+const progress = new VersionedCache<DistrictProgressData[]>({ entries: 16, maxBytes: 16 * MIB });
 
 async function compute(db: Kysely<Database>, tenantId: string, year: number): Promise<DistrictProgressData[]> {
   const result = await analytic(

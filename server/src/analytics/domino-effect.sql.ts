@@ -3,7 +3,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { factsCte, withCtes } from './facts.sql.ts';
 import { splitRange } from './periods.ts';
 import type { SpendScope } from './spend-scope.ts';
-import { analytic, analyticsVersions, VersionedCache, withWorkMem } from './versions.ts';
+import { analytic, analyticsVersions, MIB, VersionedCache, withWorkMem } from './versions.ts';
 
 export interface SectorAmountData {
   sector: string;
@@ -48,7 +48,7 @@ export interface DominoMatrix {
  * keeps the last few, tagged with the tenant's analytics version (bumped by every write that can
  * change it): a stale entry is rebuilt.
  */
-const matrices = new VersionedCache<DominoMatrix>(12);
+const matrices = new VersionedCache<DominoMatrix>({ entries: 12, maxBytes: 64 * MIB });
 
 /** The rows of the period's matrix, aggregated in SQL from the rollups (and the partial months). */
 async function loadMatrix(db: Kysely<Database>, scope: SpendScope): Promise<DominoMatrix> {

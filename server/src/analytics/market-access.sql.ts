@@ -4,7 +4,7 @@ import { badInput } from '../errors.ts';
 import { firstDayOfYear, lastDayOfYear } from './dates.ts';
 import { share } from './measures.ts';
 import { MAX_YEAR, validateYear } from './spend-scope.ts';
-import { analytic, analyticsVersions, VersionedCache } from './versions.ts';
+import { analytic, analyticsVersions, MIB, VersionedCache } from './versions.ts';
 
 export interface SurvivalGroupData {
   size: number;
@@ -39,7 +39,7 @@ export async function marketAccessEffect(
 }
 
 /** Results per cohort year, kept while the tenant's data is unchanged (purchases count here too). */
-const results = new VersionedCache<MarketAccessEffectData>(16);
+const results = new VersionedCache<MarketAccessEffectData>({ entries: 16, maxBytes: 16 * MIB });
 
 async function compute(db: Kysely<Database>, tenantId: string, cohortYear: number): Promise<MarketAccessEffectData> {
   const next = cohortYear + 1;

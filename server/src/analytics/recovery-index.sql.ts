@@ -6,7 +6,7 @@ import { ALL_LABEL, OUTSIDE_LABEL, SIZE_CLASS_LABELS, UNKNOWN_DISTRICT_LABEL, UN
 import { share } from './measures.ts';
 import { validateYear } from './spend-scope.ts';
 import { MAX_TREND_POINTS } from './spend-trend.sql.ts';
-import { analytic, analyticsVersions, VersionedCache, withWorkMem } from './versions.ts';
+import { analytic, analyticsVersions, MIB, VersionedCache, withWorkMem } from './versions.ts';
 
 export type RecoveryGroup = 'NONE' | 'SECTOR' | 'DISTRICT' | 'SIZE_CLASS';
 
@@ -43,7 +43,7 @@ type Cell = { revenue: number; baseline: number; panel: number; active: number }
  * Cached per process and tagged with the tenant's panel version, so only the first request after
  * a change to snapshots, parties or profiles pays the full aggregation.
  */
-const panels = new VersionedCache<Map<string, Map<string, Cell>>>(16);
+const panels = new VersionedCache<Map<string, Map<string, Cell>>>({ entries: 16, maxBytes: 32 * MIB });
 
 async function loadCells(
   db: Kysely<Database>,

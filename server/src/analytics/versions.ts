@@ -16,29 +16,95 @@ export async function analyticsVersions(
   return { version: Number(row?.version ?? 0), panel: Number(row?.panel_version ?? 0) };
 }
 
+/** One mebibyte, for cache budgets. */
+export const MIB = 1024 * 1024;
+
+/**
+ * Roughly how many bytes `value` takes on the heap: typed arrays by their buffer, strings two bytes
+ * a character, numbers and booleans eight, arrays, plain objects and Maps by their contents plus a
+ * small overhead per slot. An estimate for bounding caches, not an exact count.
+ */
+export function estimateBytes(value: unknown): number {
+  if (value === null || value === undefined) return 8;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return 8;
+  if (typeof value === 'string') return 16 + 2 * value.length;
+  if (ArrayBuffer.isView(value)) return 64 + value.byteLength;
+  if (value instanceof Map) {
+    let bytes = 64;
+    for (const [k, v] of value) bytes += 16 + estimateBytes(k) + estimateBytes(v);
+    return bytes;
+  }
+  if (value instanceof Set) {
+    let bytes = 64;
+    for (const v of value) bytes += 8 + estimateBytes(v);
+    return bytes;
+  }
+  if (Array.isArray(value)) {
+    let bytes = 32;
+    for (const item of value) bytes += 8 + estimateBytes(item);
+    return bytes;
+  }
+  if (typeof value === 'object') {
+    let bytes = 32;
+    for (const [k, v] of Object.entries(value)) bytes += 8 + estimateBytes(k) + estimateBytes(v);
+    return bytes;
+  }
+  return 8;
+}
+
 /**
  * A small per-database (per Kysely instance) LRU of derived values tagged with the version they
  * were derived at. Read the version before deriving: a write in between only causes a recompute.
+ * Bounded twice: at most `entries` values, and at most `maxBytes` of them as estimateBytes counts
+ * (a week of varied filters at scale 100 must not grow the heap); a value larger than the whole
+ * budget is returned but not kept.
  */
 export class VersionedCache<T> {
-  private readonly byDb = new WeakMap<Kysely<Database>, Map<string, { version: string; value: T }>>();
-  constructor(private readonly size: number) {}
+  private readonly byDb = new WeakMap<
+    Kysely<Database>,
+    { entries: Map<string, { version: string; value: T; bytes: number }>; bytes: number }
+  >();
+  private readonly entries: number;
+  private readonly maxBytes: number;
+
+  constructor(limits: { entries: number; maxBytes: number }) {
+    this.entries = limits.entries;
+    this.maxBytes = limits.maxBytes;
+  }
+
+  /** Values and estimated bytes kept for `db` (tests, diagnostics). */
+  held(db: Kysely<Database>): { entries: number; bytes: number } {
+    const cache = this.byDb.get(db);
+    return { entries: cache?.entries.size ?? 0, bytes: cache?.bytes ?? 0 };
+  }
 
   async get(db: Kysely<Database>, key: string, version: string, derive: () => Promise<T>): Promise<T> {
-    let entries = this.byDb.get(db);
-    if (!entries) {
-      entries = new Map();
-      this.byDb.set(db, entries);
+    let cache = this.byDb.get(db);
+    if (!cache) {
+      cache = { entries: new Map(), bytes: 0 };
+      this.byDb.set(db, cache);
     }
-    const hit = entries.get(key);
+    const hit = cache.entries.get(key);
     if (hit && hit.version === version) {
-      entries.delete(key);
-      entries.set(key, hit); // most recently used last
+      cache.entries.delete(key);
+      cache.entries.set(key, hit); // most recently used last
       return hit.value;
     }
     const value = await derive();
-    entries.set(key, { version, value });
-    while (entries.size > this.size) entries.delete(entries.keys().next().value as string);
+    const bytes = estimateBytes(value);
+    const old = cache.entries.get(key);
+    if (old) {
+      cache.entries.delete(key);
+      cache.bytes -= old.bytes;
+    }
+    if (bytes > this.maxBytes) return value;
+    cache.entries.set(key, { version, value, bytes });
+    cache.bytes += bytes;
+    while (cache.entries.size > this.entries || cache.bytes > this.maxBytes) {
+      const [oldestKey, oldest] = cache.entries.entries().next().value as [string, { bytes: number }];
+      cache.entries.delete(oldestKey);
+      cache.bytes -= oldest.bytes;
+    }
     return value;
   }
 }

@@ -14,6 +14,7 @@ import {
 import { ImportJobResolver } from './modules/import/import-job.resolver.ts';
 import { NodeResolver } from './modules/node/node.resolver.ts';
 import { CooperativeWriteResolver } from './modules/party/cooperative-write.resolver.ts';
+import { DuplicatesResolver } from './modules/party/duplicates.resolver.ts';
 import { EnterpriseWriteResolver } from './modules/party/enterprise-write.resolver.ts';
 import { MergeResolver } from './modules/party/merge.resolver.ts';
 import {
@@ -56,6 +57,7 @@ export const resolvers = [
   EnterpriseWriteResolver,
   CooperativeWriteResolver,
   MergeResolver,
+  DuplicatesResolver,
   RegionResolver,
   SectorResolver,
   ProgramResolver,

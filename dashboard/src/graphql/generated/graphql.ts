@@ -70,6 +70,8 @@ export type EnterpriseFilter = {
   registeredFrom?: string | null | undefined;
   /** Registered on or before this date. */
   registeredTo?: string | null | undefined;
+  /** Only enterprises registered by these agencies (ids of Agency): the ones an OPERATOR of such an agency may change, verify or reject. */
+  registeringAgencyIds?: Array<string | number> | null | undefined;
   /** Part of the name, any case ("bakso" finds "Bakso Pak Kumis"); also an exact NIB, agency code or registration number. */
   search?: string | null | undefined;
   /** Only these KBLI sections (A…U) of the main line of business, e.g. ["C"] for manufacturing, ["I"] for food service. */

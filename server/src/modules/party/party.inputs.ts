@@ -134,6 +134,13 @@ export class EnterpriseFilter extends SizedFilterBase {
   @Field(() => [ID], { nullable: true, description: 'Only members of these cooperatives (ids of Cooperative).' })
   cooperativeIds?: string[] | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Only enterprises registered by these agencies (ids of Agency): the ones an OPERATOR of such an agency may change, verify or reject.',
+  })
+  registeringAgencyIds?: string[] | null;
+
   @Field(() => RupiahScalar, { nullable: true, description: 'Business capital at least this (rupiah).' })
   capitalMin?: number | null;
 
@@ -232,6 +239,7 @@ export function enterpriseCriteria(filter: EnterpriseFilter | null | undefined):
   }
   const verifications = oneOf(filter.verifications, 'filter.verifications');
   const memberOf = globalIds(filter.cooperativeIds, 'filter.cooperativeIds', ['Cooperative']);
+  const registeredBy = globalIds(filter.registeringAgencyIds, 'filter.registeringAgencyIds', ['Agency']);
   const capital = range(filter.capitalMin, filter.capitalMax, 'filter.capitalMin');
   const annualRevenue = range(filter.annualRevenueMin, filter.annualRevenueMax, 'filter.annualRevenueMin');
   return {
@@ -242,6 +250,7 @@ export function enterpriseCriteria(filter: EnterpriseFilter | null | undefined):
     ...(kbliPrefix ? { kbliPrefix } : {}),
     ...(verifications ? { verifications } : {}),
     ...(memberOf ? { memberOf } : {}),
+    ...(registeredBy ? { registeredBy } : {}),
     ...(Object.keys(capital).length ? { capital } : {}),
     ...(Object.keys(annualRevenue).length ? { annualRevenue } : {}),
   };

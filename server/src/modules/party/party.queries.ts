@@ -196,6 +196,8 @@ export interface PartyCriteria {
   readonly coopTypes?: readonly CoopType[];
   /** Enterprises that are members of these cooperatives. */
   readonly memberOf?: IdSet;
+  /** Enterprises registered by these agencies (enterprise_profile.registering_agency_id). */
+  readonly registeredBy?: readonly number[];
   readonly capital?: { min?: number; max?: number };
   readonly annualRevenue?: { min?: number; max?: number };
 }
@@ -264,6 +266,7 @@ export function whereParties(query: ListQuery, tenantId: string, criteria: Party
       sql<SqlBool>`EXISTS (SELECT 1 FROM cooperative_membership m WHERE m.tenant_id = p.tenant_id AND m.member_id = p.id AND ${inSet(sql.ref('m.cooperative_id'), c.memberOf)})`,
     );
   }
+  if (c.registeredBy) q = q.where(inSet(sql.ref('ep.registering_agency_id'), c.registeredBy));
   if (c.capital?.min !== undefined) q = q.where('ep.capital', '>=', c.capital.min);
   if (c.capital?.max !== undefined) q = q.where('ep.capital', '<=', c.capital.max);
   if (c.annualRevenue?.min !== undefined) q = q.where('ep.annual_revenue', '>=', c.annualRevenue.min);

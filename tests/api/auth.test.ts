@@ -53,7 +53,7 @@ describe('signing in', () => {
     expect((await server.gql(ME)).data).toEqual({ me: { role: 'PUBLIC', viaApiKey: false, user: null } });
   });
 
-  it('sets an HttpOnly, SameSite=Lax session cookie on /graphql and returns a bearer token; the cookie signs in', async () => {
+  it('sets an HttpOnly, SameSite=Lax session cookie for the whole site and returns a bearer token; the cookie signs in', async () => {
     const response = await rawLogin('op.diskop', TEST_PASSWORD);
     const body = (await response.json()) as { data: { login: { token: string; expiresAt: string; user: unknown } } };
     expect(body.data.login.user).toEqual({ username: 'op.diskop', role: 'OPERATOR' });
@@ -63,9 +63,7 @@ describe('signing in', () => {
     expect(expires).toBeGreaterThan(3_500_000);
     expect(expires).toBeLessThanOrEqual(3_600_000 + 5_000);
     const cookie = sessionCookie(response);
-    expect(cookie).toBe(
-      `jejaring_session=${body.data.login.token}; Path=/graphql; HttpOnly; SameSite=Lax; Max-Age=3600`,
-    );
+    expect(cookie).toBe(`jejaring_session=${body.data.login.token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=3600`);
     const me = await server.gql(ME, {}, { cookie: `jejaring_session=${body.data.login.token}` });
     expect(me.data).toEqual({
       me: {
@@ -123,7 +121,7 @@ describe('signing in', () => {
     }
   });
 
-  it('treats an unknown session cookie as PUBLIC and clears it', async () => {
+  it('treats an unknown session cookie as PUBLIC and clears it, under the path cookies had before (/graphql) too', async () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: `jejaring_session=jjs_${'B'.repeat(43)}` },
@@ -131,7 +129,10 @@ describe('signing in', () => {
     });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { data: { me: { role: string } } }).data.me.role).toBe('PUBLIC');
-    expect(sessionCookie(response)).toMatch(/^jejaring_session=; .*Max-Age=0/);
+    expect(response.headers.getSetCookie()).toEqual([
+      'jejaring_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0',
+      'jejaring_session=; Path=/graphql; HttpOnly; SameSite=Lax; Max-Age=0',
+    ]);
   });
 });
 

@@ -238,6 +238,40 @@ describe('import jobs over HTTP and GraphQL', () => {
     }
   });
 
+  it('takes an upload signed in by the session cookie (as the dashboard sends it), and refuses one with a form content type or none (CSRF) without reading it', async () => {
+    const login = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        variables: { u: 'admin', p: TEST_PASSWORD },
+      }),
+    });
+    const setCookie = login.headers.getSetCookie().find((c) => c.startsWith('jejaring_session='));
+    expect(setCookie).toMatch(/; Path=\/; HttpOnly; SameSite=Lax; /);
+    const cookie = { cookie: setCookie!.split(';')[0]! };
+    const before = await fs.readdir(uploads);
+    const codeOf = async (response: Response) =>
+      ((await response.json()) as { errors: Array<{ extensions: { code: string; field: string } }> }).errors[0]
+        ?.extensions;
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', null]) {
+      const forged = await fetch(`${server.url}/imports?name=parties.csv`, {
+        method: 'POST',
+        headers: { ...cookie, ...(type ? { 'content-type': type } : {}) },
+        body: type ? 'ref,kind,name\n' : new Blob(['ref,kind,name\n']),
+      });
+      expect([type, forged.status, await codeOf(forged)]).toEqual([
+        type,
+        400,
+        { code: 'BAD_REQUEST', field: 'content-type' },
+      ]);
+    }
+    expect(await fs.readdir(uploads)).toEqual(before);
+    const accepted = await upload('ref,kind,name\n', 'parties.csv', cookie);
+    expect(accepted.status).toBe(201);
+    expect(accepted.json).toMatchObject({ status: 'UPLOADED', fileName: 'parties.csv', format: 'csv' });
+  });
+
   it("downloads the bundle as a zip and as a workbook: a reader's without owners' names and NIKs (importable as it is), an admin's with them", async () => {
     await importApiBundle(server.database); // stored already when the tests before ran: then unchanged
     for (const format of ['zip', 'xlsx']) {

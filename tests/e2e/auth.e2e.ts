@@ -52,7 +52,7 @@ describe('signing in and the admin page', () => {
     await page.waitForURL(`${session.server.url}/`);
     await expect.poll(() => page.locator('[data-testid="user-role"]').textContent(), { timeout: 60_000 }).toBe('Admin');
     const cookie = (await context.cookies()).find((c) => c.name === 'jejaring_session');
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/graphql' });
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
 
     await page.click('nav a[href^="/admin"]');
     await page.waitForSelector('[data-testid="admin-users"] tbody tr');

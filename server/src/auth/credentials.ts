@@ -9,8 +9,9 @@ import type { AuthConfig } from './auth-config.ts';
 
 /*
  * How a request names its client (docs/security.md, "Signing in"):
- * - the dashboard: the session cookie `jejaring_session` (HttpOnly, SameSite=Lax, Path=/graphql,
- *   Secure over HTTPS) that `login` sets;
+ * - the dashboard: the session cookie `jejaring_session` (HttpOnly, SameSite=Lax, Path=/, Secure
+ *   over HTTPS) that `login` sets; Path=/ so that the uploads (POST /imports) and downloads
+ *   (GET /exports/…) the dashboard makes carry it too;
  * - scripts: `Authorization: Bearer <session token>` (the token `login` returns), or
  *   `Authorization: ApiKey <key>` for an API key.
  * A credential in the Authorization header that is not valid (unknown, expired, revoked, of a
@@ -93,20 +94,40 @@ export async function resolveActor(
   return { actor: Object.freeze(actor), staleCookie: false };
 }
 
+/**
+ * Until 2026-12 the cookie had Path=/graphql. A browser that still holds such a cookie sends it
+ * first on /graphql requests (the longer path first), where a stale one would hide the current
+ * one: every write of the cookie from a request that carries one also expires the old path's.
+ */
+const LEGACY_PATH = '/graphql';
+
 /** Sets (token) or clears (null) the session cookie on the response. */
 export function writeSessionCookie(
-  req: Pick<Request, 'secure'>,
+  req: Pick<Request, 'secure' | 'headers'>,
   res: Pick<Response, 'append'>,
   config: AuthConfig,
   token: string | null,
 ): void {
-  const parts = [
-    `${SESSION_COOKIE}=${token ?? ''}`,
-    'Path=/graphql',
-    'HttpOnly',
-    'SameSite=Lax',
-    `Max-Age=${token ? config.sessionMaxSeconds : 0}`,
-  ];
-  if (config.cookieSecure === 'always' || req.secure) parts.push('Secure');
-  res.append('Set-Cookie', parts.join('; '));
+  const cookie = (value: string, path: string, maxAge: number) => {
+    const parts = [`${SESSION_COOKIE}=${value}`, `Path=${path}`, 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAge}`];
+    if (config.cookieSecure === 'always' || req.secure) parts.push('Secure');
+    return parts.join('; ');
+  };
+  res.append('Set-Cookie', cookie(token ?? '', '/', token ? config.sessionMaxSeconds : 0));
+  if (cookieValue(req.headers.cookie, SESSION_COOKIE) !== undefined)
+    res.append('Set-Cookie', cookie('', LEGACY_PATH, 0));
+}
+
+/**
+ * Whether a request signed in by the session cookie (no Authorization header) may not be an HTML
+ * form or a "simple" cross-origin request: those send no Content-Type or one of the three a form
+ * can send, without a CORS preflight. The same rule as Apollo's CSRF prevention on /graphql; the
+ * upload route refuses such requests (SameSite=Lax already keeps the cookie off cross-site POSTs;
+ * this also covers other origins of the same site).
+ */
+export function unsafeCookieRequest(req: Pick<Request, 'headers'>): boolean {
+  if (req.headers.authorization) return false;
+  if (cookieValue(req.headers.cookie, SESSION_COOKIE) === undefined) return false;
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  return !type || ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(type);
 }

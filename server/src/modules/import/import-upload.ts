@@ -10,6 +10,7 @@ import type { Request, RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Actor } from '../../auth/actor.ts';
+import { unsafeCookieRequest } from '../../auth/credentials.ts';
 import { errorBody } from '../../http/http-errors.ts';
 import { refusal } from './access.ts';
 
@@ -46,11 +47,19 @@ function limit(max: number, counted: { bytes: number }): Transform {
 export function importUpload(options: UploadOptions): RequestHandler {
   const { db, tenantId, dir, maxBytes, logger } = options;
   return async (req, res) => {
-    const fail = (status: number, code: string, message: string) =>
+    const fail = (status: number, code: string, message: string, field = 'name') =>
       res
         .status(status)
-        .set(status === 413 || status === 403 ? { Connection: 'close' } : {})
-        .json(errorBody(code, message, { field: 'name' }));
+        .set(status === 413 || status === 403 || field === 'content-type' ? { Connection: 'close' } : {})
+        .json(errorBody(code, message, { field }));
+    if (unsafeCookieRequest(req)) {
+      return fail(
+        400,
+        'BAD_REQUEST',
+        'kirim berkas sebagai application/octet-stream / send the file as application/octet-stream (a request signed in by the session cookie with a form content type may be cross-site request forgery)',
+        'content-type',
+      );
+    }
     const refused = await refusal(options.actorOf, req, ['ADMIN']);
     if (refused) return fail(refused.status, refused.code, refused.message);
     const raw = typeof req.query.name === 'string' ? req.query.name : '';

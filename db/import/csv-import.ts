@@ -61,6 +61,12 @@ export interface ImportOptions {
   registeringAgencyId?: number | null;
   /** Called as each file is stored: stage is the file name, done/total its rows. */
   onProgress?: (stage: string, done: number, total: number) => void;
+  /**
+   * Runs in the import's transaction once every file is stored, before it commits or rolls back
+   * (a dry run, all-or-nothing): the writes of a source's own tables (the ISB importer's plans and
+   * work-unit mapping), which then commit or roll back with the bundle. Its rejections count.
+   */
+  finish?: (ctx: ImportContext) => Promise<void>;
 }
 
 export { BundleError };
@@ -287,6 +293,7 @@ export async function importCsvBundle(
         if (file instanceof StreamedCsv) await file.spec.stream?.(ctx, file);
         else await file.spec.run?.(ctx, file.csv);
       }
+      await options.finish?.(ctx);
       if (dryRun || (allOrNothing && report.hasRejections)) throw new Rollback();
     });
     committed = true;

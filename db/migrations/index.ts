@@ -13,6 +13,7 @@ import * as identities from './2026_12_04_1300_identities.ts';
 import * as dataEntry from './2026_12_04_1400_data_entry.ts';
 import * as importJob from './2026_12_04_1600_import_job.ts';
 import * as importJobCancelled from './2026_12_05_0130_import_job_cancelled.ts';
+import * as procurementPlan from './2026_12_05_0510_procurement_plan.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1400_data_entry': dataEntry,
   '2026_12_04_1600_import_job': importJob,
   '2026_12_05_0130_import_job_cancelled': importJobCancelled,
+  '2026_12_05_0510_procurement_plan': procurementPlan,
 };

@@ -8,9 +8,11 @@ import type {
   ImportJobStatus,
   PartyKind,
   PartyStatus,
+  PlanStatus,
   PolicyMetric,
   ProductCategory,
   Role,
+  SatkerMappingSource,
   SizeBasis,
   SizeClass,
   UnitType,
@@ -297,6 +299,53 @@ export interface ImportJobTable {
   updated_at: Generated<Timestamp>;
 }
 
+/** Which agency a work unit (kd_satker) of LKPP's datasets is (docs/imports.md, "LKPP procurement data"). */
+export interface SatkerMappingTable {
+  tenant_id: string;
+  kd_satker: string;
+  /** The SIPD agency code the master data gives for the unit. */
+  kd_satker_str: string | null;
+  nama_satker: string | null;
+  agency_id: number;
+  /** SEEDED by an import; EDITED by an administrator, and then kept by later imports. */
+  source: SatkerMappingSource;
+  updated_at: Timestamp;
+}
+
+/** A SiRUP procurement package: a plan with its budget ceiling, never a purchase. */
+export interface ProcurementPlanTable {
+  tenant_id: string;
+  id: Generated<number>;
+  kd_rup: string;
+  name: string;
+  fiscal_year: number;
+  agency_id: number;
+  /** The work unit as the dataset gives it (the mapping made it agency_id). */
+  kd_satker: string;
+  /** The budget ceiling, whole rupiah. */
+  pagu: number;
+  method: string | null;
+  procurement_type: string | null;
+  /** Planned for small businesses (status_ukm UKM); null when the row did not say. */
+  for_small_business: boolean | null;
+  non_small_reason: string | null;
+  status: PlanStatus;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+/** A budget line of a plan: the account code (from mak), funding source and amount. */
+export interface ProcurementPlanLineTable {
+  tenant_id: string;
+  plan_id: number;
+  /** 1…n, the line's place among the plan's rows of RUP-PaketAnggaranPenyedia. */
+  line_no: number;
+  mak: string;
+  account_code: string | null;
+  funding_source: string | null;
+  pagu: number;
+}
+
 export interface Database {
   region: RegionTable;
   kbli_section: KbliSectionTable;
@@ -321,6 +370,9 @@ export interface Database {
   user_session: UserSessionTable;
   audit_event: AuditEventTable;
   import_job: ImportJobTable;
+  satker_mapping: SatkerMappingTable;
+  procurement_plan: ProcurementPlanTable;
+  procurement_plan_line: ProcurementPlanLineTable;
 }
 
 /** The tenant-scoped tables, in an order that satisfies their foreign keys when inserting. */
@@ -338,6 +390,9 @@ export const TENANT_TABLES = [
   'enterprise_snapshot',
   'policy_target',
   'collection_target',
+  'satker_mapping',
+  'procurement_plan',
+  'procurement_plan_line',
   'app_user',
   'voided_transaction',
   'api_key',

@@ -162,6 +162,23 @@ export const IMPORT_JOB_STATUS_LABELS = {
 export const IMPORT_JOB_STATUSES = valuesOf(IMPORT_JOB_STATUS_LABELS);
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
 
+/** Where a SiRUP procurement package stands (docs/imports.md, "LKPP procurement data"). */
+export const PLAN_STATUS_LABELS = {
+  ACTIVE: { id: 'Aktif', en: 'Active' },
+  INACTIVE: { id: 'Tidak aktif', en: 'Inactive' },
+  CANCELLED: { id: 'Dihapus', en: 'Cancelled' },
+} as const satisfies LabelTable;
+export const PLAN_STATUSES = valuesOf(PLAN_STATUS_LABELS);
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** Who set a work unit's agency: the ISB import, or an administrator (who then keeps it). */
+export const SATKER_MAPPING_SOURCE_LABELS = {
+  SEEDED: { id: 'Dari impor ISB', en: 'From the ISB import' },
+  EDITED: { id: 'Diubah admin', en: 'Edited by an administrator' },
+} as const satisfies LabelTable;
+export const SATKER_MAPPING_SOURCES = valuesOf(SATKER_MAPPING_SOURCE_LABELS);
+export type SatkerMappingSource = (typeof SATKER_MAPPING_SOURCES)[number];
+
 /**
  * The roles a user account can hold (docs/security.md, "Roles"). Anonymous visitors have the role
  * PUBLIC, which no account holds, so it is not listed here (see PUBLIC_ROLE).
@@ -199,4 +216,6 @@ export const CHECKED_COLUMNS: ReadonlyArray<{ values: readonly string[]; columns
   { values: GENDERS, columns: ['enterprise_profile.owner_gender'] },
   { values: ROLES, columns: ['app_user.role'] },
   { values: IMPORT_JOB_STATUSES, columns: ['import_job.status'] },
+  { values: PLAN_STATUSES, columns: ['procurement_plan.status'] },
+  { values: SATKER_MAPPING_SOURCES, columns: ['satker_mapping.source'] },
 ];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkEnterprise,
   checkKbli,
+  checkKdSatker,
   checkNib,
   checkNik,
   checkNpwp,
@@ -160,6 +161,15 @@ describe('KBLI and regions', () => {
     expect(checkRegionCode('61.12.02', 'regionCode', ctx).failure?.code).toBe('REGION_UNKNOWN');
     expect(checkRegionCode('6112', 'regionCode', ctx).failure?.code).toBe('REGION_FORMAT');
     expect(checkRegionCode('61.12.02', 'regionCode', unknownRegions).failure).toBeNull();
+  });
+});
+
+describe('work unit code (kd_satker)', () => {
+  it('accepts an LKPP work unit code, trimmed, and refuses a blank, spaced or overlong one', () => {
+    expect(checkKdSatker(' 201901 ').value).toBe('201901');
+    expect(checkKdSatker('').failure?.code).toBe('KD_SATKER_FORMAT');
+    expect(checkKdSatker('2019 01').failure?.code).toBe('KD_SATKER_FORMAT');
+    expect(checkKdSatker('1'.repeat(65)).failure?.code).toBe('KD_SATKER_FORMAT');
   });
 });
 

@@ -9,9 +9,11 @@ import { ImportSourceError, MAX_FILE_BYTES, tooLarge } from '../sources/errors.t
 import { mapBela } from './bela.ts';
 import { mapEcat } from './ecat.ts';
 import { type IsbRow, IsbRows, text } from './rows.ts';
+import { mapRupBudgetLines, mapRupPackages } from './rup.ts';
 import { SatkerMap } from './satker.ts';
 import { mapSpse } from './spse.ts';
-import { storedAgencies } from './stored.queries.ts';
+import { storeIsbTables } from './store.ts';
+import { storedAgencies, storedMappings } from './stored.queries.ts';
 
 /** The ISB datasets, by the start of their file name (case ignored; a suffix such as -2025 allowed). */
 export const ISB_DATASETS = [
@@ -52,11 +54,12 @@ export async function readIsbFiles(source: string, name = source): Promise<IsbFi
 }
 
 /**
- * Imports LKPP ISB datasets through the CSV bundle's engine: work units become agencies
- * (satker.ts), SPSE non-tender contracts, e-Katalog packages and Toko Daring orders become
- * purchases (one mapping module each), rejections name the file, the row of its JSON array (1 =
- * first) and the field. SiRUP packages are plans, never spending: they are not imported (no plan
- * table yet) and the report says so.
+ * Imports LKPP ISB datasets through the CSV bundle's engine: work units map to agencies through
+ * satker_mapping, seeded from RUP-MasterSatker (satker.ts); SPSE non-tender contracts, e-Katalog
+ * packages and Toko Daring orders become purchases; SiRUP packages become plans, never spending
+ * (rup.ts); one mapping module each. The mapping and the plans are written in the bundle's
+ * transaction (store.ts), so a dry run or an all-or-nothing refusal stores none of them either.
+ * Rejections name the file, the row of its JSON array (1 = first) and the field.
  */
 export async function importIsb(
   db: Kysely<Database>,
@@ -81,8 +84,9 @@ export async function importIsb(
   if (byDataset.size === 0) throw new ImportSourceError('UNKNOWN_FORMAT', 'none of the files is an ISB dataset');
   const data = (d: Dataset) => (byDataset.get(d)?.data ?? []) as IsbRow[];
   const nameOf = (d: Dataset) => byDataset.get(d)?.name ?? d;
+  const given = (d: Dataset) => (byDataset.has(d) ? { file: nameOf(d), count: data(d).length } : null);
 
-  const satker = new SatkerMap(rows, await storedAgencies(db, tenantId));
+  const satker = new SatkerMap(rows, await storedAgencies(db, tenantId), await storedMappings(db, tenantId));
   satker.load(nameOf('RUP-MasterSatker'), data('RUP-MasterSatker'));
   mapSpse(nameOf('SPSE-NonTenderEkontrak-Kontrak'), data('SPSE-NonTenderEkontrak-Kontrak'), rows, satker);
   const providers = new Map(data('Ecat-PenyediaDetail').map((p) => [text(p.kd_penyedia) ?? '', p]));
@@ -94,10 +98,8 @@ export async function importIsb(
   }
   mapEcat(nameOf('Ecat-PaketEPurchasing'), data('Ecat-PaketEPurchasing'), providers, rows, satker);
   mapBela(nameOf('Bela-TokoDaringRealisasi'), data('Bela-TokoDaringRealisasi'), rows, satker);
-  for (const plan of ['RUP-PaketPenyedia-Terumumkan', 'RUP-PaketAnggaranPenyedia'] as const) {
-    if (byDataset.has(plan))
-      rows.warn(nameOf(plan), 'SiRUP packages are plans, not spending: not imported (plans are not stored yet)');
-  }
+  mapRupPackages(nameOf('RUP-PaketPenyedia-Terumumkan'), data('RUP-PaketPenyedia-Terumumkan'), rows, satker);
+  mapRupBudgetLines(nameOf('RUP-PaketAnggaranPenyedia'), data('RUP-PaketAnggaranPenyedia'), rows);
   if (byDataset.has('Ecat-KomoditasDetail')) rows.warn(nameOf('Ecat-KomoditasDetail'), 'catalogues are not imported');
   if (rows.transactions.length > 0) {
     rows.warn('(ISB)', 'ISB purchases carry no product category the platform uses: they get category OTHER');
@@ -142,11 +144,22 @@ export async function importIsb(
       { name: 'parties.csv', content: csv.parties },
       { name: 'transactions.csv', content: csv.transactions },
     ],
-    { ...options, dryRun: options.dryRun || refusedHere },
+    {
+      ...options,
+      dryRun: options.dryRun || refusedHere,
+      finish: (ctx) =>
+        storeIsbTables(ctx, {
+          rows,
+          satker: satker.entries(),
+          packages: given('RUP-PaketPenyedia-Terumumkan'),
+          lines: given('RUP-PaketAnggaranPenyedia'),
+        }),
+    },
   );
   // Lines of the generated files (header = 1) back to the dataset row they came from.
   const rejected = report.rejected.map((r) => {
-    const origin = (r.file === 'parties.csv' ? parties : rows.transactions)[r.line - 2];
+    const generated = r.file === 'parties.csv' ? parties : r.file === 'transactions.csv' ? rows.transactions : [];
+    const origin = generated[r.line - 2];
     return origin ? { ...r, file: origin.file, line: origin.line } : r;
   });
   return {

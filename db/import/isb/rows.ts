@@ -1,3 +1,4 @@
+import type { PlanStatus } from '../../src/enums.ts';
 import { checkNpwp } from '../../src/rules/identifiers.ts';
 import type { ImportWarning, RejectedRow } from '../report.ts';
 
@@ -27,14 +28,44 @@ export interface IsbTransaction {
   line: number;
 }
 
+/** A SiRUP package as the plan mapper read it (rup.ts); the agency is resolved when it is stored. */
+export interface IsbPlan {
+  kd_rup: string;
+  name: string;
+  fiscal_year: number;
+  kd_satker: string;
+  agency_ref: string;
+  pagu: number;
+  method: string | null;
+  procurement_type: string | null;
+  for_small_business: boolean | null;
+  non_small_reason: string | null;
+  status: PlanStatus;
+  file: string;
+  line: number;
+}
+
+/** A budget line of a package (RUP-PaketAnggaranPenyedia). */
+export interface IsbPlanLine {
+  kd_rup: string;
+  mak: string;
+  account_code: string | null;
+  funding_source: string | null;
+  pagu: number;
+  file: string;
+  line: number;
+}
+
 /**
- * What the dataset mappers build: bundle rows (parties, transactions) plus what they refused or
- * noted. A party met twice keeps its first row, except that ENTERPRISE (a small business by the
- * data's own flag) wins over VENDOR.
+ * What the dataset mappers build: bundle rows (parties, transactions), plans and their budget
+ * lines, plus what they refused or noted. A party met twice keeps its first row, except that
+ * ENTERPRISE (a small business by the data's own flag) wins over VENDOR.
  */
 export class IsbRows {
   readonly parties = new Map<string, IsbParty>();
   readonly transactions: IsbTransaction[] = [];
+  readonly plans: IsbPlan[] = [];
+  readonly planLines: IsbPlanLine[] = [];
   readonly rejected: RejectedRow[] = [];
   readonly warnings: ImportWarning[] = [];
   private readonly noted = new Set<string>();

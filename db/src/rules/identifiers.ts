@@ -220,3 +220,24 @@ export function npwpSearchForm(value: string): string | null {
   if (/^[0-9]{16}$/.test(bare)) return bare;
   return null;
 }
+
+const KD_SATKER = /^[0-9A-Za-z._-]{1,64}$/;
+
+/**
+ * A work unit's code in LKPP's datasets (kd_satker, e.g. 201901): letters, digits, dots, dashes or
+ * underscores, at most 64 (the satker_mapping constraint). Surrounding spaces are removed.
+ */
+export function checkKdSatker(value: string, field = 'kdSatker'): Checked {
+  const code = value.trim();
+  if (!KD_SATKER.test(code)) {
+    return refused(
+      issue(
+        'KD_SATKER_FORMAT',
+        field,
+        'kode satker berupa angka atau huruf (paling banyak 64), mis. 201901',
+        'a work unit code is digits or letters (at most 64), e.g. 201901',
+      ),
+    );
+  }
+  return ok(code);
+}

@@ -10,6 +10,7 @@ export { issue, type Reason, type RuleContext, type RuleIssue, type RuleResult, 
 export {
   type Checked,
   checkKbli,
+  checkKdSatker,
   checkNib,
   checkNik,
   checkNpwp,

@@ -54,8 +54,15 @@ describe(`LKPP ISB import on ${testEngine}`, () => {
       ['ISB-ECAT', 10, 121_459_000],
       ['ISB-SPSE', 12, 1_461_000_000],
     ]);
-    const messages = report.warnings.map((w) => w.message);
-    expect(messages).toContain('SiRUP packages are plans, not spending: not imported (plans are not stored yet)');
+    // The SiRUP files are plans, never purchases: the totals above hold none of them
+    // (db/test/sources/isb-plans.test.ts checks what they become).
+    expect(report.files.map((f) => [f.file, f.rows, f.inserted])).toEqual([
+      ['parties.csv', 17, 17],
+      ['transactions.csv', 30, 30],
+      ['satker_mapping', 4, 4],
+      ['RUP-PaketPenyedia-Terumumkan.json', 6, 6],
+      ['RUP-PaketAnggaranPenyedia.json', 6, 6],
+    ]);
     const account = await db.handle.db
       .selectFrom('transaction')
       .select('account_code')
@@ -65,11 +72,15 @@ describe(`LKPP ISB import on ${testEngine}`, () => {
       .executeTakeFirstOrThrow();
     expect(account.account_code).toBe('5.1.02.01.01.0052'); // from kode_anggaran 1.02.02.2.01.0003.5.1.02.01.01.0052
 
-    // The second time the work units map onto the agencies now stored: only the 13 sellers are sent.
+    // The second time the work units map onto the agencies through the stored mapping: only the
+    // 13 sellers are sent, and nothing changes.
     const again = await importFromPath(db.handle.db, TEST_TENANT, folder, folder);
     expect(again.files.filter((f) => f.rows > 0).map((f) => [f.file, f.inserted, f.updated, f.unchanged])).toEqual([
       ['parties.csv', 0, 0, 13],
       ['transactions.csv', 0, 0, 30],
+      ['satker_mapping', 0, 0, 4],
+      ['RUP-PaketPenyedia-Terumumkan.json', 0, 0, 6],
+      ['RUP-PaketAnggaranPenyedia.json', 0, 0, 6],
     ]);
   });
 

@@ -11,12 +11,14 @@ import {
   EnterpriseAssistanceResolver,
   ProgramAssistanceResolver,
 } from './modules/assistance/assistance.resolver.ts';
+import { AssistanceWriteResolver } from './modules/assistance/assistance-write.resolver.ts';
 import { ImportJobResolver } from './modules/import/import-job.resolver.ts';
 import { NodeResolver } from './modules/node/node.resolver.ts';
 import { CooperativeWriteResolver } from './modules/party/cooperative-write.resolver.ts';
 import { DuplicatesResolver } from './modules/party/duplicates.resolver.ts';
 import { EnterpriseWriteResolver } from './modules/party/enterprise-write.resolver.ts';
 import { MergeResolver } from './modules/party/merge.resolver.ts';
+import { NetworkUnitWriteResolver } from './modules/party/network-unit-write.resolver.ts';
 import {
   AgencyResolver,
   CooperativeResolver,
@@ -25,12 +27,15 @@ import {
   PartyResolver,
 } from './modules/party/party.resolver.ts';
 import { PartyProductsResolver, ProductResolver } from './modules/product/product.resolver.ts';
+import { ProductWriteResolver } from './modules/product/product-write.resolver.ts';
 import { AgencyProgramsResolver, ProgramResolver } from './modules/program/program.resolver.ts';
 import { ProgramWriteResolver } from './modules/program/program-write.resolver.ts';
 import { RegionResolver } from './modules/region/region.resolver.ts';
 import { SectorResolver } from './modules/sector/sector.resolver.ts';
 import { EnterpriseSnapshotResolver, EnterpriseSnapshotsResolver } from './modules/snapshot/snapshot.resolver.ts';
+import { SnapshotWriteResolver } from './modules/snapshot/snapshot-write.resolver.ts';
 import { CollectionTargetResolver, PolicyTargetResolver } from './modules/target/target.resolver.ts';
+import { TargetWriteResolver } from './modules/target/target-write.resolver.ts';
 import {
   PartyTransactionsResolver,
   ProgramTransactionsResolver,
@@ -58,6 +63,7 @@ export const resolvers = [
   CooperativeWriteResolver,
   MergeResolver,
   DuplicatesResolver,
+  NetworkUnitWriteResolver,
   RegionResolver,
   SectorResolver,
   ProgramResolver,
@@ -65,6 +71,7 @@ export const resolvers = [
   ProgramWriteResolver,
   ProductResolver,
   PartyProductsResolver,
+  ProductWriteResolver,
   TransactionResolver,
   PartyTransactionsResolver,
   ProgramTransactionsResolver,
@@ -72,10 +79,13 @@ export const resolvers = [
   AssistanceResolver,
   EnterpriseAssistanceResolver,
   ProgramAssistanceResolver,
+  AssistanceWriteResolver,
   EnterpriseSnapshotsResolver,
   EnterpriseSnapshotResolver,
+  SnapshotWriteResolver,
   PolicyTargetResolver,
   CollectionTargetResolver,
+  TargetWriteResolver,
   ImportJobResolver,
   // The measures of docs/metrics.md (server/src/analytics/*).
   ...analyticsResolvers,

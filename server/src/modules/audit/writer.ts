@@ -47,11 +47,16 @@ export async function writerOfPurchase(trx: Kysely<Database>, ctx: Context, buye
   return self;
 }
 
+/** The writer of this request when only an administrator may do it (`what`: "merges parties"). */
+export function writerAsAdministrator(ctx: Context, what: string): Writer {
+  const self = writerOf(ctx);
+  if (self.agencyId !== null) throw forbidden(`only an administrator ${what}`);
+  return self;
+}
+
 /** The writer of this request, allowed to merge parties: administrators only. */
 export function writerOfMerge(ctx: Context): Writer {
-  const self = writerOf(ctx);
-  if (self.agencyId !== null) throw forbidden('only an administrator merges parties');
-  return self;
+  return writerAsAdministrator(ctx, 'merges parties');
 }
 
 /** The writer of this request, allowed to write an agency's own records (its programs): as for its purchases. */

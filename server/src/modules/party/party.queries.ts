@@ -338,3 +338,14 @@ export function partyOrdering(field: PartyOrderField, descending: boolean): Orde
       return { name, key: sql`coalesce(ep.employees, -1)`, keyType: 'bigint', id, descending };
   }
 }
+
+/** A party's kind, or null when the tenant has no such party. */
+export async function findPartyKind(db: Kysely<Database>, tenantId: string, id: number): Promise<PartyKind | null> {
+  const row = await db
+    .selectFrom('party')
+    .select('kind')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.kind ?? null;
+}

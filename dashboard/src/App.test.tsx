@@ -87,7 +87,7 @@ describe('the app shell', () => {
     expect(screen.queryByRole('link', { name: 'Pendataan' })).toBeNull();
     reader.unmount();
     mountApp('/', { ...fx.success, GetViewer: fx.viewerOperator });
-    expect((await screen.findByRole('link', { name: 'Pendataan' })).getAttribute('href')).toBe('/pendataan/usaha/baru');
+    expect((await screen.findByRole('link', { name: 'Pendataan' })).getAttribute('href')).toBe('/pendataan');
   });
 
   it('answers a reader who opens a form directly with a note instead of the form', async () => {

@@ -21,6 +21,8 @@ const entry = () => import('./features/entry/EntryPages.tsx');
 const NewEnterprisePage = lazy(() => entry().then((m) => ({ default: m.NewEnterprisePage })));
 const EditEnterprisePage = lazy(() => entry().then((m) => ({ default: m.EditEnterprisePage })));
 const NewPurchasePage = lazy(() => entry().then((m) => ({ default: m.NewPurchasePage })));
+const PendataanPage = lazy(() => import('./features/pendataan/PendataanPage.tsx'));
+const UploadPage = lazy(() => import('./features/entry/UploadPage.tsx'));
 const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx'));
 const AdminPage = lazy(() => import('./features/auth/AdminPage.tsx'));
 
@@ -42,6 +44,8 @@ export const ROUTES: Route[] = [
   { path: '/umkm', page: UmkmPage, filters: false },
   { path: '/umkm/:id', page: RegistryEntryPage, filters: false },
   { path: '/metodologi', page: MethodologyPage, filters: false },
+  { path: '/pendataan', page: PendataanPage, filters: false },
+  { path: '/pendataan/unggah', page: UploadPage, filters: false },
   { path: '/pendataan/usaha/baru', page: NewEnterprisePage, filters: false },
   { path: '/pendataan/usaha/:id', page: EditEnterprisePage, filters: false },
   { path: '/pendataan/belanja/baru', page: NewPurchasePage, filters: false },
@@ -56,7 +60,7 @@ const NAV: Array<{ to: string; key: MessageKey; match: string; writers?: true }>
   { to: '/program', key: 'nav.programs', match: '/program' },
   { to: '/umkm', key: 'nav.umkm', match: '/umkm' },
   { to: '/metodologi', key: 'nav.methodology', match: '/metodologi' },
-  { to: '/pendataan/usaha/baru', key: 'nav.entry', match: '/pendataan', writers: true },
+  { to: '/pendataan', key: 'nav.entry', match: '/pendataan', writers: true },
 ];
 
 /** Only the filter parameters travel between pages (not a page's own state). */

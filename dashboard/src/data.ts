@@ -55,6 +55,16 @@ export function useAgencies(pause = false): ApiResult<ListAgenciesQuery> {
   return useApi(ListAgenciesDocument, { first: 200 }, { pause });
 }
 
+/**
+ * An operator's agency as its global id (found in the agencies list by the account's agency
+ * code): undefined while it is being looked up, null for an account without an agency (ADMIN).
+ */
+export function useOwnAgencyId(viewer: Viewer): string | null | undefined {
+  const agencies = useAgencies(viewer.agencyCode === null);
+  if (viewer.agencyCode === null) return null;
+  return agencies.data?.agencies.edges.find((e) => e.node.code === viewer.agencyCode)?.node.id;
+}
+
 /** The latest fiscal year with data: the default when the URL names no period. */
 export function useDefaultYear(): { year: number | null; ready: boolean; years: number[] } {
   const about = useAbout();

@@ -1,4 +1,12 @@
-import { Client, cacheExchange, fetchExchange, makeOperation, mapExchange, stringifyDocument } from '@urql/core';
+import {
+  Client,
+  cacheExchange,
+  type Exchange,
+  fetchExchange,
+  makeOperation,
+  mapExchange,
+  stringifyDocument,
+} from '@urql/core';
 import manifest from '../../schema/operations/persisted.json';
 
 /** The registered operations (schema/operations/persisted.json): text as sent → its SHA-256. */
@@ -23,15 +31,44 @@ const persistedExchange = mapExchange({
 });
 
 /**
+ * After a write, no answer cached before it is shown again. The document cache only forgets the
+ * queries whose answers hold a type the mutation returned, and a purchase recorded, an import
+ * committed or a merge changes measures whose answers hold none of those types. So: number the
+ * answers as they come; a query whose last answer came before the last successful mutation goes
+ * to the network once (its fresh answer replaces the cached one). Placed before the cache.
+ */
+export function freshAfterWritesExchange(): Exchange {
+  const answeredAt = new Map<number, number>();
+  let answers = 0;
+  let wroteAt = 0;
+  return mapExchange({
+    onOperation(operation) {
+      if (operation.kind !== 'query') return operation;
+      const at = answeredAt.get(operation.key);
+      if (at === undefined || at > wroteAt) return operation;
+      answeredAt.delete(operation.key);
+      return makeOperation('query', operation, { ...operation.context, requestPolicy: 'network-only' });
+    },
+    onResult(result) {
+      answers += 1;
+      const { kind, key } = result.operation;
+      if (kind === 'query') answeredAt.set(key, answers);
+      else if (kind === 'mutation' && !result.error) wroteAt = answers;
+    },
+  });
+}
+
+/**
  * The API client. POST keeps Apollo's CSRF prevention happy (a GET would need the
  * `apollo-require-preflight` header); the document cache is enough: every view is a read of
- * aggregates keyed by its variables, and nothing is written from the dashboard.
+ * aggregates keyed by its variables, and after a write the queries answered before it are asked
+ * again (freshAfterWritesExchange).
  */
 export function createApiClient(url = '/graphql'): Client {
   return new Client({
     url,
     preferGetMethod: false,
-    exchanges: [cacheExchange, persistedExchange, fetchExchange],
+    exchanges: [freshAfterWritesExchange(), cacheExchange, persistedExchange, fetchExchange],
     requestPolicy: 'cache-first',
   });
 }

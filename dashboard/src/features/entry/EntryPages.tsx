@@ -2,22 +2,12 @@ import type { ReactNode } from 'react';
 import { useApi } from '../../api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { DataState, Skeleton } from '../../components/States.tsx';
-import { useAgencies, useViewer } from '../../data.ts';
+import { useOwnAgencyId, useViewer } from '../../data.ts';
 import { GetEnterpriseForEditDocument } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Link } from '../../router.tsx';
 import { EnterpriseForm } from './EnterpriseForm.tsx';
+import { EntryNav } from './EntryNav.tsx';
 import { PurchaseForm } from './PurchaseForm.tsx';
-
-function EntryNav() {
-  const { t } = useI18n();
-  return (
-    <nav className="entry-nav">
-      <Link to="/pendataan/usaha/baru">{t('entry.newEnterprise')}</Link>
-      <Link to="/pendataan/belanja/baru">{t('entry.newPurchase')}</Link>
-    </nav>
-  );
-}
 
 /** The forms for those who may write (administrators, operators); a note for everyone else. */
 function WritersOnly({ children }: { children: ReactNode }) {
@@ -79,9 +69,7 @@ export function NewPurchasePage() {
 
 /** The purchase form: an operator records for its own agency; an administrator chooses one. */
 function PurchaseFormFor() {
-  const viewer = useViewer();
-  const agencies = useAgencies(viewer.agencyCode === null);
-  if (viewer.agencyCode === null) return <PurchaseForm agencyId={null} />;
-  const own = agencies.data?.agencies.edges.find((e) => e.node.code === viewer.agencyCode)?.node.id;
-  return own ? <PurchaseForm agencyId={own} /> : <Skeleton height={200} />;
+  const own = useOwnAgencyId(useViewer());
+  if (own === undefined) return <Skeleton height={200} />;
+  return <PurchaseForm agencyId={own} />;
 }

@@ -70,6 +70,9 @@ export function loadDbConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INI
       ...(readUrl ? { readUrl: parsePostgresUrl('DATABASE_READ_URL', readUrl) } : {}),
     };
   } else {
+    if (readUrl) {
+      throw new ConfigError('DATABASE_READ_URL names a PostgreSQL read replica: it needs DATABASE_URL (the primary)');
+    }
     // A relative PGLITE_DIR is relative to where the command was typed (pnpm runs a package's
     // scripts in its own folder but keeps the caller's folder in INIT_CWD); the default is the
     // repository's .data/pglite, so `pnpm start` and `pnpm cli` share one database.

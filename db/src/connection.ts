@@ -3,20 +3,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
 import type { DatabaseTarget } from './config.ts';
 import type { Database } from './database.ts';
 import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-fs.ts';
 import { lockDirectory } from './lock.ts';
+import { asIs, createPgPool, DATE, INT8, NUMERIC, redact, toNumber } from './pg-pool.ts';
+import { openReadReplica, type ReadReplica, type ReplicaEvents } from './read-replica.ts';
 import { guardedPool, type RequestGuard } from './request-guard.ts';
-
-/** OIDs whose text form we parse ourselves, identically on both engines. */
-const INT8 = 20;
-const NUMERIC = 1700;
-const DATE = 1082;
-
-const toNumber = (value: string) => Number(value);
-const asIs = (value: string) => value;
 
 export class DatabaseUnavailableError extends Error {
   override readonly name = 'DatabaseUnavailableError';
@@ -36,6 +29,11 @@ export interface DatabaseHandle {
    * the event loop's thread, so nothing can interrupt it; it has no such guard.
    */
   readonly guardRequests?: (guard: RequestGuard | null) => void;
+  /**
+   * PostgreSQL with DATABASE_READ_URL: the streaming replica that reads are routed to when the
+   * server asks for it (read-replica.ts); `db` then runs each statement on the primary or on it.
+   */
+  readonly replica?: ReadReplica;
   close(): Promise<void>;
 }
 
@@ -47,16 +45,8 @@ export interface OpenOptions {
    * died mid-query); the pool drops that connection and opens new ones when the server is back.
    */
   readonly onPoolError?: (error: Error) => void;
-}
-
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://…';
-  }
+  /** The read replica's outages and recoveries (PostgreSQL with a read URL). */
+  readonly replicaEvents?: ReplicaEvents;
 }
 
 async function openPglite(dir: string | null, loadDataDir?: Blob): Promise<DatabaseHandle> {
@@ -95,25 +85,9 @@ async function openPglite(dir: string | null, loadDataDir?: Blob): Promise<Datab
   }
 }
 
-async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
-    types: {
-      getTypeParser: ((oid: number, format?: string) => {
-        if (oid === INT8 || oid === NUMERIC) return toNumber;
-        if (oid === DATE) return asIs;
-        return pg.types.getTypeParser(oid, format as 'text');
-      }) as typeof pg.types.getTypeParser,
-    },
-  });
-  // node-postgres emits 'error' on a client whose socket dies, idle or in use. Without a listener
-  // that event is an uncaught exception: the pool's 'error' covers idle clients only, so every
-  // client gets its own listener, for its whole life (the query it was running rejects as well,
-  // and the request answers 503). The pool re-emits an idle client's error: reported already.
-  pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
-  pool.on('error', () => {});
+async function openPostgres(url: string, readUrl: string | undefined, options: OpenOptions): Promise<DatabaseHandle> {
+  const size = options.poolSize ?? 10;
+  const pool = createPgPool(url, size, (error) => options.onPoolError?.(error));
   try {
     const client = await pool.connect();
     client.release();
@@ -123,12 +97,18 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${redact(url)}: ${reason}`);
   }
   const guarded = guardedPool(pool, url);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guarded.pool }) });
+  // A replica that is down at start is no reason to refuse: the primary serves its reads.
+  const read = readUrl ? openReadReplica(readUrl, guarded.pool, { size, events: options.replicaEvents }) : null;
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: read?.pool ?? guarded.pool }) });
   return {
     db,
     engine: 'postgres',
     location: redact(url),
-    guardRequests: guarded.guard,
+    guardRequests(guard) {
+      guarded.guard(guard);
+      read?.guard(guard);
+    },
+    ...(read ? { replica: read.replica } : {}),
     async close() {
       await db.destroy();
     },
@@ -153,6 +133,6 @@ export async function openDatabase(
     case 'memory':
       return openPglite(null, target.loadDataDir);
     case 'postgres':
-      return openPostgres(target.url, options);
+      return openPostgres(target.url, target.readUrl, options);
   }
 }

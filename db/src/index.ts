@@ -7,6 +7,13 @@ export * from './database.ts';
 export { type DataError, describeDataError } from './errors.ts';
 export { DirectoryLockedError } from './lock.ts';
 export { isMigrated, MigrationError, migrateToLatest, STARTUP_LOCK_KEY, withStartupLock } from './migrate.ts';
+export {
+  lsnValue,
+  type ReadReplica,
+  type ReadTarget,
+  type ReplicaCheck,
+  type ReplicaEvents,
+} from './read-replica.ts';
 export { loadReferenceData, readRegions } from './reference.ts';
 export type { RequestGuard } from './request-guard.ts';
 export { dataVersion, refreshStatistics } from './statistics.ts';

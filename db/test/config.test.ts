@@ -33,6 +33,24 @@ describe('database configuration', () => {
     expect(config.demoData).toBe('off');
   });
 
+  it('adds the read replica of DATABASE_READ_URL to PostgreSQL, and refuses it without DATABASE_URL', () => {
+    const config = loadDbConfig({
+      DATABASE_URL: 'postgres://u@primary:5432/jejaring',
+      DATABASE_READ_URL: 'postgres://u@replica:5432/jejaring',
+    });
+    expect(config.target).toEqual({
+      engine: 'postgres',
+      url: 'postgres://u@primary:5432/jejaring',
+      readUrl: 'postgres://u@replica:5432/jejaring',
+    });
+    expect(() => loadDbConfig({ DATABASE_READ_URL: 'postgres://u@replica:5432/jejaring' })).toThrow(
+      /DATABASE_READ_URL .* needs DATABASE_URL/,
+    );
+    expect(() => loadDbConfig({ DATABASE_URL: 'postgres://u@p/j', DATABASE_READ_URL: 'replica' })).toThrow(
+      /DATABASE_READ_URL is not a valid URL/,
+    );
+  });
+
   it.each([
     ['not a url', /DATABASE_URL is not a valid URL/],
     ['mysql://u@h/db', /must start with postgres:\/\//],

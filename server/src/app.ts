@@ -21,6 +21,7 @@ import { corsFor, errorHandler, jsonBody, notFound, securityHeaders } from './ht
 import { limitsPlugin } from './http/limits-plugin.ts';
 import { PersistedOperations } from './http/persisted.ts';
 import { RateLimiter } from './http/rate-limit.ts';
+import { ReadRouting } from './http/read-routing.ts';
 import { readiness } from './http/readiness.ts';
 import { requestPlugin } from './http/request-plugin.ts';
 import { exportDownload } from './modules/import/export-download.ts';
@@ -52,6 +53,8 @@ export async function createApp(options: {
     scope: () => currentRequest()?.signal,
   });
   const db = database.db.withPlugin(new AbandonedRequestPlugin());
+  // With a read replica: queries read it, the rest uses the primary (http/read-routing.ts).
+  const routing = database.replica ? new ReadRouting(database.replica, logger) : null;
   admitAnalytics(db, {
     concurrency: limits.analyticsConcurrency,
     queueMs: limits.analyticsQueueMs,
@@ -96,6 +99,7 @@ export async function createApp(options: {
       requestPlugin(),
       limitsPlugin(limits, config.maxPageSize, persisted),
       personalDataAudit(),
+      ...(routing ? [routing.plugin()] : []),
     ],
   });
   await apollo.start();
@@ -164,6 +168,8 @@ export async function createApp(options: {
       maxBytes: config.maxUploadBytes,
       logger,
       actorOf,
+      // The uploader's next importJob(id) reads the primary until the replica has the new job.
+      ...(routing ? { afterWrite: async (req: express.Request) => routing.wrote(await actorOf(req)) } : {}),
     }),
   );
 

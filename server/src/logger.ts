@@ -1,7 +1,11 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { ServerConfig } from './config.ts';
 
-/** JSON lines on stdout: one per request (see http/request-plugin.ts) and one per lifecycle event. */
-export function createLogger(level: ServerConfig['logLevel']): Logger {
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
+/**
+ * JSON lines on stdout (or `destination`, for tests that read the log): one per request (see
+ * http/request-plugin.ts) and one per lifecycle event.
+ */
+export function createLogger(level: ServerConfig['logLevel'], destination?: DestinationStream): Logger {
+  const options = { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime };
+  return destination ? pino(options, destination) : pino(options);
 }

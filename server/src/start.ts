@@ -55,7 +55,22 @@ export async function startServer(config: ServerConfig, logger: Logger, database
     (await openDatabase(config.db.target, {
       onPoolError: (error) =>
         logger.warn({ err: error }, 'database connection failed; the pool opens new ones when the database is back'),
+      replicaEvents: {
+        onDown: (error) =>
+          logger.warn({ err: error }, 'read replica unreachable: reads go to the primary until it is back'),
+        onUp: (downMs) => logger.info({ downMs }, 'read replica back: queries read it again'),
+      },
     }));
+  if (handle.replica) {
+    const replica = await handle.replica.check(5_000);
+    const fields = { replica: handle.replica.location, ...replica };
+    if (replica.status === 'not a standby') {
+      logger.warn(
+        fields,
+        'DATABASE_READ_URL is not a standby: nothing tells how far behind it is, so an account reads the primary after its writes',
+      );
+    } else logger.info(fields, 'read replica');
+  }
   let app: App | undefined;
   let keeper: StatisticsKeeper | undefined;
   try {

@@ -10,8 +10,9 @@ const run = promisify(execFile);
 
 /**
  * A PostgreSQL cluster of the test's own, on a port of its own (55xx), that the test may stop,
- * crash and restart: fault tests never touch the machine's shared server on 5432. initdb and
- * pg_ctl run as the `postgres` user when the tests run as root (PostgreSQL refuses root).
+ * crash and restart: fault tests never touch the machine's shared server on 5432. initdb,
+ * pg_basebackup and pg_ctl run as the `postgres` user when the tests run as root (PostgreSQL
+ * refuses root). A cluster can be a streaming replica of another (`replicaOf`).
  */
 export interface PrivateCluster {
   readonly port: number;
@@ -25,11 +26,20 @@ export interface PrivateCluster {
   destroy(): Promise<void>;
   /** Stops the server cleanly, copies its data directory to `dir` (a template), starts it again. */
   saveData(dir: string): Promise<void>;
+  /** The server's log so far (with `log_statement=all` in `settings`, every statement it ran). */
+  log(): string;
 }
 
 export interface PrivateClusterOptions {
   /** A data directory saved by `saveData`: copied instead of running initdb. */
   readonly template?: string;
+  /**
+   * A streaming replica of this running cluster: its data directory is a `pg_basebackup -R` of
+   * it (standby.signal and primary_conninfo written), and it starts as a hot standby.
+   */
+  readonly replicaOf?: PrivateCluster;
+  /** More server settings, `name=value` (e.g. `log_statement=all`). */
+  readonly settings?: readonly string[];
 }
 
 function asPostgresUser(): { user: string | null } {
@@ -79,6 +89,12 @@ export async function startPrivateCluster(given: PrivateClusterOptions = {}): Pr
   if (given.template) {
     // cp -a keeps the owner (postgres) and the 0700 mode PostgreSQL insists on.
     await run('cp', ['-a', given.template, data]);
+  } else if (given.replicaOf) {
+    // The primary's pg_hba.conf (initdb -A trust) lets 127.0.0.1 connect for replication.
+    const source = ['-h', '127.0.0.1', '-p', String(given.replicaOf.port), '-U', 'postgres'];
+    await run(
+      ...command('pg_basebackup', [...source, '-D', data, '-R', '-X', 'stream', '--checkpoint=fast', '--no-sync']),
+    );
   } else {
     await run(
       ...command('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']),
@@ -93,6 +109,10 @@ export async function startPrivateCluster(given: PrivateClusterOptions = {}): Pr
       '-c full_page_writes=off',
       '-c max_connections=40',
       '-c shared_buffers=16MB',
+      // Streaming replication (PostgreSQL 15's defaults, stated): a replica needs WAL senders.
+      '-c wal_level=replica',
+      '-c max_wal_senders=4',
+      ...(given.settings ?? []).map((setting) => `-c ${setting}`),
     ].join(' ');
   let running = false;
   const start = async () => {
@@ -143,6 +163,7 @@ export async function startPrivateCluster(given: PrivateClusterOptions = {}): Pr
       await run('cp', ['-a', data, dir]);
       await start();
     },
+    log: () => fs.readFileSync(path.join(root, 'log'), 'utf8'),
     async destroy() {
       process.off('exit', onExit);
       if (running) await stop('immediate').catch(() => {});

@@ -24,6 +24,8 @@ export interface UploadOptions {
   readonly logger: Logger;
   /** Who sends the request (its credentials); only an ADMIN may upload. */
   readonly actorOf: (req: Request) => Promise<Actor>;
+  /** Called once the job is stored, before the answer (read-your-writes with a read replica). */
+  readonly afterWrite?: (req: Request) => Promise<void>;
 }
 
 class TooLarge extends Error {}
@@ -102,6 +104,7 @@ export function importUpload(options: UploadOptions): RequestHandler {
       filePath: target,
       createdBy: null,
     });
+    await options.afterWrite?.(req);
     // The job as importJob(id) would show it (this module stays free of the GraphQL classes).
     res.status(201).json({
       id: String(job.id),

@@ -26,6 +26,7 @@ import {
   NetworkUnitResolver,
   PartyResolver,
 } from './modules/party/party.resolver.ts';
+import { SatkerMappingResolver } from './modules/procurement/satker-mapping.resolver.ts';
 import { PartyProductsResolver, ProductResolver } from './modules/product/product.resolver.ts';
 import { ProductWriteResolver } from './modules/product/product-write.resolver.ts';
 import { AgencyProgramsResolver, ProgramResolver } from './modules/program/program.resolver.ts';
@@ -87,6 +88,7 @@ export const resolvers = [
   CollectionTargetResolver,
   TargetWriteResolver,
   ImportJobResolver,
+  SatkerMappingResolver,
   // The measures of docs/metrics.md (server/src/analytics/*).
   ...analyticsResolvers,
 ] as const;

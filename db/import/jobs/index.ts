@@ -1,4 +1,4 @@
-export { formatOf, ImportSourceError, readImportSource, type SourceFormat } from '../sources/index.ts';
+export { formatOf, ImportSourceError, importFromPath, readImportSource, type SourceFormat } from '../sources/index.ts';
 export { withoutPersonalData } from '../sources/redact.ts';
 export { writeExport } from '../sources/write.ts';
 export {

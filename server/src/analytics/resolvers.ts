@@ -3,6 +3,7 @@ import { DataCollectionResolver } from './data-collection.resolver.ts';
 import { DominoEffectResolver } from './domino-effect.resolver.ts';
 import { MarketAccessResolver } from './market-access.resolver.ts';
 import { NetworkReachResolver } from './network-reach.resolver.ts';
+import { AgencyPlannedVsRealisedResolver, PlannedVsRealisedResolver } from './planned-vs-realised.resolver.ts';
 import { ProgramOutcomesResolver } from './program-outcomes.resolver.ts';
 import { RecoveryIndexResolver } from './recovery-index.resolver.ts';
 import { SpendByDistrictResolver } from './spend-by-district.resolver.ts';
@@ -24,4 +25,6 @@ export const analyticsResolvers = [
   RecoveryIndexResolver,
   MarketAccessResolver,
   DataCollectionResolver,
+  PlannedVsRealisedResolver,
+  AgencyPlannedVsRealisedResolver,
 ] as const;

@@ -8,6 +8,7 @@ import {
   PARTY_STATUSES,
   POLICY_METRICS,
   PRODUCT_CATEGORIES,
+  SATKER_MAPPING_SOURCES,
   SIZE_BASES,
   SIZE_CLASSES,
   UNIT_TYPES,
@@ -193,5 +194,19 @@ registerEnumType(ImportJobStatus, {
       description:
         'Cancelled because the server was stopped while it ran (errorCode CANCELLED): rolled back, nothing of this step was stored; start it again.',
     },
+  },
+});
+
+export const SatkerMappingSource = values(SATKER_MAPPING_SOURCES);
+export type SatkerMappingSource = keyof typeof SatkerMappingSource;
+registerEnumType(SatkerMappingSource, {
+  name: 'SatkerMappingSource',
+  description: "Who set a work unit's agency.",
+  valuesConfig: {
+    SEEDED: {
+      description:
+        'The ISB import, from RUP-MasterSatker or a row\'s own agency code (docs/imports.md, "Work units → agencies").',
+    },
+    EDITED: { description: 'An administrator (mapSatker); later imports keep it.' },
   },
 });

@@ -23,6 +23,7 @@ export const MEASURE_IDS = [
   'networkReach',
   'dominoEffect',
   'programOutcomes',
+  'plannedVsRealised',
   'recoveryIndex',
   'marketAccessEffect',
   'dataCollectionProgress',

@@ -321,6 +321,15 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+/** Who set a work unit's agency. */
+export const SatkerMappingSource = {
+  /** An administrator (mapSatker); later imports keep it. */
+  EDITED: 'EDITED',
+  /** The ISB import, from RUP-MasterSatker or a row's own agency code (docs/imports.md, "Work units → agencies"). */
+  SEEDED: 'SEEDED'
+} as const;
+
+export type SatkerMappingSource = typeof SatkerMappingSource[keyof typeof SatkerMappingSource];
 /** The four classes of sellers of the SELLER_CLASS flow level (node keys). */
 export const SellerClass = {
   /** Any other local seller: large enterprises, local vendors. */

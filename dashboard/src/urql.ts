@@ -35,7 +35,8 @@ const persistedExchange = mapExchange({
  * queries whose answers hold a type the mutation returned, and a purchase recorded, an import
  * committed or a merge changes measures whose answers hold none of those types. So: number the
  * answers as they come; a query whose last answer came before the last successful mutation goes
- * to the network once (its fresh answer replaces the cached one). Placed before the cache.
+ * to the network until it is answered again (the fresh answer replaces the cached one). Placed
+ * before the cache.
  */
 export function freshAfterWritesExchange(): Exchange {
   const answeredAt = new Map<number, number>();
@@ -46,7 +47,8 @@ export function freshAfterWritesExchange(): Exchange {
       if (operation.kind !== 'query') return operation;
       const at = answeredAt.get(operation.key);
       if (at === undefined || at > wroteAt) return operation;
-      answeredAt.delete(operation.key);
+      // Not forgotten here: React may start and drop an operation before the one it keeps, and
+      // each must go to the network until a fresh answer is numbered.
       return makeOperation('query', operation, { ...operation.context, requestPolicy: 'network-only' });
     },
     onResult(result) {

@@ -72,12 +72,8 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-/** The real server (startServer) on PGlite with the demo data, serving the built dashboard. */
-export async function startDemoServer(): Promise<DemoServer> {
-  const dir = process.env.E2E_PGLITE_DIR ?? demoDirectory();
-  const ready = path.join(dir, '.jejaring-demo-ready');
-  if (fs.existsSync(dir) && !fs.existsSync(ready)) fs.rmSync(dir, { recursive: true, force: true });
-  const config = loadServerConfig({
+function demoConfig(dir: string) {
+  return loadServerConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     PGLITE_DIR: dir,
@@ -89,8 +85,31 @@ export async function startDemoServer(): Promise<DemoServer> {
     RATE_LIMIT_EXEMPT: '127.0.0.1,::1,::ffff:127.0.0.1',
     REQUEST_TIMEOUT_MS: '180000',
   });
+}
+
+/**
+ * The real server (startServer) on PGlite with the demo data, serving the built dashboard.
+ * `writable`: on a copy of the cached demo directory, removed at stop, for a test that writes
+ * (the cache stays the demo as generated).
+ */
+export async function startDemoServer(options: { writable?: boolean } = {}): Promise<DemoServer> {
+  const cached = process.env.E2E_PGLITE_DIR ?? demoDirectory();
+  const ready = path.join(cached, '.jejaring-demo-ready');
+  if (fs.existsSync(cached) && !fs.existsSync(ready)) fs.rmSync(cached, { recursive: true, force: true });
+  let dir = cached;
+  if (options.writable) {
+    if (!fs.existsSync(ready)) {
+      // Load the demo into the cache first (the server does on an empty directory).
+      const loader = await startServer(demoConfig(cached), createLogger('silent'));
+      fs.writeFileSync(ready, new Date().toISOString());
+      await loader.stop();
+    }
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejaring-e2e-writable-'));
+    fs.cpSync(cached, dir, { recursive: true });
+  }
+  const config = demoConfig(dir);
   const running = await startServer(config, createLogger(config.logLevel));
-  fs.writeFileSync(ready, new Date().toISOString());
+  if (!options.writable) fs.writeFileSync(ready, new Date().toISOString());
   const url = running.url;
   let session: Promise<string> | undefined;
   return {
@@ -107,7 +126,10 @@ export async function startDemoServer(): Promise<DemoServer> {
       if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
       return body.data as T;
     },
-    stop: () => running.stop(),
+    async stop() {
+      await running.stop();
+      if (options.writable) fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import type { CsvRecord } from './parse.ts';
 import type { RefIndex } from './refs.ts';
 import type { ReportBuilder } from './report.ts';
 import { RowReader } from './row.ts';
+import type { ImportScope } from './scope.ts';
 
 export interface PartyTarget {
   readonly id: number;
@@ -37,6 +38,13 @@ export class BundleCsv {
     return this.columns.has(column);
   }
 
+  /** The non-empty values of a column, trimmed (none when the file lacks it). */
+  values(column: string): string[] {
+    const at = this.columns.get(column);
+    if (at === undefined) return [];
+    return this.records.map((r) => r.values[at]?.trim() ?? '').filter((v) => v !== '');
+  }
+
   reader(record: CsvRecord): RowReader {
     return new RowReader(this.columns, record);
   }
@@ -53,6 +61,8 @@ export interface ImportContext {
   readonly progress: (stage: string, done: number, total: number) => void;
   /** The agency of the operator running the import: new enterprises are registered by it (null for an admin). */
   readonly registeringAgencyId: number | null;
+  /** What an operator's import may write (scope.ts); null for an administrator or the CLI, which write anything. */
+  readonly scope: ImportScope | null;
 }
 
 /** Reports every issue a row reader collected. */

@@ -11,6 +11,7 @@ import type { FileSpec } from './files/spec.ts';
 import { type ParsedCsv, parseCsvFile } from './parse.ts';
 import { RefIndex } from './refs.ts';
 import { type ImportReport, ReportBuilder } from './report.ts';
+import { ImportScope } from './scope.ts';
 import { IN_MEMORY_BYTES, MAX_FILE_BYTES, tooLarge } from './sources/errors.ts';
 import { loadRefs } from './stored-refs.queries.ts';
 import {
@@ -54,9 +55,11 @@ export interface ImportOptions {
   /** Store nothing when any row is rejected. */
   allOrNothing?: boolean;
   /**
-   * The agency of the operator who runs the import: every enterprise the import creates gets it as
-   * its registering agency, as registerEnterprise does for an operator. Null or absent (an admin,
-   * the CLI): new enterprises have none. A stored enterprise keeps its own.
+   * The agency of the operator who runs the import. The import is confined to what the operator
+   * may write (scope.ts: its agency, its network, the enterprises it registered), and every
+   * enterprise the import creates gets the agency as its registering agency, as registerEnterprise
+   * does for an operator. Null or absent (an admin, the CLI): anything may be written and new
+   * enterprises have none. A stored enterprise keeps its own.
    */
   registeringAgencyId?: number | null;
   /** Called as each file is stored: stage is the file name, done/total its rows. */
@@ -284,6 +287,10 @@ export async function importCsvBundle(
         products: new RefIndex<ProductTarget>('product', 'products.csv'),
         progress: options.onProgress ?? (() => {}),
         registeringAgencyId: options.registeringAgencyId ?? null,
+        scope:
+          options.registeringAgencyId == null
+            ? null
+            : await ImportScope.load(trx, tenantId, options.registeringAgencyId),
       };
       for (const { spec, rejectedRefs } of whole) {
         if (spec.refs) for (const { ref, line } of rejectedRefs) ctx[spec.refs].rejected(ref, spec.name, line);

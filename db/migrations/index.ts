@@ -14,6 +14,7 @@ import * as dataEntry from './2026_12_04_1400_data_entry.ts';
 import * as importJob from './2026_12_04_1600_import_job.ts';
 import * as importJobCancelled from './2026_12_05_0130_import_job_cancelled.ts';
 import * as procurementPlan from './2026_12_05_0510_procurement_plan.ts';
+import * as importJobAgency from './2026_12_05_0530_import_job_agency.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1600_import_job': importJob,
   '2026_12_05_0130_import_job_cancelled': importJobCancelled,
   '2026_12_05_0510_procurement_plan': procurementPlan,
+  '2026_12_05_0530_import_job_agency': importJobAgency,
 };

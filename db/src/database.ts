@@ -295,6 +295,8 @@ export interface ImportJobTable {
   error_code: string | null;
   error_message: string | null;
   created_by: number | null;
+  /** The agency an operator's job writes for (the import is confined to it); null for an administrator. */
+  agency_id: number | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
 }

@@ -60,6 +60,7 @@ describe('cancelling running import jobs', () => {
       sizeBytes: fs.statSync(file).size,
       filePath: file,
       createdBy: null,
+      agencyId: null,
     });
     await runImportJob(handle.db, TEST_TENANT, job.id, 'check');
     expect((await findImportJob(handle.db, TEST_TENANT, job.id))?.status).toBe('CHECKED');

@@ -216,7 +216,7 @@ describe('import jobs over HTTP and GraphQL', () => {
     expect(await fs.readdir(uploads)).toEqual(before);
   });
 
-  it('refuses uploads, jobs and downloads without sign-in (401), and uploads and jobs to other roles than ADMIN (403)', async () => {
+  it('refuses uploads, jobs and downloads without sign-in (401), and uploads and jobs to readers (403)', async () => {
     const codeOf = async (response: Response) =>
       ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code;
     const anonymous = await fetch(`${server.url}/imports?name=parties.csv`, {

@@ -2,6 +2,8 @@ import { ASSISTANCE_KINDS, type AssistanceKind } from '../../src/database.ts';
 import { columnsOf } from '../bulk.ts';
 import { type BundleCsv, FirstSeen, type ImportContext, rejectRow } from '../context.ts';
 import { partyId, programId } from '../resolve.ts';
+import { storedAssistancePrograms } from '../scope.queries.ts';
+import { OUTSIDE_SCOPE } from '../scope.ts';
 import { storeRows } from '../store.ts';
 import type { FileSpec } from './spec.ts';
 
@@ -18,6 +20,10 @@ interface AssistanceRow {
 async function importAssistance(ctx: ImportContext, file: BundleCsv): Promise<void> {
   const refs = new FirstSeen();
   const rows: AssistanceRow[] = [];
+  // An operator's import: a ref stored under another agency's program (or none) is not its to change.
+  const storedPrograms = ctx.scope
+    ? await storedAssistancePrograms(ctx.trx, ctx.tenantId, file.values('ref'))
+    : new Map<string, number | null>();
   for (const record of file.records) {
     const row = file.reader(record);
     const ref = row.token('ref', { required: true });
@@ -26,6 +32,12 @@ async function importAssistance(ctx: ImportContext, file: BundleCsv): Promise<vo
     const enterpriseId = partyId(ctx, row, 'party_ref', { required: true, kinds: ['ENTERPRISE'] });
     const kind = row.oneOf('kind', ASSISTANCE_KINDS, { required: true });
     const occurredOn = row.date('occurred_on', { required: true });
+    if (ctx.scope) {
+      const stored = ref ? storedPrograms.get(ref) : undefined;
+      const foreign = stored !== undefined && (stored === null || !ctx.scope.ownsProgram(stored));
+      if (program === null || !ctx.scope.ownsProgram(program) || foreign)
+        row.fail('program_ref', OUTSIDE_SCOPE.assistance);
+    }
     if (!row.ok || !ref || enterpriseId === null || !kind || !occurredOn) {
       rejectRow(ctx, file, row);
       continue;

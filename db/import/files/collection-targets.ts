@@ -1,5 +1,6 @@
 import { columnsOf } from '../bulk.ts';
 import { type BundleCsv, FirstSeen, type ImportContext, rejectRow } from '../context.ts';
+import { OUTSIDE_SCOPE } from '../scope.ts';
 import { storeRows } from '../store.ts';
 import { regionsByCode } from './regions.ts';
 import type { FileSpec } from './spec.ts';
@@ -19,6 +20,7 @@ async function importCollectionTargets(ctx: ImportContext, file: BundleCsv): Pro
   for (const record of file.records) {
     const row = file.reader(record);
     const regionCode = row.token('region_code', { required: true });
+    if (ctx.scope) row.fail('region_code', OUTSIDE_SCOPE.targets);
     const region = regionCode ? regionsByCode().get(regionCode) : undefined;
     if (regionCode && !region) row.fail('region_code', `unknown region code ${regionCode}`);
     else if (region && (region.level !== 3 || region.parent_code !== ctx.tenantId)) {

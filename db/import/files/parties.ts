@@ -9,6 +9,7 @@ import {
   rejectStored,
 } from '../context.ts';
 import type { RowReader } from '../row.ts';
+import { type ImportScope, OUTSIDE_SCOPE } from '../scope.ts';
 import { type PartyRow, readParty } from './parties.read.ts';
 import { type Outcome, storeChunk } from './parties.store.ts';
 import type { FileSpec } from './spec.ts';
@@ -73,6 +74,35 @@ function depths(rows: readonly PartyRow[], readers: ReadonlyMap<PartyRow, RowRea
     for (let i = chain.length - 1; i >= 0; i--) depth.set(chain[i] as PartyRow, ++d);
   }
   return depth;
+}
+
+/**
+ * An operator's import (scope.ts): a stored party it may not change is kept as it is, with a
+ * warning, and still resolves for the rows naming it; a new agency, or a network unit outside the
+ * agency's network, is rejected. False when the row is not to be stored.
+ */
+function withinScope(ctx: ImportContext, scope: ImportScope, file: BundleCsv, party: PartyRow): boolean {
+  const stored = ctx.parties.existingValue(party.ref);
+  if (stored && (stored.kind === 'AGENCY' || !scope.owns(stored.id))) {
+    const why = stored.kind === 'AGENCY' ? OUTSIDE_SCOPE.agency : OUTSIDE_SCOPE.party;
+    ctx.report.warn({
+      file: file.name,
+      line: party.line,
+      column: 'ref',
+      message: `${party.ref} is already stored and is kept as it is: ${why}`,
+    });
+    ctx.report.tally(file.name).unchanged += 1;
+    ctx.parties.stored(party.ref, stored);
+    return false;
+  }
+  let refusal: { column: string; reason: string } | null = null;
+  if (party.kind === 'AGENCY') refusal = { column: 'kind', reason: OUTSIDE_SCOPE.agency };
+  else if (party.kind === 'NETWORK_UNIT' && (party.parent_id == null || !scope.isBuyer(party.parent_id)))
+    refusal = { column: 'parent_ref', reason: OUTSIDE_SCOPE.parent };
+  if (!refusal) return true;
+  ctx.report.reject(file.name, party.line, refusal);
+  ctx.parties.rejected(party.ref, file.name, party.line);
+  return false;
 }
 
 /** parties.csv: every economic actor, with its kind's profile; parents resolved in any file order. */
@@ -152,6 +182,7 @@ export async function importParties(ctx: ImportContext, file: BundleCsv): Promis
         }
         party.parent_id = parent.value.id;
       }
+      if (ctx.scope && !withinScope(ctx, ctx.scope, file, party)) continue;
       ready.push(party);
     }
     await loadInChunks(ctx.trx, {
@@ -163,6 +194,8 @@ export async function importParties(ctx: ImportContext, file: BundleCsv): Promis
           const result = results[i] as { id: number; outcome: Outcome };
           tally.count(result.outcome);
           ctx.parties.stored(party.ref, { id: result.id, kind: party.kind });
+          if (party.kind === 'NETWORK_UNIT') ctx.scope?.addUnit(result.id);
+          if (party.kind === 'ENTERPRISE') ctx.scope?.addEnterprise(result.id);
         });
       },
       reject: (party, error) => {

@@ -3,6 +3,7 @@ import { columnsOf } from '../bulk.ts';
 import { type BundleCsv, FirstSeen, type ImportContext, rejectRow } from '../context.ts';
 import { kbliProblem } from '../identifiers.ts';
 import { partyId } from '../resolve.ts';
+import { OUTSIDE_SCOPE } from '../scope.ts';
 import { registerIds } from './ids.ts';
 import type { FileSpec } from './spec.ts';
 
@@ -33,6 +34,11 @@ async function importProducts(ctx: ImportContext, file: BundleCsv): Promise<void
     const kbli = row.token('kbli_code');
     const kbliIssue = kbli ? kbliProblem(kbli) : null;
     if (kbliIssue) row.fail('kbli_code', kbliIssue);
+    if (ctx.scope && ref) {
+      const stored = ctx.products.existingValue(ref);
+      if ((sellerId !== null && !ctx.scope.owns(sellerId)) || (stored && !ctx.scope.owns(stored.sellerId)))
+        row.fail('seller_ref', OUTSIDE_SCOPE.seller);
+    }
     if (!row.ok || !ref || sellerId === null || !name || !category) {
       rejectRow(ctx, file, row);
       const rawRef = row.raw('ref').trim() || null;

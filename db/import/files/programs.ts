@@ -1,6 +1,7 @@
 import { columnsOf } from '../bulk.ts';
 import { type BundleCsv, FirstSeen, type ImportContext, rejectRow } from '../context.ts';
 import { partyId } from '../resolve.ts';
+import { OUTSIDE_SCOPE } from '../scope.ts';
 import { registerIds } from './ids.ts';
 import type { FileSpec } from './spec.ts';
 
@@ -30,6 +31,11 @@ async function importPrograms(ctx: ImportContext, file: BundleCsv): Promise<void
     const year = row.integer('fiscal_year', { required: true, min: 2000, max: 2100 });
     const budget = row.money('budget', { required: true });
     const share = row.share('local_target_share');
+    if (ctx.scope && agencyId !== null) {
+      const stored = ref ? ctx.programs.existingValue(ref) : undefined;
+      if (agencyId !== ctx.scope.agencyId || (stored && !ctx.scope.ownsProgram(stored.id)))
+        row.fail('agency_ref', OUTSIDE_SCOPE.program);
+    }
     if (agencyId !== null && code && year !== null) {
       codes.check(row, 'code', `${agencyId}|${year}|${code}`, `code ${code} for this agency in ${year}`);
     }
@@ -65,7 +71,10 @@ async function importPrograms(ctx: ImportContext, file: BundleCsv): Promise<void
       conflict: ['ref'],
       returning: ['ref', 'id'],
     },
-    target: (_row, id) => ({ id }),
+    target: (_row, id) => {
+      ctx.scope?.addProgram(id);
+      return { id };
+    },
   });
 }
 

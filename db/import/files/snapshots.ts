@@ -2,6 +2,7 @@ import { PARTY_STATUSES } from '../../src/database.ts';
 import { columnsOf } from '../bulk.ts';
 import { type BundleCsv, FirstSeen, type ImportContext, rejectRow } from '../context.ts';
 import { partyId } from '../resolve.ts';
+import { OUTSIDE_SCOPE } from '../scope.ts';
 import { storeRows } from '../store.ts';
 import type { FileSpec } from './spec.ts';
 
@@ -22,6 +23,8 @@ async function importSnapshots(ctx: ImportContext, file: BundleCsv): Promise<voi
     const row = file.reader(record);
     const enterpriseId = partyId(ctx, row, 'party_ref', { required: true, kinds: ['ENTERPRISE'] });
     const period = row.month('period', { required: true });
+    if (ctx.scope && enterpriseId !== null && !ctx.scope.owns(enterpriseId))
+      row.fail('party_ref', OUTSIDE_SCOPE.enterprise);
     if (enterpriseId !== null && period)
       keys.check(row, 'period', `${enterpriseId}|${period}`, `period ${period.slice(0, 7)} for this party`);
     const revenue = row.money('revenue');

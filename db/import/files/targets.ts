@@ -2,6 +2,7 @@ import { POLICY_METRICS, type PolicyMetric } from '../../src/database.ts';
 import { columnsOf } from '../bulk.ts';
 import { type BundleCsv, FirstSeen, type ImportContext, rejectRow } from '../context.ts';
 import { partyId } from '../resolve.ts';
+import { OUTSIDE_SCOPE } from '../scope.ts';
 import { storeRows } from '../store.ts';
 import type { FileSpec } from './spec.ts';
 
@@ -25,6 +26,7 @@ async function importTargets(ctx: ImportContext, file: BundleCsv): Promise<void>
     const row = file.reader(record);
     const ref = row.token('ref', { required: true });
     refs.check(row, 'ref', ref);
+    if (ctx.scope) row.fail('ref', OUTSIDE_SCOPE.targets);
     const name = row.text('name', { required: true });
     const legalBasis = row.text('legal_basis', { max: 5_000 });
     const metric = row.oneOf('metric', POLICY_METRICS, { required: true });

@@ -2,6 +2,8 @@ import { FUNDING_SOURCES, type FundingSource, PRODUCT_CATEGORIES, type ProductCa
 import { columnsOf } from '../bulk.ts';
 import { type BundleCsv, FirstSeen, type ImportContext, rejectRow } from '../context.ts';
 import { partyId, product, programId } from '../resolve.ts';
+import { purchasesOfOtherBuyers } from '../scope.queries.ts';
+import { type ImportScope, OUTSIDE_SCOPE } from '../scope.ts';
 import { storeRows } from '../store.ts';
 import type { StreamedCsv } from '../stream.ts';
 import type { FileSpec } from './spec.ts';
@@ -72,6 +74,7 @@ async function importBatch(ctx: ImportContext, file: BundleCsv): Promise<void> {
     const buyerId = partyId(ctx, row, 'buyer_ref', { required: true });
     const sellerId = partyId(ctx, row, 'seller_ref', { required: true });
     if (buyerId !== null && buyerId === sellerId) row.fail('seller_ref', 'buyer and seller must be different parties');
+    if (ctx.scope && buyerId !== null && !ctx.scope.isBuyer(buyerId)) row.fail('buyer_ref', OUTSIDE_SCOPE.buyer);
     const programIdValue = programId(ctx, row, 'program_ref');
     const sold = product(ctx, row, 'product_ref');
     if (sold && sellerId !== null && sold.sellerId !== sellerId) {
@@ -110,17 +113,20 @@ async function importBatch(ctx: ImportContext, file: BundleCsv): Promise<void> {
       occurred_on: occurredOn,
     });
   }
+  const allowed = ctx.scope ? await withoutOtherBuyers(ctx, ctx.scope, file, rows) : rows;
   // A purchase voided since an earlier import stays voided: its row is left out, counted unchanged.
   const voided = await voidedKeys(
     ctx.trx,
     ctx.tenantId,
-    rows.map((r) => ({ source: r.source, ref: r.source_ref })),
+    allowed.map((r) => ({ source: r.source, ref: r.source_ref })),
   );
-  const kept = voided.size ? rows.filter((r) => !voided.has(keyOf({ source: r.source, ref: r.source_ref }))) : rows;
+  const kept = voided.size
+    ? allowed.filter((r) => !voided.has(keyOf({ source: r.source, ref: r.source_ref })))
+    : allowed;
   if (voided.size) {
-    ctx.report.tally(file.name).unchanged += rows.length - kept.length;
+    ctx.report.tally(file.name).unchanged += allowed.length - kept.length;
     const left = new Set(kept);
-    for (const r of rows) {
+    for (const r of allowed) {
       if (left.has(r)) continue;
       ctx.report.warn({
         file: file.name,
@@ -153,6 +159,23 @@ async function importBatch(ctx: ImportContext, file: BundleCsv): Promise<void> {
     renames: { source_ref: 'ref' },
     chunkSize: 20_000,
     progress: false, // the stream reports progress per batch
+  });
+}
+
+/** An operator's import: rows whose ref is a stored purchase of a buyer outside its network are rejected. */
+async function withoutOtherBuyers(
+  ctx: ImportContext,
+  scope: ImportScope,
+  file: BundleCsv,
+  rows: readonly TransactionRow[],
+): Promise<TransactionRow[]> {
+  const keys = rows.map((r) => ({ source: r.source, ref: r.source_ref }));
+  const foreign = await purchasesOfOtherBuyers(ctx.trx, ctx.tenantId, keys, scope.buyerIds());
+  if (foreign.size === 0) return [...rows];
+  return rows.filter((r) => {
+    if (!foreign.has(keyOf({ source: r.source, ref: r.source_ref }))) return true;
+    ctx.report.reject(file.name, r.line, { column: 'ref', reason: `ref ${r.source_ref}: ${OUTSIDE_SCOPE.purchase}` });
+    return false;
   });
 }
 

@@ -13,6 +13,8 @@ export interface ImportJobRow {
   readonly report: unknown;
   readonly error_code: string | null;
   readonly error_message: string | null;
+  /** The agency an operator's job writes for; null for an administrator's. */
+  readonly agency_id: number | null;
   readonly created_at: Date;
   readonly updated_at: Date;
 }
@@ -29,6 +31,7 @@ const COLUMNS = [
   'report',
   'error_code',
   'error_message',
+  'agency_id',
   'created_at',
   'updated_at',
 ] as const;
@@ -36,7 +39,14 @@ const COLUMNS = [
 export async function insertImportJob(
   db: Kysely<Database>,
   tenantId: string,
-  job: { fileName: string; format: string; sizeBytes: number; filePath: string; createdBy: number | null },
+  job: {
+    fileName: string;
+    format: string;
+    sizeBytes: number;
+    filePath: string;
+    createdBy: number | null;
+    agencyId: number | null;
+  },
 ): Promise<ImportJobRow> {
   const row = await db
     .insertInto('import_job')
@@ -48,6 +58,7 @@ export async function insertImportJob(
       size_bytes: job.sizeBytes,
       file_path: job.filePath,
       created_by: job.createdBy,
+      agency_id: job.agencyId,
     })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();

@@ -120,6 +120,8 @@ export async function runImportJob(
     const report = await importFromPath(db, tenantId, job.file_path, job.file_name, {
       dryRun: step === 'check',
       allOrNothing: job.all_or_nothing,
+      // An operator's job: confined to its agency, and its new enterprises registered by it.
+      registeringAgencyId: job.agency_id,
       onProgress: (stage, done, total) => {
         // Thrown inside the import's transaction, so it rolls back (db/import/csv-import.ts).
         if (cancel.signal.aborted) throw new ImportCancelled();

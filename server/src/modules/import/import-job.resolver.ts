@@ -32,9 +32,17 @@ export function toImportJob(row: ImportJobRow, live?: ImportJob['progress']): Im
   };
 }
 
+/**
+ * Whose jobs a caller sees: an administrator every job, an operator the jobs of its own agency
+ * (another's is as if it did not exist).
+ */
+function visible(ctx: Context, row: ImportJobRow): boolean {
+  return ctx.actor.role === 'ADMIN' || (row.agency_id !== null && row.agency_id === ctx.actor.agencyId);
+}
+
 async function jobOrThrow(ctx: Context, id: number): Promise<ImportJobRow> {
   const row = await findImportJob(ctx.db, ctx.tenantId, id);
-  if (!row)
+  if (!row || !visible(ctx, row))
     throw new AppError('NOT_FOUND', `pekerjaan impor ${id} tidak ada / import job ${id} not found`, { field: 'id' });
   return row;
 }
@@ -71,20 +79,23 @@ async function start(ctx: Context, id: number, step: 'check' | 'commit', allOrNo
 
 @Resolver(() => ImportJob)
 export class ImportJobResolver {
-  @Authorized<ActorRole>(['ADMIN'])
-  @Query(() => ImportJob, { nullable: true, description: 'An import job: status, progress, report (ADMIN).' })
+  @Authorized<ActorRole>(['ADMIN', 'OPERATOR'])
+  @Query(() => ImportJob, {
+    nullable: true,
+    description: "An import job: status, progress, report (ADMIN: any; OPERATOR: its own agency's).",
+  })
   async importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ImportJob | null> {
     const n = jobId(id);
     const live = runningJob(ctx.tenantId, n);
-    if (live) return toImportJob(live.job, live.progress);
+    if (live) return visible(ctx, live.job) ? toImportJob(live.job, live.progress) : null;
     const row = await findImportJob(ctx.db, ctx.tenantId, n);
-    return row ? toImportJob(row) : null;
+    return row && visible(ctx, row) ? toImportJob(row) : null;
   }
 
-  @Authorized<ActorRole>(['ADMIN'])
+  @Authorized<ActorRole>(['ADMIN', 'OPERATOR'])
   @Mutation(() => ImportJob, {
     description:
-      'ADMIN: checks an uploaded file by a dry run: every row is validated against the stored data and the report is kept on the job; nothing is stored. Runs in the background: poll importJob(id).',
+      "ADMIN, or the OPERATOR of the agency that uploaded it (an operator's import is confined to its agency, its network and the enterprises it registered): checks an uploaded file by a dry run: every row is validated against the stored data and the report is kept on the job; nothing is stored. Runs in the background: poll importJob(id).",
   })
   async startImport(
     @Arg('id', () => ID) id: string,
@@ -98,10 +109,10 @@ export class ImportJobResolver {
     return start(ctx, jobId(id), 'check', allOrNothing);
   }
 
-  @Authorized<ActorRole>(['ADMIN'])
+  @Authorized<ActorRole>(['ADMIN', 'OPERATOR'])
   @Mutation(() => ImportJob, {
     description:
-      'ADMIN: stores a checked job (status CHECKED) in one transaction: the accepted rows, or nothing when it is all-or-nothing and a row is rejected. Runs in the background: poll importJob(id).',
+      'ADMIN, or the OPERATOR of the agency that uploaded it: stores a checked job (status CHECKED) in one transaction: the accepted rows, or nothing when it is all-or-nothing and a row is rejected. Runs in the background: poll importJob(id).',
   })
   async commitImport(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ImportJob> {
     return start(ctx, jobId(id), 'commit');

@@ -44,7 +44,8 @@ function limit(max: number, counted: { bytes: number }): Transform {
  * POST /imports?name=<file name>: the request body is the file itself (application/octet-stream;
  * a zip of the CSV bundle, an XLSX workbook or one CSV file), streamed to a temporary file, never
  * held in memory. Answers 201 with the new import job (status UPLOADED); the GraphQL mutations
- * startImport and commitImport take it from there.
+ * startImport and commitImport take it from there. For ADMIN and OPERATOR; an operator's job writes
+ * only for its agency (db/import/scope.ts), and LKPP or OCDS JSON is an administrator's to import.
  */
 export function importUpload(options: UploadOptions): RequestHandler {
   const { db, tenantId, dir, maxBytes, logger } = options;
@@ -62,8 +63,11 @@ export function importUpload(options: UploadOptions): RequestHandler {
         'content-type',
       );
     }
-    const refused = await refusal(options.actorOf, req, ['ADMIN']);
+    const refused = await refusal(options.actorOf, req, ['ADMIN', 'OPERATOR']);
     if (refused) return fail(refused.status, refused.code, refused.message);
+    const actor = await options.actorOf(req);
+    // An operator's job writes for its agency only (db/import/scope.ts); an administrator's for any.
+    const agencyId = actor.role === 'OPERATOR' ? (actor.agencyId ?? null) : null;
     const raw = typeof req.query.name === 'string' ? req.query.name : '';
     const fileName = path.basename(raw.replace(/\\/g, '/')).trim();
     if (!fileName || fileName.length > 255) {
@@ -79,6 +83,13 @@ export function importUpload(options: UploadOptions): RequestHandler {
         400,
         'BAD_USER_INPUT',
         `${fileName}: format tidak dikenal, kirim .zip, .xlsx atau .csv / unknown format: send a .zip, .xlsx or .csv`,
+      );
+    }
+    if (format === 'json' && agencyId !== null) {
+      return fail(
+        403,
+        'FORBIDDEN',
+        'berkas LKPP (ISB) dan OCDS diimpor oleh administrator: berkas itu menulis SKPD dan pemetaan satker / LKPP (ISB) and OCDS files are imported by an administrator: they write agencies and the work-unit mapping',
       );
     }
     const announced = Number(req.get('content-length'));
@@ -102,7 +113,8 @@ export function importUpload(options: UploadOptions): RequestHandler {
       format,
       sizeBytes: counted.bytes,
       filePath: target,
-      createdBy: null,
+      createdBy: actor.userId ?? null,
+      agencyId,
     });
     await options.afterWrite?.(req);
     // The job as importJob(id) would show it (this module stays free of the GraphQL classes).

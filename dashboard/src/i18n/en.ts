@@ -1,6 +1,7 @@
 import { entryEn } from './entry-en.ts';
 import { enumLabels } from './enum-labels.ts';
 import type { MessageKey } from './id.ts';
+import { procurementEn } from './procurement-en.ts';
 
 /** English: the same keys as id.ts (TypeScript checks that none is missing). */
 export const en: Record<MessageKey, string> = {
@@ -294,6 +295,7 @@ export const en: Record<MessageKey, string> = {
   'admin.failed': 'Failed: {message}',
 
   ...entryEn,
+  ...procurementEn,
   ...enumLabels('en'),
   'size.UNKNOWN': 'Unknown',
   'seller.LOCAL_UMKM': 'Local UMKM',

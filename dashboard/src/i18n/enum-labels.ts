@@ -8,6 +8,7 @@ import {
   PRODUCT_CATEGORY_LABELS,
   PUBLIC_ROLE_LABEL,
   ROLE_LABELS,
+  SATKER_MAPPING_SOURCE_LABELS,
   SIZE_CLASS_LABELS,
   UNIT_TYPE_LABELS,
   VERIFICATION_LABELS,
@@ -41,6 +42,7 @@ export function enumLabels(language: Language) {
     ...prefixed('gender', GENDER_LABELS, language),
     ...prefixed('kind', PARTY_KIND_LABELS, language),
     ...prefixed('fund', FUNDING_SOURCE_LABELS, language),
+    ...prefixed('satkerSource', SATKER_MAPPING_SOURCE_LABELS, language),
     ...prefixed('role', { ...ROLE_LABELS, PUBLIC: PUBLIC_ROLE_LABEL }, language),
   };
 }

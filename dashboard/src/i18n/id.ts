@@ -1,5 +1,6 @@
 import { entryId } from './entry-id.ts';
 import { enumLabels } from './enum-labels.ts';
+import { procurementId } from './procurement-id.ts';
 /** Indonesian, the default language: every label of the dashboard. English (en.ts) has the same keys. */
 export const id = {
   'app.title': 'Jejaring',
@@ -291,6 +292,7 @@ export const id = {
   'admin.failed': 'Gagal: {message}',
 
   ...entryId,
+  ...procurementId,
   ...enumLabels('id'),
   'size.UNKNOWN': 'Tidak diketahui',
   'seller.LOCAL_UMKM': 'UMKM lokal',

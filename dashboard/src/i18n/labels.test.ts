@@ -6,6 +6,7 @@ import {
   ProductCategory,
   ProgramStatus,
   RecoveryGroup,
+  SatkerMappingSource,
   SellerClass,
   SizeClass,
   TargetSource,
@@ -28,6 +29,7 @@ const LABELLED: Array<[string, Record<string, string>]> = [
   ['targetSource', TargetSource],
   ['group', RecoveryGroup],
   ['seller', SellerClass],
+  ['satkerSource', SatkerMappingSource],
 ];
 
 describe('enum labels', () => {

@@ -10,6 +10,7 @@ import type {
   GetDominoEffectQuery,
   GetMarketAccessEffectQuery,
   GetNetworkReachQuery,
+  GetPlannedVsRealisedQuery,
   GetProgramOutcomesQuery,
   GetProgramQuery,
   GetRecoveryIndexQuery,
@@ -505,6 +506,38 @@ export const viewerOperator: GetViewerQuery = {
 };
 
 /** A complete, successful API for every operation. */
+/** Plans for small businesses against what was paid to them, 2024: B planned 2 of 5 billion for them. */
+export const plannedVsRealised: GetPlannedVsRealisedQuery = {
+  plannedVsRealised: [
+    {
+      agency: agencyB,
+      fiscalYear: 2024,
+      planCount: 12,
+      plannedTotal: 5_000_000_000,
+      planCountForSmall: 5,
+      plannedForSmall: 2_000_000_000,
+      plannedSmallShare: 0.4,
+      realisedTotal: 9_000_000_000,
+      realisedToSmall: 1_500_000_000,
+      realisedSmallShare: 1_500 / 9_000,
+      realisationRate: 0.75,
+    },
+    {
+      agency: agencyA,
+      fiscalYear: 2024,
+      planCount: 3,
+      plannedTotal: 800_000_000,
+      planCountForSmall: 0,
+      plannedForSmall: 0,
+      plannedSmallShare: 0,
+      realisedTotal: 600_000_000,
+      realisedToSmall: 90_000_000,
+      realisedSmallShare: 0.15,
+      realisationRate: null,
+    },
+  ],
+};
+
 export const success = {
   GetAbout: about,
   GetViewer: viewerPublic,
@@ -512,6 +545,7 @@ export const success = {
   GetSpendSummary: summary,
   GetSpendTrend: trend,
   GetAgencyScorecard: scorecard,
+  GetPlannedVsRealised: plannedVsRealised,
   GetSpendFlows: flows,
   GetSpendByDistrict: districts,
   GetDominoEffect: domino,
@@ -534,6 +568,7 @@ export const empty = {
   GetSpendSummary: summaryEmpty,
   GetSpendTrend: trendEmpty,
   GetAgencyScorecard: scorecardEmpty,
+  GetPlannedVsRealised: { plannedVsRealised: [] },
   GetSpendFlows: flowsEmpty,
   GetDominoEffect: dominoEmpty,
   GetSpendByDistrict: { spendByDistrict: [] },

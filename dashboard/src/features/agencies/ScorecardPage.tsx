@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { scoreCsv } from '../overview/csv.ts';
 import { useAgencyScorecard } from '../overview/useOverview.ts';
+import { PlannedVsRealisedCard } from './PlannedVsRealised.tsx';
 import { ScorecardTable } from './ScorecardTable.tsx';
 
 export default function ScorecardPage() {
@@ -38,6 +39,7 @@ export default function ScorecardPage() {
       >
         {(d) => <ScorecardTable rows={d.agencyScorecard} search={search} />}
       </ChartCard>
+      <PlannedVsRealisedCard />
     </>
   );
 }

@@ -10,11 +10,12 @@ import {
   RevokeApiKeyDocument,
 } from '../../graphql/generated/graphql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { SatkerMappings } from '../procurement/SatkerMappings.tsx';
 
 type Account = ListAccountsQuery['users'][number];
 type Key = ListAccountsQuery['apiKeys'][number];
 
-/** `/admin`: accounts and API keys (ADMIN only; the API refuses everyone else too). */
+/** `/admin`: accounts, API keys and the LKPP work-unit mapping (ADMIN only; the API refuses everyone else too). */
 export default function AdminPage() {
   const { t } = useI18n();
   const viewer = useViewer();
@@ -73,6 +74,7 @@ export default function AdminPage() {
           </DataState>
         </div>
       </section>
+      <SatkerMappings />
     </div>
   );
 }

@@ -1,11 +1,16 @@
 /// <reference lib="dom" />
 /**
  * Screenshots of every dashboard page at 1440×900 (desktop) and 768×1024 (tablet) into
- * docs/screenshots/, on the demo data. Run: `pnpm screenshots` (tsx; builds the dashboard when stale).
+ * docs/screenshots/, on the demo data, and of data entry (screenshots-entry.ts). Run:
+ * `pnpm screenshots` (tsx; builds the dashboard when stale); `pnpm screenshots pendataan` for the
+ * data-entry pictures alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { entryScreenshots } from './screenshots-entry.ts';
 import {
+  type DemoServer,
   dashboardPages,
   ensureDashboardBuilt,
   latestYear,
@@ -22,11 +27,44 @@ const VIEWPORTS = [
   { suffix: '768', width: 768, height: 1024 },
 ];
 
+/** The DPRD report as printed, the English overview and Metodologi pages, and the explorer. */
+async function fixedPictures(server: DemoServer, browser: Browser, year: number) {
+  // The DPRD report as printed: print stylesheet, the printable width of A4 (210 mm less the 12 mm
+  // @page margins each side, at 96 dpi), and the PDF itself.
+  {
+    const context = await browser.newContext({ viewport: { width: 703, height: 1060 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/program/cetak?tahun=${year}`);
+    await settle(page);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'program-cetak-a4.png'), fullPage: true });
+    await page.pdf({ path: path.join(SCREENSHOTS, 'program-cetak-a4.pdf'), format: 'A4', printBackground: false });
+    await context.close();
+  }
+  // The English overview, to show the language switch.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/?lang=en&tahun=${year}`);
+  await settle(page);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-en-1440.png'), fullPage: true });
+  // The Metodologi page in English (the Indonesian one is metodologi-1440.png), opened at a measure.
+  await page.goto(`${server.url}/metodologi?lang=en#agencyScorecard`);
+  await settle(page);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'metodologi-en-1440.png') });
+  // The explorer after running its first example operation (offline: everything is bundled).
+  await page.goto(`${server.url}/explorer`);
+  await runExplorerExample(page);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer.png') });
+  await context.close();
+}
+
 async function main() {
   ensureDashboardBuilt();
-  const server = await startDemoServer();
+  // A writable copy of the demo: the data-entry pictures run a dry run (an import job is stored).
+  const server = await startDemoServer({ writable: true });
   const browser = await launchBrowser();
   const only = process.argv.slice(2);
+  const entryOnly = only.length === 1 && only[0] === 'pendataan';
   try {
     const year = await latestYear(server);
     const pages = (await dashboardPages(server)).filter((p) => !only.length || only.includes(p.name));
@@ -53,33 +91,8 @@ async function main() {
       }
       await context.close();
     }
-    // The DPRD report as printed: print stylesheet, the printable width of A4 (210 mm less the 12 mm
-    // @page margins each side, at 96 dpi), and the PDF itself.
-    {
-      const context = await browser.newContext({ viewport: { width: 703, height: 1060 }, reducedMotion: 'reduce' });
-      const page = await context.newPage();
-      await page.goto(`${server.url}/program/cetak?tahun=${year}`);
-      await settle(page);
-      await page.emulateMedia({ media: 'print' });
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'program-cetak-a4.png'), fullPage: true });
-      await page.pdf({ path: path.join(SCREENSHOTS, 'program-cetak-a4.pdf'), format: 'A4', printBackground: false });
-      await context.close();
-    }
-    // The English overview, to show the language switch.
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/?lang=en&tahun=${year}`);
-    await settle(page);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-en-1440.png'), fullPage: true });
-    // The Metodologi page in English (the Indonesian one is metodologi-1440.png), opened at a measure.
-    await page.goto(`${server.url}/metodologi?lang=en#agencyScorecard`);
-    await settle(page);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'metodologi-en-1440.png') });
-    // The explorer after running its first example operation (offline: everything is bundled).
-    await page.goto(`${server.url}/explorer`);
-    await runExplorerExample(page);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer.png') });
-    await context.close();
+    if (!entryOnly) await fixedPictures(server, browser, year);
+    if (!only.length || only.includes('pendataan')) await entryScreenshots(server, browser);
   } finally {
     await browser.close();
     await server.stop();

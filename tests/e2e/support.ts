@@ -13,7 +13,7 @@ import { loadServerConfig } from '@jejaring/server/config';
 import { createLogger } from '@jejaring/server/logger';
 import { type Running, startServer } from '@jejaring/server/start';
 import { type DocumentNode, print } from 'graphql';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { loginToken } from '../support/login.ts';
 
@@ -49,10 +49,19 @@ export const DEMO_PASSWORD = 'demo-jejaring-2026';
 
 /**
  * A browser context signed in as a demo user (the session cookie set by a login request made
- * through the context, as the /masuk form would).
+ * through the context, as the /masuk form would); `options` override the context's (1440×900).
  */
-export async function signedInContext(browser: Browser, server: DemoServer, username: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+export async function signedInContext(
+  browser: Browser,
+  server: DemoServer,
+  username: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+    ...options,
+  });
   const response = await context.request.post(`${server.url}/graphql`, {
     headers: { 'content-type': 'application/json' },
     data: {

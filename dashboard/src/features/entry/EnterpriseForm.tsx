@@ -109,7 +109,7 @@ export function EnterpriseForm({ stored }: { stored: Stored | null }) {
   const [updating, update] = useMutation(UpdateEnterpriseDocument);
   const { input, issues } = useMemo(() => parse(values), [values]);
   const failures = issues.filter((x) => x.code !== 'SIZE_CLASS_CONTRADICTS');
-  const local = byField(issues, i.locale);
+  const local = byField(failures, i.locale); // the size-class warning is shown as a note, not on the field
   const message = (field: string) =>
     server.fields[field] ?? (submitted || touched.has(field) ? local[field] : undefined);
 

@@ -56,33 +56,35 @@ export function ImportReport({ report }: { report: Report }) {
             rowKey={(r) => String(r.n)}
             caption={i.t('upload.rejections', { n: report.rejectedTotal })}
           />
-          <nav className="pager" aria-label={i.t('upload.rejections', { n: report.rejectedTotal })}>
-            <span className="muted small" data-testid="rejections-range">
-              {i.t('upload.rejectionsShown', {
-                from: i.num(from + 1),
-                to: i.num(from + pageRows.length),
-                shown: i.num(shown),
-              })}
-            </span>
-            <button
-              type="button"
-              className="button button-small"
-              disabled={current === 0}
-              onClick={() => setPage(current - 1)}
-              aria-label={i.t('upload.previous')}
-            >
-              <span aria-hidden="true">←</span>
-            </button>
-            <button
-              type="button"
-              className="button button-small"
-              disabled={current >= pages - 1}
-              onClick={() => setPage(current + 1)}
-              aria-label={i.t('upload.next')}
-            >
-              <span aria-hidden="true">→</span>
-            </button>
-          </nav>
+          {pages > 1 ? (
+            <nav className="pager" aria-label={i.t('upload.rejections', { n: report.rejectedTotal })}>
+              <span className="muted small" data-testid="rejections-range">
+                {i.t('upload.rejectionsShown', {
+                  from: i.num(from + 1),
+                  to: i.num(from + pageRows.length),
+                  shown: i.num(shown),
+                })}
+              </span>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={current === 0}
+                onClick={() => setPage(current - 1)}
+                aria-label={i.t('upload.previous')}
+              >
+                <span aria-hidden="true">←</span>
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={current >= pages - 1}
+                onClick={() => setPage(current + 1)}
+                aria-label={i.t('upload.next')}
+              >
+                <span aria-hidden="true">→</span>
+              </button>
+            </nav>
+          ) : null}
           {report.rejectedTotal > shown ? (
             <p className="muted small">
               {i.t('upload.rejectionsKept', { kept: i.num(shown), n: i.num(report.rejectedTotal) })}

@@ -101,9 +101,7 @@ function Finished({ id, onCommit, onAgain }: { id: string; onCommit(): void; onA
   const committed = job.status === 'COMMITTED';
   return (
     <div className="import-result" data-testid={committed ? 'import-committed' : 'import-checked'}>
-      <h2>
-        {i.t(committed ? 'upload.committedTitle' : 'upload.dryRunTitle')}: {job.fileName}
-      </h2>
+      <h2>{i.t(committed ? 'upload.committedTitle' : 'upload.dryRunTitle', { name: job.fileName })}</h2>
       {job.report ? <ImportReport report={job.report} /> : null}
       <p className="note" role="note">
         {i.t(committed ? 'upload.committedNote' : 'upload.dryRunNote')}

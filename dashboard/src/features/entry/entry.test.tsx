@@ -60,6 +60,15 @@ describe('EnterpriseForm', () => {
     expect(screen.getByText(/termasuk Menengah, bukan Kecil/)).toBeTruthy();
   });
 
+  it('shows that contradiction once, as a note: the class field is not marked wrong (it is a warning)', () => {
+    renderWithApi(<EnterpriseForm stored={null} />, {});
+    type(/Modal usaha/, 'Rp6.000.000.000');
+    fireEvent.change(screen.getByLabelText(/Skala usaha/), { target: { value: 'SMALL' } });
+    fireEvent.blur(screen.getByLabelText(/Skala usaha/));
+    expect(screen.getAllByText(/termasuk Menengah, bukan Kecil/)).toHaveLength(1);
+    expect(screen.getByLabelText(/Skala usaha/).getAttribute('aria-invalid')).toBe('false');
+  });
+
   it('registers a valid enterprise and shows the likely duplicates the API found', async () => {
     const view = renderWithApi(<EnterpriseForm stored={null} />, { RegisterEnterprise: written });
     type(/Nama usaha/, 'Keripik Pisang Ibu Sari');

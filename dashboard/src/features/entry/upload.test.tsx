@@ -59,7 +59,7 @@ describe('UploadPanel', () => {
     api.GetImportJobProgress = fx.progressStatus('CHECKED');
     // 3 + 1 accepted of parties.csv, 200 + 10 of transactions.csv; 30 rejected; 4 + 240 rows.
     expect(await screen.findByText('214 baris diterima, 30 ditolak, dari 244 baris.')).toBeTruthy();
-    expect(screen.getByText('Hasil uji coba: belum ada yang disimpan: bundel.zip')).toBeTruthy();
+    expect(screen.getByText('Uji coba bundel.zip: belum ada yang disimpan')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Baris yang ditolak (30)' })).toBeTruthy();
     const rows = () => screen.getAllByText(/^amount "1\.500\./).map((cell) => cell.textContent);
     expect(rows()).toHaveLength(25);
@@ -84,7 +84,7 @@ describe('UploadPanel', () => {
     expect(view.calls.find((c) => c.name === 'CommitImport')?.variables).toEqual({ id: '7' });
     api.GetImportJobReport = fx.reportCommitted;
     api.GetImportJobProgress = fx.progressStatus('COMMITTED');
-    expect(await screen.findByText('Tersimpan: bundel.zip')).toBeTruthy();
+    expect(await screen.findByText('bundel.zip tersimpan')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Simpan' })).toBeNull();
     expect(view.calls.filter((c) => c.name === 'GetImportJobReport')).toHaveLength(2);
   });

@@ -43,6 +43,9 @@ function MergeDialog({ pair, onDone, onClose }: { pair: Pair; onDone(message: st
   const [keep, setKeep] = useState<'earlier' | 'later'>(defaultSurvivor(pair));
   const [error, setError] = useState<string | null>(null);
   const [state, merge] = useMutation(MergePartiesDocument);
+  // The two often share a name: each is named with what tells it apart (its NIB, else its date).
+  const known = (side: DuplicateSideFragment) =>
+    `${side.name} (${side.nib ? `NIB ${side.nib}` : i.date(side.registeredOn)})`;
   const survivor = pair[keep];
   const duplicate = pair[keep === 'earlier' ? 'later' : 'earlier'];
   async function submit(event: FormEvent) {
@@ -84,7 +87,7 @@ function MergeDialog({ pair, onDone, onClose }: { pair: Pair; onDone(message: st
           ))}
         </fieldset>
         <p className="form-warning" role="note">
-          {i.t('pendataan.mergeExplain', { survivor: survivor.name, duplicate: duplicate.name })}
+          {i.t('pendataan.mergeExplain', { survivor: known(survivor), duplicate: known(duplicate) })}
         </p>
         <div className="form-actions">
           <button type="submit" className="button" disabled={state.fetching}>

@@ -122,7 +122,10 @@ describe('PendataanPage', () => {
       ['earlier', false],
       ['later', true],
     ]);
-    expect(within(dialog).getByRole('note').textContent).toMatch(/dipindahkan ke Hortikultura Pancaroba/);
+    // Both are named alike: each is told apart by its NIB, else its registration date.
+    expect(within(dialog).getByRole('note').textContent).toBe(
+      'Semua transaksi, produk, keanggotaan koperasi, bantuan dan survei bulanan Hortikultura Pancaroba (1 Maret 2024) dipindahkan ke Hortikultura Pancaroba (NIB 9120000000013), lalu Hortikultura Pancaroba (1 Maret 2024) dihapus. Penggabungan tidak dapat dibatalkan.',
+    );
     expect(view.calls.filter((c) => c.name === 'MergeParties')).toEqual([]);
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Gabungkan' })));
     expect(view.calls.find((c) => c.name === 'MergeParties')?.variables).toEqual({

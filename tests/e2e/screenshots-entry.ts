@@ -2,8 +2,8 @@
 /**
  * Screenshots of data entry for docs/screenshots/ (called by screenshots.ts, on a writable copy of
  * the demo): the Pendataan page as an administrator in Indonesian and English and with the merge
- * dialog open, the upload page with the report of a dry run (a small bundle with rejected rows and
- * an unknown column; nothing is stored), and the two forms as an operator.
+ * dialog open, the upload page as an operator with the report of a dry run (a small bundle with
+ * rejected rows and an unknown column; nothing is stored), and the two forms as an operator.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -80,15 +80,17 @@ export async function entryScreenshots(server: DemoServer, browser: Browser): Pr
       await page.close();
     }
     const zip = await sampleBundle(tmp);
+    // As an operator: the page says what an operator's import is confined to.
     for (const lang of ['id', 'en'] as const) {
-      const page = await contexts[lang].newPage();
+      const context = await signedInContext(browser, server, 'operator.demo', options(lang));
+      const page = await context.newPage();
       const watch = watchPage(page);
       await page.goto(`${server.url}/pendataan/unggah?lang=${lang}`);
       await page.setInputFiles('input[type="file"]', zip);
       await page.click('[data-testid="upload-form"] button[type="submit"]');
       await page.waitForSelector('[data-testid="import-checked"]', { timeout: 150_000 });
       await shoot(page, lang === 'id' ? 'unggah-1440' : 'unggah-en-1440', watch);
-      await page.close();
+      await context.close();
     }
   } finally {
     await contexts.id.close();

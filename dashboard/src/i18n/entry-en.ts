@@ -64,8 +64,8 @@ export const entryEn: Record<keyof typeof entryId, string> = {
   'upload.title': 'Upload data',
   'upload.lead':
     'One file: a CSV bundle as a zip (or one .csv file whose refs are already stored), an XLSX workbook (one sheet per file), or JSON (OCDS). The file is checked first by a dry run that stores nothing; read the report, then save.',
-  'upload.adminOnly':
-    "Importing files is for administrators for now: a bundle writes for the whole regency, and an import cannot yet be confined to an operator's agency. Use the data-entry forms for your agency's data.",
+  'upload.operatorNote':
+    'Your import is confined to your agency: the purchases of the agency and its network units, and new enterprises, cooperatives and vendors. Other rows are rejected, and the stored parties you may not change are kept as they are (with a warning). JSON files (LKPP, OCDS) are for administrators.',
   'upload.file': 'File',
   'upload.fileHint': '.zip, .xlsx, .csv or .json',
   'upload.allOrNothing': 'All or nothing',

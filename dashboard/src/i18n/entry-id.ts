@@ -62,8 +62,8 @@ export const entryId = {
   'upload.title': 'Unggah data',
   'upload.lead':
     'Satu berkas: bundel CSV sebagai zip (atau satu berkas .csv yang ref-nya sudah tersimpan), buku kerja XLSX (satu sheet per berkas), atau JSON (OCDS). Berkas diperiksa dulu dengan uji coba yang tidak menyimpan apa pun; baca laporannya, lalu simpan.',
-  'upload.adminOnly':
-    'Impor berkas saat ini hanya untuk admin: sebuah bundel menulis untuk seluruh kabupaten, dan impor belum dapat dibatasi pada SKPD operator. Gunakan formulir pendataan untuk data SKPD Anda.',
+  'upload.operatorNote':
+    'Impor Anda dibatasi pada SKPD Anda: pembelian SKPD dan unit jejaringnya, serta usaha, koperasi dan vendor baru. Baris lain ditolak, dan data pihak yang tidak boleh Anda ubah dibiarkan seperti tersimpan (dengan peringatan). Berkas JSON (LKPP, OCDS) hanya untuk admin.',
   'upload.file': 'Berkas',
   'upload.fileHint': '.zip, .xlsx, .csv atau .json',
   'upload.allOrNothing': 'Semua atau tidak sama sekali',

@@ -12,7 +12,7 @@ import {
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EntryNav } from './EntryNav.tsx';
 import { ImportReport } from './ImportReport.tsx';
-import { UPLOAD_ACCEPT, UploadError, uploadFile } from './upload.ts';
+import { OPERATOR_ACCEPT, UPLOAD_ACCEPT, UploadError, uploadFile } from './upload.ts';
 
 /** How often a running step is asked about. */
 export const POLL_MS = 1000;
@@ -126,9 +126,12 @@ function Finished({ id, onCommit, onAgain }: { id: string; onCommit(): void; onA
 export function UploadPanel({
   upload = uploadFile,
   pollMs = POLL_MS,
+  accept = UPLOAD_ACCEPT,
 }: {
   upload?: typeof uploadFile;
   pollMs?: number;
+  /** The file types offered (an operator's: no JSON). */
+  accept?: string;
 }) {
   const i = useI18n();
   const [file, setFile] = useState<File | null>(null);
@@ -201,7 +204,7 @@ export function UploadPanel({
         <input
           id={fileId}
           type="file"
-          accept={UPLOAD_ACCEPT}
+          accept={accept}
           aria-describedby={`${fileId}-hint`}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
@@ -227,14 +230,26 @@ export function UploadPanel({
   );
 }
 
-/** /pendataan/unggah: imports are for administrators (the API's rule); others are told why. */
+/**
+ * /pendataan/unggah: for administrators and operators (the API's rule). An operator's import is
+ * confined to its agency (docs/imports.md, "Access"), and JSON files are an administrator's.
+ */
 export default function UploadPage() {
   const i = useI18n();
   const viewer = useViewer();
   let body = <Skeleton height={200} />;
   if (viewer.ready && !viewer.canWrite) body = <p role="note">{i.t('entry.writersOnly')}</p>;
-  else if (viewer.ready && !viewer.isAdmin) body = <p role="note">{i.t('upload.adminOnly')}</p>;
-  else if (viewer.ready) body = <UploadPanel />;
+  else if (viewer.ready && viewer.isAdmin) body = <UploadPanel />;
+  else if (viewer.ready) {
+    body = (
+      <>
+        <p className="note upload-note" role="note">
+          {i.t('upload.operatorNote')}
+        </p>
+        <UploadPanel accept={OPERATOR_ACCEPT} />
+      </>
+    );
+  }
   return (
     <>
       <PageHeader title={i.t('upload.title')} lead={i.t('upload.lead')} actions={<EntryNav />} />

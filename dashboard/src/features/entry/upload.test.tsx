@@ -128,15 +128,23 @@ describe('UploadPanel', () => {
 });
 
 describe('UploadPage', () => {
-  it('tells an operator that imports are for administrators, and shows no form', async () => {
+  it("shows an operator the form with what its import is confined to, offering no JSON (an administrator's)", async () => {
     renderWithApi(<UploadPage />, { GetViewer: fx.viewerDiskop });
-    expect((await screen.findByRole('note')).textContent).toMatch(/^Impor berkas saat ini hanya untuk admin/);
-    expect(screen.queryByLabelText('Berkas')).toBeNull();
+    expect((await screen.findByRole('note')).textContent).toMatch(/^Impor Anda dibatasi pada SKPD Anda/);
+    expect(screen.getByLabelText('Berkas').getAttribute('accept')).toBe('.zip,.xlsx,.csv');
+    expect(screen.getByRole('link', { name: 'Unggah data' }).getAttribute('href')).toBe('/pendataan/unggah');
   });
 
-  it('shows an administrator the form, and the upload link among the Pendataan pages', async () => {
+  it('shows an administrator the form for every format, without the note', async () => {
     renderWithApi(<UploadPage />, { GetViewer: fx.viewerAdmin });
     await waitFor(() => expect(screen.getByLabelText('Berkas')).toBeTruthy());
-    expect(screen.getByRole('link', { name: 'Unggah data' }).getAttribute('href')).toBe('/pendataan/unggah');
+    expect(screen.getByLabelText('Berkas').getAttribute('accept')).toBe('.zip,.xlsx,.csv,.json');
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('shows readers a note and no form', async () => {
+    renderWithApi(<UploadPage />, { GetViewer: { me: { role: 'ANALYST', user: null } } });
+    expect((await screen.findByRole('note')).textContent).toMatch(/^Formulir pendataan hanya untuk admin/);
+    expect(screen.queryByLabelText('Berkas')).toBeNull();
   });
 });

@@ -27,6 +27,8 @@ export class UploadError extends Error {
 
 /** The formats the endpoint takes, by extension. */
 export const UPLOAD_ACCEPT = '.zip,.xlsx,.csv,.json';
+/** An operator's: LKPP and OCDS JSON write agencies and the work-unit mapping, an administrator's (403). */
+export const OPERATOR_ACCEPT = '.zip,.xlsx,.csv';
 
 /** Uploads `file`; `onProgress(loaded, total)` as bytes go out. Rejects with an UploadError. */
 export function uploadFile(

@@ -23,6 +23,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPercent } from '../../dashboard/src/format/format.ts';
 import {
+  AXE_SOURCE,
   type DemoServer,
   ensureDashboardBuilt,
   launchBrowser,
@@ -82,6 +83,22 @@ async function writeBundle(): Promise<string> {
   const zip = path.join(tmp, 'bundel-uji.zip');
   await writeExport(zip, (await readImportSource(dir)).files);
   return zip;
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE());
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+  });
 }
 
 /** The agency's KPI card on the overview: the raw figures and the share as shown. */
@@ -193,5 +210,25 @@ describe('data entry, from the forms and an upload to the dashboard', () => {
 
     expect([...watch.errors, ...watch.failed]).toEqual([]);
     await page.close();
+  });
+
+  it('has no serious or critical accessibility violation on the Pendataan and upload pages, dialogs open (axe-core)', async () => {
+    const admin = await signedInContext(browser, server, 'admin.demo');
+    const page = await admin.newPage();
+    await page.goto(`${server.url}/pendataan`);
+    await page.waitForSelector('[data-testid="collection-progress"]', { timeout: 150_000 });
+    await settle(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('[data-testid="duplicates"] button').first().click();
+    await page.waitForSelector('[role="dialog"]');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="drafts"] button', { hasText: 'Tolak' }).first().click();
+    await page.waitForSelector('[role="dialog"]');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/pendataan/unggah`);
+    await page.waitForSelector('[data-testid="upload-form"]');
+    expect(await seriousViolations(page)).toEqual([]);
+    await admin.close();
   });
 });

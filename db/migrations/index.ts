@@ -1,14 +1,8 @@
 import type { Migration } from 'kysely';
 import * as referenceAndTenant from './2026_11_30_0900_reference_and_tenant.ts';
 import * as domain from './2026_11_30_0910_domain.ts';
-import * as analyticsRollup from './2026_11_30_1000_analytics_rollup.ts';
-import * as analyticsDomino from './2026_11_30_1010_analytics_domino.ts';
+import * as analytics from './2026_11_30_1000_analytics.ts';
 import * as apiListIndexes from './2026_11_30_1100_api_list_indexes.ts';
-import * as analyticsPanelVersion from './2026_11_30_1200_analytics_panel_version.ts';
-import * as analyticsYearly from './2026_11_30_1210_analytics_yearly.ts';
-import * as analyticsStatistics from './2026_11_30_1220_analytics_statistics.ts';
-import * as analyticsAgencyYear from './2026_11_30_1230_analytics_agency_year.ts';
-import * as analyticsRegistryVersion from './2026_11_30_1240_analytics_registry_version.ts';
 import * as identities from './2026_12_04_1300_identities.ts';
 import * as dataEntry from './2026_12_04_1400_data_entry.ts';
 import * as importJob from './2026_12_04_1600_import_job.ts';
@@ -23,14 +17,8 @@ import * as importJobAgency from './2026_12_05_0530_import_job_agency.ts';
 export const migrations: Record<string, Migration> = {
   '2026_11_30_0900_reference_and_tenant': referenceAndTenant,
   '2026_11_30_0910_domain': domain,
-  '2026_11_30_1000_analytics_rollup': analyticsRollup,
-  '2026_11_30_1010_analytics_domino': analyticsDomino,
+  '2026_11_30_1000_analytics': analytics,
   '2026_11_30_1100_api_list_indexes': apiListIndexes,
-  '2026_11_30_1200_analytics_panel_version': analyticsPanelVersion,
-  '2026_11_30_1210_analytics_yearly': analyticsYearly,
-  '2026_11_30_1220_analytics_statistics': analyticsStatistics,
-  '2026_11_30_1230_analytics_agency_year': analyticsAgencyYear,
-  '2026_11_30_1240_analytics_registry_version': analyticsRegistryVersion,
   '2026_12_04_1300_identities': identities,
   '2026_12_04_1400_data_entry': dataEntry,
   '2026_12_04_1600_import_job': importJob,

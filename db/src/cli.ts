@@ -13,6 +13,15 @@ import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './c
 import { TENANT_TABLES } from './database.ts';
 import { DirectoryLockedError } from './lock.ts';
 import { MigrationError, migrateToLatest, withStartupLock } from './migrate.ts';
+import {
+  applyPendingRollups,
+  pendingRollupChanges,
+  ROLLUP_MODES,
+  type RollupMode,
+  rebuildRollups,
+  rollupMode,
+  setRollupMode,
+} from './rollups.queries.ts';
 
 const HELP = `Jejaring data command line
 
@@ -33,6 +42,12 @@ Commands:
                           with --include-personal-data (an administrator's decision; audited)
   reset [--yes]           delete every row of the tenant (reference data stays)
   stats                   row counts per table for the tenant
+  rollups apply [--batch N]
+                          apply the changes recorded for the analytics rollups (SCHEDULED mode;
+                          batches of N purchase changes, default 50000); prints how many
+  rollups mode [TRIGGER|SCHEDULED]
+                          show the rollups' mode and what waits, or switch it (docs/scale-out.md)
+  rollups rebuild         recompute the tenant's rollups from its parties and purchases
 ${USER_HELP}
 Environment:
   DATABASE_URL  PostgreSQL URL (postgres://user@host:5432/db); absent: embedded PGlite
@@ -73,6 +88,42 @@ async function tableCounts(handle: DatabaseHandle, tenant: string): Promise<Arra
   return counts;
 }
 
+function checkRollupsArgs(rest: string[]): void {
+  const [sub, mode, ...extra] = rest;
+  const ok =
+    extra.length === 0 &&
+    ((sub === 'apply' && mode === undefined) ||
+      (sub === 'rebuild' && mode === undefined) ||
+      (sub === 'mode' && (mode === undefined || (ROLLUP_MODES as readonly string[]).includes(mode))));
+  if (!ok)
+    throw new UsageError(
+      'Usage: pnpm cli rollups apply [--batch N] | rollups mode [TRIGGER|SCHEDULED] | rollups rebuild',
+    );
+}
+
+async function runRollupsCommand(handle: DatabaseHandle, tenant: string, rest: string[], batch: number): Promise<void> {
+  const [sub, mode] = rest;
+  if (sub === 'apply') {
+    const started = performance.now();
+    const applied = await applyPendingRollups(handle.db, batch);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Applied ${applied.toLocaleString('en')} recorded change(s) to the rollups in ${seconds} s.`);
+  } else if (sub === 'rebuild') {
+    await rebuildRollups(handle.db, tenant);
+    console.log(`Rebuilt the rollups of tenant ${tenant}.`);
+  } else if (mode) {
+    const applied = await setRollupMode(handle.db, mode as RollupMode);
+    console.log(
+      `Rollups are now kept in ${mode} mode${applied ? ` (${applied.toLocaleString('en')} recorded change(s) applied first)` : ''}.`,
+    );
+  } else {
+    const pending = await pendingRollupChanges(handle.db);
+    console.log(
+      `Rollups are kept in ${await rollupMode(handle.db)} mode; waiting for the scheduler: ${pending.transactions.toLocaleString('en')} purchase change(s), ${pending.parties.toLocaleString('en')} ${pending.parties === 1 ? 'party' : 'parties'} to reclassify.`,
+    );
+  }
+}
+
 async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -90,6 +141,7 @@ async function run(argv: string[]): Promise<void> {
       'display-name': { type: 'string' },
       'password-stdin': { type: 'boolean' },
       'include-personal-data': { type: 'boolean' },
+      batch: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -97,11 +149,12 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const known = ['migrate', 'demo', 'import', 'export', 'reset', 'stats', 'user'];
+  const known = ['migrate', 'demo', 'import', 'export', 'reset', 'stats', 'user', 'rollups'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Run pnpm cli --help.`);
   if ((command === 'import' || command === 'export') && rest.length !== 1) {
     throw new UsageError(`${command} needs one path: pnpm cli ${command} PATH`);
   }
+  if (command === 'rollups') checkRollupsArgs(rest);
 
   const config = loadDbConfig();
   const handle = await openDatabase(config.target);
@@ -179,6 +232,9 @@ async function run(argv: string[]): Promise<void> {
       }
       case 'user':
         await runUserCommand(handle.db, tenant, rest, values);
+        break;
+      case 'rollups':
+        await runRollupsCommand(handle, tenant, rest, intOption(values.batch, 'batch', 50_000, 1));
         break;
       case 'stats': {
         const counts = await tableCounts(handle, tenant);

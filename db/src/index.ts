@@ -16,4 +16,13 @@ export {
 } from './read-replica.ts';
 export { loadReferenceData, readRegions } from './reference.ts';
 export type { RequestGuard } from './request-guard.ts';
+export {
+  applyPendingRollups,
+  pendingRollupChanges,
+  ROLLUP_MODES,
+  type RollupMode,
+  rebuildRollups,
+  rollupMode,
+  setRollupMode,
+} from './rollups.queries.ts';
 export { dataVersion, refreshStatistics } from './statistics.ts';

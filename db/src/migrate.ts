@@ -13,6 +13,7 @@ export class MigrationError extends Error {
  * running it on an up-to-date database changes nothing. Returns the names of the migrations applied.
  */
 export async function migrateToLatest(db: Kysely<Database>, tenantId: string): Promise<string[]> {
+  await refuseFoldedMigrations(db);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
@@ -22,6 +23,42 @@ export async function migrateToLatest(db: Kysely<Database>, tenantId: string): P
   }
   await loadReferenceData(db, tenantId);
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Migrations of earlier, unreleased builds that were folded into a baseline since: a database
+ * that ran them has a schema the baseline cannot be applied over.
+ */
+export const FOLDED_MIGRATIONS: Readonly<Record<string, string>> = {
+  '2026_11_30_1000_analytics_rollup': '2026_11_30_1000_analytics',
+  '2026_11_30_1010_analytics_domino': '2026_11_30_1000_analytics',
+  '2026_11_30_1200_analytics_panel_version': '2026_11_30_1000_analytics',
+  '2026_11_30_1210_analytics_yearly': '2026_11_30_1000_analytics',
+  '2026_11_30_1220_analytics_statistics': '2026_11_30_1000_analytics',
+  '2026_11_30_1230_analytics_agency_year': '2026_11_30_1000_analytics',
+  '2026_11_30_1240_analytics_registry_version': '2026_11_30_1000_analytics',
+};
+
+/**
+ * Refuses, before changing anything, a database that records a folded migration: it was made by a
+ * build from before the first release and must be recreated (docs/operations.md "Upgrading").
+ */
+async function refuseFoldedMigrations(db: Kysely<Database>): Promise<void> {
+  const table = await sql<{ t: string | null }>`SELECT to_regclass('kysely_migration')::text AS t`.execute(db);
+  if (!table.rows[0]?.t) return;
+  const rows = await sql<{ name: string }>`
+    SELECT name FROM kysely_migration WHERE name IN (${sql.join(Object.keys(FOLDED_MIGRATIONS))}) ORDER BY name`.execute(
+    db,
+  );
+  if (rows.rows.length === 0) return;
+  const names = rows.rows.map((r) => r.name);
+  throw new MigrationError(
+    `This database was created by an earlier, unreleased build of Jejaring: it records the migration(s) ` +
+      `${names.join(', ')}, since folded into ${[...new Set(names.map((n) => FOLDED_MIGRATIONS[n]))].join(', ')}. ` +
+      'It cannot be migrated: export its data with the build that made it (pnpm cli export DIR), recreate the ' +
+      'database (PostgreSQL: drop and create the database of DATABASE_URL; the embedded database: stop Jejaring and ' +
+      'delete the PGlite data directory, PGLITE_DIR, by default .data/pglite), then import the data again. Nothing was changed.',
+  );
 }
 
 /** True when every known migration has been applied (used by the readiness probe). */

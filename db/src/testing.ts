@@ -22,7 +22,8 @@ function schemaFingerprint(tenants: string[]): string {
   const hash = createHash('sha256').update(tenants.join(','));
   for (const folder of ['migrations', 'reference', 'src']) {
     const dir = new URL(`${folder}/`, DB_ROOT);
-    for (const file of fs.readdirSync(dir).sort()) {
+    // Subfolders too (db/migrations/analytics holds the baseline's SQL).
+    for (const file of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
       if (/\.(ts|csv)$/.test(file)) hash.update(file).update(fs.readFileSync(new URL(file, dir)));
     }
   }
@@ -119,7 +120,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Every analytics rollup table (db/migrations, the analytics_* migrations), for tests comparing them with a rebuild. */
+/** Every analytics rollup table (db/migrations/analytics/tables.ts), for tests comparing them with a rebuild. */
 export const ROLLUP_TABLES = [
   'analytics_party_class',
   'analytics_spend_month',

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../src/connection.ts';
-import { isMigrated, migrateToLatest } from '../src/migrate.ts';
+import { isMigrated, MigrationError, migrateToLatest } from '../src/migrate.ts';
 import { createTestDatabase, TEST_TENANT, testEngine } from '../src/testing.ts';
 
 describe(`migrations on ${testEngine}`, () => {
@@ -30,7 +31,7 @@ describe(`migrations on ${testEngine}`, () => {
       .filter((f) => /^\d{4}_\d{2}_\d{2}_\d{4}_\w+\.ts$/.test(f))
       .map((f) => f.replace(/\.ts$/, ''))
       .sort();
-    expect(files.length).toBeGreaterThanOrEqual(10);
+    expect(files.length).toBeGreaterThanOrEqual(8);
     expect(applied).toEqual(files);
     expect(await isMigrated(handle.db)).toBe(true);
     const regions = await handle.db
@@ -65,5 +66,51 @@ describe(`migrations on ${testEngine}`, () => {
   it('refuses a tenant that is not a regency or city', async () => {
     const handle = await database({ migrate: false });
     await expect(migrateToLatest(handle.db, '99.99')).rejects.toThrow(/not a regency or city code/);
+  });
+
+  it('refuses a database an earlier build migrated with the analytics chain since folded, and changes nothing', async () => {
+    const handle = await database({ migrate: false });
+    // What such a build left: Kysely's table of applied migrations, naming the old analytics chain.
+    await sql`CREATE TABLE kysely_migration (name varchar(255) PRIMARY KEY, timestamp varchar(255) NOT NULL)`.execute(
+      handle.db,
+    );
+    const old = [
+      '2026_11_30_0900_reference_and_tenant',
+      '2026_11_30_0910_domain',
+      '2026_11_30_1000_analytics_rollup',
+      '2026_11_30_1010_analytics_domino',
+      '2026_11_30_1100_api_list_indexes',
+      '2026_11_30_1240_analytics_registry_version',
+    ];
+    for (const name of old) {
+      await sql`INSERT INTO kysely_migration VALUES (${name}, '2026-12-01T00:00:00.000Z')`.execute(handle.db);
+    }
+    const error = await migrateToLatest(handle.db, TEST_TENANT).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(MigrationError);
+    const message = (error as Error).message;
+    expect(message).toContain(
+      'records the migration(s) 2026_11_30_1000_analytics_rollup, 2026_11_30_1010_analytics_domino, 2026_11_30_1240_analytics_registry_version, since folded into 2026_11_30_1000_analytics',
+    );
+    expect(message).toContain('drop and create the database of DATABASE_URL');
+    expect(message).toContain('delete the PGlite data directory, PGLITE_DIR, by default .data/pglite');
+    // Nothing was changed: no table was created, the record is as it was.
+    const party = await sql<{ t: string | null }>`SELECT to_regclass('party')::text AS t`.execute(handle.db);
+    expect(party.rows[0]?.t).toBeNull();
+    const names = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(handle.db);
+    expect(names.rows.map((r) => r.name)).toEqual(old);
+    expect(await isMigrated(handle.db)).toBe(false);
+  });
+
+  it('refuses a database migrated by this build once a folded migration is recorded in it', async () => {
+    const handle = await database({ migrate: true });
+    await sql`INSERT INTO kysely_migration VALUES ('2026_11_30_1210_analytics_yearly', '2026-12-01T00:00:00.000Z')`.execute(
+      handle.db,
+    );
+    await expect(migrateToLatest(handle.db, TEST_TENANT)).rejects.toThrow(
+      /records the migration\(s\) 2026_11_30_1210_analytics_yearly, since folded into 2026_11_30_1000_analytics/,
+    );
   });
 });

@@ -16,6 +16,8 @@ export interface ServerConfig {
   readonly dashboardDir: string;
   /** Seconds between checks that re-analyse the tables after writes (0: never; see statistics-keeper.ts). */
   readonly statisticsInterval: number;
+  /** Seconds between applications of the rollup changes recorded in SCHEDULED mode (0: never; see rollup-scheduler.ts). */
+  readonly rollupInterval: number;
   /** Shutdown: how long requests in flight may take to finish after SIGTERM before their sockets are closed (ms). */
   readonly shutdownTimeoutMs: number;
   /** Shutdown: how long to keep accepting connections after SIGTERM while /readyz answers 503 (ms). */
@@ -46,6 +48,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     logLevel,
     dashboardDir: env.DASHBOARD_DIR?.trim() || new URL('../../dashboard/dist', import.meta.url).pathname,
     statisticsInterval: intVar(env, 'STATISTICS_INTERVAL', 600, 0, 86_400),
+    rollupInterval: intVar(env, 'ROLLUP_INTERVAL', 60, 0, 86_400),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     shutdownDelayMs: intVar(env, 'SHUTDOWN_DELAY_MS', 0, 0, 600_000),
     limits: loadLimitsConfig(env),

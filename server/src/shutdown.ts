@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
  * load balancer polling /readyz gets that long to stop sending traffic) the listening socket
  * closes, so new connections are refused; idle keep-alive connections close; requests in flight
  * finish, each answered with `Connection: close`, until SHUTDOWN_TIMEOUT_MS (10 s); then the
- * sockets still open are destroyed. Then the statistics keeper, Apollo and the database close
+ * sockets still open are destroyed. Then the rollup scheduler, the statistics keeper, Apollo and the database close
  * (the pool, or PGlite and its directory lock) and the process exits 0. A second signal exits at
  * once with code 1.
  */

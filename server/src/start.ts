@@ -7,6 +7,7 @@ import { cancelRunningImportJobs, failInterruptedImportJobs } from '@jejaring/db
 import type { Logger } from 'pino';
 import { type App, createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
+import { type RollupScheduler, scheduleRollups } from './rollup-scheduler.ts';
 import { closeHttpServer, trackRequests } from './shutdown.ts';
 import { keepStatistics, type StatisticsKeeper } from './statistics-keeper.ts';
 
@@ -73,6 +74,7 @@ export async function startServer(config: ServerConfig, logger: Logger, database
   }
   let app: App | undefined;
   let keeper: StatisticsKeeper | undefined;
+  let rollups: RollupScheduler | undefined;
   try {
     await withStartupLock(
       handle,
@@ -91,6 +93,7 @@ export async function startServer(config: ServerConfig, logger: Logger, database
     }
     app = await createApp({ config, database: handle, logger });
     keeper = keepStatistics(handle.db, logger, config.statisticsInterval);
+    rollups = scheduleRollups(handle.db, logger, config.rollupInterval);
     const server: Server = await new Promise((resolve, reject) => {
       const s = app?.express.listen(config.port, config.host, () => resolve(s as Server));
       s?.on('error', reject);
@@ -128,12 +131,14 @@ export async function startServer(config: ServerConfig, logger: Logger, database
             );
           }
         }
+        await rollups?.stop();
         await keeper?.stop();
         await app?.stop();
         if (!database) await handle.close();
       },
     };
   } catch (error) {
+    await rollups?.stop().catch(() => {});
     await keeper?.stop().catch(() => {});
     await app?.stop().catch(() => {});
     if (!database) await handle.close().catch(() => {});

@@ -13,7 +13,7 @@ import { type BuyerSelection, buyersOf, type SpendScope } from './spend-scope.ts
 const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`));
 
 /**
- * Which rollup a `facts` relation reads (migrations 2026_11_30_1000… analytics):
+ * Which rollup a `facts` relation reads (db/migrations/analytics/tables.ts):
  * - 'spend': amounts by seller class and UMK (analytics_spend_year / _month);
  * - 'cells': the same with the seller's kecamatan and KBLI section (analytics_spend_cell_year / _month);
  * - 'sellers': one row per local UMKM seller (analytics_seller_month), for distinct sellers.

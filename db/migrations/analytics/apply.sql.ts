@@ -1,0 +1,168 @@
+import { CELL_KEY, CELL_YEAR_KEY, SELLER_KEY, SPEND_KEY, SUMMED_ROLLUPS, YEAR_KEY } from './tables.ts';
+
+/*
+ * analytics_apply(tenant, deltas): the one definition of how purchases feed the rollups. Every
+ * caller goes through it: the statement triggers on "transaction" (TRIGGER mode), the scheduler
+ * applying recorded changes in batches (SCHEDULED mode), the reclassification of parties (their
+ * purchases subtracted with the old class, added with the new) and the full rebuild.
+ *
+ * Invariant: rollup = Σ over the purchases applied of contribution(purchase, class[buyer],
+ * class[seller]), the classes being those stored in analytics_party_class. A delta of sign +1
+ * adds a purchase's contribution and -1 subtracts it, so an update is -old +new and the order of
+ * deltas within a call does not matter. Each summed rollup gets one INSERT … SELECT … GROUP BY …
+ * ON CONFLICT DO UPDATE adding the signed sums (keys whose deltas cancel out are left alone); then,
+ * when something was subtracted, the rows whose count reached 0 leave; then the seller-years and
+ * agency-years the deltas touched are re-derived from analytics_seller_month, which is exact, so
+ * they are too. A purchase whose buyer or seller has no class yet (a party the scheduler has not
+ * classified) contributes nothing, on the way in as on the way out; reclassifying that party adds
+ * it (classify.sql.ts).
+ *
+ * Months are calendar months (date_trunc on a timestamp without time zone, so no TimeZone
+ * setting shifts them).
+ */
+
+const MONTH = "date_trunc('month', d.occurred_on::timestamp)::date";
+const YEAR = "date_part('year', d.occurred_on)::smallint";
+
+/** ON CONFLICT clause adding the signed sums to the stored row. */
+const add = (key: string, extra = '') =>
+  `ON CONFLICT (${key}) DO UPDATE SET amount = r.amount + excluded.amount, n = r.n + excluded.n${extra}`;
+
+/** Keep only the keys whose deltas do not cancel out. */
+const CHANGED = 'HAVING sum(sign) <> 0 OR sum(sign * amount) <> 0';
+
+/** The summed rollups of one spending grain (month or year, with or without the seller's cell). */
+function spend(table: string, key: string, period: 'month' | 'year', cells: boolean): string {
+  const cell = cells ? ', district, sector' : '';
+  return `INSERT INTO ${table} AS r (${key}, amount, n)
+        SELECT p_tenant, ${period}, agency_id, buyer_kind, buyer_gov, category, account_code, seller_class, seller_umk${cell},
+               sum(sign * amount), sum(sign)
+        FROM src WHERE agency_id IS NOT NULL
+        GROUP BY ${period}, agency_id, buyer_kind, buyer_gov, category, account_code, seller_class, seller_umk${cell}
+        ${CHANGED}
+        ${add(key)}`;
+}
+
+const UPSERTS = [
+  spend('analytics_spend_month', SPEND_KEY, 'month', false),
+  spend('analytics_spend_cell_month', CELL_KEY, 'month', true),
+  spend('analytics_spend_year', YEAR_KEY, 'year', false),
+  spend('analytics_spend_cell_year', CELL_YEAR_KEY, 'year', true),
+  `INSERT INTO analytics_seller_month AS r (${SELLER_KEY}, district, sector, amount, n)
+        SELECT p_tenant, month, agency_id, buyer_kind, buyer_gov, category, account_code, seller_id,
+               min(district), min(sector), sum(sign * amount), sum(sign)
+        FROM src WHERE agency_id IS NOT NULL AND seller_class = 'LOCAL_UMKM'
+        GROUP BY month, agency_id, buyer_kind, buyer_gov, category, account_code, seller_id
+        ${CHANGED}
+        ${add(SELLER_KEY, ', district = excluded.district, sector = excluded.sector')}`,
+  `INSERT INTO analytics_program_spend AS r (tenant_id, program_id, seller_class, amount, n)
+        SELECT p_tenant, program_id, seller_class, sum(sign * amount), sum(sign)
+        FROM src WHERE program_id IS NOT NULL
+        GROUP BY program_id, seller_class
+        ${CHANGED}
+        ${add('tenant_id, program_id, seller_class')}`,
+  `INSERT INTO analytics_program_seller AS r (tenant_id, program_id, seller_id, amount, n)
+        SELECT p_tenant, program_id, seller_id, sum(sign * amount), sum(sign)
+        FROM src WHERE program_id IS NOT NULL AND seller_class = 'LOCAL_UMKM'
+        GROUP BY program_id, seller_id
+        ${CHANGED}
+        ${add('tenant_id, program_id, seller_id')}`,
+  `INSERT INTO analytics_pair_month AS r (tenant_id, month, buyer_id, seller_id, amount, n)
+        SELECT p_tenant, month, buyer_id, seller_id, sum(sign * amount), sum(sign)
+        FROM src WHERE buyer_in_l AND seller_in_l
+        GROUP BY month, buyer_id, seller_id
+        ${CHANGED}
+        ${add('tenant_id, month, buyer_id, seller_id')}`,
+  // What each party of L paid (as buyer) and received (as seller).
+  `INSERT INTO analytics_party_month AS r (tenant_id, month, party_id, received, paid, n)
+        SELECT p_tenant, month, party_id, sum(sign * received), sum(sign * paid), sum(sign)
+        FROM (
+          SELECT month, buyer_id AS party_id, 0::bigint AS received, amount AS paid, sign FROM src WHERE buyer_in_l
+          UNION ALL
+          SELECT month, seller_id, amount, 0::bigint, sign FROM src WHERE seller_in_l
+        ) x
+        GROUP BY month, party_id
+        HAVING sum(sign) <> 0 OR sum(sign * received) <> 0 OR sum(sign * paid) <> 0
+        ON CONFLICT (tenant_id, month, party_id) DO UPDATE
+          SET received = r.received + excluded.received, paid = r.paid + excluded.paid, n = r.n + excluded.n`,
+];
+
+/** The deltas with the classes of their buyer and seller: read once, shared by every upsert. */
+const SOURCE = `src AS MATERIALIZED (
+        SELECT d.sign, d.amount, d.category, coalesce(d.account_code, '') AS account_code, d.program_id,
+               d.buyer_id, d.seller_id, ${MONTH} AS month, ${YEAR} AS year,
+               b.agency_id, b.buyer_kind, b.is_government AS buyer_gov, b.in_l AS buyer_in_l,
+               s.seller_class, s.is_umk AS seller_umk, s.district, s.sector, s.in_l AS seller_in_l
+        FROM unnest(p_rows) d
+        JOIN analytics_party_class b ON b.tenant_id = p_tenant AND b.party_id = d.buyer_id
+        JOIN analytics_party_class s ON s.tenant_id = p_tenant AND s.party_id = d.seller_id
+      )`;
+
+const BIT = "1 << (date_part('month', m.month)::int - 1)";
+const SELLER_YEARS = `(SELECT DISTINCT ${YEAR} AS year, d.seller_id FROM unnest(p_rows) d)`;
+const IN_SELLER_YEAR = `m.tenant_id = p_tenant AND m.seller_id = a.seller_id
+          AND m.month >= make_date(a.year, 1, 1) AND m.month < make_date(a.year + 1, 1, 1) AND m.n > 0`;
+// The agency-years the deltas touched, through their buyers' stored classes.
+const AGENCY_YEARS = `(SELECT DISTINCT ${YEAR} AS year, b.agency_id FROM unnest(p_rows) d
+        JOIN analytics_party_class b ON b.tenant_id = p_tenant AND b.party_id = d.buyer_id
+        WHERE b.agency_id IS NOT NULL)`;
+const IN_AGENCY_YEAR = `m.tenant_id = p_tenant AND m.agency_id = a.agency_id
+          AND m.month >= make_date(a.year, 1, 1) AND m.month < make_date(a.year + 1, 1, 1) AND m.n > 0`;
+
+export const APPLY_FUNCTION = `CREATE FUNCTION analytics_apply(p_tenant text, p_rows analytics_delta[])
+    RETURNS void LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_subtracts boolean;
+    BEGIN
+      IF coalesce(cardinality(p_rows), 0) = 0 THEN
+        RETURN;
+      END IF;
+      SELECT bool_or(d.sign < 0) INTO v_subtracts FROM unnest(p_rows) d;
+
+      WITH ${SOURCE},
+      ${UPSERTS.slice(0, -1)
+        .map((u, i) => `u${i} AS (${u})`)
+        .join(',\n      ')}
+      ${UPSERTS.at(-1)};
+
+      IF v_subtracts THEN
+        ${SUMMED_ROLLUPS.map((t) => `DELETE FROM ${t} WHERE tenant_id = p_tenant AND n = 0;`).join('\n        ')}
+      END IF;
+
+      -- The seller-years touched, re-derived from the (now updated) monthly seller cells.
+      INSERT INTO analytics_seller_year AS r (tenant_id, year, seller_id, district, sector, m_agency, m_net_gov, m_net_other)
+        SELECT p_tenant, a.year, a.seller_id, min(m.district), min(m.sector),
+          coalesce(bit_or(${BIT}) FILTER (WHERE m.buyer_kind = 'AGENCY'), 0),
+          coalesce(bit_or(${BIT}) FILTER (WHERE m.buyer_kind <> 'AGENCY' AND m.buyer_gov), 0),
+          coalesce(bit_or(${BIT}) FILTER (WHERE m.buyer_kind <> 'AGENCY' AND NOT m.buyer_gov), 0)
+        FROM ${SELLER_YEARS} a JOIN analytics_seller_month m ON ${IN_SELLER_YEAR}
+        GROUP BY a.year, a.seller_id
+        ON CONFLICT (tenant_id, year, seller_id) DO UPDATE SET district = excluded.district, sector = excluded.sector,
+          m_agency = excluded.m_agency, m_net_gov = excluded.m_net_gov, m_net_other = excluded.m_net_other;
+      -- The agency-years touched, recounted.
+      INSERT INTO analytics_agency_year AS r (tenant_id, year, agency_id, direct, with_network)
+        SELECT p_tenant, a.year, a.agency_id,
+          count(DISTINCT m.seller_id) FILTER (WHERE m.buyer_kind = 'AGENCY'), count(DISTINCT m.seller_id)
+        FROM ${AGENCY_YEARS} a JOIN analytics_seller_month m ON ${IN_AGENCY_YEAR}
+        GROUP BY a.year, a.agency_id
+        ON CONFLICT (tenant_id, year, agency_id) DO UPDATE SET direct = excluded.direct, with_network = excluded.with_network;
+      IF v_subtracts THEN
+        DELETE FROM analytics_seller_year y USING ${SELLER_YEARS} a
+          WHERE y.tenant_id = p_tenant AND y.year = a.year AND y.seller_id = a.seller_id
+            AND NOT EXISTS (SELECT 1 FROM analytics_seller_month m WHERE ${IN_SELLER_YEAR});
+        DELETE FROM analytics_agency_year y USING ${AGENCY_YEARS} a
+          WHERE y.tenant_id = p_tenant AND y.year = a.year AND y.agency_id = a.agency_id
+            AND NOT EXISTS (SELECT 1 FROM analytics_seller_month m WHERE ${IN_AGENCY_YEAR});
+      END IF;
+    END
+    $fn$`;
+
+/**
+ * One applier at a time (the scheduler, a rebuild, a change of mode): a transaction-scoped
+ * advisory lock, in the two-key space so it never meets the start-up lock of db/src/migrate.ts.
+ */
+export const APPLY_LOCK = 'PERFORM pg_advisory_xact_lock(53527464, 1)';
+
+/** A transaction row (alias `t`) as a delta of the given sign. */
+export const delta = (sign: '1' | '-1' | 'p_sign', t = 't') =>
+  `ROW(${sign}::smallint, ${t}.buyer_id, ${t}.seller_id, ${t}.program_id, ${t}.category, ${t}.account_code, ${t}.amount, ${t}.occurred_on)::analytics_delta`;

@@ -1,0 +1,158 @@
+import { APPLY_LOCK, delta } from './apply.sql.ts';
+import { ALL_ROLLUPS, CLASS_COLUMNS } from './tables.ts';
+
+/*
+ * The classification of parties, the one the measures read (server/src/analytics/facts.sql.ts
+ * reads it through analytics_party_class; the property tests check it against a plain reference),
+ * and what keeps the rollups right when it changes:
+ *
+ *   analytics_classify(tenant, ids)     a party as seller (LOCAL_UMKM / LOCAL_OTHER / OUTSIDE_UMK /
+ *                                       OUTSIDE_OTHER, UMK, kecamatan, KBLI section) and as buyer
+ *                                       (the agency at the top of its parent chain, AGENCY or its
+ *                                       unit type, government or not), and whether it is in L
+ *   analytics_reclassify(tenant, ids)   re-derives the classes of parties and of the units below
+ *                                       them; for those that changed, subtracts their purchases
+ *                                       with the stored class, stores the new one, adds them again
+ *   analytics_rebuild(tenant)           every class and every rollup of a tenant from scratch
+ *
+ * Since the stored class is exactly what the purchases were added with, any number of parties can
+ * change at once. Reference data (kbli_division) and a tenant's region code are taken as fixed:
+ * changing them needs `SELECT analytics_rebuild(tenant)`.
+ */
+
+const STORE_CLASSES = (
+  tenant: string,
+  ids: string,
+) => `INSERT INTO analytics_party_class AS c (tenant_id, party_id, ${CLASS_COLUMNS})
+        SELECT ${tenant}, n.* FROM analytics_classify(${tenant}, ${ids}) n
+      ON CONFLICT (tenant_id, party_id) DO UPDATE SET
+        seller_class = excluded.seller_class, is_umk = excluded.is_umk, district = excluded.district,
+        sector = excluded.sector, agency_id = excluded.agency_id, buyer_kind = excluded.buyer_kind,
+        is_government = excluded.is_government, in_l = excluded.in_l`;
+
+/** Stores the classes of new parties (used by the party insert trigger in TRIGGER mode). */
+export const storeClasses = STORE_CLASSES;
+
+/** Purchases per call of analytics_apply in a rebuild (bounds the memory of the delta array). */
+const REBUILD_BATCH = 100_000;
+
+export const CLASSIFY_FUNCTIONS: string[] = [
+  `CREATE FUNCTION analytics_classify(p_tenant text, p_ids bigint[])
+    RETURNS TABLE (party_id bigint, seller_class text, is_umk boolean, district text, sector text,
+                   agency_id bigint, buyer_kind text, is_government boolean, in_l boolean)
+    LANGUAGE sql STABLE AS $fn$
+      WITH RECURSIVE tr AS (SELECT region_code AS c FROM tenant WHERE id = p_tenant),
+      up (start_id, cur_id, cur_kind, parent_id, path) AS (
+        SELECT p.id, p.id, p.kind, p.parent_id, ARRAY[p.id]
+        FROM party p WHERE p.tenant_id = p_tenant AND p.id = ANY (p_ids) AND p.kind = 'NETWORK_UNIT'
+        UNION ALL
+        SELECT u.start_id, q.id, q.kind, q.parent_id, u.path || q.id
+        FROM up u JOIN party q ON q.tenant_id = p_tenant AND q.id = u.parent_id
+        WHERE u.cur_kind = 'NETWORK_UNIT' AND NOT q.id = ANY (u.path)
+      ),
+      root AS (SELECT start_id, cur_id AS agency_id FROM up WHERE cur_kind = 'AGENCY'),
+      attr AS (
+        SELECT p.id, p.kind, p.region_code, p.is_government,
+          coalesce(p.region_code = tr.c OR p.region_code LIKE tr.c || '.%', false) AS local,
+          (p.kind = 'COOPERATIVE' OR (p.kind = 'ENTERPRISE' AND coalesce(p.size_class, '') <> 'LARGE')) AS umkm,
+          (p.kind = 'COOPERATIVE' OR (p.kind = 'ENTERPRISE' AND coalesce(p.size_class IN ('MICRO', 'SMALL'), false))) AS umk,
+          coalesce(kd.section::text, 'UNKNOWN') AS sector,
+          CASE p.kind WHEN 'AGENCY' THEN p.id WHEN 'NETWORK_UNIT' THEN root.agency_id END AS agency_id,
+          coalesce(np.unit_type, 'OTHER') AS unit_type
+        FROM party p
+        CROSS JOIN tr
+        LEFT JOIN enterprise_profile ep ON ep.tenant_id = p.tenant_id AND ep.party_id = p.id
+        LEFT JOIN kbli_division kd ON kd.division = left(ep.kbli_code, 2)
+        LEFT JOIN network_unit_profile np ON np.tenant_id = p.tenant_id AND np.party_id = p.id
+        LEFT JOIN root ON root.start_id = p.id
+        WHERE p.tenant_id = p_tenant AND p.id = ANY (p_ids)
+      )
+      SELECT id,
+        CASE WHEN local AND umkm THEN 'LOCAL_UMKM' WHEN local THEN 'LOCAL_OTHER'
+             WHEN umk THEN 'OUTSIDE_UMK' ELSE 'OUTSIDE_OTHER' END,
+        umk,
+        CASE WHEN local THEN CASE WHEN length(region_code) >= 8 THEN left(region_code, 8) ELSE 'UNKNOWN' END
+             ELSE 'OUTSIDE' END,
+        sector,
+        agency_id,
+        CASE WHEN agency_id IS NULL THEN NULL WHEN kind = 'AGENCY' THEN 'AGENCY' ELSE unit_type END,
+        is_government,
+        local AND NOT is_government
+      FROM attr
+    $fn$`,
+
+  `CREATE FUNCTION analytics_bump(p_tenant text) RETURNS void LANGUAGE sql AS $fn$
+      INSERT INTO analytics_state AS s (tenant_id, version) VALUES (p_tenant, 1)
+      ON CONFLICT (tenant_id) DO UPDATE SET version = s.version + 1
+    $fn$`,
+
+  // Adds (p_sign 1) or subtracts (-1) every purchase of a tenant touching the given parties.
+  `CREATE FUNCTION analytics_apply_parties(p_tenant text, p_ids bigint[], p_sign integer)
+    RETURNS void LANGUAGE sql AS $fn$
+      SELECT analytics_apply(p_tenant, ARRAY(
+        SELECT ${delta('p_sign')} FROM "transaction" t
+        WHERE t.tenant_id = p_tenant AND (t.buyer_id = ANY (p_ids) OR t.seller_id = ANY (p_ids))))
+    $fn$`,
+
+  `CREATE FUNCTION analytics_reclassify(p_tenant text, p_ids bigint[])
+    RETURNS void LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_all bigint[];
+      v_changed bigint[];
+    BEGIN
+      WITH RECURSIVE d (id) AS (
+        SELECT unnest(p_ids)
+        UNION
+        SELECT p.id FROM party p JOIN d ON p.tenant_id = p_tenant AND p.parent_id = d.id
+      )
+      SELECT array_agg(id) INTO v_all FROM d;
+      SELECT array_agg(n.party_id) INTO v_changed
+      FROM analytics_classify(p_tenant, v_all) n
+      LEFT JOIN analytics_party_class o ON o.tenant_id = p_tenant AND o.party_id = n.party_id
+      WHERE o.party_id IS NULL
+         OR (o.${CLASS_COLUMNS.split(', ').join(', o.')})
+            IS DISTINCT FROM
+            (n.${CLASS_COLUMNS.split(', ').join(', n.')});
+      IF v_changed IS NULL THEN
+        RETURN;
+      END IF;
+      PERFORM analytics_apply_parties(p_tenant, v_changed, -1);
+      ${STORE_CLASSES('p_tenant', 'v_changed')};
+      PERFORM analytics_apply_parties(p_tenant, v_changed, 1);
+      PERFORM analytics_bump(p_tenant);
+    END
+    $fn$`,
+
+  // Every class and rollup of a tenant from scratch (after changing reference data, and in the
+  // tests). Writers of purchases and parties wait while it runs; readers do not. Changes recorded
+  // for the scheduler are covered by it and dropped.
+  `CREATE FUNCTION analytics_rebuild(p_tenant text) RETURNS void LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_all bigint[];
+      v_rows analytics_delta[];
+      v_last bigint;
+      v_next bigint;
+    BEGIN
+      PERFORM set_config('work_mem', '256MB', true);
+      ${APPLY_LOCK};
+      LOCK TABLE party, "transaction" IN SHARE MODE;
+      ${ALL_ROLLUPS.map((t) => `DELETE FROM ${t} WHERE tenant_id = p_tenant;`).join('\n      ')}
+      DELETE FROM analytics_pending_transaction WHERE tenant_id = p_tenant;
+      DELETE FROM analytics_pending_party WHERE tenant_id = p_tenant;
+      SELECT array_agg(id) INTO v_all FROM party WHERE tenant_id = p_tenant;
+      IF v_all IS NOT NULL THEN
+        INSERT INTO analytics_party_class (tenant_id, party_id, ${CLASS_COLUMNS})
+          SELECT p_tenant, n.* FROM analytics_classify(p_tenant, v_all) n;
+        LOOP
+          SELECT array_agg(${delta('1')}), max(t.id) INTO v_rows, v_next
+          FROM (SELECT * FROM "transaction" WHERE tenant_id = p_tenant AND (v_last IS NULL OR id > v_last)
+                ORDER BY id LIMIT ${REBUILD_BATCH}) t;
+          EXIT WHEN v_rows IS NULL;
+          PERFORM analytics_apply(p_tenant, v_rows);
+          v_last := v_next;
+        END LOOP;
+      END IF;
+      PERFORM analytics_bump(p_tenant);
+    END
+    $fn$`,
+];

@@ -1,0 +1,50 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './database.ts';
+
+/*
+ * The two modes of keeping the analytics rollups (docs/scale-out.md "Rollups"; the functions are
+ * in db/migrations/analytics/scheduled.sql.ts): TRIGGER, the default, applies every write at once
+ * in its own transaction; SCHEDULED records writes and leaves them to analytics_apply_pending,
+ * run by `pnpm cli rollups apply` or the server's ROLLUP_INTERVAL.
+ */
+
+export const ROLLUP_MODES = ['TRIGGER', 'SCHEDULED'] as const;
+export type RollupMode = (typeof ROLLUP_MODES)[number];
+
+/** The mode the rollups are kept in. */
+export async function rollupMode(db: Kysely<Database>): Promise<RollupMode> {
+  const row = await sql<{ mode: RollupMode }>`SELECT analytics_mode() AS mode`.execute(db);
+  return row.rows[0]?.mode ?? 'TRIGGER';
+}
+
+/**
+ * Switches the mode: waits for the writers in flight and holds new ones until it commits; back to
+ * TRIGGER, applies what was recorded first. Returns the number of changes it applied.
+ */
+export async function setRollupMode(db: Kysely<Database>, mode: RollupMode): Promise<number> {
+  const row = await sql<{ applied: string }>`SELECT analytics_set_mode(${mode}) AS applied`.execute(db);
+  return Number(row.rows[0]?.applied ?? 0);
+}
+
+/**
+ * Applies every recorded change (purchases in batches of `batch` per tenant, then the parties to
+ * reclassify), in one transaction; returns how many it applied (0 in TRIGGER mode: nothing is
+ * recorded). Safe to run at any time and from several processes: they take turns.
+ */
+export async function applyPendingRollups(db: Kysely<Database>, batch = 50_000): Promise<number> {
+  const row = await sql<{ applied: string }>`SELECT analytics_apply_pending(${batch}::int) AS applied`.execute(db);
+  return Number(row.rows[0]?.applied ?? 0);
+}
+
+/** How many recorded changes wait for the scheduler: purchase rows and parties to reclassify. */
+export async function pendingRollupChanges(db: Kysely<Database>): Promise<{ transactions: number; parties: number }> {
+  const row = await sql<{ transactions: string; parties: string }>`
+    SELECT (SELECT count(*) FROM analytics_pending_transaction) AS transactions,
+           (SELECT count(*) FROM analytics_pending_party) AS parties`.execute(db);
+  return { transactions: Number(row.rows[0]?.transactions ?? 0), parties: Number(row.rows[0]?.parties ?? 0) };
+}
+
+/** Recomputes every class and rollup of a tenant from its parties and purchases. */
+export async function rebuildRollups(db: Kysely<Database>, tenantId: string): Promise<void> {
+  await sql`SELECT analytics_rebuild(${tenantId})`.execute(db);
+}

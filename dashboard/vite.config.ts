@@ -24,7 +24,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/graphql': api, '/healthz': api, '/readyz': api },
+    proxy: { '/graphql': api, '/imports': api, '/exports': api, '/healthz': api, '/readyz': api },
   },
   worker: { format: 'es' },
 });

@@ -46,6 +46,18 @@ describe('the app shell', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
+  it('offers the CSV and XLSX exports to a signed-in user, and no export to a visitor', async () => {
+    mountApp('/', { ...fx.success, GetViewer: fx.viewerAnalyst });
+    const exports = await screen.findByTestId('exports');
+    expect([...exports.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['CSV', '/exports/bundle.zip'],
+      ['XLSX', '/exports/bundle.xlsx'],
+    ]);
+    const visitor = mountApp('/');
+    await visitor.findAllByRole('link', { name: 'Masuk' });
+    expect(visitor.container.querySelector('[data-testid="exports"]')).toBeNull();
+  });
+
   it('takes the language from the URL', async () => {
     mountApp('/?lang=en');
     expect(await screen.findByRole('link', { name: 'Programs' })).toBeTruthy();

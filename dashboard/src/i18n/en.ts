@@ -255,6 +255,9 @@ export const en: Record<MessageKey, string> = {
   'auth.transactionsSignedIn':
     'The list of transactions (who bought what from whom) is for signed-in users only; the aggregate measures on this page stay open.',
   'auth.signOut': 'Sign out',
+  'auth.export': 'Download data',
+  'auth.exportHint':
+    "The regency's data as the CSV bundle (zip) or an XLSX workbook; owners' names and NIKs for administrators only.",
   'auth.title': 'Sign in to Jejaring',
   'auth.lead':
     'For agency operators, policymakers, DPRD members, analysts and administrators. Without signing in, the dashboard still shows aggregate measures and the public registry.',

@@ -252,6 +252,9 @@ export const id = {
   'auth.transactionsSignedIn':
     'Daftar transaksi (siapa membeli apa dari siapa) hanya untuk pengguna yang masuk; ukuran agregat di halaman ini tetap terbuka.',
   'auth.signOut': 'Keluar',
+  'auth.export': 'Unduh data',
+  'auth.exportHint':
+    'Seluruh data kabupaten sebagai bundel CSV (zip) atau buku kerja XLSX; nama dan NIK pemilik hanya untuk admin.',
   'auth.title': 'Masuk ke Jejaring',
   'auth.lead':
     'Untuk operator SKPD, pimpinan daerah, DPRD, analis dan admin. Tanpa masuk, dasbor tetap menampilkan ukuran agregat dan data registri publik.',

@@ -29,6 +29,16 @@ export function UserMenu() {
       <span className="badge" data-testid="user-role">
         {t(`role.${viewer.role}` as never)}
       </span>
+      <span className="user-exports" title={t('auth.exportHint')} data-testid="exports">
+        {t('auth.export')}:{' '}
+        <a href="/exports/bundle.zip" download>
+          CSV
+        </a>
+        {' · '}
+        <a href="/exports/bundle.xlsx" download>
+          XLSX
+        </a>
+      </span>
       <button type="button" className="button button-small button-quiet" onClick={signOut} disabled={result.fetching}>
         {t('auth.signOut')}
       </button>

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ProcurementPlanLineTable, ProcurementPlanTable, SatkerMappingTable } from './database-procurement.ts';
 import type {
   AgencyType,
   AssistanceKind,
@@ -8,11 +9,9 @@ import type {
   ImportJobStatus,
   PartyKind,
   PartyStatus,
-  PlanStatus,
   PolicyMetric,
   ProductCategory,
   Role,
-  SatkerMappingSource,
   SizeBasis,
   SizeClass,
   UnitType,
@@ -25,8 +24,9 @@ import type {
  * types below say number and string.
  */
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
+export type { ProcurementPlanLineTable, ProcurementPlanTable, SatkerMappingTable } from './database-procurement.ts';
 export * from './enums.ts';
 
 export interface RegionTable {
@@ -299,53 +299,6 @@ export interface ImportJobTable {
   agency_id: number | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
-}
-
-/** Which agency a work unit (kd_satker) of LKPP's datasets is (docs/imports.md, "LKPP procurement data"). */
-export interface SatkerMappingTable {
-  tenant_id: string;
-  kd_satker: string;
-  /** The SIPD agency code the master data gives for the unit. */
-  kd_satker_str: string | null;
-  nama_satker: string | null;
-  agency_id: number;
-  /** SEEDED by an import; EDITED by an administrator, and then kept by later imports. */
-  source: SatkerMappingSource;
-  updated_at: Timestamp;
-}
-
-/** A SiRUP procurement package: a plan with its budget ceiling, never a purchase. */
-export interface ProcurementPlanTable {
-  tenant_id: string;
-  id: Generated<number>;
-  kd_rup: string;
-  name: string;
-  fiscal_year: number;
-  agency_id: number;
-  /** The work unit as the dataset gives it (the mapping made it agency_id). */
-  kd_satker: string;
-  /** The budget ceiling, whole rupiah. */
-  pagu: number;
-  method: string | null;
-  procurement_type: string | null;
-  /** Planned for small businesses (status_ukm UKM); null when the row did not say. */
-  for_small_business: boolean | null;
-  non_small_reason: string | null;
-  status: PlanStatus;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
-}
-
-/** A budget line of a plan: the account code (from mak), funding source and amount. */
-export interface ProcurementPlanLineTable {
-  tenant_id: string;
-  plan_id: number;
-  /** 1…n, the line's place among the plan's rows of RUP-PaketAnggaranPenyedia. */
-  line_no: number;
-  mak: string;
-  account_code: string | null;
-  funding_source: string | null;
-  pagu: number;
 }
 
 export interface Database {

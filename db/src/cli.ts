@@ -11,13 +11,12 @@ import { runUserCommand, USER_HELP, UserCommandError } from './cli-user.ts';
 import { ConfigError, loadDbConfig } from './config.ts';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './connection.ts';
 import { TENANT_TABLES } from './database.ts';
+import { ROLLUP_MODES, type RollupMode } from './enums.ts';
 import { DirectoryLockedError } from './lock.ts';
 import { MigrationError, migrateToLatest, withStartupLock } from './migrate.ts';
 import {
   applyPendingRollups,
   pendingRollupChanges,
-  ROLLUP_MODES,
-  type RollupMode,
   rebuildRollups,
   rollupMode,
   setRollupMode,

@@ -179,6 +179,14 @@ export const SATKER_MAPPING_SOURCE_LABELS = {
 export const SATKER_MAPPING_SOURCES = valuesOf(SATKER_MAPPING_SOURCE_LABELS);
 export type SatkerMappingSource = (typeof SATKER_MAPPING_SOURCES)[number];
 
+/** How the analytics rollups are kept (docs/scale-out.md, "Rollups"); analytics_setting.mode. */
+export const ROLLUP_MODE_LABELS = {
+  TRIGGER: { id: 'Langsung (trigger)', en: 'At once (triggers)' },
+  SCHEDULED: { id: 'Terjadwal', en: 'Scheduled' },
+} as const satisfies LabelTable;
+export const ROLLUP_MODES = valuesOf(ROLLUP_MODE_LABELS);
+export type RollupMode = (typeof ROLLUP_MODES)[number];
+
 /**
  * The roles a user account can hold (docs/security.md, "Roles"). Anonymous visitors have the role
  * PUBLIC, which no account holds, so it is not listed here (see PUBLIC_ROLE).
@@ -218,4 +226,5 @@ export const CHECKED_COLUMNS: ReadonlyArray<{ values: readonly string[]; columns
   { values: IMPORT_JOB_STATUSES, columns: ['import_job.status'] },
   { values: PLAN_STATUSES, columns: ['procurement_plan.status'] },
   { values: SATKER_MAPPING_SOURCES, columns: ['satker_mapping.source'] },
+  { values: ROLLUP_MODES, columns: ['analytics_setting.mode'] },
 ];

@@ -19,8 +19,6 @@ export type { RequestGuard } from './request-guard.ts';
 export {
   applyPendingRollups,
   pendingRollupChanges,
-  ROLLUP_MODES,
-  type RollupMode,
   rebuildRollups,
   rollupMode,
   setRollupMode,

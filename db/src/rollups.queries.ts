@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './database.ts';
+import type { RollupMode } from './enums.ts';
 
 /*
  * The two modes of keeping the analytics rollups (docs/scale-out.md "Rollups"; the functions are
@@ -7,9 +8,6 @@ import type { Database } from './database.ts';
  * in its own transaction; SCHEDULED records writes and leaves them to analytics_apply_pending,
  * run by `pnpm cli rollups apply` or the server's ROLLUP_INTERVAL.
  */
-
-export const ROLLUP_MODES = ['TRIGGER', 'SCHEDULED'] as const;
-export type RollupMode = (typeof ROLLUP_MODES)[number];
 
 /** The mode the rollups are kept in. */
 export async function rollupMode(db: Kysely<Database>): Promise<RollupMode> {

@@ -16,7 +16,10 @@ interface ListCheck {
   values: string[];
 }
 
-/** Every single-column CHECK constraint of the form `col IN ('A', 'B', …)`, as PostgreSQL prints it. */
+/**
+ * Every single-column CHECK constraint of the form `col IN ('A', 'B', …)` over text, as PostgreSQL
+ * prints it (a list of numbers, such as a sign of -1 or 1, is no enumeration).
+ */
 async function listChecks(handle: DatabaseHandle): Promise<ListCheck[]> {
   const rows = await sql<{ tbl: string; col: string; def: string }>`
     SELECT c.conrelid::regclass::text AS tbl, a.attname AS col, pg_get_constraintdef(c.oid) AS def
@@ -25,7 +28,7 @@ async function listChecks(handle: DatabaseHandle): Promise<ListCheck[]> {
     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
     WHERE c.contype = 'c' AND array_length(c.conkey, 1) = 1`.execute(handle.db);
   return rows.rows
-    .filter((r) => /= ANY \(\(?ARRAY\[/.test(r.def))
+    .filter((r) => /= ANY \(\(?ARRAY\[/.test(r.def) && /'::text/.test(r.def))
     .map((r) => ({
       column: `${r.tbl.replace(/"/g, '')}.${r.col}`,
       values: [...r.def.matchAll(/'([^']*)'::text/g)].map((m) => m[1]!),

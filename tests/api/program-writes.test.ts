@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, signIn, startAccountsServer } from '../support/accounts.ts';
-import { globalId } from '../support/fixtures.ts';
+import { globalId, rowId } from '../support/fixtures.ts';
 import type { TestServer } from '../support/server.ts';
 
-/* registerProgram over real HTTP: an operator registers its own agency's programs (docs/data-entry.md). */
+/*
+ * registerProgram over real HTTP: an operator registers its own agency's programs (docs/data-entry.md).
+ * Every test registers its own program code, so the tests pass in any order.
+ */
 
 let server: TestServer;
 const headers: Record<string, Record<string, string>> = {};
@@ -20,10 +23,10 @@ afterAll(() => server?.close());
 
 const REGISTER = `mutation($input: ProgramInput!) { registerProgram(input: $input) { id code name fiscalYear budget localTargetShare } }`;
 const dikbud = () => globalId('Agency', ids.get('AG-DIKBUD') as number);
-const program = (change: Record<string, unknown> = {}) => ({
+const program = (code: string, change: Record<string, unknown> = {}) => ({
   input: {
     agencyId: dikbud(),
-    code: '1.01.02.2.09',
+    code,
     name: 'Seragam Sekolah 2026',
     fiscalYear: 2026,
     budget: 500_000_000,
@@ -34,9 +37,9 @@ const program = (change: Record<string, unknown> = {}) => ({
 
 describe('registerProgram', () => {
   it("registers a program of the operator's own agency, audited", async () => {
-    const result = await server.gql<{ registerProgram: Record<string, unknown> }>(
+    const result = await server.gql<{ registerProgram: Record<string, unknown> & { id: string } }>(
       REGISTER,
-      program(),
+      program('1.01.02.2.09'),
       headers['op.dikbud'],
     );
     expect(result.errors).toBeUndefined();
@@ -50,21 +53,24 @@ describe('registerProgram', () => {
       .selectFrom('audit_event')
       .select('action')
       .where('entity', '=', 'program')
+      .where('entity_id', '=', String(rowId(result.data?.registerProgram.id as string)))
       .execute();
     expect(audit).toEqual([{ action: 'program.register' }]);
   });
 
   it('is a CONFLICT for the same code in the same year, FORBIDDEN for another agency', async () => {
-    const again = await server.gql(REGISTER, program(), headers['op.dikbud']);
+    const first = await server.gql(REGISTER, program('1.01.02.2.10'), headers['op.dikbud']);
+    expect(first.errors).toBeUndefined();
+    const again = await server.gql(REGISTER, program('1.01.02.2.10'), headers['op.dikbud']);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
-    const other = await server.gql(REGISTER, program({ code: '1.01.02.2.10' }), headers['op.diskop']);
+    const other = await server.gql(REGISTER, program('1.01.02.2.12'), headers['op.diskop']);
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('refuses a year, a budget and a share out of range at once', async () => {
     const bad = await server.gql(
       REGISTER,
-      program({ code: '1.01.02.2.11', fiscalYear: 1999, budget: -1, localTargetShare: 40 }),
+      program('1.01.02.2.11', { fiscalYear: 1999, budget: -1, localTargetShare: 40 }),
       headers['op.dikbud'],
     );
     const failures = (bad.errors?.[0]?.extensions?.failures ?? []) as Array<{ field: string }>;

@@ -23,7 +23,20 @@ function startTimeOf(pid: number): number {
 // The lock guards PGlite's data directory; PostgreSQL needs none, so this runs on PGlite only.
 describe('the PGlite data directory lock', () => {
   let dir: string;
-  let first: DatabaseHandle;
+  let first: DatabaseHandle | null = null;
+  /*
+   * Each test first puts the directory in the state it starts from: opened (and locked) by this
+   * process as `first`, or closed; a test that leaves a lock of another process removes it. So
+   * the tests pass in any order.
+   */
+  const holding = async (): Promise<DatabaseHandle> => {
+    first ??= await openDatabase({ engine: 'pglite', dir });
+    return first;
+  };
+  const released = async () => {
+    await first?.close();
+    first = null;
+  };
 
   beforeAll(async () => {
     dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jejaring-lock-')), 'pglite');
@@ -51,6 +64,7 @@ describe('the PGlite data directory lock', () => {
   });
 
   it('makes a second process on the same directory exit with a clear message', async () => {
+    await holding();
     const second = run(TSX, [CLI, 'stats'], { env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '' } });
     const failure = await second.then(
       () => null,
@@ -63,6 +77,7 @@ describe('the PGlite data directory lock', () => {
   });
 
   it('refuses a second open in the same process too', async () => {
+    await holding();
     await expect(openDatabase({ engine: 'pglite', dir })).rejects.toThrow(DirectoryLockedError);
   });
 
@@ -74,8 +89,8 @@ describe('the PGlite data directory lock', () => {
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
       ).n;
-    expect(await count(first)).toBe(200);
-    await first.close();
+    expect(await count(await holding())).toBe(200);
+    await released();
     const reopened = await openDatabase({ engine: 'pglite', dir });
     try {
       expect(await count(reopened)).toBe(200);
@@ -85,6 +100,7 @@ describe('the PGlite data directory lock', () => {
   });
 
   it('takes over a stale lock whose owner has exited', async () => {
+    await released();
     fs.writeFileSync(`${dir}.lock`, '2147483646\n'); // an older lock file: a PID of no process
     const handle = await openDatabase({ engine: 'pglite', dir });
     expect(JSON.parse(fs.readFileSync(`${dir}.lock`, 'utf8'))).toMatchObject({
@@ -97,6 +113,7 @@ describe('the PGlite data directory lock', () => {
   });
 
   it('takes over a lock left by an earlier process that had the same PID (a restarted container)', async () => {
+    await released();
     writeLock({ pid: process.pid, bootId: BOOT_ID, startTime: startTimeOf(process.pid) - 500 });
     const handle = await openDatabase({ engine: 'pglite', dir });
     await handle.close();
@@ -112,14 +129,20 @@ describe('the PGlite data directory lock', () => {
     });
 
     it('refuses while that process is the one that wrote the lock', async () => {
+      await released();
       const pid = other.pid as number;
       writeLock({ pid, bootId: BOOT_ID, startTime: startTimeOf(pid) });
-      await expect(openDatabase({ engine: 'pglite', dir })).rejects.toThrow(
-        `The database directory ${dir} is in use by another Jejaring process (pid ${pid})`,
-      );
+      try {
+        await expect(openDatabase({ engine: 'pglite', dir })).rejects.toThrow(
+          `The database directory ${dir} is in use by another Jejaring process (pid ${pid})`,
+        );
+      } finally {
+        fs.rmSync(`${dir}.lock`); // the live process's lock would refuse every later open
+      }
     });
 
     it('takes over when the PID was reused by another process (a different start time)', async () => {
+      await released();
       const pid = other.pid as number;
       writeLock({ pid, bootId: BOOT_ID, startTime: startTimeOf(pid) - 1 });
       const handle = await openDatabase({ engine: 'pglite', dir });
@@ -127,6 +150,7 @@ describe('the PGlite data directory lock', () => {
     });
 
     it('takes over a lock written before the machine last booted', async () => {
+      await released();
       const pid = other.pid as number;
       writeLock({ pid, bootId: '00000000-0000-0000-0000-000000000000', startTime: startTimeOf(pid) });
       const handle = await openDatabase({ engine: 'pglite', dir });

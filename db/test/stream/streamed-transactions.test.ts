@@ -17,7 +17,8 @@ const PARTIES: BundleFile = {
     'ref,kind,name,region_code,agency_code,nib,kbli_code\nAG-1,AGENCY,Dinas Satu,61.12,1.1.0.00,,\nEN-1,ENTERPRISE,Usaha Satu,61.12,,9100000000001,46311\n',
 };
 const HEADER = 'ref,buyer_ref,seller_ref,category,amount,occurred_on\n';
-const row = (i: number, category = 'FOOD_STAPLES') => `TX-${i},AG-1,EN-1,${category},${1_000 + i},2024-01-15\n`;
+/** A purchase line; each test uses refs of its own prefix, so neither sees the other's rows. */
+const row = (i: number, prefix = 'TX') => `${prefix}-${i},AG-1,EN-1,FOOD_STAPLES,${1_000 + i},2024-01-15\n`;
 
 /** Enough rows for a second batch, with the two faulty lines in it. */
 const ROWS = BATCH_RECORDS + 10_000;
@@ -43,6 +44,7 @@ describe(`transactions.csv streamed in batches, on ${testEngine}`, () => {
       else parts.push(Buffer.from(row(i)));
     }
     const files = [PARTIES, { name: 'transactions.csv', content: Buffer.concat(parts) }];
+    const stored = await count(handle, 'transaction');
     const report = await importCsvBundle(handle.db, TEST_TENANT, files);
     expect(report.rejected.map((r) => [r.file, r.line, r.column, r.reason])).toEqual([
       ['transactions.csv', DUPLICATE, 'ref', 'duplicate ref TX-1: line 3 already has it'],
@@ -60,7 +62,7 @@ describe(`transactions.csv streamed in batches, on ${testEngine}`, () => {
       unchanged: 0,
       rejected: 2,
     });
-    expect(await count(handle, 'transaction')).toBe(ROWS - 2);
+    expect(await count(handle, 'transaction')).toBe(stored + ROWS - 2);
     // TX-1 keeps the amount of its first line (1,001), not the 5 of the duplicate.
     const tx1 = await sql<{ amount: string }>`SELECT amount::text FROM "transaction" WHERE source_ref = 'TX-1'`.execute(
       handle.db,
@@ -78,11 +80,11 @@ describe(`transactions.csv streamed in batches, on ${testEngine}`, () => {
   });
 
   it('leaves a voided purchase voided when the bundle is imported again, counting it unchanged with a warning', async () => {
-    const files = [PARTIES, { name: 'transactions.csv', content: HEADER + row(1) + row(2) + row(3) }];
+    const files = [PARTIES, { name: 'transactions.csv', content: HEADER + row(1, 'TV') + row(2, 'TV') + row(3, 'TV') }];
     await importCsvBundle(handle.db, TEST_TENANT, files);
-    // Void TX-2 as voidTransaction does: the row moves to voided_transaction.
+    // Void TV-2 as voidTransaction does: the row moves to voided_transaction.
     await sql`
-      WITH gone AS (DELETE FROM "transaction" WHERE tenant_id = ${TEST_TENANT} AND source_ref = 'TX-2' RETURNING *)
+      WITH gone AS (DELETE FROM "transaction" WHERE tenant_id = ${TEST_TENANT} AND source_ref = 'TV-2' RETURNING *)
       INSERT INTO voided_transaction (tenant_id, id, buyer_id, seller_id, program_id, product_id, category,
         account_code, funding_source, amount, quantity, occurred_on, source, source_ref, voided_by, void_reason)
       SELECT tenant_id, id, buyer_id, seller_id, program_id, product_id, category, account_code, funding_source,
@@ -97,13 +99,13 @@ describe(`transactions.csv streamed in batches, on ${testEngine}`, () => {
         file: 'transactions.csv',
         line: 3,
         column: 'ref',
-        message: 'ref TX-2 was voided: it stays voided and is not imported again',
+        message: 'ref TV-2 was voided: it stays voided and is not imported again',
       },
     ]);
     expect(await count(handle, 'transaction')).toBe(before);
     const tx2 = await sql<{
       n: number;
-    }>`SELECT count(*)::int AS n FROM "transaction" WHERE source_ref = 'TX-2'`.execute(handle.db);
+    }>`SELECT count(*)::int AS n FROM "transaction" WHERE source_ref = 'TV-2'`.execute(handle.db);
     expect(tx2.rows).toEqual([{ n: 0 }]);
     expect(await count(handle, 'voided_transaction')).toBe(1);
   });

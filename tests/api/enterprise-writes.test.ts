@@ -131,8 +131,11 @@ describe('registerEnterprise', () => {
     const nib = await register({ name: 'Catering Tiruan', nib: '9120000007919' }); // EN-001's NIB
     expect(nib.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.nib' });
     expect(nib.errors?.[0]?.message).toContain('NIB ini sudah terdaftar');
-    // 0018550814412000 was registered above from its 15-digit form; the 16-digit form is the same NPWP
-    const npwp = await register({ name: 'Penyedia Tiruan', npwp: '0018550814412000' });
+    // Registered here from its 15-digit form (02.468.135 has the Luhn check digit 5: doubled from the
+    // right, 1+3+2+8+3+4+4+0 = 25); its 16-digit form is the same NPWP.
+    const first = await register({ name: 'Penyedia Asli', npwp: '02.468.135.5-412.000' });
+    expect(first.errors).toBeUndefined();
+    const npwp = await register({ name: 'Penyedia Tiruan', npwp: '0024681355412000' });
     expect(npwp.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.npwp' });
   });
 
@@ -170,13 +173,16 @@ describe('registerEnterprise', () => {
   });
 
   it('finds an enterprise by either form of its NPWP', async () => {
-    const query = '{ parties(filter: { search: $q }) { nodes { name npwp } } }'.replace('$q', '"018550814412000"');
+    // 03.571.924 has the Luhn check digit 4 (doubled from the right: 8+2+9+1+5+5+6+0 = 36).
+    const registered = await register({ name: 'Amplang Ikan Belida Bu Ijah', npwp: '03.571.924.4-412.000' });
+    expect(registered.errors).toBeUndefined();
+    const query = '{ parties(filter: { search: $q }) { nodes { name npwp } } }'.replace('$q', '"035719244412000"');
     const result = await gql<{ parties: { nodes: Array<{ name: string }> } }>(query);
-    expect(result.data?.parties.nodes.map((n) => n.name)).toEqual(['Kerupuk Basah Mak Inah']);
+    expect(result.data?.parties.nodes.map((n) => n.name)).toEqual(['Amplang Ikan Belida Bu Ijah']);
     const dotted = await gql<{ parties: { nodes: Array<{ name: string }> } }>(
-      '{ parties(filter: { search: "0018550814412000" }) { nodes { name } } }',
+      '{ parties(filter: { search: "0035719244412000" }) { nodes { name } } }',
     );
-    expect(dotted.data?.parties.nodes.map((n) => n.name)).toEqual(['Kerupuk Basah Mak Inah']);
+    expect(dotted.data?.parties.nodes.map((n) => n.name)).toEqual(['Amplang Ikan Belida Bu Ijah']);
   });
 });
 

@@ -143,6 +143,15 @@ async function settled(h: Harness, id: string): Promise<Job> {
   throw new Error(`job ${id} did not settle`);
 }
 
+/** The files waiting in the upload folder (none before the first upload creates the folder). */
+const waiting = async (h: Harness) =>
+  (
+    await fs.readdir(h.uploads).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    })
+  ).sort();
+
 const partyCount = async (h: Harness) =>
   (await sql<{ n: number }>`SELECT count(*)::int AS n FROM party`.execute(h.server.database.db)).rows[0]?.n;
 const counts = (job: Job) =>
@@ -235,7 +244,7 @@ describe('import jobs over HTTP and GraphQL, on a database holding the API bundl
   });
 
   it('refuses an upload without a name, of an unknown kind, or over MAX_UPLOAD_MB, keeping no file', async () => {
-    const before = await fs.readdir(h.uploads);
+    const before = await waiting(h);
     expect((await upload(h, 'x', '')).status).toBe(400);
     const pdf = await upload(h, 'x', 'laporan.pdf');
     expect(pdf.status).toBe(400);
@@ -245,7 +254,7 @@ describe('import jobs over HTTP and GraphQL, on a database holding the API bundl
     expect((big.json as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe(
       'PAYLOAD_TOO_LARGE',
     );
-    expect(await fs.readdir(h.uploads)).toEqual(before);
+    expect(await waiting(h)).toEqual(before);
   });
 
   it('refuses uploads, jobs and downloads without sign-in (401), and uploads and jobs to readers (403)', async () => {
@@ -271,7 +280,7 @@ describe('import jobs over HTTP and GraphQL, on a database holding the API bundl
   });
 
   it('takes an upload signed in by the session cookie (as the dashboard sends it), and refuses one with a form content type or none (CSRF) without reading it', async () => {
-    const login = await fetch(`${server.url}/graphql`, {
+    const login = await fetch(`${h.server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -282,12 +291,12 @@ describe('import jobs over HTTP and GraphQL, on a database holding the API bundl
     const setCookie = login.headers.getSetCookie().find((c) => c.startsWith('jejaring_session='));
     expect(setCookie).toMatch(/; Path=\/; HttpOnly; SameSite=Lax; /);
     const cookie = { cookie: setCookie!.split(';')[0]! };
-    const before = await fs.readdir(uploads);
+    const before = await waiting(h);
     const codeOf = async (response: Response) =>
       ((await response.json()) as { errors: Array<{ extensions: { code: string; field: string } }> }).errors[0]
         ?.extensions;
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', null]) {
-      const forged = await fetch(`${server.url}/imports?name=parties.csv`, {
+      const forged = await fetch(`${h.server.url}/imports?name=parties.csv`, {
         method: 'POST',
         headers: { ...cookie, ...(type ? { 'content-type': type } : {}) },
         body: type ? 'ref,kind,name\n' : new Blob(['ref,kind,name\n']),
@@ -298,8 +307,8 @@ describe('import jobs over HTTP and GraphQL, on a database holding the API bundl
         { code: 'BAD_REQUEST', field: 'content-type' },
       ]);
     }
-    expect(await fs.readdir(uploads)).toEqual(before);
-    const accepted = await upload('ref,kind,name\n', 'parties.csv', cookie);
+    expect(await waiting(h)).toEqual(before);
+    const accepted = await upload(h, 'ref,kind,name\n', 'parties.csv', cookie);
     expect(accepted.status).toBe(201);
     expect(accepted.json).toMatchObject({ status: 'UPLOADED', fileName: 'parties.csv', format: 'csv' });
   });

@@ -8,7 +8,7 @@ import { adminHeaders, preparePgliteDir, TENANT } from './pglite-dir.ts';
 import { post, reportFigures, round, sleep, succeeded } from './support.ts';
 
 /** Enterprises in the generated parties.csv: enough for the commit to run for seconds. */
-const ROWS = 20_000;
+const ROWS = 50_000;
 const HEADER =
   'ref,kind,name,region_code,parent_ref,is_government,unit_type,agency_code,nib,kbli_code,size_class,capital,annual_revenue,owner_name,owner_nik,status,verification,registered_on,short_name,agency_type,members,owner_gender,founded_year,employees,registration_no,coop_type,members_count';
 const JOB = 'id status errorCode errorMessage progress { stage done total }';

@@ -5,12 +5,6 @@ const graphqlAlias = { graphql: 'graphql/index.js' };
 
 export default defineConfig({
   test: {
-    // Every suite runs its tests in a shuffled order, so a test that leans on another's side effects
-    // fails. The seed is random per run (a fixed one gives every suite of n tests the same
-    // permutation, leaving some orders never tried) and printed at the top of the output
-    // ("Running tests with seed …"): `--sequence.seed <that number>` replays the order. Files keep
-    // their order (some projects run one file at a time, in a stable sequence).
-    sequence: { shuffle: { files: false, tests: true } },
     projects: [
       {
         test: { name: 'db', root: './db', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },

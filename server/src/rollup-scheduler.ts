@@ -1,6 +1,7 @@
 import { applyPendingRollups, type Database, rollupMode } from '@jejaring/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { type PeriodicJob, periodicJob } from './periodic.ts';
 
 /*
  * The scheduler of the analytics rollups in SCHEDULED mode (docs/scale-out.md "Rollups"): every
@@ -9,11 +10,8 @@ import type { Logger } from 'pino';
  * servers on one database may all run it; analytics_apply_pending lets one apply at a time.
  */
 
-export interface RollupScheduler {
-  /** Applies what was recorded when the mode is SCHEDULED; returns how many changes (null in TRIGGER mode). */
-  tick(): Promise<number | null>;
-  stop(): Promise<void>;
-}
+/** Applies what was recorded when the mode is SCHEDULED; `tick` returns how many changes (null in TRIGGER mode). */
+export type RollupScheduler = PeriodicJob<number | null>;
 
 /**
  * Starts the scheduler: a timer every `intervalSeconds` (none when 0; `tick` still works).
@@ -23,7 +21,6 @@ export interface RollupScheduler {
  * await scheduler.stop();
  */
 export function scheduleRollups(db: Kysely<Database>, logger: Logger, intervalSeconds: number): RollupScheduler {
-  let running: Promise<number | null> | null = null;
   const run = async (): Promise<number | null> => {
     if ((await rollupMode(db)) !== 'SCHEDULED') return null;
     const started = performance.now();
@@ -33,24 +30,5 @@ export function scheduleRollups(db: Kysely<Database>, logger: Logger, intervalSe
     }
     return applied;
   };
-  const tick = () => {
-    running ??= run().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const timer =
-    intervalSeconds > 0
-      ? setInterval(() => {
-          tick().catch((error: unknown) => logger.warn({ err: error }, 'applying recorded rollup changes failed'));
-        }, intervalSeconds * 1000)
-      : null;
-  timer?.unref();
-  return {
-    tick,
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running?.catch(() => null);
-    },
-  };
+  return periodicJob(run, { intervalSeconds, logger, failure: 'applying recorded rollup changes failed' });
 }

@@ -1,6 +1,7 @@
 import { type Database, dataVersion, refreshStatistics } from '@jejaring/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { type PeriodicJob, periodicJob } from './periodic.ts';
 
 /*
  * Planner statistics for a long-running server. Bulk writes analyse at their end (db/src/
@@ -13,11 +14,8 @@ import type { Logger } from 'pino';
  * connection for that long).
  */
 
-export interface StatisticsKeeper {
-  /** Analyses when the data changed since the last analysis (always on the first call); says whether it did. */
-  tick(): Promise<boolean>;
-  stop(): Promise<void>;
-}
+/** Analyses when the data changed since the last analysis (always on the first tick); `tick` says whether it did. */
+export type StatisticsKeeper = PeriodicJob<boolean>;
 
 /**
  * Starts the keeper: a timer every `intervalSeconds` (none when 0; `tick` still works).
@@ -28,7 +26,6 @@ export interface StatisticsKeeper {
  */
 export function keepStatistics(db: Kysely<Database>, logger: Logger, intervalSeconds: number): StatisticsKeeper {
   let analysedAt: number | null = null;
-  let running: Promise<boolean> | null = null;
   const run = async (): Promise<boolean> => {
     const version = await dataVersion(db);
     if (version === analysedAt) return false;
@@ -38,24 +35,5 @@ export function keepStatistics(db: Kysely<Database>, logger: Logger, intervalSec
     logger.info({ ms: Math.round(performance.now() - started), version }, 'planner statistics refreshed');
     return true;
   };
-  const tick = () => {
-    running ??= run().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const timer =
-    intervalSeconds > 0
-      ? setInterval(() => {
-          tick().catch((error: unknown) => logger.warn({ err: error }, 'refreshing planner statistics failed'));
-        }, intervalSeconds * 1000)
-      : null;
-  timer?.unref();
-  return {
-    tick,
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running?.catch(() => false);
-    },
-  };
+  return periodicJob(run, { intervalSeconds, logger, failure: 'refreshing planner statistics failed' });
 }

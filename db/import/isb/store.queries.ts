@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Database, PlanStatus } from '../../src/database.ts';
+import type { Database, ProcurementPlanTable } from '../../src/database.ts';
 import { type Changed, upsert } from '../bulk.ts';
 
 /* The writes of the ISB import's own tables (satker_mapping, procurement_plan, its lines). */
@@ -57,19 +57,8 @@ export function upsertMappings(trx: Trx, tenantId: string, rows: readonly Mappin
   );
 }
 
-export interface PlanRow {
-  kd_rup: string;
-  name: string;
-  fiscal_year: number;
-  agency_id: number;
-  kd_satker: string;
-  pagu: number;
-  method: string | null;
-  procurement_type: string | null;
-  for_small_business: boolean | null;
-  non_small_reason: string | null;
-  status: PlanStatus;
-}
+/** A plan as the importer stores it: the table's columns but the tenant, id and timestamps. */
+export type PlanRow = Omit<ProcurementPlanTable, 'tenant_id' | 'id' | 'created_at' | 'updated_at'>;
 
 const PLAN_COLUMNS = [
   ['name', 'text'],

@@ -25,6 +25,8 @@ export default defineConfig({
           name: 'tests',
           root: './tests',
           include: ['api/**/*.test.ts'],
+          // The process tests run the compiled server, as `pnpm start` does: built once, first.
+          globalSetup: ['./support/build-server.setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
@@ -48,6 +50,7 @@ export default defineConfig({
           name: 'faults',
           root: './tests',
           include: ['faults/**/*.faults.ts'],
+          globalSetup: ['./support/build-server.setup.ts'],
           testTimeout: 240_000,
           hookTimeout: 600_000,
           fileParallelism: false,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPOSITORY_ROOT } from './paths.ts';
 
 /** Where the data lives: an embedded PGlite directory (the default) or a PostgreSQL server. */
 export type DatabaseTarget =
@@ -21,7 +21,7 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const DEFAULT_PGLITE_DIR = fileURLToPath(new URL('../../.data/pglite', import.meta.url));
+const DEFAULT_PGLITE_DIR = path.join(REPOSITORY_ROOT, '.data/pglite');
 
 const TENANT_PATTERN = /^[0-9]{2}\.[0-9]{2}$/;
 

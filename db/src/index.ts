@@ -7,6 +7,7 @@ export * from './database.ts';
 export { type DataError, describeDataError } from './errors.ts';
 export { DirectoryLockedError } from './lock.ts';
 export { isMigrated, MigrationError, migrateToLatest, STARTUP_LOCK_KEY, withStartupLock } from './migrate.ts';
+export { DB_PACKAGE_DIR, REPOSITORY_ROOT } from './paths.ts';
 export {
   lsnValue,
   type ReadReplica,

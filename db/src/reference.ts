@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Kysely, sql } from 'kysely';
 import { KBLI_DIVISIONS, KBLI_SECTIONS } from '../reference/kbli.ts';
 import type { Database, RegionTable } from './database.ts';
+import { DB_PACKAGE_DIR } from './paths.ts';
 
-const REGIONS_CSV = new URL('../reference/regions.csv', import.meta.url);
+const REGIONS_CSV = path.join(DB_PACKAGE_DIR, 'reference/regions.csv');
 
 let regionsCache: RegionTable[] | undefined;
 

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, type DbConfig, loadDbConfig } from '@jejaring/db';
+import { ConfigError, type DbConfig, loadDbConfig, REPOSITORY_ROOT } from '@jejaring/db';
 import { type AuthConfig, loadAuthConfig } from './auth/auth-config.ts';
 import { intVar } from './env.ts';
 import { type LimitsConfig, loadLimitsConfig } from './http/limits-config.ts';
@@ -46,7 +46,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     db: loadDbConfig(env),
     maxPageSize: intVar(env, 'MAX_PAGE_SIZE', 500, 1, 10_000),
     logLevel,
-    dashboardDir: env.DASHBOARD_DIR?.trim() || new URL('../../dashboard/dist', import.meta.url).pathname,
+    dashboardDir: env.DASHBOARD_DIR?.trim() || path.join(REPOSITORY_ROOT, 'dashboard/dist'),
     statisticsInterval: intVar(env, 'STATISTICS_INTERVAL', 600, 0, 86_400),
     rollupInterval: intVar(env, 'ROLLUP_INTERVAL', 60, 0, 86_400),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { REPOSITORY_ROOT } from '@jejaring/db';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { getSchema } from './schema.ts';
 
@@ -8,10 +10,10 @@ export async function printEmittedSchema(): Promise<string> {
   return `${header}${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
 }
 
-export const SCHEMA_FILE = new URL('../../schema/schema.graphql', import.meta.url);
+export const SCHEMA_FILE = path.join(REPOSITORY_ROOT, 'schema/schema.graphql');
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const sdl = await printEmittedSchema();
   fs.writeFileSync(SCHEMA_FILE, sdl);
-  process.stdout.write(`wrote ${SCHEMA_FILE.pathname} (${sdl.length} bytes)\n`);
+  process.stdout.write(`wrote ${SCHEMA_FILE} (${sdl.length} bytes)\n`);
 }

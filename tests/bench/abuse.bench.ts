@@ -1,6 +1,6 @@
 /**
  * Abuse benchmark (`pnpm bench:abuse`): replays the requests of docs/limits.md's attack table
- * against the server run as `pnpm start` runs it (server/src/main.ts in its own process,
+ * against the server run as `pnpm start` runs it (the compiled server/dist in its own process,
  * production mode) on PGlite with the demo data, and prints each answer (status, code) and its
  * time, with the time /healthz took to answer while it ran. The demo directory is the one the
  * browser tests prepare (loaded on first use, about a minute).
@@ -8,8 +8,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
-import path from 'node:path';
 import { ROOT, startDemoServer } from '../e2e/support.ts';
+import { COMPILED_SERVER_ARGS, ensureServerBuilt } from '../support/server-build.ts';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -22,7 +22,8 @@ async function freePort(): Promise<number> {
 
 async function startProduction(dir: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
+  ensureServerBuilt(ROOT);
+  const child = spawn(process.execPath, COMPILED_SERVER_ARGS, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), PGLITE_DIR: dir, DEMO_DATA: 'off', LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,5 +1,5 @@
 /**
- * API benchmark (`pnpm bench:api`): starts the real server (server/src/main.ts, in its own
+ * API benchmark (`pnpm bench:api`): starts the real server (the compiled server/dist, in its own
  * process, NODE_ENV=production) on PostgreSQL with the demo data and measures two typical pages
  * at p50/p95 over many requests with varied cursors and filters:
  *   - 50 enterprises with their region and products,

@@ -1,6 +1,6 @@
 /**
  * Soak benchmark (`pnpm bench:soak`): does a long run grow? Starts the real server
- * (server/src/main.ts in its own process, as `pnpm start` runs it), sends the dashboard's
+ * (the compiled server/dist in its own process, as `pnpm start` runs it), sends the dashboard's
  * operations at a steady rate for a while and prints, every `--every` seconds, the server's
  * resident memory (RSS, from /proc), the machine's load average, the requests answered, errors
  * and latency. Writes bench-results/soak.json.
@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MIX as ANONYMOUS_MIX } from '../faults/mix.ts';
+import { COMPILED_SERVER_ARGS, ensureServerBuilt } from '../support/server-build.ts';
 import { analystHeaders } from './api/sign-in.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -65,14 +66,14 @@ function startServer(): Promise<{ child: ChildProcess; url: string; dir: string 
   const dir = process.env.DATABASE_URL ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'jejaring-soak-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    TSX_TSCONFIG_PATH: 'server/tsconfig.json',
     PORT: '0',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     RATE_LIMIT_EXEMPT: '127.0.0.1,::1,::ffff:127.0.0.1',
     ...(dir ? { PGLITE_DIR: path.join(dir, 'pglite'), DEMO_DATA: 'auto' } : { DEMO_DATA: 'off' }),
   };
-  const child = spawn(process.execPath, ['--import', 'tsx/esm', 'server/src/main.ts'], {
+  ensureServerBuilt(ROOT);
+  const child = spawn(process.execPath, COMPILED_SERVER_ARGS, {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],

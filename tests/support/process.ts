@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { COMPILED_SERVER_ARGS } from './server-build.ts';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
-/** server/src/main.ts running in a child process, as `pnpm start` runs it (NODE_ENV=production). */
+/** The compiled server (server/dist) running in a child process, as `pnpm start` runs it (NODE_ENV=production). */
 export interface ServerProcess {
   readonly child: ChildProcess;
   /** The base URL, once it listens (rejects if the process exits first). */
@@ -28,7 +29,6 @@ export interface ServerProcess {
 export function spawnServer(env: Record<string, string>): ServerProcess {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    TSX_TSCONFIG_PATH: 'server/tsconfig.json',
     PORT: '0',
     HOST: '127.0.0.1',
     DEMO_DATA: 'off',
@@ -38,7 +38,8 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
   };
   delete childEnv.DATABASE_URL;
   Object.assign(childEnv, env);
-  const child = spawn(process.execPath, ['--import', 'tsx/esm', 'server/src/main.ts'], {
+  // Built by the projects' globalSetup (tests/support/build-server.setup.ts).
+  const child = spawn(process.execPath, COMPILED_SERVER_ARGS, {
     cwd: ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

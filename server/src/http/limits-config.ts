@@ -1,4 +1,5 @@
-import { ConfigError } from '@jejaring/db';
+import path from 'node:path';
+import { ConfigError, REPOSITORY_ROOT } from '@jejaring/db';
 import { DEFAULT_WORK_MEM_MB } from '../analytics/admission.ts';
 import { boolVar, intVar, listVar } from '../env.ts';
 
@@ -82,8 +83,7 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv): LimitsConfig {
     }),
     persistedOnlyForPublic: boolVar(env, 'PERSISTED_ONLY_FOR_PUBLIC', false),
     persistedOperationsFile:
-      env.PERSISTED_OPERATIONS?.trim() ||
-      new URL('../../../schema/operations/persisted.json', import.meta.url).pathname,
+      env.PERSISTED_OPERATIONS?.trim() || path.join(REPOSITORY_ROOT, 'schema/operations/persisted.json'),
     introspection,
     corsOrigins: Object.freeze(origins),
   });

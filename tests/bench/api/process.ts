@@ -9,6 +9,7 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from 'kysely';
+import { COMPILED_SERVER_ARGS, ensureServerBuilt } from '../../support/server-build.ts';
 
 /* The API benchmark's server process, its CPU time, and a statement counter for the in-process probe. */
 
@@ -34,18 +35,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `pnpm start`'s entry point in its own process and waits until /readyz answers 200. */
+/** Starts the compiled server (`pnpm start`'s, built when stale) in its own process and waits until /readyz answers 200. */
 export async function startServerProcess(
   root: string,
   databaseUrl: string,
   port: number,
 ): Promise<{ url: string; child: ChildProcess }> {
-  // node itself (with tsx as a loader), so the child's pid is the server's and its CPU time can be read.
-  const child = spawn(process.execPath, ['--import', 'tsx/esm', 'server/src/main.ts'], {
+  ensureServerBuilt(root);
+  // node itself, so the child's pid is the server's and its CPU time can be read.
+  const child = spawn(process.execPath, COMPILED_SERVER_ARGS, {
     cwd: root,
     env: {
       ...process.env,
-      TSX_TSCONFIG_PATH: 'server/tsconfig.json',
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',

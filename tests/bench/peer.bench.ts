@@ -129,7 +129,7 @@ async function main(): Promise<void> {
       loadAverageAtStart: loadAtStart,
       loadAverageAtEnd: loadAtEnd,
       database: DATABASE_URL.replace(/:[^:@/]*@/, ':***@'),
-      ours: { nodeEnv: 'production', entry: 'server/src/main.ts' },
+      ours: { nodeEnv: 'production', entry: 'server/dist/src/main.js' },
       theirs: { postgraphile: POSTGRAPHILE_VERSION, versions, preset: 'amber' },
       concurrency: CONCURRENCY,
       secondsPerRound: SECONDS,

@@ -17,6 +17,17 @@ export function toParty(row: PartyRow, tenantId: string): Party {
     kind: row.kind,
     name: row.name,
     regionCode: row.region_code,
+    regionRow:
+      row.region_code !== null && row.region_level !== null && row.region_name !== null
+        ? {
+            code: row.region_code,
+            level: row.region_level,
+            name: row.region_name,
+            parent_code: row.region_parent_code,
+            population: row.region_population,
+            area_km2: row.region_area_km2,
+          }
+        : null,
     isLocal: isLocalRegion(row.region_code, tenantId),
     status: row.status,
     isGovernment: row.is_government,

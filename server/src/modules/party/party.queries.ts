@@ -48,6 +48,12 @@ export interface PartyRow {
   coop_type: CoopType | null;
   members_count: number | null;
   cooperative_verification: Verification | null;
+  /** The party's region (joined, so a page of parties with their regions is one statement); null without one. */
+  region_level: number | null;
+  region_name: string | null;
+  region_parent_code: string | null;
+  region_population: number | null;
+  region_area_km2: number | null;
 }
 
 const PROFILE_COLUMNS = {
@@ -87,7 +93,8 @@ const ALL_KINDS: readonly PartyKind[] = ['AGENCY', 'NETWORK_UNIT', 'ENTERPRISE',
 
 /**
  * Parties (alias `p`) with their profiles, for the given kinds (all when omitted): only the
- * profiles of those kinds are joined; the other profile columns come back null. Tenant-scoped.
+ * profiles of those kinds are joined; the other profile columns come back null. Their region
+ * (alias `rg`, reference data) is joined too. Tenant-scoped.
  */
 export function selectParties(
   db: Kysely<Database>,
@@ -111,6 +118,7 @@ export function selectParties(
   }
   if (kinds.length < ALL_KINDS.length) q = q.where('p.kind', 'in', kinds);
   return q
+    .leftJoin('region as rg', 'rg.code', 'p.region_code')
     .select([
       'p.id',
       'p.kind',
@@ -122,6 +130,11 @@ export function selectParties(
       'p.status',
       'p.registered_on',
       'p.npwp',
+      'rg.level as region_level',
+      'rg.name as region_name',
+      'rg.parent_code as region_parent_code',
+      'rg.population as region_population',
+      'rg.area_km2 as region_area_km2',
     ])
     .select(selections as never);
 }

@@ -7,7 +7,7 @@ import { searchText } from '../../graphql/filters.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
 import { regionByCode } from '../region/region.loaders.ts';
-import { Region } from '../region/region.types.ts';
+import { Region, toRegion } from '../region/region.types.ts';
 import { Sector, sectorOfKbli } from '../sector/sector.types.ts';
 import {
   AgencyFilter,
@@ -191,7 +191,11 @@ export class PartyResolver {
     description: 'The region (village, district or regency) where the party is located; null when unknown.',
   })
   region(@Root() party: Party, @Ctx() ctx: Context): Promise<Region | null> | null {
-    return party.regionCode ? regionByCode(ctx).load(party.regionCode) : null;
+    if (!party.regionCode) return null;
+    const regions = regionByCode(ctx);
+    // Party rows come with their region's (party.queries.ts): no statement for it.
+    if (party.regionRow) regions.prime(party.regionCode, toRegion(party.regionRow, ctx.tenantId));
+    return regions.load(party.regionCode);
   }
 }
 

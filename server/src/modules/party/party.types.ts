@@ -12,6 +12,7 @@ import {
 } from '../../graphql/enums.ts';
 import { Node } from '../../graphql/node.ts';
 import { DateScalar, RupiahScalar } from '../../graphql/scalars.ts';
+import type { RegionRow } from '../region/region.queries.ts';
 
 /*
  * Every economic actor is a party (docs/data-model.md, "Parties"): a transaction is always an edge
@@ -30,6 +31,9 @@ export abstract class Party extends Node {
 
   /** For network units: the agency or unit this one belongs to. */
   parentId!: number | null;
+
+  /** The region's row when it came with the party's (then `region` needs no statement of its own). */
+  regionRow?: RegionRow | null;
 
   @Field(() => PartyKind, {
     description: 'What kind of actor this is; also tells which type it is (Agency, Enterprise…).',

@@ -27,18 +27,32 @@ export async function setRollupMode(db: Kysely<Database>, mode: RollupMode): Pro
 /**
  * Applies every recorded change (purchases in batches of `batch` per tenant, then the parties to
  * reclassify), in one transaction; returns how many it applied (0 in TRIGGER mode: nothing is
- * recorded). Safe to run at any time and from several processes: they take turns.
+ * recorded). With `tenant`, only that tenant's changes (on Citus every statement then runs on the
+ * tenant's shard). Safe to run at any time and from several processes: they take turns.
  */
-export async function applyPendingRollups(db: Kysely<Database>, batch = 50_000): Promise<number> {
-  const row = await sql<{ applied: string }>`SELECT analytics_apply_pending(${batch}::int) AS applied`.execute(db);
+export async function applyPendingRollups(db: Kysely<Database>, batch = 50_000, tenant?: string): Promise<number> {
+  const row =
+    tenant === undefined
+      ? await sql<{ applied: string }>`SELECT analytics_apply_pending(${batch}::int) AS applied`.execute(db)
+      : await sql<{
+          applied: string;
+        }>`SELECT analytics_apply_pending_tenant(${tenant}, ${batch}::int) AS applied`.execute(db);
   return Number(row.rows[0]?.applied ?? 0);
 }
 
-/** How many recorded changes wait for the scheduler: purchase rows and parties to reclassify. */
-export async function pendingRollupChanges(db: Kysely<Database>): Promise<{ transactions: number; parties: number }> {
+/**
+ * How many recorded changes wait for the scheduler: purchase rows and parties to reclassify (of
+ * every tenant, or of `tenant`).
+ */
+export async function pendingRollupChanges(
+  db: Kysely<Database>,
+  tenant?: string,
+): Promise<{ transactions: number; parties: number }> {
   const row = await sql<{ transactions: string; parties: string }>`
-    SELECT (SELECT count(*) FROM analytics_pending_transaction) AS transactions,
-           (SELECT count(*) FROM analytics_pending_party) AS parties`.execute(db);
+    SELECT (SELECT count(*) FROM analytics_pending_transaction WHERE ${tenant ?? null}::text IS NULL OR tenant_id = ${tenant ?? null}) AS transactions,
+           (SELECT count(*) FROM analytics_pending_party WHERE ${tenant ?? null}::text IS NULL OR tenant_id = ${tenant ?? null}) AS parties`.execute(
+    db,
+  );
   return { transactions: Number(row.rows[0]?.transactions ?? 0), parties: Number(row.rows[0]?.parties ?? 0) };
 }
 

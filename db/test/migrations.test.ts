@@ -1,8 +1,10 @@
 import fs from 'node:fs';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../migrations/index.ts';
 import type { DatabaseHandle } from '../src/connection.ts';
 import { isMigrated, MigrationError, migrateToLatest } from '../src/migrate.ts';
+import { loadReferenceData } from '../src/reference.ts';
 import { createTestDatabase, TEST_TENANT, testEngine } from '../src/testing.ts';
 
 describe(`migrations on ${testEngine}`, () => {
@@ -61,6 +63,42 @@ describe(`migrations on ${testEngine}`, () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+  });
+
+  it('leaves no identity column: every id is a bigint with a sequence default, continuing after existing rows', async () => {
+    const handle = await database({ migrate: false });
+    const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } });
+    // Up to the migration before the change, with a party whose id was given explicitly.
+    const names = Object.keys(migrations);
+    const before = names[names.indexOf('2026_12_05_1300_sequence_ids') - 1] as string;
+    expect((await migrator.migrateTo(before)).error).toBeUndefined();
+    await loadReferenceData(handle.db, TEST_TENANT);
+    await sql`INSERT INTO party (tenant_id, id, ref, kind, name) VALUES (${TEST_TENANT}, 41, 'p-41', 'ENTERPRISE', 'Usaha 41')`.execute(
+      handle.db,
+    );
+    expect(await migrateToLatest(handle.db, TEST_TENANT)).toContain('2026_12_05_1300_sequence_ids');
+    const identities = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+      WHERE a.attidentity <> '' AND c.relnamespace = current_schema()::regnamespace`.execute(handle.db);
+    expect(identities.rows[0]?.n).toBe(0);
+    const defaults = await sql<{ table: string; sequence: string | null }>`
+      SELECT t AS "table", pg_get_serial_sequence(quote_ident(t), 'id') AS "sequence"
+      FROM unnest(ARRAY['party', 'transaction', 'app_user', 'import_job', 'procurement_plan']) t ORDER BY t`.execute(
+      handle.db,
+    );
+    expect(defaults.rows).toEqual([
+      { table: 'app_user', sequence: 'public.app_user_id_seq' },
+      { table: 'import_job', sequence: 'public.import_job_id_seq' },
+      { table: 'party', sequence: 'public.party_id_seq' },
+      { table: 'procurement_plan', sequence: 'public.procurement_plan_id_seq' },
+      { table: 'transaction', sequence: 'public.transaction_id_seq' },
+    ]);
+    // The next party without an id follows the explicit 41.
+    const next = await sql<{ id: string }>`
+      INSERT INTO party (tenant_id, ref, kind, name) VALUES (${TEST_TENANT}, 'p-next', 'ENTERPRISE', 'Usaha berikut') RETURNING id`.execute(
+      handle.db,
+    );
+    expect(Number(next.rows[0]?.id)).toBe(42);
   });
 
   it('refuses a tenant that is not a regency or city', async () => {

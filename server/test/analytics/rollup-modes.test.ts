@@ -109,3 +109,36 @@ describe(`rollups kept by triggers = applied by the scheduler = rebuilt, on ${HI
     expect(await rollupRows(scheduled.db), label).toEqual(byTriggers);
   });
 });
+
+describe(`the scheduler's apply for one tenant (${testEngine})`, () => {
+  const OTHER = '61.71';
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase({ tenants: [TEST_TENANT, OTHER] });
+    await setRollupMode(handle.db, 'SCHEDULED');
+  });
+  afterAll(() => handle?.close());
+
+  it("applies that tenant's recorded changes only, and the rollups then equal a rebuild", async () => {
+    const mine = randomFixture(3001);
+    const theirs = randomFixture(3002);
+    await loadFixture(handle.db, TEST_TENANT, mine);
+    await loadFixture(handle.db, OTHER, theirs);
+    const theirsWaiting = { transactions: theirs.transactions?.length ?? 0, parties: theirs.parties.length };
+    expect(await pendingRollupChanges(handle.db, OTHER)).toEqual(theirsWaiting);
+    const mineWaiting = (mine.transactions?.length ?? 0) + mine.parties.length;
+    expect(mineWaiting).toBeGreaterThan(0);
+
+    expect(await applyPendingRollups(handle.db, 7, TEST_TENANT)).toBe(mineWaiting);
+    expect(await pendingRollupChanges(handle.db, TEST_TENANT)).toEqual({ transactions: 0, parties: 0 });
+    // The other tenant's changes still wait, and none of its rows reached a rollup.
+    expect(await pendingRollupChanges(handle.db, OTHER)).toEqual(theirsWaiting);
+    const other = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM analytics_party_class WHERE tenant_id = ${OTHER}`.execute(handle.db);
+    expect(other.rows[0]?.n).toBe(0);
+
+    const applied = await rollupRows(handle.db);
+    await rebuildRollups(handle.db, TEST_TENANT);
+    expect(await rollupRows(handle.db)).toEqual(applied);
+  });
+});

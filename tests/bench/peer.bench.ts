@@ -11,6 +11,10 @@
  * Prints p50/p95/p99, requests/s and server CPU per request per server, the ratios ours/theirs and
  * the load average; writes bench-results/peer.json. PostGraphile only reads (read-only transactions).
  *
+ * Our server is the compiled build (tests/bench/api/process.ts) with LOG_LEVEL=warn, as in bench:api, and
+ * the benchmark's address exempt from the rate limit (RATE_LIMIT_EXEMPT): the load comes from one
+ * account at one address.
+ *
  * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/jejaring_scale10, loaded by
  * `pnpm cli demo --scale 10`), BENCH_CONCURRENCY (4), BENCH_SECONDS (10), BENCH_ROUNDS (3),
  * BENCH_PAGES (page variants per list, 40), PEER_CACHE_DIR (where PostGraphile is installed).
@@ -57,6 +61,8 @@ async function main(): Promise<void> {
   process.stderr.write(`bench:peer on ${DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}\n`);
   const versions = installPostgraphile();
   const tenant = loadServerConfig({ ...process.env, DATABASE_URL }).db.tenant;
+  // The load comes from one address and one account: exempt it from the rate limit (as bench:soak does).
+  process.env.RATE_LIMIT_EXEMPT ??= '127.0.0.1,::1,::ffff:127.0.0.1';
   const ours = await startServerProcess(ROOT, DATABASE_URL, await freePort());
   const theirs = await startPostgraphile(DATABASE_URL, await freePort()).catch((error: unknown) => {
     ours.child.kill('SIGTERM');

@@ -1,8 +1,10 @@
 // Builds the dashboard when dashboard/dist is missing or older than its sources; a fast no-op
-// otherwise. Used by `pnpm start` (the server serves dist/) and by the browser tests.
+// otherwise. Used by `pnpm start` (server/scripts/start.mjs; the server serves dist/) and by the
+// browser tests.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const dashboard = path.resolve(new URL('..', import.meta.url).pathname);
 const root = path.dirname(dashboard);
@@ -31,25 +33,30 @@ const inputs = [
   '../schema/operations',
   '../schema/schema.graphql',
 ].map((p) => path.join(dashboard, p));
-const built = Math.min(newest(path.join(dist, 'index.html')) || 0, newest(path.join(dist, 'explorer.html')) || 0);
-const sources = Math.max(...inputs.map(newest));
+/** True when dist/ holds a production build newer than every source it is built from. */
+export function dashboardIsFresh() {
+  const built = Math.min(newest(path.join(dist, 'index.html')) || 0, newest(path.join(dist, 'explorer.html')) || 0);
+  const sources = Math.max(...inputs.map(newest));
+  // A bundle built by mistake in development mode (React's dev runtime) is never served.
+  const assets = path.join(dist, 'assets');
+  const devBuild = fs.existsSync(assets) && fs.readdirSync(assets).some((f) => f.startsWith('jsx-dev-runtime'));
+  return Boolean(built) && built >= sources && !devBuild;
+}
 
-// A bundle built by mistake in development mode (React's dev runtime) is never served.
-const assets = path.join(dist, 'assets');
-const devBuild = fs.existsSync(assets) && fs.readdirSync(assets).some((f) => f.startsWith('jsx-dev-runtime'));
-
-if (built && built >= sources && !devBuild) {
-  process.stderr.write('dashboard: dist/ is up to date\n');
-} else {
-  process.stderr.write('dashboard: building dist/ …\n');
-  // A test runner sets NODE_ENV=test; the served bundle must be React's production build.
-  // Under `pnpm start` the running pnpm is reused (npx inside pnpm prints npm config warnings).
-  const pnpm = process.env.npm_execpath;
-  const [command, prefix] =
-    pnpm && /pnpm\.c?js$/.test(pnpm) ? [process.execPath, [pnpm]] : ['npx', ['-y', 'pnpm@10.34.9']];
-  execFileSync(command, [...prefix, '--filter', '@jejaring/dashboard', 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (dashboardIsFresh()) {
+    process.stderr.write('dashboard: dist/ is up to date\n');
+  } else {
+    process.stderr.write('dashboard: building dist/ …\n');
+    // A test runner sets NODE_ENV=test; the served bundle must be React's production build.
+    // Under `pnpm start` the running pnpm is reused (npx inside pnpm prints npm config warnings).
+    const pnpm = process.env.npm_execpath;
+    const [command, prefix] =
+      pnpm && /pnpm\.c?js$/.test(pnpm) ? [process.execPath, [pnpm]] : ['npx', ['-y', 'pnpm@10.34.9']];
+    execFileSync(command, [...prefix, '--filter', '@jejaring/dashboard', 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  }
 }

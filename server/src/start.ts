@@ -1,43 +1,14 @@
 import type { Server } from 'node:http';
-import { ConfigError, type DatabaseHandle, migrateToLatest, openDatabase, withStartupLock } from '@jejaring/db';
+import { ConfigError, type DatabaseHandle, openDatabase } from '@jejaring/db';
 import { demoCredentialProblem } from '@jejaring/db/auth';
-import { loadDemo } from '@jejaring/db/demo';
-import { decideDemo } from '@jejaring/db/demo-policy';
-import { cancelRunningImportJobs, failInterruptedImportJobs } from '@jejaring/db/import-jobs';
+import { cancelRunningImportJobs } from '@jejaring/db/import-jobs';
 import type { Logger } from 'pino';
 import { type App, createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
+import { prepareDatabase } from './prepare.ts';
 import { type RollupScheduler, scheduleRollups } from './rollup-scheduler.ts';
 import { closeHttpServer, trackRequests } from './shutdown.ts';
 import { keepStatistics, type StatisticsKeeper } from './statistics-keeper.ts';
-
-/** Loads the demo dataset when docs/operations.md "Demo data" says so (db/demo/policy.ts). */
-async function loadDemoIfWanted(handle: DatabaseHandle, config: ServerConfig, logger: Logger): Promise<void> {
-  const decision = await decideDemo(handle.db, handle.engine, config.db);
-  if (!decision.load) {
-    if (decision.reason === 'postgres-needs-on') {
-      logger.info('DEMO_DATA=auto loads the demo only into the embedded database; set DEMO_DATA=on for PostgreSQL');
-    } else if (decision.reason === 'tenant-has-data' && config.db.demoData === 'on') {
-      logger.warn('DEMO_DATA=on but the tenant has data: the demo dataset is not loaded');
-    }
-    return;
-  }
-  const started = performance.now();
-  logger.info('empty database: loading the demo dataset (data contoh)');
-  let lastStage = '';
-  const result = await loadDemo(handle.db, config.db.tenant, {
-    seed: 1,
-    scale: 1,
-    onProgress: (stage) => {
-      if (stage !== lastStage) logger.info({ stage }, 'loading demo data');
-      lastStage = stage;
-    },
-  });
-  logger.info(
-    { transactions: result.transactions, ms: Math.round(performance.now() - started) },
-    'demo dataset loaded',
-  );
-}
 
 export interface Running {
   readonly url: string;
@@ -46,8 +17,8 @@ export interface Running {
 }
 
 /**
- * Opens the database, migrates it (with reference data and the tenant) under the start-up lock,
- * loads the demo dataset where DEMO_DATA allows it, and starts listening. Used by main.ts and by the
+ * Opens the database, prepares it (prepare.ts: migrations, the demo dataset where DEMO_DATA allows
+ * it) and starts listening. Used by main.ts and by the
  * API tests, which start the real server on a free port.
  */
 export async function startServer(config: ServerConfig, logger: Logger, database?: DatabaseHandle): Promise<Running> {
@@ -76,17 +47,7 @@ export async function startServer(config: ServerConfig, logger: Logger, database
   let keeper: StatisticsKeeper | undefined;
   let rollups: RollupScheduler | undefined;
   try {
-    await withStartupLock(
-      handle,
-      async () => {
-        const applied = await migrateToLatest(handle.db, config.db.tenant);
-        if (applied.length) logger.info({ applied }, 'migrations applied');
-        // Jobs a stopped process left running: their transaction rolled back with it.
-        await failInterruptedImportJobs(handle.db, config.db.tenant);
-        await loadDemoIfWanted(handle, config, logger);
-      },
-      () => logger.info('another instance is migrating this database: waiting for it'),
-    );
+    await prepareDatabase(handle, config, logger);
     if (config.production) {
       const problem = await demoCredentialProblem(handle.db, config.db.tenant);
       if (problem) throw new ConfigError(`refusing to start in production mode: ${problem}`);

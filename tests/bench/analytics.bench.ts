@@ -5,8 +5,11 @@
  * printing p50/p95 per query and writing bench-results/analytics-<scale>.json.
  *
  * Each query first runs once per distinct variable set (the "cold" column: nothing cached in the
- * process, e.g. the domino matrix of a period, PostgreSQL's buffers as they are), then the measured
- * runs cycle through the same sets in a seeded random order.
+ * process, e.g. the domino matrix of a period, the shared result cache analytics_result emptied at
+ * the start, PostgreSQL's buffers as they are), then the measured runs cycle through the same sets
+ * in a seeded random order (so they are answered from the result cache where a measure has one).
+ * Every table and line carries the load average (1, 5, 15 minutes). The server migrates the
+ * database it is given: point --url at your own copy.
  *
  * Options: --scale K (database jejaring_demo for 1, jejaring_scale10, jejaring_scale100), --url URL
  * (overrides), --runs N (measured runs per query, default 60), --only name,name.
@@ -37,17 +40,29 @@ const OUT = path.resolve(
   `../../bench-results/analytics-${SCALE}.json`,
 );
 
-/** Targets at scale 100 (issue #4): p95 in milliseconds. */
+/**
+ * Targets at scale 100, p95 in milliseconds: issue #11 for the seven spending measures (aim at
+ * half on the machine measured: these machines differ 2x) and dominoEffect, issue #4 for
+ * recoveryIndex.
+ */
 const TARGETS: Record<string, number> = {
-  spendSummary: 100,
-  spendTrend: 100,
-  agencyScorecard: 100,
-  spendFlows: 100,
-  spendByDistrict: 100,
-  programOutcomes: 100,
-  dominoEffect: 500,
+  spendSummary: 50,
+  spendTrend: 50,
+  agencyScorecard: 50,
+  spendFlows: 50,
+  spendByDistrict: 50,
+  networkReach: 50,
+  programOutcomes: 50,
+  dominoEffect: 200,
   recoveryIndex: 500,
 };
+
+/** The load average over 1, 5 and 15 minutes, as `uptime` prints it. */
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -161,6 +176,10 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
   });
   const running = await startServer(config, createLogger(config.logLevel));
+  // Cold means cold: the shared result cache (analytics_result, kept across restarts) starts empty.
+  const cleaner = await openDatabase({ engine: 'postgres', url: URL_ }, { poolSize: 1 });
+  await sql`DELETE FROM analytics_result WHERE tenant_id = ${TENANT}`.execute(cleaner.db);
+  await cleaner.close();
   const ask = async (query: string, variables: Record<string, unknown>) => {
     const started = performance.now();
     const response = await fetch(`${running.url}/graphql`, {
@@ -229,7 +248,7 @@ async function main(): Promise<void> {
       });
       const r = results.at(-1) as (typeof results)[number];
       process.stderr.write(
-        `  ${name.padEnd(24)} p50 ${r.p50.toFixed(1).padStart(8)} ms   p95 ${r.p95.toFixed(1).padStart(8)} ms   (cold p50 ${r.coldP50.toFixed(0)}, max ${r.coldMax.toFixed(0)})\n`,
+        `  ${name.padEnd(24)} p50 ${r.p50.toFixed(1).padStart(8)} ms   p95 ${r.p95.toFixed(1).padStart(8)} ms   (cold p50 ${r.coldP50.toFixed(0)}, max ${r.coldMax.toFixed(0)})   load ${load()}\n`,
       );
     }
   } finally {
@@ -238,7 +257,7 @@ async function main(): Promise<void> {
 
   const f = (n: number) => n.toFixed(1).padStart(9);
   const lines = [
-    `Analytics over HTTP — scale ${SCALE} (${URL_}), ${RUNS} measured runs per query, load average ${os.loadavg()[0]?.toFixed(1)}`,
+    `Analytics over HTTP — scale ${SCALE} (${URL_}), ${RUNS} measured runs per query, load average ${load()}`,
     `${'query'.padEnd(24)} ${'sets'.padStart(5)} ${'cold p50'.padStart(9)} ${'cold max'.padStart(9)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}  target`,
     ...results.map(
       (r) =>

@@ -3,9 +3,9 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { firstDayOfYear, lastDayOfYear } from './dates.ts';
 import { AMOUNT_COLUMNS, factsCte, type SummaryRow, withCtes } from './facts.sql.ts';
 import { type Grade, gradeOf, share } from './measures.ts';
+import { cachedAnalytic } from './result-cache.sql.ts';
 import type { SpendScope } from './spend-scope.ts';
 import { loadTargets } from './targets.sql.ts';
-import { analytic } from './versions.ts';
 
 export interface AgencyScoreData {
   rank: number;
@@ -55,9 +55,11 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * network's too with includeNetwork), ordered by local UMKM share (nulls last), then name, then id.
  */
 export async function agencyScorecard(db: Kysely<Database>, scope: SpendScope): Promise<AgencyScoreData[]> {
-  const [result, targets] = await Promise.all([
-    analytic(
+  const [rows, targets] = await Promise.all([
+    cachedAnalytic(
       db,
+      scope.tenantId,
+      'agencyScorecard',
       sql<
         SummaryRow & { agency_id: number; name: string }
       >`${withCtes(factsCte('spend', scope, 'spend'), reachedByAgency(scope))},
@@ -69,7 +71,7 @@ export async function agencyScorecard(db: Kysely<Database>, scope: SpendScope): 
     ),
     loadTargets(db, scope.tenantId, scope.fiscalYear === null ? [] : [scope.fiscalYear]),
   ]);
-  const rows = result.rows.map((row) => {
+  const scores = rows.map((row) => {
     const agencyId = Number(row.agency_id);
     const total = Number(row.total);
     const toLocalUmkm = Number(row.to_local_umkm);
@@ -90,7 +92,7 @@ export async function agencyScorecard(db: Kysely<Database>, scope: SpendScope): 
       grade,
     };
   });
-  rows.sort((a, b) => {
+  scores.sort((a, b) => {
     if (a.localUmkmShare !== b.localUmkmShare) {
       if (a.localUmkmShare === null) return 1;
       if (b.localUmkmShare === null) return -1;
@@ -101,8 +103,8 @@ export async function agencyScorecard(db: Kysely<Database>, scope: SpendScope): 
     }
     return byText(a.agencyName, b.agencyName) || a.agencyId - b.agencyId;
   });
-  rows.forEach((row, i) => {
+  scores.forEach((row, i) => {
     row.rank = i + 1;
   });
-  return rows;
+  return scores;
 }

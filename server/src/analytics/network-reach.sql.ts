@@ -2,9 +2,9 @@ import type { Database, UnitType } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { AMOUNT_COLUMNS, factsCte, type SummaryRow, withCtes } from './facts.sql.ts';
 import { type SpendSummaryData, share, toSummary } from './measures.ts';
+import { cachedAnalytic } from './result-cache.sql.ts';
 import type { SpendScope } from './spend-scope.ts';
 import { loadTargets } from './targets.sql.ts';
-import { analytic } from './versions.ts';
 
 export interface UnitTypeSpendData {
   unitType: UnitType;
@@ -44,8 +44,10 @@ export async function networkReach(
   if (scope.categories) since.push(sql`t.category IN (${sql.join(scope.categories.map((c) => sql`${c}`))})`);
   if (scope.accountPrefix) since.push(sql`t.account_code LIKE ${`${scope.accountPrefix}%`}`);
   const [parts, units, targets] = await Promise.all([
-    analytic(
+    cachedAnalytic(
       db,
+      t,
+      'networkReach',
       sql<SummaryRow & { part: string; only_network: number }>`${ctes},
       amounts AS (
         SELECT ${part} AS part, ${AMOUNT_COLUMNS}
@@ -79,7 +81,7 @@ export async function networkReach(
   ]);
   const target = targets.get('LOCAL_UMKM_SHARE', scope.fiscalYear, agencyId);
   const umkTarget = targets.get('UMK_SHARE', scope.fiscalYear, agencyId);
-  const rows = new Map(parts.rows.map((row) => [row.part, row]));
+  const rows = new Map(parts.map((row) => [row.part, row]));
   // GROUPING SETS on (buyer_kind = 'AGENCY') yields no 'DIRECT'/'NETWORK' row when one side is empty.
   const direct = toSummary(rows.get('DIRECT'), target, umkTarget);
   const network = toSummary(rows.get('NETWORK'), target, umkTarget);
@@ -98,6 +100,6 @@ export async function networkReach(
     byUnitType,
     amplification: share(direct.toLocalUmkm + network.toLocalUmkm, direct.toLocalUmkm),
     sellersReachedDirect: direct.sellersReached,
-    sellersReachedOnlyViaNetwork: Number(parts.rows[0]?.only_network ?? 0),
+    sellersReachedOnlyViaNetwork: Number(parts[0]?.only_network ?? 0),
   };
 }

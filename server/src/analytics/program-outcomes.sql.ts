@@ -1,8 +1,8 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { reaches, share } from './measures.ts';
+import { cachedAnalytic } from './result-cache.sql.ts';
 import { loadTargets, type TargetSource } from './targets.sql.ts';
-import { analytic } from './versions.ts';
 
 export type ProgramStatus = 'MET' | 'BELOW_TARGET' | 'NO_TARGET' | 'NO_SPEND';
 
@@ -35,8 +35,10 @@ export async function programOutcomes(
 ): Promise<ProgramOutcomeData[]> {
   const agencyFilter = agencyId === null ? sql`` : sql`AND pr.agency_id = ${agencyId}`;
   const [result, targets] = await Promise.all([
-    analytic(
+    cachedAnalytic(
       db,
+      tenantId,
+      'programOutcomes',
       sql<{
         id: number;
         agency_id: number;
@@ -78,7 +80,7 @@ export async function programOutcomes(
     ),
     loadTargets(db, tenantId, [fiscalYear]),
   ]);
-  const rows = result.rows.map((row) => {
+  const rows = result.map((row) => {
     const realized = Number(row.realized);
     const toLocalUmkm = Number(row.to_local_umkm);
     const budget = Number(row.budget);

@@ -2,8 +2,8 @@ import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { factsCte, withCtes } from './facts.sql.ts';
 import { reachCte } from './reach.sql.ts';
+import { cachedAnalytic } from './result-cache.sql.ts';
 import type { SpendScope } from './spend-scope.ts';
-import { analytic } from './versions.ts';
 
 export interface DistrictSpendData {
   regionCode: string;
@@ -18,8 +18,10 @@ export interface DistrictSpendData {
  * Local sellers whose region is the regency itself (no kecamatan) appear in no district.
  */
 export async function spendByDistrict(db: Kysely<Database>, scope: SpendScope): Promise<DistrictSpendData[]> {
-  const result = await analytic(
+  const rows = await cachedAnalytic(
     db,
+    scope.tenantId,
+    'spendByDistrict',
     sql<{ code: string; name: string; to_local_umkm: number; sellers_reached: number }>`${withCtes(
       factsCte('cells', scope, 'cells'),
       reachCte('reached', scope, 'NONE'),
@@ -39,7 +41,7 @@ export async function spendByDistrict(db: Kysely<Database>, scope: SpendScope): 
     WHERE r.level = 3
     ORDER BY r.code`,
   );
-  return result.rows.map((row) => ({
+  return rows.map((row) => ({
     regionCode: row.code,
     name: row.name,
     toLocalUmkm: Number(row.to_local_umkm),

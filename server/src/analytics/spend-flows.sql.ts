@@ -11,8 +11,8 @@ import {
   UNKNOWN_DISTRICT_LABEL,
   UNKNOWN_SECTOR_LABEL,
 } from './labels.ts';
+import { cachedAnalytic } from './result-cache.sql.ts';
 import type { SpendScope } from './spend-scope.ts';
-import { analytic } from './versions.ts';
 
 export const FLOW_LEVELS = ['AGENCY', 'BUYER_KIND', 'CATEGORY', 'SELLER_CLASS', 'SELLER_DISTRICT', 'SECTOR'] as const;
 export type FlowLevel = (typeof FLOW_LEVELS)[number];
@@ -65,12 +65,14 @@ export async function spendFlows(
   const groupBy = sql.join(levels.map((_, i) => sql.raw(String(i + 1))));
   // Kecamatan and sector need the finer rollup; the other levels the compact one.
   const source = levels.includes('SELLER_DISTRICT') || levels.includes('SECTOR') ? 'cells' : 'spend';
-  const result = await analytic(
+  const rows = await cachedAnalytic(
     db,
+    scope.tenantId,
+    'spendFlows',
     sql<Record<string, string | number>>`${withCtes(factsCte('facts', scope, source))}
     SELECT ${dims}, coalesce(sum(amount), 0) AS value FROM facts GROUP BY ${groupBy}`,
   );
-  const cells = result.rows.map((row) => ({
+  const cells = rows.map((row) => ({
     keys: levels.map((_, i) => String(row[`k${i}`])),
     value: Number(row.value),
   }));

@@ -5,10 +5,10 @@ import { countPeriods, dayBefore, type Interval, nextPeriod, periodsBetween, yea
 import { AMOUNT_COLUMNS, factsCte, type SummaryRow, withCtes } from './facts.sql.ts';
 import { type SpendSummaryData, toSummary } from './measures.ts';
 import { reachCountsCte } from './reach.sql.ts';
+import { cachedAnalytic } from './result-cache.sql.ts';
 import type { SpendScope } from './spend-scope.ts';
 import { targetAgency } from './spend-summary.sql.ts';
 import { loadTargets } from './targets.sql.ts';
-import { analytic } from './versions.ts';
 
 export interface SpendPointData extends SpendSummaryData {
   periodStart: string;
@@ -66,9 +66,11 @@ export async function spendTrend(
   }
   const periods = periodsBetween(range.first, range.last, interval);
   const unit = interval.toLowerCase();
-  const [result, targets] = await Promise.all([
-    analytic(
+  const [rows, targets] = await Promise.all([
+    cachedAnalytic(
       db,
+      scope.tenantId,
+      'spendTrend',
       sql<SummaryRow & { period: string }>`${withCtes(
         factsCte('spend', scope, 'spend', undefined, { years: interval === 'YEAR' }),
         reachCountsCte('reached', scope, interval),
@@ -81,7 +83,7 @@ export async function spendTrend(
     ),
     loadTargets(db, scope.tenantId, [...new Set(periods.map(yearOf))]),
   ]);
-  const byPeriod = new Map(result.rows.map((row) => [String(row.period), row]));
+  const byPeriod = new Map(rows.map((row) => [String(row.period), row]));
   const agency = targetAgency(scope);
   return periods.map((start) => {
     const year = yearOf(start);

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '@jejaring/db';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { analytic } from './versions.ts';
+
+/*
+ * The shared result cache of the spending measures (migration 2026_12_05_1000_result_cache,
+ * docs/metrics.md "How fast, and how"): the rows an analytic statement returned, stored in the
+ * database under (tenant, SHA-256 of the statement's SQL and parameters) with the tenant's
+ * analytics_state.version they were computed at. The statement is built from the normalised
+ * filter (SpendScope), so equal filters give equal keys. Every server instance reads and writes
+ * the same rows, and a restart keeps them.
+ *
+ * Exactness: the version is read before the statement runs; a write committed in between moves
+ * the version past the one the rows are stored with, so they are never served (a recompute, not a
+ * stale answer). A row is served only while its version is the tenant's current one, and every
+ * write that can change what the statements read moves it (rollups, parties, profiles, surveys,
+ * assistance, programs, policy targets).
+ */
+
+/** The cache key of a statement: its SQL text and parameters, hashed. */
+function keyOf(db: Kysely<Database>, query: RawBuilder<unknown>): string {
+  const compiled = query.compile(db);
+  return createHash('sha256')
+    .update(compiled.sql)
+    .update('\0')
+    .update(JSON.stringify(compiled.parameters))
+    .digest('hex');
+}
+
+/**
+ * The rows of an analytic statement of `measure` for `tenantId`, from the shared cache when it
+ * holds them at the tenant's current version, else computed (analytic()) and stored. Rows must be
+ * JSON values (numbers, strings, booleans, null), as the drivers return them here.
+ */
+export async function cachedAnalytic<R>(
+  db: Kysely<Database>,
+  tenantId: string,
+  measure: string,
+  query: RawBuilder<R>,
+): Promise<R[]> {
+  const key = keyOf(db, query);
+  const found = await sql<{ version: number; rows: R[] | null; standby: boolean }>`
+    SELECT s.version, c.rows, pg_is_in_recovery() AS standby
+    FROM analytics_state s
+    LEFT JOIN analytics_result c ON c.tenant_id = s.tenant_id AND c.key = ${key} AND c.version = s.version
+    WHERE s.tenant_id = ${tenantId}`.execute(db);
+  const state = found.rows[0];
+  if (state?.rows) return state.rows;
+  const result = await analytic(db, query);
+  // No state row yet (a tenant nothing was ever written for): nothing to tag the rows with. A read
+  // replica (a standby) serves the rows the primary stored, but cannot store any.
+  if (state && !state.standby) await store(db, tenantId, key, measure, Number(state.version), result.rows);
+  return result.rows;
+}
+
+/** Stores rows under their key and version, and drops the tenant's rows of older versions. */
+async function store(
+  db: Kysely<Database>,
+  tenantId: string,
+  key: string,
+  measure: string,
+  version: number,
+  rows: readonly unknown[],
+): Promise<void> {
+  await sql`
+    WITH old AS (DELETE FROM analytics_result WHERE tenant_id = ${tenantId} AND version < ${version})
+    INSERT INTO analytics_result (tenant_id, key, measure, version, rows)
+    VALUES (${tenantId}, ${key}, ${measure}, ${version}, ${JSON.stringify(rows)}::jsonb)
+    ON CONFLICT (tenant_id, key) DO UPDATE SET measure = excluded.measure, version = excluded.version,
+      rows = excluded.rows, created_at = now()
+    WHERE analytics_result.version <= excluded.version`.execute(db);
+}

@@ -1,0 +1,95 @@
+import { applyPendingRollups, setRollupMode } from '@jejaring/db';
+import { testEngine } from '@jejaring/db/testing';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { programOutcomes } from '../../src/analytics/program-outcomes.sql.ts';
+import { spendSummary } from '../../src/analytics/spend-summary.sql.ts';
+import { useFixture } from './harness.ts';
+
+/*
+ * The shared result cache (analytics_result): answers come from it while the data version stands,
+ * and every kind of write moves the version. Expected values by hand from
+ * tests/fixtures/bundles/analytics-programs: in 2023 the agencies DIK and KES (without their
+ * network) bought 3000 + 1000 + 4000 + 1000 + 900 + 2100 = 12,000, of which 3000 + 1000 (U1) and
+ * 900 (U3) = 4900 from local UMKM, two distinct sellers.
+ */
+describe(`the shared result cache of the measures (${testEngine})`, () => {
+  const fx = useFixture('programs');
+  const year2023 = () => fx.scope({ fiscalYear: 2023 });
+  const stored = async (measure: string) =>
+    Number(
+      (
+        await sql<{
+          n: number;
+        }>`SELECT count(*) AS n FROM analytics_result WHERE tenant_id = ${fx.tenantId} AND measure = ${measure}`.execute(
+          fx.db,
+        )
+      ).rows[0]?.n,
+    );
+  const buy = (ref: string, amount: number) =>
+    sql`INSERT INTO "transaction" (tenant_id, buyer_id, seller_id, category, amount, occurred_on, source_ref)
+      VALUES (${fx.tenantId}, ${fx.id('DIK')}, ${fx.id('U2')}, 'GARMENTS', ${amount}, '2023-05-01', ${ref})`.execute(
+      fx.db,
+    );
+  const unbuy = (ref: string) =>
+    sql`DELETE FROM "transaction" WHERE tenant_id = ${fx.tenantId} AND source_ref = ${ref}`.execute(fx.db);
+
+  it('stores an answer once per filter and answers a new purchase, and its removal, at once', async () => {
+    const before = { total: 12_000, toLocalUmkm: 4900, sellersReached: 2 };
+    expect(await spendSummary(fx.db, year2023())).toMatchObject(before);
+    expect(await spendSummary(fx.db, year2023())).toMatchObject(before);
+    expect(await stored('spendSummary')).toBe(1);
+    await buy('cache-1', 1500); // DIK pays U2, a local small enterprise
+    expect(await spendSummary(fx.db, year2023())).toMatchObject({
+      total: 13_500,
+      toLocalUmkm: 6400,
+      sellersReached: 3,
+    });
+    await unbuy('cache-1');
+    expect(await spendSummary(fx.db, year2023())).toMatchObject(before);
+    expect(await stored('spendSummary')).toBe(1); // the rows of older versions left
+  });
+
+  it('serves the stored rows (what any instance stored) until the version moves', async () => {
+    await spendSummary(fx.db, year2023());
+    await sql`UPDATE analytics_result SET rows = jsonb_set(rows, '{0,total}', '99999')
+      WHERE tenant_id = ${fx.tenantId} AND measure = 'spendSummary'`.execute(fx.db);
+    expect((await spendSummary(fx.db, year2023())).total).toBe(99_999);
+    // A write to a policy target moves the version: the stored rows are no longer served.
+    await sql`UPDATE policy_target SET target_share = target_share WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+    expect((await spendSummary(fx.db, year2023())).total).toBe(12_000);
+  });
+
+  it("answers a change of a program's budget (programs move the version too)", async () => {
+    const p1 = async () => (await programOutcomes(fx.db, fx.tenantId, 2023, null)).find((r) => r.code === '1.01.01');
+    expect(await p1()).toMatchObject({ budget: 10_000, realized: 6000, realizationRate: 0.6 });
+    const setBudget = (budget: number) =>
+      sql`UPDATE program SET budget = ${budget} WHERE tenant_id = ${fx.tenantId} AND id = ${fx.id('P1')}`.execute(
+        fx.db,
+      );
+    await setBudget(20_000);
+    expect(await p1()).toMatchObject({ budget: 20_000, realized: 6000, realizationRate: 0.3 });
+    await setBudget(10_000);
+    expect(await p1()).toMatchObject({ budget: 10_000, realizationRate: 0.6 });
+  });
+
+  it('in SCHEDULED mode answers a purchase once the scheduler applied it', async () => {
+    await setRollupMode(fx.db, 'SCHEDULED');
+    try {
+      await buy('cache-2', 700);
+      // Recorded, not applied: the rollups (and so the answer) do not hold it yet.
+      expect(await spendSummary(fx.db, year2023())).toMatchObject({ total: 12_000, sellersReached: 2 });
+      await applyPendingRollups(fx.db);
+      expect(await spendSummary(fx.db, year2023())).toMatchObject({
+        total: 12_700,
+        toLocalUmkm: 5600,
+        sellersReached: 3,
+      });
+      await unbuy('cache-2');
+      await applyPendingRollups(fx.db);
+      expect(await spendSummary(fx.db, year2023())).toMatchObject({ total: 12_000, sellersReached: 2 });
+    } finally {
+      await setRollupMode(fx.db, 'TRIGGER');
+    }
+  });
+});

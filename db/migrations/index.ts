@@ -10,6 +10,7 @@ import * as importJobCancelled from './2026_12_05_0130_import_job_cancelled.ts';
 import * as procurementPlan from './2026_12_05_0510_procurement_plan.ts';
 import * as importJobAgency from './2026_12_05_0530_import_job_agency.ts';
 import * as resultCache from './2026_12_05_1000_result_cache.ts';
+import * as dominoMatrixStore from './2026_12_05_1100_domino_matrix_store.ts';
 import * as sequenceIds from './2026_12_05_1300_sequence_ids.ts';
 import * as applyPendingTenant from './2026_12_05_1310_apply_pending_tenant.ts';
 
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0510_procurement_plan': procurementPlan,
   '2026_12_05_0530_import_job_agency': importJobAgency,
   '2026_12_05_1000_result_cache': resultCache,
+  '2026_12_05_1100_domino_matrix_store': dominoMatrixStore,
   '2026_12_05_1300_sequence_ids': sequenceIds,
   '2026_12_05_1310_apply_pending_tenant': applyPendingTenant,
 };

@@ -26,6 +26,17 @@ export class DominoEffectResolver {
     if (!Number.isInteger(n) || n < 1 || n > MAX_ROUNDS) {
       throw badInput('rounds', `rounds must be from 1 to ${MAX_ROUNDS}, got ${n}`);
     }
-    return dominoEffect(ctx.db, await resolveSpendScope(ctx.db, ctx.tenantId, filter), n);
+    return dominoEffect(ctx.db, await resolveSpendScope(ctx.db, ctx.tenantId, filter), n, {
+      matrix: ({ source, period, version, bytes, ms }) => {
+        if (source !== 'memory') {
+          ctx.logger.info(
+            { requestId: ctx.requestId, source, period, version, bytes, ms: Math.round(ms) },
+            source === 'built' ? 'domino matrix built and stored' : 'domino matrix read from the store',
+          );
+        }
+      },
+      storeFailed: (error) =>
+        ctx.logger.warn({ requestId: ctx.requestId, err: error }, 'domino matrix not stored (answered from memory)'),
+    });
   }
 }

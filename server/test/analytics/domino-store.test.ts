@@ -1,0 +1,126 @@
+import type { Database } from '@jejaring/db';
+import { testEngine } from '@jejaring/db/testing';
+import type { Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { dominoEffect, type MatrixEvent } from '../../src/analytics/domino-effect.sql.ts';
+import { buildMatrix, decodeMatrix, encodeMatrix } from '../../src/analytics/domino-matrix.ts';
+import { STORE_LIMITS, storedMatrices, storeMatrix } from '../../src/analytics/domino-store.sql.ts';
+import { analyticsVersions } from '../../src/analytics/versions.ts';
+import { useFixture } from './harness.ts';
+
+type Fx = ReturnType<typeof useFixture>;
+
+/** dominoEffect on the fixture (through `db`, fx.db by default), with where its matrix came from. */
+async function observed(fx: Fx, filter: Parameters<Fx['scope']>[0], db: Kysely<Database> = fx.db) {
+  const events: MatrixEvent[] = [];
+  const effect = await dominoEffect(db, fx.scope(filter), 3, { matrix: (e) => events.push(e) });
+  return { effect, source: events.map((e) => e.source) };
+}
+
+describe(`the persisted domino matrices (${testEngine})`, () => {
+  const fx = useFixture('domino');
+
+  it('stores the period matrix at the current version; this process answers from memory after, another from the store', async () => {
+    const period = { from: '2023-03-01', to: '2023-05-31' };
+    const first = await observed(fx, period);
+    expect(first.source).toEqual(['built']);
+    expect(first.effect.rounds.map((r) => r.amount)).toEqual([100, expect.closeTo(25, 9), expect.closeTo(5, 9)]);
+    const { version } = await analyticsVersions(fx.db, fx.tenantId);
+    expect((await storedMatrices(fx.db, fx.tenantId)).map((m) => [m.period, m.version])).toContainEqual([
+      '2023-03-01..2023-05-31',
+      version,
+    ]);
+    const again = await observed(fx, period);
+    expect(again.source).toEqual(['memory']);
+    expect(again.effect).toEqual(first.effect);
+    // Another Kysely instance on the same database has no process cache of its own: as a second
+    // instance would, it reads the stored matrix instead of building it.
+    const elsewhere = await observed(fx, period, fx.db.withoutPlugins());
+    expect(elsewhere.source).toEqual(['store']);
+    expect(elsewhere.effect).toEqual(first.effect);
+  });
+
+  it('after a write, the version moves and the next answer is rebuilt from the new data, replacing the stored one', async () => {
+    await observed(fx, { fiscalYear: 2023 });
+    const before = await analyticsVersions(fx.db, fx.tenantId);
+    // U1 pays U2 another 150. Then rev[U1] = max(received 100, snapshots 200, paid 50 + 30 + 150) = 230
+    // and m[U1][U2] = 200 / 230; rev[U2] = max(received 50 + 150, snapshot 100, paid 20) = 200 and
+    // m[U2][U3] = 20 / 200. R2 = 100 · 200/230, R3 = R2 · 0.1, R4 = 0 (U3 buys nothing).
+    await fx.db
+      .insertInto('transaction')
+      .values({
+        tenant_id: fx.tenantId,
+        buyer_id: fx.id('U1'),
+        seller_id: fx.id('U2'),
+        category: 'CATERING',
+        account_code: '5.1.02.01',
+        amount: 150,
+        occurred_on: '2023-06-01',
+        source: 'FIXTURE',
+        source_ref: 'domino-store-write',
+      })
+      .execute();
+    const after = await analyticsVersions(fx.db, fx.tenantId);
+    expect(after.version).toBeGreaterThan(before.version);
+
+    const { effect, source } = await observed(fx, { fiscalYear: 2023 });
+    expect(source).toEqual(['built']);
+    expect(effect.rounds.map((r) => r.amount)).toEqual([
+      100,
+      expect.closeTo(20_000 / 230, 9),
+      expect.closeTo(2_000 / 230, 9),
+    ]);
+    expect(effect.multiplier).toBeCloseTo(1 + 220 / 230, 12);
+    expect(effect.limitMultiplier).toBeCloseTo(1 + 220 / 230, 12);
+    expect(effect.iterations).toBe(4);
+    const stored = await storedMatrices(fx.db, fx.tenantId);
+    expect(stored.map((m) => [m.period, m.version])).toEqual([['2023-01-01..2023-12-31', after.version]]);
+  });
+
+  it(`keeps at most ${STORE_LIMITS.periods} periods of a tenant, the most recently used`, async () => {
+    const { version } = await analyticsVersions(fx.db, fx.tenantId);
+    // Months of 2021 and 2022, then 2023's year again: one period more than the store keeps.
+    const months = Array.from({ length: STORE_LIMITS.periods }, (_, i) => {
+      const year = 2021 + Math.floor(i / 12);
+      const month = String((i % 12) + 1).padStart(2, '0');
+      const last = new Date(Date.UTC(year, (i % 12) + 1, 0)).getUTCDate();
+      return { from: `${year}-${month}-01`, to: `${year}-${month}-${last}` };
+    });
+    for (const period of months) expect((await observed(fx, period)).source).toEqual(['built']);
+    const stored = await storedMatrices(fx.db, fx.tenantId);
+    expect(stored).toHaveLength(STORE_LIMITS.periods);
+    expect(stored.every((m) => m.version === version)).toBe(true);
+    // The first period asked (2023, before these) was the least recently used: it left.
+    expect(stored.map((m) => m.period)).not.toContain('2023-01-01..2023-12-31');
+    expect(stored[0]?.period).toBe(`${months.at(-1)?.from}..${months.at(-1)?.to}`);
+  });
+
+  it('keeps at most the byte budget, and removes older versions when a newer matrix is stored', async () => {
+    const matrix = encodeMatrix(
+      buildMatrix({
+        parties: Float64Array.of(1, 2),
+        revenue: Float64Array.of(10, 0),
+        sector: [null, 'C'],
+        buyers: Float64Array.of(1, 1),
+        sellers: Float64Array.of(2, 2),
+        amounts: Float64Array.of(3, 4),
+      }),
+    );
+    // The pair 1 → 2 came twice: summed (3 + 4), then divided by rev[1] = 10.
+    expect(Array.from(decodeMatrix(matrix)?.coef ?? [])).toEqual([0.7]);
+    const tenant = 'another tenant'; // the store has no foreign key: any tenant id keeps this test apart
+    const limits = { periods: 10, bytes: 2 * matrix.byteLength };
+    const version = 5;
+    for (const period of ['a', 'b', 'c']) {
+      expect(await storeMatrix(fx.db, tenant, period, version, matrix, limits)).toBe(true);
+    }
+    expect((await storedMatrices(fx.db, tenant)).map((m) => m.period)).toEqual(['c', 'b']);
+    expect(await storeMatrix(fx.db, tenant, 'too big', version, new Uint8Array(3 * matrix.byteLength), limits)).toBe(
+      false,
+    );
+    // An older version never replaces a newer one; a newer one removes every older row.
+    expect(await storeMatrix(fx.db, tenant, 'c', version - 1, matrix, limits)).toBe(false);
+    expect(await storeMatrix(fx.db, tenant, 'd', version + 1, matrix, limits)).toBe(true);
+    expect((await storedMatrices(fx.db, tenant)).map((m) => [m.period, m.version])).toEqual([['d', version + 1]]);
+  });
+});

@@ -5,8 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password.ts';
 import { type DatabaseHandle, openDatabase } from '../src/connection.ts';
-import { migrateToLatest } from '../src/migrate.ts';
-import { createTestDatabase, TEST_TENANT, testEngine } from '../src/testing.ts';
+import { createTestDatabase, createTestPgliteDir, TEST_TENANT, testEngine } from '../src/testing.ts';
 
 /*
  * `pnpm cli user …` as a process: the password comes from standard input (never argv), the account
@@ -25,16 +24,10 @@ beforeAll(async () => {
     pg = await createTestDatabase();
     env = { ...process.env, DATABASE_URL: pg.location, TENANT: TEST_TENANT };
   } else {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jejaring-cli-user-'));
+    // Migrated before any test, so no test's output carries the migrations whichever runs first.
+    dir = await createTestPgliteDir(fs.mkdtempSync(path.join(os.tmpdir(), 'jejaring-cli-user-')));
     const { DATABASE_URL: _, ...rest } = process.env;
     env = { ...rest, PGLITE_DIR: dir, TENANT: TEST_TENANT };
-    // Migrated before any test, so no test's output carries the migrations whichever runs first.
-    const handle = await openDatabase({ engine: 'pglite', dir });
-    try {
-      await migrateToLatest(handle.db, TEST_TENANT);
-    } finally {
-      await handle.close();
-    }
   }
 });
 afterAll(async () => {

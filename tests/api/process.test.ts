@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { createTestPgliteDir } from '@jejaring/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exitWithin, ROOT, type ServerProcess, spawnServer } from '../support/process.ts';
 
@@ -17,7 +18,7 @@ describe('the server process', () => {
   });
 
   it('stops on SIGTERM within seconds, releasing the PGlite directory for the next process', async () => {
-    const data = path.join(dir, 'pglite');
+    const data = await createTestPgliteDir(path.join(dir, 'pglite'));
     for (const round of [1, 2]) {
       const server = spawnServer({ PGLITE_DIR: data, LOG_LEVEL: 'warn' });
       servers.push(server);

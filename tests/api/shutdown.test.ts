@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createTestPgliteDir } from '@jejaring/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitWithin, type ServerProcess, spawnServer, waitFor } from '../support/process.ts';
 
 /*
  * Graceful shutdown of the real server process (server/src/shutdown.ts), on the engine of the run:
- * PGlite in a directory of its own, or a fresh database on the DATABASE_URL server.
+ * PGlite in a directory of its own (already migrated), or a fresh database on the DATABASE_URL server.
  */
 
 const BODY = JSON.stringify({ query: 'query { about { tenantId } }' });
@@ -67,7 +68,7 @@ describe(`stopping the server process (${process.env.DATABASE_URL ? 'postgres' :
       target.pathname = `/${database}`;
       env = { DATABASE_URL: target.toString() };
     } else {
-      env = { PGLITE_DIR: path.join(dir, 'pglite') };
+      env = { PGLITE_DIR: await createTestPgliteDir(path.join(dir, 'pglite')) };
     }
   });
   afterAll(async () => {

@@ -15,13 +15,14 @@ export const DATABASE = 'jejaring_faults';
  * for the load and outage cases. Loading scale 10 takes minutes, so the loaded data directory is
  * kept as a template in FAULTS_CACHE_DIR (default: the temporary folder), keyed by a hash of
  * everything that shapes it (migrations, reference data, the demo generator): a CI machine builds
- * it once per run, a developer's machine once per change of those files. `built` says whether
- * this call loaded it and how long that took.
+ * it once per change of those files (CI builds it early, beside the test lanes: prepare.ts).
+ * `loadSeconds` says whether this call loaded it and how long that took.
  */
 export async function scale10Cluster(): Promise<{ cluster: PrivateCluster; url: string; loadSeconds: number | null }> {
-  const cacheRoot = process.env.FAULTS_CACHE_DIR ?? path.join(os.tmpdir(), 'jejaring-faults-cache');
-  const template = path.join(cacheRoot, `scale10-${sourceHash()}`);
-  if (fs.existsSync(path.join(template, 'PG_VERSION'))) {
+  const { cacheRoot, template } = templateLocation();
+  if (scale10TemplateCached()) {
+    const now = new Date();
+    fs.utimesSync(template, now, now); // the most recently used templates are kept (below)
     const cluster = await startPrivateCluster({ template });
     return { cluster, url: cluster.url(DATABASE), loadSeconds: null };
   }
@@ -36,14 +37,28 @@ export async function scale10Cluster(): Promise<{ cluster: PrivateCluster; url: 
     await handle.close();
   }
   const loadSeconds = (performance.now() - started) / 1000;
-  // Old templates (from before a change of the sources) go: each is several hundred MB.
+  // Templates of other sources (other branches on this machine, or older commits) go, but for the
+  // two used most recently: each is about 1.5 GB, and branches taking turns must not rebuild.
   if (fs.existsSync(cacheRoot)) {
-    for (const old of fs.readdirSync(cacheRoot)) {
-      if (old.startsWith('scale10-')) fs.rmSync(path.join(cacheRoot, old), { recursive: true, force: true });
-    }
+    const others = fs
+      .readdirSync(cacheRoot)
+      .filter((name) => name.startsWith('scale10-') && path.join(cacheRoot, name) !== template)
+      .map((name) => ({ name, used: fs.statSync(path.join(cacheRoot, name)).mtimeMs }))
+      .sort((a, b) => b.used - a.used);
+    for (const old of others.slice(2)) fs.rmSync(path.join(cacheRoot, old.name), { recursive: true, force: true });
   }
   await cluster.saveData(template);
   return { cluster, url: cluster.url(DATABASE), loadSeconds };
+}
+
+/** Whether the scale-10 template of the current sources is in FAULTS_CACHE_DIR (tests/faults/prepare.ts). */
+export function scale10TemplateCached(): boolean {
+  return fs.existsSync(path.join(templateLocation().template, 'PG_VERSION'));
+}
+
+function templateLocation(): { cacheRoot: string; template: string } {
+  const cacheRoot = process.env.FAULTS_CACHE_DIR ?? path.join(os.tmpdir(), 'jejaring-faults-cache');
+  return { cacheRoot, template: path.join(cacheRoot, `scale10-${sourceHash()}`) };
 }
 
 /** sha256 over the files that decide what the loaded database holds. */

@@ -37,8 +37,10 @@ export default defineConfig({
           root: './dashboard',
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
-          // Rendering a whole page in happy-dom took 5-7 s on a busy 2-core machine (load 20-40).
-          testTimeout: 20_000,
+          // Rendering a whole page in happy-dom took 5-7 s on a busy 2-core machine (load 20-40),
+          // and 28-35 s with CI's three lanes side by side at load 30-44 (.ci/run): a guard against a
+          // hang, not a speed check.
+          testTimeout: 60_000,
           setupFiles: ['./src/test/setup.ts'],
         },
       },

@@ -45,6 +45,19 @@ export default defineConfig({
         },
       },
       {
+        // The Citus lane (`pnpm test:citus`, tests/citus/lane.ts): API tests on a Citus cluster,
+        // one file at a time (each makes a database on every node).
+        resolve: { alias: graphqlAlias },
+        test: {
+          name: 'citus',
+          root: './tests',
+          include: ['api/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // The fault and load suite (`pnpm test:faults`, docs/operations.md "The fault and load
         // suite"): one file at a time, so a load case never shares the two cores with another case.
         resolve: { alias: graphqlAlias },

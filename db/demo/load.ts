@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { citusVersion } from '../src/citus.queries.ts';
 import type { Database } from '../src/database.ts';
 import { refreshStatistics } from '../src/statistics.ts';
 import { CHUNK_ROWS, type DemoChunk, generateDemo, hashLiterals, planDemo, validateDemoOptions } from './generate.ts';
@@ -131,6 +132,11 @@ export async function loadDemo(
 
   return db.transaction().execute(async (trx) => {
     await assertEmpty(trx);
+    if (await citusVersion(trx)) {
+      // Citus: the indexes and keys dropped and re-created below belong to tables with foreign keys
+      // to reference tables, which it changes over one connection per node only.
+      await sql`SET LOCAL citus.multi_shard_modify_mode = 'sequential'`.execute(trx);
+    }
     await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
     // Statistics for the planner from a 15,000-row sample per table (the default samples 30,000).
     await sql`SET LOCAL default_statistics_target = 50`.execute(trx);

@@ -80,7 +80,9 @@ export async function upsert(
     onConflict = sql`DO NOTHING`;
   } else {
     const set = updates.map((c) => sql`${id(c.name)} = excluded.${id(c.name)}`);
-    if (spec.touch) set.push(sql`${id(spec.touch)} = now()`);
+    // The touched column's default (now()) as the proposed row has it: Citus refuses a function in
+    // the DO UPDATE SET clause of a distributed table unless it is immutable.
+    if (spec.touch) set.push(sql`${id(spec.touch)} = excluded.${id(spec.touch)}`);
     onConflict = sql`DO UPDATE SET ${sql.join(set)}
       WHERE (${sql.join(updates.map((c) => sql`t.${id(c.name)}`))}) IS DISTINCT FROM (${sql.join(updates.map((c) => sql`excluded.${id(c.name)}`))})`;
   }

@@ -13,6 +13,8 @@ import * as resultCache from './2026_12_05_1000_result_cache.ts';
 import * as dominoMatrixStore from './2026_12_05_1100_domino_matrix_store.ts';
 import * as sequenceIds from './2026_12_05_1300_sequence_ids.ts';
 import * as applyPendingTenant from './2026_12_05_1310_apply_pending_tenant.ts';
+import * as shardTriggers from './2026_12_05_1320_shard_triggers.ts';
+import * as plpgsqlFunctions from './2026_12_05_1330_plpgsql_functions.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -33,4 +35,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_1100_domino_matrix_store': dominoMatrixStore,
   '2026_12_05_1300_sequence_ids': sequenceIds,
   '2026_12_05_1310_apply_pending_tenant': applyPendingTenant,
+  '2026_12_05_1320_shard_triggers': shardTriggers,
+  '2026_12_05_1330_plpgsql_functions': plpgsqlFunctions,
 };

@@ -7,6 +7,7 @@ import { exportCsvBundle } from '../import/csv-export.ts';
 import { BundleError, formatImportReport } from '../import/csv-import.ts';
 import { ImportSourceError, importFromPath } from '../import/sources/index.ts';
 import { writeExport } from '../import/sources/write.ts';
+import { CitusError, distributeSchema, scheduleRollupJobs } from './citus.queries.ts';
 import { runUserCommand, USER_HELP, UserCommandError } from './cli-user.ts';
 import { ConfigError, loadDbConfig } from './config.ts';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './connection.ts';
@@ -47,6 +48,11 @@ Commands:
   rollups mode [TRIGGER|SCHEDULED]
                           show the rollups' mode and what waits, or switch it (docs/scale-out.md)
   rollups rebuild         recompute the tenant's rollups from its parties and purchases
+  citus distribute [--shard-count N]
+                          on a Citus coordinator: distribute the tenant tables by tenant_id
+                          (co-located), make the others reference tables, switch the rollups to
+                          SCHEDULED mode and schedule their apply per tenant with pg_cron when it
+                          is installed in this database (idempotent; docs/scale-out.md)
 ${USER_HELP}
 Environment:
   DATABASE_URL  PostgreSQL URL (postgres://user@host:5432/db); absent: embedded PGlite
@@ -123,6 +129,25 @@ async function runRollupsCommand(handle: DatabaseHandle, tenant: string, rest: s
   }
 }
 
+async function runCitusCommand(handle: DatabaseHandle, shardCount: number | undefined): Promise<void> {
+  const report = await distributeSchema(handle.db, { shardCount });
+  console.log(
+    `Distributed by tenant_id, co-located with ${report.distributed[0]}: ${report.distributed.join(', ')}.\n` +
+      `Reference tables: ${report.reference.join(', ')}.\n` +
+      (report.converted.length ? `Converted now: ${report.converted.length} table(s).` : 'Every table already was.') +
+      ` Functions propagated to the workers now: ${report.functions}.`,
+  );
+  const applied = await setRollupMode(handle.db, 'SCHEDULED');
+  console.log(`Rollups are kept in SCHEDULED mode${applied ? ` (${applied} recorded change(s) applied)` : ''}.`);
+  const jobs = await scheduleRollupJobs(handle.db);
+  console.log(
+    jobs
+      ? `pg_cron applies each tenant's recorded changes every minute: ${jobs.join(', ')}.`
+      : 'pg_cron is not installed in this database: schedule `SELECT analytics_apply_pending_tenant(<tenant>)` ' +
+          'yourself, or let Jejaring apply them (ROLLUP_INTERVAL).',
+  );
+}
+
 async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -141,6 +166,7 @@ async function run(argv: string[]): Promise<void> {
       'password-stdin': { type: 'boolean' },
       'include-personal-data': { type: 'boolean' },
       batch: { type: 'string' },
+      'shard-count': { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -148,12 +174,15 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const known = ['migrate', 'demo', 'import', 'export', 'reset', 'stats', 'user', 'rollups'];
+  const known = ['migrate', 'demo', 'import', 'export', 'reset', 'stats', 'user', 'rollups', 'citus'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}". Run pnpm cli --help.`);
   if ((command === 'import' || command === 'export') && rest.length !== 1) {
     throw new UsageError(`${command} needs one path: pnpm cli ${command} PATH`);
   }
   if (command === 'rollups') checkRollupsArgs(rest);
+  if (command === 'citus' && (rest.length !== 1 || rest[0] !== 'distribute')) {
+    throw new UsageError('Usage: pnpm cli citus distribute [--shard-count N]');
+  }
 
   const config = loadDbConfig();
   const handle = await openDatabase(config.target);
@@ -235,6 +264,12 @@ async function run(argv: string[]): Promise<void> {
       case 'rollups':
         await runRollupsCommand(handle, tenant, rest, intOption(values.batch, 'batch', 50_000, 1));
         break;
+      case 'citus':
+        await runCitusCommand(
+          handle,
+          values['shard-count'] === undefined ? undefined : intOption(values['shard-count'], 'shard-count', 32, 1),
+        );
+        break;
       case 'stats': {
         const counts = await tableCounts(handle, tenant);
         const width = Math.max(...counts.map(([t]) => t.length));
@@ -256,12 +291,13 @@ run(process.argv.slice(2)).catch((error: unknown) => {
     DirectoryLockedError,
     MigrationError,
     BundleError,
+    CitusError,
   ];
   if (
     expected.some((type) => error instanceof type) ||
     (error as NodeJS.ErrnoException)?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
   ) {
-    const code = error instanceof ImportSourceError ? ` [${error.code}]` : '';
+    const code = error instanceof ImportSourceError || error instanceof CitusError ? ` [${error.code}]` : '';
     console.error(`error${code}: ${(error as Error).message}`);
   } else {
     console.error(error);

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
+import { distributeSchema } from './citus.queries.ts';
+import { prepareCitusDatabase } from './citus-test.queries.ts';
 import { parsePostgresUrl } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './connection.ts';
 import type { Database } from './database.ts';
@@ -13,8 +15,19 @@ import { migrateToLatest } from './migrate.ts';
 /** The tenant every test fixture belongs to unless it says otherwise. */
 export const TEST_TENANT = '61.12';
 
-/** Which engine the test run uses: PostgreSQL when DATABASE_URL is set, else in-memory PGlite. */
-export const testEngine: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+/**
+ * Which engine the test run uses: PostgreSQL when DATABASE_URL is set, else in-memory PGlite; a
+ * Citus cluster in the Citus lane (`pnpm test:citus` sets CITUS_LANE with DATABASE_URL on its
+ * coordinator).
+ */
+export const testEngine: 'pglite' | 'postgres' | 'citus' = process.env.DATABASE_URL
+  ? process.env.CITUS_LANE === '1'
+    ? 'citus'
+    : 'postgres'
+  : 'pglite';
+
+/** Shards per distributed table in the Citus lane: a test database is small, and each shard costs. */
+const CITUS_TEST_SHARDS = 4;
 
 const DB_ROOT = new URL('..', import.meta.url);
 
@@ -82,11 +95,13 @@ export async function createTestDatabase(
       await admin.end();
     }
     server.pathname = `/${name}`;
+    const dropOnWorkers = testEngine === 'citus' ? await prepareCitusDatabase(url, name) : null;
     const inner = await openDatabase({ engine: 'postgres', url: server.toString() }, { poolSize: 4 });
     handle = {
       ...inner,
       async close() {
         await inner.close();
+        await dropOnWorkers?.();
         const dropper = new pg.Client({ connectionString: url });
         await dropper.connect();
         try {
@@ -99,6 +114,7 @@ export async function createTestDatabase(
   }
   if (options.migrate !== false) {
     for (const tenant of tenants) await migrateToLatest(handle.db, tenant);
+    if (testEngine === 'citus') await distributeSchema(handle.db, { shardCount: CITUS_TEST_SHARDS });
   }
   return handle;
 }

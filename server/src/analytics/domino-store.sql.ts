@@ -57,9 +57,10 @@ export async function storeMatrix(
     const stored = await sql`
       INSERT INTO analytics_domino_matrix AS m (tenant_id, period, version, matrix, bytes)
       VALUES (${tenantId}, ${period}, ${version}, ${matrix}, ${matrix.byteLength})
+      -- excluded.built_at and used_at are the columns' default, now(): Citus allows no now() in DO UPDATE SET.
       ON CONFLICT (tenant_id, period) DO UPDATE
         SET version = excluded.version, matrix = excluded.matrix, bytes = excluded.bytes,
-            built_at = now(), used_at = now()
+            built_at = excluded.built_at, used_at = excluded.used_at
         WHERE m.version < excluded.version`.execute(trx);
     await sql`
       DELETE FROM analytics_domino_matrix

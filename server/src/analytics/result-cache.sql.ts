@@ -67,7 +67,8 @@ async function store(
     WITH old AS (DELETE FROM analytics_result WHERE tenant_id = ${tenantId} AND version < ${version})
     INSERT INTO analytics_result (tenant_id, key, measure, version, rows)
     VALUES (${tenantId}, ${key}, ${measure}, ${version}, ${JSON.stringify(rows)}::jsonb)
+    -- excluded.created_at is the column's default, now(): Citus allows no now() in DO UPDATE SET.
     ON CONFLICT (tenant_id, key) DO UPDATE SET measure = excluded.measure, version = excluded.version,
-      rows = excluded.rows, created_at = now()
+      rows = excluded.rows, created_at = excluded.created_at
     WHERE analytics_result.version <= excluded.version`.execute(db);
 }

@@ -101,6 +101,23 @@ describe(`migrations on ${testEngine}`, () => {
     expect(Number(next.rows[0]?.id)).toBe(42);
   });
 
+  it('applies a migration that landed after a later-named one was already applied', async () => {
+    const handle = await database({ migrate: false });
+    // A database migrated by a build that had every migration but the domino matrix store (1100),
+    // which was started earlier and landed later.
+    const late = '2026_12_05_1100_domino_matrix_store';
+    const { [late]: _, ...earlier } = migrations;
+    const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => earlier } });
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await isMigrated(handle.db)).toBe(false);
+    expect(await migrateToLatest(handle.db, TEST_TENANT)).toEqual([late]);
+    expect(await isMigrated(handle.db)).toBe(true);
+    const table = await sql<{ t: string | null }>`SELECT to_regclass('analytics_domino_matrix')::text AS t`.execute(
+      handle.db,
+    );
+    expect(table.rows[0]?.t).toBe('analytics_domino_matrix');
+  });
+
   it('refuses a tenant that is not a regency or city', async () => {
     const handle = await database({ migrate: false });
     await expect(migrateToLatest(handle.db, '99.99')).rejects.toThrow(/not a regency or city code/);

@@ -72,6 +72,21 @@ describe('the app shell', () => {
     );
   });
 
+  it('switches the regency from the header: same page and filters, the regency in the URL and the header', async () => {
+    mountApp('/efek-domino?tahun=2023&skpd=QWdlbmN5OjE&jejaring=1');
+    expect((await screen.findByTestId('regency-name')).textContent).toContain('Kabupaten Kubu Raya');
+    const select = (await screen.findByTestId('regency-switch')) as HTMLSelectElement;
+    // Regencies with purchases only (Singkawang has none), the shown one chosen.
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Kabupaten Kubu Raya', 'Kota Pontianak']);
+    expect(select.value).toBe('61.12');
+    await act(async () => fireEvent.change(select, { target: { value: '61.71' } }));
+    expect(window.location.pathname + window.location.search).toBe('/efek-domino?tahun=2023&jejaring=1&wilayah=61.71');
+    // The links of the navigation carry the regency with the filters.
+    expect(screen.getByRole('link', { name: 'Provinsi' }).getAttribute('href')).toBe(
+      '/provinsi?tahun=2023&jejaring=1&wilayah=61.71',
+    );
+  });
+
   it('a filter change goes into the URL and into the query', async () => {
     const { calls } = mountApp('/?tahun=2024');
     const checkbox = await screen.findByRole('checkbox', { name: /Termasuk jejaring/ });

@@ -2,8 +2,10 @@ import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { Skeleton } from './components/States.tsx';
 import { useAbout, useViewer } from './data.ts';
 import { UserMenu } from './features/auth/UserMenu.tsx';
+import { RegencySwitcher } from './features/regency/RegencySwitcher.tsx';
 import { FilterBar } from './filters/FilterBar.tsx';
 import { type MessageKey, useI18n } from './i18n/i18n.tsx';
+import { REGENCY_PARAM } from './regency.ts';
 import { Link, matchPath, useLocation } from './router.tsx';
 
 // Route-level code splitting: each page is its own chunk, loaded on first visit.
@@ -17,6 +19,7 @@ const ProgramReportPage = lazy(() => import('./features/programs/ProgramReportPa
 const UmkmPage = lazy(() => import('./features/umkm/UmkmPage.tsx'));
 const RegistryEntryPage = lazy(() => import('./features/umkm/RegistryEntryPage.tsx'));
 const MethodologyPage = lazy(() => import('./features/methodology/MethodologyPage.tsx'));
+const ProvincePage = lazy(() => import('./features/province/ProvincePage.tsx'));
 const entry = () => import('./features/entry/EntryPages.tsx');
 const NewEnterprisePage = lazy(() => entry().then((m) => ({ default: m.NewEnterprisePage })));
 const EditEnterprisePage = lazy(() => entry().then((m) => ({ default: m.EditEnterprisePage })));
@@ -43,6 +46,7 @@ export const ROUTES: Route[] = [
   { path: '/program/:id', page: ProgramPage, filters: false },
   { path: '/umkm', page: UmkmPage, filters: false },
   { path: '/umkm/:id', page: RegistryEntryPage, filters: false },
+  { path: '/provinsi', page: ProvincePage, filters: false },
   { path: '/metodologi', page: MethodologyPage, filters: false },
   { path: '/pendataan', page: PendataanPage, filters: false },
   { path: '/pendataan/unggah', page: UploadPage, filters: false },
@@ -59,6 +63,7 @@ const NAV: Array<{ to: string; key: MessageKey; match: string; writers?: true }>
   { to: '/efek-domino', key: 'nav.domino', match: '/efek-domino' },
   { to: '/program', key: 'nav.programs', match: '/program' },
   { to: '/umkm', key: 'nav.umkm', match: '/umkm' },
+  { to: '/provinsi', key: 'nav.province', match: '/provinsi' },
   { to: '/metodologi', key: 'nav.methodology', match: '/metodologi' },
   { to: '/pendataan', key: 'nav.entry', match: '/pendataan', writers: true },
 ];
@@ -67,7 +72,7 @@ const NAV: Array<{ to: string; key: MessageKey; match: string; writers?: true }>
 function carry(search: string): string {
   const from = new URLSearchParams(search);
   const to = new URLSearchParams();
-  for (const k of ['tahun', 'dari', 'sampai', 'skpd', 'kategori', 'jejaring', 'lang']) {
+  for (const k of ['tahun', 'dari', 'sampai', 'skpd', 'kategori', 'jejaring', 'lang', REGENCY_PARAM]) {
     const v = from.get(k);
     if (v) to.set(k, v);
   }
@@ -127,6 +132,7 @@ export function App() {
   const Page = route?.page;
   const q = carry(search);
   const viewer = useViewer();
+  const about = useAbout();
   const nav = viewer.isAdmin ? [...NAV, { to: '/admin', key: 'nav.admin' as const, match: '/admin' }] : NAV;
   return (
     <div className="app">
@@ -140,7 +146,10 @@ export function App() {
             <span className="brand-mark" aria-hidden="true" />
             <span>
               <span className="brand-name">{t('app.title')}</span>
-              <span className="brand-sub">{t('app.subtitle')} · Kubu Raya</span>
+              <span className="brand-sub" data-testid="regency-name">
+                {t('app.subtitle')}
+                {about.data ? ` · ${about.data.about.tenantName}` : ''}
+              </span>
             </span>
           </Link>
         </div>
@@ -164,6 +173,7 @@ export function App() {
           </ul>
         </nav>
         <div className="header-tools">
+          <RegencySwitcher />
           <LanguageSwitch />
           <UserMenu />
         </div>

@@ -66,9 +66,11 @@ export function freshAfterWritesExchange(): Exchange {
  * aggregates keyed by its variables, and after a write the queries answered before it are asked
  * again (freshAfterWritesExchange).
  */
-export function createApiClient(url = '/graphql'): Client {
+export function createApiClient(url = '/graphql', regency: string | null = null): Client {
   return new Client({
     url,
+    // The regency of the URL (regency.ts); one client per regency, so no answer is cached across regencies.
+    ...(regency ? { fetchOptions: { headers: { 'jejaring-regency': regency } } } : {}),
     preferGetMethod: false,
     exchanges: [freshAfterWritesExchange(), cacheExchange, persistedExchange, fetchExchange],
     requestPolicy: 'cache-first',

@@ -7,6 +7,7 @@ import { CHUNK_ROWS, type DemoChunk, generateDemo, hashLiterals, planDemo, valid
 import { tenantHasData } from './policy.ts';
 import { columnLiterals, DEMO_TABLES, type DemoTable, ID_TABLES, type IdSpace, TABLE_SPECS } from './tables.ts';
 import { createDemoUsers } from './users.ts';
+import { DEMO_REGENCY } from './world.ts';
 
 /*
  * Loads the demo dataset into an empty tenant, in one transaction: rows are streamed from the
@@ -46,7 +47,21 @@ async function insertLiterals(
   const spec = TABLE_SPECS[table];
   const unnest = sql.join(literals.map((literal, c) => sql`${literal}::${sql.raw(spec.types[c] as string)}[]`));
   const names = sql.join([sql.ref('tenant_id'), ...spec.columns.map((c) => sql.ref(c))]);
-  await sql`INSERT INTO ${sql.table(table)} (${names}) SELECT ${tenantId}::text, * FROM unnest(${unnest})`.execute(trx);
+  // Into another regency (the shipped regions have districts and villages for the demo's only):
+  // the parties placed in the demo regency's villages are placed in the tenant's regency itself.
+  const moved = table === 'party' && tenantId !== DEMO_REGENCY;
+  const values = moved
+    ? sql.join(
+        spec.columns.map((c) =>
+          c === 'region_code'
+            ? sql`CASE WHEN u.region_code LIKE ${`${DEMO_REGENCY}.%`} THEN ${tenantId}::text ELSE u.region_code END`
+            : sql.ref(`u.${c}`),
+        ),
+      )
+    : sql`*`;
+  const alias = sql.join(spec.columns.map((c) => sql.ref(c)));
+  await sql`INSERT INTO ${sql.table(table)} (${names})
+    SELECT ${tenantId}::text, ${values} FROM unnest(${unnest}) AS u(${alias})`.execute(trx);
 }
 
 interface Deferred {

@@ -12,7 +12,10 @@ import type { Build, District, Village, World } from './registry.ts';
  * go).
  */
 
-export function buildWorld(seed: number, scale: number, fraction = 1, regency = '61.12'): World {
+/** The regency the demo is drawn in (Kubu Raya): the shipped regions have its districts and villages. */
+export const DEMO_REGENCY = '61.12';
+
+export function buildWorld(seed: number, scale: number, fraction = 1, regency = DEMO_REGENCY): World {
   const size = scale * fraction;
   const regions = readRegions();
   const districtRows = regions.filter((r) => r.level === 3 && r.parent_code === regency);

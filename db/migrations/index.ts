@@ -15,6 +15,7 @@ import * as sequenceIds from './2026_12_05_1300_sequence_ids.ts';
 import * as applyPendingTenant from './2026_12_05_1310_apply_pending_tenant.ts';
 import * as shardTriggers from './2026_12_05_1320_shard_triggers.ts';
 import * as plpgsqlFunctions from './2026_12_05_1330_plpgsql_functions.ts';
+import * as credentialHashIndexes from './2026_12_05_1945_credential_hash_indexes.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_1310_apply_pending_tenant': applyPendingTenant,
   '2026_12_05_1320_shard_triggers': shardTriggers,
   '2026_12_05_1330_plpgsql_functions': plpgsqlFunctions,
+  '2026_12_05_1945_credential_hash_indexes': credentialHashIndexes,
 };

@@ -11,7 +11,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import { admitAnalytics } from './analytics/admission.ts';
 import { PUBLIC_ACTOR } from './auth/actor.ts';
-import { resolveActor, writeSessionCookie } from './auth/credentials.ts';
+import { actorInRegency, resolveActor, writeSessionCookie } from './auth/credentials.ts';
 import { personalDataAudit } from './auth/personal-data.ts';
 import type { ServerConfig } from './config.ts';
 import type { Context } from './context.ts';
@@ -23,6 +23,7 @@ import { PersistedOperations } from './http/persisted.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { ReadRouting } from './http/read-routing.ts';
 import { readiness } from './http/readiness.ts';
+import { RegencyDirectory } from './http/regency.ts';
 import { requestPlugin } from './http/request-plugin.ts';
 import { exportDownload } from './modules/import/export-download.ts';
 import { importUpload } from './modules/import/import-upload.ts';
@@ -66,6 +67,8 @@ export async function createApp(options: {
   // Records read with personal data unmasked, per account: paging through the registry's owners is slowed.
   const personalPerMinute = config.auth.personalDataPerMinute;
   const personalLimiter = new RateLimiter({ ...limits.rateLimit, burst: Math.max(1, personalPerMinute) });
+  // Each request names its regency (tenant) in a header; http/regency.ts checks it is held here.
+  const regencies = new RegencyDirectory(database.db, config.db.tenant);
   let draining = false;
   const persisted = new PersistedOperations(limits.persistedOperationsFile);
   if (limits.persistedOnlyForPublic && persisted.size === 0) {
@@ -126,26 +129,30 @@ export async function createApp(options: {
       context: async ({ req, res }) => {
         const ip = req.ip ?? '';
         let resolved: Awaited<ReturnType<typeof resolveActor>>;
+        let tenantId: string;
         try {
-          resolved = await resolveActor(db, config.db.tenant, req, config.auth);
+          tenantId = await regencies.of(req);
+          resolved = await resolveActor(db, req, config.auth);
         } catch (error) {
-          // A refused credential names no client: it spends the address's budget.
+          // A refused credential or regency names no client: it spends the address's budget.
           rateLimiter.check({ actor: PUBLIC_ACTOR }, ip);
           throw error;
         }
         if (resolved.staleCookie) writeSessionCookie(req, res, config.auth, null);
+        // An account acts on its own regency; in another it reads as PUBLIC does (auth/credentials.ts).
+        const actor = actorInRegency(resolved.actor, tenantId);
         const ctx = {
           db,
-          tenantId: config.db.tenant,
+          tenantId,
           requestId: requestIdOf(res),
           config,
           logger,
           loaders: new Map(),
-          actor: resolved.actor,
+          actor,
           http: {
             setSessionCookie: (token) => writeSessionCookie(req, res, config.auth, token),
             takeLoginAttempt: () => loginLimiter.check({ actor: PUBLIC_ACTOR }, ip, config.auth.loginPerMinute),
-            takePersonalRead: () => personalLimiter.takeOrThrow(`user:${resolved.actor.userId}`, personalPerMinute),
+            takePersonalRead: () => personalLimiter.takeOrThrow(`user:${actor.userId}`, personalPerMinute),
           },
         } satisfies Context;
         rateLimiter.check(ctx, ip);
@@ -154,16 +161,17 @@ export async function createApp(options: {
     }),
   );
 
-  /** The actor of a plain HTTP request (upload, download), from the same credentials as /graphql. */
-  const actorOf = async (req: express.Request) =>
-    (await resolveActor(database.db, config.db.tenant, req, config.auth)).actor;
+  /**
+   * The actor of a plain HTTP request (upload, download), from the same credentials as /graphql.
+   * These routes act on the account's own regency (signed-in only): no regency header.
+   */
+  const actorOf = async (req: express.Request) => (await resolveActor(database.db, req, config.auth)).actor;
   // Uploads are long: no request deadline; the body streams to disk (modules/import/import-upload.ts).
   app.post(
     '/imports',
     corsFor(limits.corsOrigins),
     importUpload({
       db: database.db,
-      tenantId: config.db.tenant,
       dir: config.importDir,
       maxBytes: config.maxUploadBytes,
       logger,
@@ -178,7 +186,6 @@ export async function createApp(options: {
     corsFor(limits.corsOrigins),
     exportDownload({
       db: database.db,
-      tenantId: config.db.tenant,
       dir: config.importDir,
       logger,
       actorOf,

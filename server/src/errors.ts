@@ -4,7 +4,13 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { LIMIT_CODES } from './http/http-errors.ts';
 
 /** The error codes of the API (docs/api.md "Errors"), exposed as `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNKNOWN_REGENCY';
 
 /**
  * An error a client may see: coded, naming the offending field where there is one. Anything else
@@ -72,6 +78,7 @@ const APP_CODES = new Set<string>([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'UNKNOWN_REGENCY',
   ...LIMIT_CODES,
 ]);
 

@@ -31,6 +31,7 @@ import { PartyProductsResolver, ProductResolver } from './modules/product/produc
 import { ProductWriteResolver } from './modules/product/product-write.resolver.ts';
 import { AgencyProgramsResolver, ProgramResolver } from './modules/program/program.resolver.ts';
 import { ProgramWriteResolver } from './modules/program/program-write.resolver.ts';
+import { RegencyResolver } from './modules/regency/regency.resolver.ts';
 import { RegionResolver } from './modules/region/region.resolver.ts';
 import { SectorResolver } from './modules/sector/sector.resolver.ts';
 import { EnterpriseSnapshotResolver, EnterpriseSnapshotsResolver } from './modules/snapshot/snapshot.resolver.ts';
@@ -65,6 +66,7 @@ export const resolvers = [
   MergeResolver,
   DuplicatesResolver,
   NetworkUnitWriteResolver,
+  RegencyResolver,
   RegionResolver,
   SectorResolver,
   ProgramResolver,

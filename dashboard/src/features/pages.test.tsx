@@ -10,6 +10,7 @@ import OverviewPage from './overview/OverviewPage.tsx';
 import ProgramPage from './programs/ProgramPage.tsx';
 import ProgramReportPage from './programs/ProgramReportPage.tsx';
 import ProgramsPage from './programs/ProgramsPage.tsx';
+import ProvincePage from './province/ProvincePage.tsx';
 import RegistryEntryPage from './umkm/RegistryEntryPage.tsx';
 import UmkmPage from './umkm/UmkmPage.tsx';
 
@@ -25,6 +26,7 @@ const pages: Page[] = [
   ['Program report', ProgramReportPage, {}, '/program/cetak?tahun=2024'],
   ['UMKM & Koperasi', UmkmPage, {}, '/umkm'],
   ['UMKM entry', RegistryEntryPage, { id: 'RW50ZXJwcmlzZToxMDA' }, '/umkm/RW50ZXJwcmlzZToxMDA'],
+  ['Provinsi', ProvincePage, {}, '/provinsi?tahun=2024'],
 ];
 
 /**
@@ -126,6 +128,28 @@ describe.each(pages)('%s page', (_name, Page, props, path) => {
 });
 
 describe('page details', () => {
+  it("the province page asks for the shown regency's province and year, and shows the API's ranking as it is", async () => {
+    const { calls, container } = mount(ProvincePage, {}, '/provinsi?tahun=2023&wilayah=61.12', { ...fx.success });
+    await waitFor(() => expect(container.querySelectorAll('tbody tr').length).toBe(3));
+    expect(calls.find((c) => c.name === 'GetProvinceOverview')?.variables).toEqual({
+      province: '61',
+      fiscalYear: 2023,
+    });
+    const rows = [...container.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s/g, ' ')),
+    );
+    // 900 of 2,000 million = 45,0 %; the API's order; no rank and no share for a regency without spending.
+    expect(rows.map((r) => [r[0], r[1], r[4]])).toEqual([
+      ['1', 'Kota Pontianak', '45,0 %'],
+      ['2', 'Kabupaten Kubu Raya', '30,0 %'],
+      ['–', 'Kota Singkawang', '–'],
+    ]);
+    expect(screen.getByTestId('province-total').textContent?.replace(/\s/g, ' ')).toContain('(40,0 %)');
+    // A regency's name opens its overview, in that regency, for the same year.
+    const link = screen.getByRole('link', { name: 'Kota Pontianak' });
+    expect(link.getAttribute('href')).toBe('/?tahun=2023&wilayah=61.71');
+  });
+
   it('the report states the filters it was made with, and only those that apply to programs', async () => {
     // Program outcomes are filtered by fiscal year and agency only: a category in the URL is not claimed.
     mount(ProgramReportPage, {}, '/program/cetak?tahun=2024&kategori=SNACKS&jejaring=1', { ...fx.success });

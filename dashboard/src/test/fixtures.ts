@@ -13,6 +13,7 @@ import type {
   GetPlannedVsRealisedQuery,
   GetProgramOutcomesQuery,
   GetProgramQuery,
+  GetProvinceOverviewQuery,
   GetRecoveryIndexQuery,
   GetRegistryEntryQuery,
   GetSpendByDistrictQuery,
@@ -24,6 +25,7 @@ import type {
   ListCooperativesQuery,
   ListEnterprisesQuery,
   ListGovernmentOrdersQuery,
+  ListRegenciesQuery,
 } from '../graphql/generated/graphql.ts';
 
 const agencyA = { id: 'QWdlbmN5OjE', code: '1.01.01', name: 'Dinas Pendidikan', shortName: 'Disdik' };
@@ -538,6 +540,56 @@ export const plannedVsRealised: GetPlannedVsRealisedQuery = {
   ],
 };
 
+export const regencies: ListRegenciesQuery = {
+  regencies: [
+    { code: '61.12', name: 'Kabupaten Kubu Raya', provinceCode: '61', hasData: true },
+    { code: '61.71', name: 'Kota Pontianak', provinceCode: '61', hasData: true },
+    { code: '61.72', name: 'Kota Singkawang', provinceCode: '61', hasData: false },
+  ],
+};
+
+const line = (
+  code: string,
+  name: string,
+  rank: number | null,
+  total: number,
+  toLocalUmkm: number,
+  target: number | null,
+) => ({
+  rank,
+  regency: { code, name },
+  summary: {
+    total,
+    transactionCount: total / 1_000_000,
+    toLocalUmkm,
+    localUmkmShare: total ? toLocalUmkm / total : null,
+    toLocal: toLocalUmkm * 1.5,
+    localShare: total ? (toLocalUmkm * 1.5) / total : null,
+    target,
+  },
+});
+
+export const province: GetProvinceOverviewQuery = {
+  provinceOverview: {
+    provinceCode: '61',
+    provinceName: 'Kalimantan Barat',
+    fiscalYear: 2024,
+    total: {
+      total: 3_000_000_000,
+      transactionCount: 3000,
+      toLocalUmkm: 1_200_000_000,
+      localUmkmShare: 0.4,
+      toLocal: 1_800_000_000,
+      localShare: 0.6,
+    },
+    regencies: [
+      line('61.71', 'Kota Pontianak', 1, 2_000_000_000, 900_000_000, 0.3),
+      line('61.12', 'Kabupaten Kubu Raya', 2, 1_000_000_000, 300_000_000, 0.35),
+      line('61.72', 'Kota Singkawang', null, 0, 0, null),
+    ],
+  },
+};
+
 export const success = {
   GetAbout: about,
   GetViewer: viewerPublic,
@@ -560,6 +612,8 @@ export const success = {
   ListCooperatives: cooperatives,
   GetRegistryEntry: entry,
   ListGovernmentOrders: orders,
+  ListRegencies: regencies,
+  GetProvinceOverview: province,
 };
 
 /** What the API answers when nothing matches the filter. */
@@ -579,6 +633,7 @@ export const empty = {
   ListEnterprises: enterprisesEmpty,
   ListCooperatives: { cooperatives: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } },
   ListGovernmentOrders: ordersEmpty,
+  GetProvinceOverview: { provinceOverview: { ...province.provinceOverview, regencies: [] } },
   GetNetworkReach: {
     networkReach: {
       ...reach.networkReach,

@@ -5,6 +5,7 @@ import { MarketAccessResolver } from './market-access.resolver.ts';
 import { NetworkReachResolver } from './network-reach.resolver.ts';
 import { AgencyPlannedVsRealisedResolver, PlannedVsRealisedResolver } from './planned-vs-realised.resolver.ts';
 import { ProgramOutcomesResolver } from './program-outcomes.resolver.ts';
+import { ProvinceOverviewResolver } from './province-overview.resolver.ts';
 import { RecoveryIndexResolver } from './recovery-index.resolver.ts';
 import { SpendByDistrictResolver } from './spend-by-district.resolver.ts';
 import { SpendFlowsResolver } from './spend-flows.resolver.ts';
@@ -27,4 +28,5 @@ export const analyticsResolvers = [
   DataCollectionResolver,
   PlannedVsRealisedResolver,
   AgencyPlannedVsRealisedResolver,
+  ProvinceOverviewResolver,
 ] as const;

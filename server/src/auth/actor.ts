@@ -12,6 +12,11 @@ export type ActorRole = Role | typeof PUBLIC_ROLE;
  */
 export interface Actor {
   readonly role: ActorRole;
+  /**
+   * The regency of the account (absent without credentials). A PUBLIC actor with a regency is a
+   * visitor: an account of another regency than the request's (credentials.ts, actorInRegency).
+   */
+  readonly tenantId?: string;
   readonly userId?: number;
   readonly username?: string;
   readonly agencyId?: number;
@@ -38,7 +43,7 @@ export const WRITER_ROLES = ['ADMIN', 'OPERATOR'] as const satisfies readonly Ro
 export function requireAgencyScope(ctx: Pick<Context, 'actor'>, agencyId: number | null | undefined): void {
   const { actor } = ctx;
   if (actor.role === 'ADMIN') return;
-  if (actor.role === PUBLIC_ROLE) throw unauthenticated();
+  if (actor.role === PUBLIC_ROLE) throw refusedPublic(actor);
   if (actor.role !== 'OPERATOR') throw forbidden(`role ${actor.role} may not change data`);
   if (agencyId == null || actor.agencyId !== agencyId) {
     throw forbidden("an operator may change only its own agency's data", 'agency');
@@ -49,7 +54,7 @@ export function requireAgencyScope(ctx: Pick<Context, 'actor'>, agencyId: number
 export function writingAgency(ctx: Pick<Context, 'actor'>): number | null {
   const { actor } = ctx;
   if (actor.role === 'ADMIN') return null;
-  if (actor.role === PUBLIC_ROLE) throw unauthenticated();
+  if (actor.role === PUBLIC_ROLE) throw refusedPublic(actor);
   if (actor.role !== 'OPERATOR' || actor.agencyId === undefined) {
     throw forbidden(`role ${actor.role} may not change data`);
   }
@@ -60,6 +65,20 @@ export function unauthenticated(): AppError {
   return new AppError(
     'UNAUTHENTICATED',
     'Masuk terlebih dahulu (sesi atau kunci API). / Sign in first (a session or an API key).',
+  );
+}
+
+/**
+ * Why a PUBLIC actor is refused: UNAUTHENTICATED without credentials (signing in might help);
+ * FORBIDDEN for a visitor, an account of another regency (it acts only on its own regency's data).
+ */
+export function refusedPublic(actor: Pick<Actor, 'tenantId'>): AppError {
+  if (actor.tenantId === undefined) return unauthenticated();
+  return new AppError(
+    'FORBIDDEN',
+    `Akses ditolak: akun ini milik wilayah ${actor.tenantId} dan hanya boleh mengubah atau membaca data terbatas wilayah itu. / ` +
+      `Forbidden: this account belongs to regency ${actor.tenantId} and may change or read restricted data of that regency only.`,
+    { field: 'regency', details: { accountRegency: actor.tenantId } },
   );
 }
 

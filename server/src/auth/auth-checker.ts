@@ -1,7 +1,7 @@
 import { PUBLIC_ROLE } from '@jejaring/db/enums';
 import type { AuthChecker } from 'type-graphql';
 import type { Context } from '../context.ts';
-import { type Actor, type ActorRole, forbidden, unauthenticated } from './actor.ts';
+import { type Actor, type ActorRole, forbidden, refusedPublic } from './actor.ts';
 
 /**
  * May `actor` use something marked `@Authorized(roles)`? Pure: no I/O, no context.
@@ -26,7 +26,7 @@ export function checkAccess(
 /** type-graphql's checker: checkAccess on the request's actor, throwing the coded error it names. */
 export const authChecker: AuthChecker<Context, ActorRole> = ({ context, info }, roles) => {
   const verdict = checkAccess(context.actor, roles);
-  if (verdict === 'UNAUTHENTICATED') throw unauthenticated();
+  if (verdict === 'UNAUTHENTICATED') throw refusedPublic(context.actor);
   if (verdict === 'FORBIDDEN') {
     throw forbidden(`${info.parentType.name}.${info.fieldName} is for ${roles.join(', ')}`);
   }

@@ -38,6 +38,9 @@ export function usersOfRequest(ctx: Context): Promise<Map<number, User>> {
   });
 }
 
+/** The regency of the request's session: the account's, also when it visits another regency. */
+const sessionRegency = (ctx: Context): string => ctx.actor.tenantId ?? ctx.tenantId;
+
 function wrongCredentials(): AppError {
   return new AppError('UNAUTHENTICATED', 'Nama pengguna atau kata sandi salah. / Wrong username or password.', {
     field: 'password',
@@ -68,7 +71,7 @@ export class AuthResolver {
     // The same work whether or not the account exists: the answer time does not tell.
     const matches = await verifyPassword(password, account?.password_hash ?? (await decoyHash()));
     if (!account || account.disabled || !matches) throw wrongCredentials();
-    if (ctx.actor.sessionId !== undefined) await endSession(ctx.db, ctx.tenantId, ctx.actor.sessionId);
+    if (ctx.actor.sessionId !== undefined) await endSession(ctx.db, sessionRegency(ctx), ctx.actor.sessionId);
     const token = newSecret(SESSION_TOKEN_PREFIX);
     const session = await insertSession(
       ctx.db,
@@ -91,7 +94,7 @@ export class AuthResolver {
   async logout(@Ctx() ctx: Context): Promise<boolean> {
     ctx.http?.setSessionCookie(null);
     if (ctx.actor.sessionId === undefined) return false;
-    await endSession(ctx.db, ctx.tenantId, ctx.actor.sessionId);
+    await endSession(ctx.db, sessionRegency(ctx), ctx.actor.sessionId);
     return true;
   }
 

@@ -7,6 +7,8 @@ import { type Kysely, sql } from 'kysely';
  */
 
 export interface CredentialRow {
+  /** The regency the account belongs to (docs/security.md "Regencies"). */
+  tenant_id: string;
   id: number;
   user_id: number;
   username: string;
@@ -19,10 +21,14 @@ export interface CredentialRow {
 /** Seconds between writes of a session's last_seen_at (or a key's last_used_at): not one write per request. */
 const TOUCH_SECONDS = 60;
 
-/** The live session with this token hash, with its user (active), or undefined. */
+/**
+ * The live session with this token hash, with its user (active), or undefined, whatever the
+ * regency: a signed-in account may read other regencies (as PUBLIC does), so the credential is found
+ * by its hash alone (a 256-bit random secret; index user_session_token_hash_idx) and names its
+ * regency. The one credential statement not filtered by a request's tenant.
+ */
 export function findSession(
   db: Kysely<Database>,
-  tenantId: string,
   tokenHash: string,
   idleSeconds: number,
 ): Promise<CredentialRow | undefined> {
@@ -30,6 +36,7 @@ export function findSession(
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', (join) => join.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'))
     .select([
+      's.tenant_id',
       's.id',
       's.user_id',
       'u.username',
@@ -39,7 +46,6 @@ export function findSession(
         'stale',
       ),
     ])
-    .where('s.tenant_id', '=', tenantId)
     .where('s.token_hash', '=', tokenHash)
     .where('s.ended_at', 'is', null)
     .where('s.expires_at', '>', sql<Date>`now()`)
@@ -96,16 +102,13 @@ export function findLogin(db: Kysely<Database>, tenantId: string, username: stri
     .executeTakeFirst();
 }
 
-/** The unrevoked API key with this hash, with its user (active), or undefined. */
-export function findApiKey(
-  db: Kysely<Database>,
-  tenantId: string,
-  keyHash: string,
-): Promise<CredentialRow | undefined> {
+/** The unrevoked API key with this hash, with its user (active), or undefined, whatever the regency (as findSession). */
+export function findApiKey(db: Kysely<Database>, keyHash: string): Promise<CredentialRow | undefined> {
   return db
     .selectFrom('api_key as k')
     .innerJoin('app_user as u', (join) => join.onRef('u.tenant_id', '=', 'k.tenant_id').onRef('u.id', '=', 'k.user_id'))
     .select([
+      'k.tenant_id',
       'k.id',
       'k.user_id',
       'u.username',
@@ -113,7 +116,6 @@ export function findApiKey(
       'u.agency_id',
       sql<boolean>`coalesce(k.last_used_at < now() - make_interval(secs => ${TOUCH_SECONDS}), true)`.as('stale'),
     ])
-    .where('k.tenant_id', '=', tenantId)
     .where('k.key_hash', '=', keyHash)
     .where('k.revoked_at', 'is', null)
     .where('u.disabled', '=', false)

@@ -61,12 +61,13 @@ export function invalidCredential(): AppError {
 }
 
 /**
- * The request's actor: PUBLIC without credentials; the session's or API key's account otherwise.
- * `stale` cookie: an invalid session cookie was presented (the caller clears it).
+ * The actor of the credential the request presents: PUBLIC without credentials; the session's or
+ * API key's account otherwise, with its regency (`tenantId`), whichever regency the request is
+ * for (actorInRegency decides what it may do there). `staleCookie`: an invalid session cookie was
+ * presented (the caller clears it).
  */
 export async function resolveActor(
   db: Kysely<Database>,
-  tenantId: string,
   req: Pick<Request, 'headers'>,
   config: AuthConfig,
 ): Promise<{ actor: Actor; staleCookie: boolean }> {
@@ -74,24 +75,38 @@ export async function resolveActor(
   if (!presented) return { actor: PUBLIC_ACTOR, staleCookie: false };
   const hash = secretHash(presented.secret);
   const row =
-    presented.kind === 'session'
-      ? await findSession(db, tenantId, hash, config.sessionIdleSeconds)
-      : await findApiKey(db, tenantId, hash);
+    presented.kind === 'session' ? await findSession(db, hash, config.sessionIdleSeconds) : await findApiKey(db, hash);
   if (!row) {
     if (presented.from === 'cookie') return { actor: PUBLIC_ACTOR, staleCookie: true };
     throw invalidCredential();
   }
   if (row.stale) {
-    await (presented.kind === 'session' ? touchSession : touchApiKey)(db, tenantId, row.id);
+    await (presented.kind === 'session' ? touchSession : touchApiKey)(db, row.tenant_id, row.id);
   }
   const actor: Actor = {
     role: row.role,
+    tenantId: row.tenant_id,
     userId: row.user_id,
     username: row.username,
     ...(row.role === 'OPERATOR' && row.agency_id !== null ? { agencyId: row.agency_id } : {}),
     ...(presented.kind === 'session' ? { sessionId: row.id } : { apiKeyId: row.id }),
   };
   return { actor: Object.freeze(actor), staleCookie: false };
+}
+
+/**
+ * What `actor` is in a request for `regency`: itself in its own regency; elsewhere a visitor, PUBLIC
+ * (it reads what anyone reads, and writes nothing) that keeps its regency and session, so that a
+ * write is refused as FORBIDDEN naming the regency (not "sign in first") and `logout` still ends
+ * the session.
+ */
+export function actorInRegency(actor: Actor, regency: string): Actor {
+  if (actor.tenantId === undefined || actor.tenantId === regency) return actor;
+  return Object.freeze({
+    role: PUBLIC_ACTOR.role,
+    tenantId: actor.tenantId,
+    ...(actor.sessionId !== undefined ? { sessionId: actor.sessionId } : {}),
+  });
 }
 
 /**

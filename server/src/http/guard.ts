@@ -42,7 +42,7 @@ export function corsFor(origins: readonly string[]): RequestHandler {
   return cors({
     origin: origins.length ? [...origins] : false,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'],
+    allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight', 'jejaring-regency'],
     exposedHeaders: ['x-request-id', 'retry-after'],
     credentials: true,
     maxAge: 600,

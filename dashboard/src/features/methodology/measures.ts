@@ -27,6 +27,7 @@ export const MEASURE_IDS = [
   'recoveryIndex',
   'marketAccessEffect',
   'dataCollectionProgress',
+  'provinceOverview',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ChartCard } from '../../components/ChartCard.tsx';
+import { useAbout } from '../../data.ts';
 import { useFilterText } from '../../filters/FilterBar.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, useLocation } from '../../router.tsx';
@@ -17,6 +18,7 @@ export default function ProgramReportPage() {
     document.body.classList.add('report');
     return () => document.body.classList.remove('report');
   }, []);
+  const about = useAbout();
   const today = new Date().toISOString().slice(0, 10);
   return (
     <article className="report-page">
@@ -27,7 +29,9 @@ export default function ProgramReportPage() {
         </button>
       </div>
       <header className="report-header">
-        <p className="muted">Pemerintah Kabupaten Kubu Raya · {i.t('program.reportFor')}</p>
+        <p className="muted">
+          Pemerintah {about.data?.about.tenantName ?? ''} · {i.t('program.reportFor')}
+        </p>
         <h1>{i.t('program.reportTitle', { year: year ?? '' })}</h1>
         <p className="report-filters" data-testid="report-filters">
           {i.t('filter.stated', { text: filterText })}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import type { CsvColumn } from '../../components/csv.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { YearSelect } from '../../components/YearSelect.tsx';
 import { useDefaultYear } from '../../data.ts';
 import { RecoveryGroup } from '../../graphql/generated/enums.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -76,34 +77,6 @@ function usePageParam(name: string): [string | null, (v: string) => void] {
       navigate(`${pathname}?${q.toString()}`, { replace: true });
     },
   ];
-}
-
-function YearSelect({
-  label,
-  years,
-  value,
-  onChange,
-}: {
-  label: string;
-  years: number[];
-  value: number | null;
-  onChange(y: string): void;
-}) {
-  const id = useId();
-  return (
-    <div className="filter-field">
-      <label htmlFor={id} className="filter-label">
-        {label}
-      </label>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
-        {years.map((y) => (
-          <option key={y} value={y}>
-            {y}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export default function UmkmPage() {

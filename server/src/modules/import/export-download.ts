@@ -13,7 +13,6 @@ import { refusal } from './access.ts';
 
 export interface DownloadOptions {
   readonly db: Kysely<Database>;
-  readonly tenantId: string;
   /** Folder for the file while it is sent (removed afterwards). */
   readonly dir: string;
   readonly logger: Logger;
@@ -28,7 +27,7 @@ export interface DownloadOptions {
  * neutralised. Not cached (Cache-Control: no-store).
  */
 export function exportDownload(options: DownloadOptions): RequestHandler {
-  const { db, tenantId, dir, logger } = options;
+  const { db, dir, logger } = options;
   return async (req, res) => {
     const refused = await refusal(options.actorOf, req, null);
     if (refused) {
@@ -36,6 +35,8 @@ export function exportDownload(options: DownloadOptions): RequestHandler {
       return;
     }
     const actor = await options.actorOf(req);
+    // Signed in (refusal above): the account's own regency.
+    const tenantId = actor.tenantId as string;
     const format = req.path.endsWith('.xlsx') ? 'xlsx' : 'zip';
     const all = await exportCsvBundle(db, tenantId);
     // Owners' names and NIKs: only for an ADMIN (an operator may see them only for its own agency,

@@ -16,7 +16,6 @@ import { refusal } from './access.ts';
 
 export interface UploadOptions {
   readonly db: Kysely<Database>;
-  readonly tenantId: string;
   /** Folder the uploads wait in (created 0700; files 0600). */
   readonly dir: string;
   /** Largest upload in bytes; 413 beyond. */
@@ -48,7 +47,7 @@ function limit(max: number, counted: { bytes: number }): Transform {
  * only for its agency (db/import/scope.ts), and LKPP or OCDS JSON is an administrator's to import.
  */
 export function importUpload(options: UploadOptions): RequestHandler {
-  const { db, tenantId, dir, maxBytes, logger } = options;
+  const { db, dir, maxBytes, logger } = options;
   return async (req, res) => {
     const fail = (status: number, code: string, message: string, field = 'name') =>
       res
@@ -66,6 +65,8 @@ export function importUpload(options: UploadOptions): RequestHandler {
     const refused = await refusal(options.actorOf, req, ['ADMIN', 'OPERATOR']);
     if (refused) return fail(refused.status, refused.code, refused.message);
     const actor = await options.actorOf(req);
+    // Signed in (refusal above): the account's own regency.
+    const tenantId = actor.tenantId as string;
     // An operator's job writes for its agency only (db/import/scope.ts); an administrator's for any.
     const agencyId = actor.role === 'OPERATOR' ? (actor.agencyId ?? null) : null;
     const raw = typeof req.query.name === 'string' ? req.query.name : '';

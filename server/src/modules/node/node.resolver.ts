@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { unauthenticated } from '../../auth/actor.ts';
+import { refusedPublic } from '../../auth/actor.ts';
 import { checkAccess } from '../../auth/auth-checker.ts';
 import type { Context } from '../../context.ts';
 import { badInput } from '../../errors.ts';
@@ -30,7 +30,7 @@ async function loadNode(ctx: Context, type: NodeType, id: number): Promise<Node 
       return productById(ctx).load(id);
     case 'Transaction':
       // Like the transaction lists: signed-in roles only (an anonymous reader gets UNAUTHENTICATED).
-      if (checkAccess(ctx.actor, []) !== 'ALLOWED') throw unauthenticated();
+      if (checkAccess(ctx.actor, []) !== 'ALLOWED') throw refusedPublic(ctx.actor);
       return transactionById(ctx).load(id);
     case 'Assistance':
       return assistanceById(ctx).load(id);

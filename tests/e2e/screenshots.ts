@@ -3,12 +3,13 @@
  * Screenshots of every dashboard page at 1440×900 (desktop) and 768×1024 (tablet) into
  * docs/screenshots/, on the demo data, and of data entry (screenshots-entry.ts). Run:
  * `pnpm screenshots` (tsx; builds the dashboard when stale); `pnpm screenshots pendataan` for the
- * data-entry pictures alone.
+ * data-entry pictures alone, `pnpm screenshots wilayah` for the regency switcher and province page.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { entryScreenshots } from './screenshots-entry.ts';
+import { regencyScreenshots } from './screenshots-regency.ts';
 import {
   type DemoServer,
   dashboardPages,
@@ -64,7 +65,8 @@ async function main() {
   const server = await startDemoServer({ writable: true });
   const browser = await launchBrowser();
   const only = process.argv.slice(2);
-  const entryOnly = only.length === 1 && only[0] === 'pendataan';
+  // `pendataan`, `wilayah`: those pictures alone.
+  const groupsOnly = only.length > 0 && only.every((o) => o === 'pendataan' || o === 'wilayah');
   try {
     const year = await latestYear(server);
     const pages = (await dashboardPages(server)).filter((p) => !only.length || only.includes(p.name));
@@ -91,8 +93,10 @@ async function main() {
       }
       await context.close();
     }
-    if (!entryOnly) await fixedPictures(server, browser, year);
+    if (!groupsOnly) await fixedPictures(server, browser, year);
     if (!only.length || only.includes('pendataan')) await entryScreenshots(server, browser);
+    // Last: the regencies it adds would put the switcher into every other picture.
+    if (!only.length || only.includes('wilayah')) await regencyScreenshots(server, browser, year);
   } finally {
     await browser.close();
     await server.stop();

@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { migrateToLatest } from '@jejaring/db';
+import { loadDemo } from '@jejaring/db/demo';
 import { loadServerConfig } from '@jejaring/server/config';
 import { createLogger } from '@jejaring/server/logger';
 import { type Running, startServer } from '@jejaring/server/start';
@@ -140,6 +142,16 @@ export async function startDemoServer(options: { writable?: boolean } = {}): Pro
       if (options.writable) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Adds a second regency to a writable demo server: migrated, with the demo dataset drawn from
+ * another seed and placed in that regency (db/demo/load.ts), so its figures differ from Kubu Raya's.
+ */
+export async function addDemoRegency(server: DemoServer, regency: string, seed = 2): Promise<void> {
+  const { db } = server.running.database;
+  await migrateToLatest(db, regency);
+  await loadDemo(db, regency, { seed, scale: 1 });
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

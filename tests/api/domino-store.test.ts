@@ -5,7 +5,7 @@ import { type DatabaseHandle, migrateToLatest, openDatabase } from '@jejaring/db
 import { createTestDatabase, TEST_TENANT, testEngine } from '@jejaring/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../server/test/analytics/harness.ts';
-import { exitWithin, type ServerProcess, spawnServer } from '../support/process.ts';
+import { exitWithin, type ServerProcess, spawnServer, waitFor } from '../support/process.ts';
 
 /*
  * The domino matrix persisted in the database (docs/metrics.md "The persisted matrices"): a
@@ -56,11 +56,16 @@ describe(`a second server process answers from the persisted domino matrix (${te
     });
     return (await response.json()) as { data?: { dominoEffect: { rounds: Array<{ amount: number }> } } };
   };
-  const said = (server: ServerProcess) =>
+  const lines = (server: ServerProcess) =>
     server
       .logs()
       .filter((line) => line.msg === BUILT || line.msg === READ)
       .map((line) => [line.msg, line.period, line.source]);
+  /** The matrix log lines of `server`, once the first has arrived: its stdout is read apart from the HTTP answer. */
+  const said = async (server: ServerProcess) => {
+    await waitFor(() => lines(server).length > 0, 10_000);
+    return lines(server);
+  };
   const stop = async (server: ServerProcess) => {
     server.child.kill('SIGTERM');
     expect(await exitWithin(server, 15_000)).toBe(0);
@@ -72,13 +77,13 @@ describe(`a second server process answers from the persisted domino matrix (${te
     const answer = await ask(first);
     expect(answer.data?.dominoEffect.rounds.map((r) => Math.round(r.amount * 1e6) / 1e6)).toEqual([100, 25, 5]);
     expect(await ask(first)).toEqual(answer); // from its memory: no second log line
-    expect(said(first)).toEqual([[BUILT, '2023-01-01..2023-12-31', 'built']]);
+    expect(await said(first)).toEqual([[BUILT, '2023-01-01..2023-12-31', 'built']]);
     if (testEngine === 'pglite') await stop(first); // the directory is one process's at a time
 
     const second = spawnServer(env);
     servers.push(second);
     expect(await ask(second)).toEqual(answer);
-    expect(said(second)).toEqual([[READ, '2023-01-01..2023-12-31', 'store']]);
+    expect(await said(second)).toEqual([[READ, '2023-01-01..2023-12-31', 'store']]);
     await stop(second);
     if (testEngine === 'postgres') await stop(first);
   }, 300_000);

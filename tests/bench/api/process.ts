@@ -35,6 +35,36 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Spawns `node args…` in `cwd` and waits (up to 120 s) until `ready(url)` holds, keeping its stderr
+ * for the error when it exits or never gets ready. Shared by the benches' server processes.
+ */
+export async function spawnUntilReady(
+  name: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; port: number; ready: (url: string) => Promise<boolean> },
+): Promise<{ url: string; child: ChildProcess }> {
+  // node itself, so the child's pid is the server's and its CPU time can be read.
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const url = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${stderr}`);
+    if (await options.ready(url).catch(() => false)) return { url, child };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`${name} did not become ready in 120 s:\n${stderr}`);
+}
+
 /** Starts the compiled server (`pnpm start`'s, built when stale) in its own process and waits until /readyz answers 200. */
 export async function startServerProcess(
   root: string,
@@ -42,8 +72,7 @@ export async function startServerProcess(
   port: number,
 ): Promise<{ url: string; child: ChildProcess }> {
   ensureServerBuilt(root);
-  // node itself, so the child's pid is the server's and its CPU time can be read.
-  const child = spawn(process.execPath, COMPILED_SERVER_ARGS, {
+  return spawnUntilReady('the server', COMPILED_SERVER_ARGS, {
     cwd: root,
     env: {
       ...process.env,
@@ -54,25 +83,9 @@ export async function startServerProcess(
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    port,
+    ready: async (url) => (await fetch(`${url}/readyz`)).status === 200,
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${stderr}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) return { url, child };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`the server did not become ready in 120 s:\n${stderr}`);
 }
 
 /** Counts the SQL statements the server runs (once per result), to report statements per request. */

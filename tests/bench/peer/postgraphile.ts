@@ -1,7 +1,8 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnUntilReady } from '../api/process.ts';
 
 /*
  * PostGraphile v5 for the side-by-side benchmark, kept out of the workspace: installed once with npm
@@ -99,31 +100,17 @@ export async function startPostgraphile(
   databaseUrl: string,
   port: number,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const dir = postgraphileDir();
-  const child = spawn(process.execPath, ['--import', './polyfill.mjs', 'server.mjs'], {
-    cwd: dir,
+  return spawnUntilReady('PostGraphile', ['--import', './polyfill.mjs', 'server.mjs'], {
+    cwd: postgraphileDir(),
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    port,
+    ready: async (url) =>
+      (
+        await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ __typename }"}',
+        })
+      ).status === 200,
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`PostGraphile exited (${child.exitCode}):\n${stderr}`);
-    const ready = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"query":"{ __typename }"}',
-    }).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) return { url, child };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`PostGraphile did not answer in 120 s:\n${stderr}`);
 }

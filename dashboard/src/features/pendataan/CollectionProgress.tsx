@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import { type Column, DataTable } from '../../components/DataTable.tsx';
+import { YearSelect } from '../../components/YearSelect.tsx';
 import { useDefaultYear } from '../../data.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { DistrictProgress } from '../umkm/ProgressChart.tsx';
@@ -27,7 +28,6 @@ export function CollectionProgress() {
   const [chosen, setChosen] = useState<number | null>(null);
   const year = chosen ?? lastYear;
   const progress = useCollectionProgress(year);
-  const selectId = useId();
   const count = (v: number | null) => (v === null ? '–' : i.num(v));
   const enterprises = i.t('pendataan.enterprises');
   const cooperatives = i.t('pendataan.cooperatives');
@@ -81,18 +81,12 @@ export function CollectionProgress() {
       png={false}
       height={300}
       controls={
-        <div className="filter-field">
-          <label htmlFor={selectId} className="filter-label">
-            {i.t('filter.fiscalYear')}
-          </label>
-          <select id={selectId} value={year ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <YearSelect
+          label={i.t('filter.fiscalYear')}
+          years={years}
+          value={year ?? null}
+          onChange={(y) => setChosen(Number(y))}
+        />
       }
     >
       {(d) => (

@@ -4,13 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { distributeSchema } from './citus.queries.ts';
 import { prepareCitusDatabase } from './citus-test.queries.ts';
 import { parsePostgresUrl } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './connection.ts';
 import type { Database } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
+import { createDatabase, dropDatabase, ensureTemplateDatabase } from './test-database.queries.ts';
 
 /** The tenant every test fixture belongs to unless it says otherwise. */
 export const TEST_TENANT = '61.12';
@@ -66,6 +66,23 @@ async function pgliteTemplate(tenants: string[]): Promise<string> {
 }
 
 /**
+ * The migrated template database on the PostgreSQL server `url` names, built once per schema (the
+ * same fingerprint as the PGlite template) and copied for each test file (db/src/test-database.queries.ts).
+ */
+async function postgresTemplate(url: string, tenants: string[]): Promise<string> {
+  const template = `jejaring_template_${schemaFingerprint(tenants)}`;
+  await ensureTemplateDatabase(url, template, async (databaseUrl) => {
+    const handle = await openDatabase({ engine: 'postgres', url: databaseUrl }, { poolSize: 1 });
+    try {
+      for (const tenant of tenants) await migrateToLatest(handle.db, tenant);
+    } finally {
+      await handle.close();
+    }
+  });
+  return template;
+}
+
+/**
  * A fresh, migrated database for one test file: in-memory PGlite by default; with DATABASE_URL, a
  * new database created on that PostgreSQL server and dropped again on close. Real migrations, no mocks.
  *
@@ -87,13 +104,11 @@ export async function createTestDatabase(
   } else {
     const server = new URL(parsePostgresUrl('DATABASE_URL', url));
     const name = `jejaring_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${name}`);
-    } finally {
-      await admin.end();
-    }
+    // On plain PostgreSQL a migrated database is a copy of the template; Citus does not copy
+    // databases (nor make them on its workers), so there each one is migrated and distributed.
+    const copied = options.migrate !== false && testEngine === 'postgres';
+    const template = copied ? await postgresTemplate(url, tenants) : undefined;
+    await createDatabase(url, name, template);
     server.pathname = `/${name}`;
     const dropOnWorkers = testEngine === 'citus' ? await prepareCitusDatabase(url, name) : null;
     const inner = await openDatabase({ engine: 'postgres', url: server.toString() }, { poolSize: 4 });
@@ -102,15 +117,10 @@ export async function createTestDatabase(
       async close() {
         await inner.close();
         await dropOnWorkers?.();
-        const dropper = new pg.Client({ connectionString: url });
-        await dropper.connect();
-        try {
-          await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        } finally {
-          await dropper.end();
-        }
+        await dropDatabase(url, name);
       },
     };
+    if (copied) return handle;
   }
   if (options.migrate !== false) {
     for (const tenant of tenants) await migrateToLatest(handle.db, tenant);

@@ -5,6 +5,7 @@ import { cascade, type DominoEffectData, type InjectionRow } from './domino-casc
 import { loadMatrix } from './domino-matrix.sql.ts';
 import { type DominoMatrix, decodeMatrix, encodeMatrix } from './domino-matrix.ts';
 import { readStoredMatrix, storeMatrix, touchStoredMatrix } from './domino-store.sql.ts';
+import { cachedResult, statementKey } from './result-cache.sql.ts';
 import { factsCte, withCtes } from './facts.sql.ts';
 import type { SpendScope } from './spend-scope.ts';
 import { analytic, analyticsVersions, MIB, VersionedCache, withWorkMem } from './versions.ts';
@@ -78,33 +79,56 @@ export async function dominoMatrix(
   return matrix;
 }
 
-/** R1 per local UMKM seller: the scoped government buyers' payments, from the per-seller rollup. */
-async function injection(db: Kysely<Database>, scope: SpendScope): Promise<InjectionRow[]> {
+/** The statement of R1 per local UMKM seller: the scoped government buyers' payments, from the per-seller rollup. */
+function injection(scope: SpendScope) {
   const sellers = factsCte('sellers', scope, 'sellers', {
     agencyIds: scope.agencyIds,
     network: scope.includeNetwork ? 'include' : 'exclude',
     governmentOnly: true,
   });
-  const result = await analytic(
-    db,
-    sql<InjectionRow>`${withCtes(sellers)}
-    SELECT seller_id, sum(amount) AS amount, min(sector) AS sector FROM sellers GROUP BY seller_id`,
-  );
-  return result.rows;
+  return sql<InjectionRow>`${withCtes(sellers)}
+    SELECT seller_id, sum(amount) AS amount, min(sector) AS sector FROM sellers GROUP BY seller_id`;
 }
 
 /**
  * docs/metrics.md "Re-spending rounds": R1 is the scoped government spending at local UMKM sellers;
  * each next round is what the receivers of the last one pay on to other local non-government
  * parties, in proportion of their revenue. Only aggregates leave the database (per-seller
- * injections and the period's matrix), and the cascade is iterated on the sparse matrix.
+ * injections and the period's matrix), and the cascade is iterated on the sparse matrix. The
+ * answer is kept in the shared result cache (result-cache.sql.ts) under the injection's statement
+ * (which names the tenant, the period and the scope) and the rounds asked for.
  */
-export async function dominoEffect(
+export function dominoEffect(
   db: Kysely<Database>,
   scope: SpendScope,
   rounds: number,
   observer?: MatrixObserver,
 ): Promise<DominoEffectData> {
-  const [x1, matrix] = await Promise.all([injection(db, scope), dominoMatrix(db, scope, observer)]);
+  const statement = injection(scope);
+  const key = statementKey(db, statement, `rounds=${rounds}`);
+  return cachedResult(db, scope.tenantId, 'dominoEffect', key, () => cascadeOf(db, scope, statement, rounds, observer));
+}
+
+/** dominoEffect computed, not looked up in the result cache: the period's matrix and the injection. */
+export function computeDominoEffect(
+  db: Kysely<Database>,
+  scope: SpendScope,
+  rounds: number,
+  observer?: MatrixObserver,
+): Promise<DominoEffectData> {
+  return cascadeOf(db, scope, injection(scope), rounds, observer);
+}
+
+async function cascadeOf(
+  db: Kysely<Database>,
+  scope: SpendScope,
+  statement: ReturnType<typeof injection>,
+  rounds: number,
+  observer?: MatrixObserver,
+): Promise<DominoEffectData> {
+  const [x1, matrix] = await Promise.all([
+    analytic(db, statement).then((result) => result.rows),
+    dominoMatrix(db, scope, observer),
+  ]);
   return cascade(x1, matrix, rounds);
 }

@@ -18,13 +18,18 @@ import { analytic } from './versions.ts';
  * assistance, programs, policy targets).
  */
 
-/** The cache key of a statement: its SQL text and parameters, hashed. */
-function keyOf(db: Kysely<Database>, query: RawBuilder<unknown>): string {
+/**
+ * The cache key of a statement: its SQL text and parameters, hashed, with `extra` for what a
+ * computation on its rows adds (dominoEffect's rounds).
+ */
+export function statementKey(db: Kysely<Database>, query: RawBuilder<unknown>, extra = ''): string {
   const compiled = query.compile(db);
   return createHash('sha256')
     .update(compiled.sql)
     .update('\0')
     .update(JSON.stringify(compiled.parameters))
+    .update('\0')
+    .update(extra)
     .digest('hex');
 }
 
@@ -33,35 +38,49 @@ function keyOf(db: Kysely<Database>, query: RawBuilder<unknown>): string {
  * holds them at the tenant's current version, else computed (analytic()) and stored. Rows must be
  * JSON values (numbers, strings, booleans, null), as the drivers return them here.
  */
-export async function cachedAnalytic<R>(
+export function cachedAnalytic<R>(
   db: Kysely<Database>,
   tenantId: string,
   measure: string,
   query: RawBuilder<R>,
 ): Promise<R[]> {
-  const key = keyOf(db, query);
-  const found = await sql<{ version: number; rows: R[] | null; standby: boolean }>`
+  return cachedResult(db, tenantId, measure, statementKey(db, query), async () => (await analytic(db, query)).rows);
+}
+
+/**
+ * A measure's answer under `key` for `tenantId`: from the shared cache when it holds one at the
+ * tenant's current version, else `compute()`d and stored. The answer must be a JSON value whose
+ * numbers are finite (dominoEffect's, built from the rows of its statements).
+ */
+export async function cachedResult<T>(
+  db: Kysely<Database>,
+  tenantId: string,
+  measure: string,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const found = await sql<{ version: number; rows: T | null; standby: boolean }>`
     SELECT s.version, c.rows, pg_is_in_recovery() AS standby
     FROM analytics_state s
     LEFT JOIN analytics_result c ON c.tenant_id = s.tenant_id AND c.key = ${key} AND c.version = s.version
     WHERE s.tenant_id = ${tenantId}`.execute(db);
   const state = found.rows[0];
   if (state?.rows) return state.rows;
-  const result = await analytic(db, query);
-  // No state row yet (a tenant nothing was ever written for): nothing to tag the rows with. A read
-  // replica (a standby) serves the rows the primary stored, but cannot store any.
-  if (state && !state.standby) await store(db, tenantId, key, measure, Number(state.version), result.rows);
-  return result.rows;
+  const result = await compute();
+  // No state row yet (a tenant nothing was ever written for): nothing to tag the answer with. A
+  // read replica (a standby) serves the answers the primary stored, but cannot store any.
+  if (state && !state.standby) await store(db, tenantId, key, measure, Number(state.version), result);
+  return result;
 }
 
-/** Stores rows under their key and version, and drops the tenant's rows of older versions. */
+/** Stores an answer under its key and version, and drops the tenant's answers of older versions. */
 async function store(
   db: Kysely<Database>,
   tenantId: string,
   key: string,
   measure: string,
   version: number,
-  rows: readonly unknown[],
+  rows: unknown,
 ): Promise<void> {
   await sql`
     WITH old AS (DELETE FROM analytics_result WHERE tenant_id = ${tenantId} AND version < ${version})

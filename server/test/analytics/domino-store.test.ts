@@ -2,7 +2,7 @@ import type { Database } from '@jejaring/db';
 import { testEngine } from '@jejaring/db/testing';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { dominoEffect, type MatrixEvent } from '../../src/analytics/domino-effect.sql.ts';
+import { computeDominoEffect, type MatrixEvent } from '../../src/analytics/domino-effect.sql.ts';
 import { buildMatrix, decodeMatrix, encodeMatrix } from '../../src/analytics/domino-matrix.ts';
 import { STORE_LIMITS, storedMatrices, storeMatrix } from '../../src/analytics/domino-store.sql.ts';
 import { analyticsVersions } from '../../src/analytics/versions.ts';
@@ -10,10 +10,13 @@ import { useFixture } from './harness.ts';
 
 type Fx = ReturnType<typeof useFixture>;
 
-/** dominoEffect on the fixture (through `db`, fx.db by default), with where its matrix came from. */
+/**
+ * dominoEffect on the fixture (through `db`, fx.db by default), computed (the result cache left
+ * aside: server/test/analytics/result-cache.test.ts), with where its matrix came from.
+ */
 async function observed(fx: Fx, filter: Parameters<Fx['scope']>[0], db: Kysely<Database> = fx.db) {
   const events: MatrixEvent[] = [];
-  const effect = await dominoEffect(db, fx.scope(filter), 3, { matrix: (e) => events.push(e) });
+  const effect = await computeDominoEffect(db, fx.scope(filter), 3, { matrix: (e) => events.push(e) });
   return { effect, source: events.map((e) => e.source) };
 }
 

@@ -2,6 +2,7 @@ import { applyPendingRollups, setRollupMode } from '@jejaring/db';
 import { testEngine } from '@jejaring/db/testing';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { dominoEffect } from '../../src/analytics/domino-effect.sql.ts';
 import { programOutcomes } from '../../src/analytics/program-outcomes.sql.ts';
 import { spendSummary } from '../../src/analytics/spend-summary.sql.ts';
 import { useFixture } from './harness.ts';
@@ -58,6 +59,19 @@ describe(`the shared result cache of the measures (${testEngine})`, () => {
     // A write to a policy target moves the version: the stored rows are no longer served.
     await sql`UPDATE policy_target SET target_share = target_share WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
     expect((await spendSummary(fx.db, year2023())).total).toBe(12_000);
+  });
+
+  it('keeps dominoEffect answers per scope and rounds, and serves them until the version moves', async () => {
+    const first = await dominoEffect(fx.db, year2023(), 3);
+    expect(await dominoEffect(fx.db, year2023(), 3)).toEqual(first);
+    expect(await stored('dominoEffect')).toBe(1);
+    expect((await dominoEffect(fx.db, year2023(), 4)).rounds).toHaveLength(4);
+    expect(await stored('dominoEffect')).toBe(2);
+    await sql`UPDATE analytics_result SET rows = jsonb_set(rows, '{injection}', '12345')
+      WHERE tenant_id = ${fx.tenantId} AND measure = 'dominoEffect'`.execute(fx.db);
+    expect((await dominoEffect(fx.db, year2023(), 3)).injection).toBe(12_345);
+    await sql`UPDATE policy_target SET target_share = target_share WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+    expect(await dominoEffect(fx.db, year2023(), 3)).toEqual(first);
   });
 
   it("answers a change of a program's budget (programs move the version too)", async () => {

@@ -5,8 +5,8 @@ import { cascade, type DominoEffectData, type InjectionRow } from './domino-casc
 import { loadMatrix } from './domino-matrix.sql.ts';
 import { type DominoMatrix, decodeMatrix, encodeMatrix } from './domino-matrix.ts';
 import { readStoredMatrix, storeMatrix, touchStoredMatrix } from './domino-store.sql.ts';
-import { cachedResult, statementKey } from './result-cache.sql.ts';
 import { factsCte, withCtes } from './facts.sql.ts';
+import { cachedResult, statementKey } from './result-cache.sql.ts';
 import type { SpendScope } from './spend-scope.ts';
 import { analytic, analyticsVersions, MIB, VersionedCache, withWorkMem } from './versions.ts';
 

@@ -1,16 +1,19 @@
 // The production build (docs/operations.md "Production build"): the server and the workspace
-// package it imports (@jejaring/db) compiled by tsc to JavaScript with source maps, into
-// server/dist and db/dist, so that `node server/dist/src/main.js` serves without any run-time
-// TypeScript. Development, the tests and `pnpm typecheck` keep working on the sources.
+// package it imports (@jejaring/db) compiled to JavaScript with source maps, into server/dist and
+// db/dist, so that `node server/dist/src/main.js` serves without any run-time TypeScript.
+// Development, the tests and `pnpm typecheck` keep working on the sources.
 //
 //   node server/scripts/build.mjs              builds (what `pnpm build` runs)
 //   node server/scripts/build.mjs --if-stale   builds only when a build is missing or older than its sources
 //
-// tsc emits without type checking (--noCheck: `pnpm typecheck` checks; the emitted JavaScript,
-// decorator metadata included, is the same). The workspace packages export their TypeScript
-// sources (db/package.json "exports"), so the build rewrites the server's `@jejaring/db…`
-// imports to relative paths into db/dist, following the same exports map.
-import { spawn } from 'node:child_process';
+// Each file is transpiled on its own, without type checking (`pnpm typecheck` checks), by Oxc
+// through Vite's transformWithOxc: the transform the tests run the sources through, decorator
+// metadata included (read from the nearest tsconfig.json, as in the tests), with relative `.ts`
+// imports rewritten to `.js`. The files are those tsc would compile for each package's
+// tsconfig.build.json. The decorator helpers the output imports come from @oxc-project/runtime,
+// a dependency of the server. The workspace packages export their TypeScript sources
+// (db/package.json "exports"), so the build rewrites the server's `@jejaring/db…` imports to
+// relative paths into db/dist, following the same exports map.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,9 +28,17 @@ const STAMP = path.join(SERVER, 'dist', 'build.json');
 
 /** What each package's build reads: a change to any of them makes the build stale. */
 const INPUTS = [
-  ...['src', 'migrations', 'demo', 'import', 'auth', 'reference', 'package.json', 'tsconfig.build.json'].map((p) =>
-    path.join(DB, p),
-  ),
+  ...[
+    'src',
+    'migrations',
+    'demo',
+    'import',
+    'auth',
+    'reference',
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+  ].map((p) => path.join(DB, p)),
   ...['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((p) => path.join(SERVER, p)),
   path.join(ROOT, 'tsconfig.base.json'),
 ];
@@ -47,13 +58,46 @@ export function serverBuildIsFresh() {
   return fs.statSync(STAMP).mtimeMs >= Math.max(...INPUTS.map(newest));
 }
 
-function tsc(project) {
-  const bin = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '-p', project, '--noCheck'], { stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tsc -p ${project} exited with ${code}`))));
-  });
+/** The files tsc would compile for a tsconfig.build.json, their root folder and output folder and the target. */
+function buildPlan(ts, project) {
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    project,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(`${project}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      },
+    },
+  );
+  if (parsed.errors.length)
+    throw new Error(`${project}: ${ts.flattenDiagnosticMessageText(parsed.errors[0].messageText, '\n')}`);
+  const { rootDir, outDir, target } = parsed.options;
+  return {
+    files: parsed.fileNames.filter((f) => !f.endsWith('.d.ts')),
+    rootDir,
+    outDir,
+    target: ts.ScriptTarget[target].toLowerCase(),
+  };
+}
+
+/** Transpiles one package (its tsconfig.build.json) into its outDir, each file with its source map. */
+async function transpile(ts, transformWithOxc, project) {
+  const { files, rootDir, outDir, target } = buildPlan(ts, project);
+  await Promise.all(
+    files.map(async (file) => {
+      const out = path.join(outDir, path.relative(rootDir, file)).replace(/\.ts$/, '.js');
+      const result = await transformWithOxc(fs.readFileSync(file, 'utf8'), file, {
+        target,
+        sourcemap: true,
+        typescript: { rewriteImportExtensions: 'rewrite' },
+      });
+      const map = { ...result.map, file: path.basename(out), sources: [path.relative(path.dirname(out), file)] };
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, `${result.code}\n//# sourceMappingURL=${path.basename(out)}.map\n`);
+      fs.writeFileSync(`${out}.map`, JSON.stringify(map));
+    }),
+  );
 }
 
 /** db/package.json's exports as a map from specifier to the compiled file, e.g. '@jejaring/db/demo' → db/dist/demo/load.js. */
@@ -79,7 +123,7 @@ function linkWorkspaceImports(dir, exportsMap) {
     const linked = code.replace(IMPORT, (_, keyword, quote, specifier) => {
       const target = exportsMap.get(specifier);
       if (!target) throw new Error(`${file}: ${specifier} is not in db/package.json "exports"`);
-      if (!fs.existsSync(target)) throw new Error(`${file}: ${specifier} → ${target}, which tsc did not emit`);
+      if (!fs.existsSync(target)) throw new Error(`${file}: ${specifier} → ${target}, which the build did not emit`);
       const relative = path.relative(path.dirname(file), target);
       return `${keyword}${quote}${relative.startsWith('.') ? relative : `./${relative}`}${quote}`;
     });
@@ -91,7 +135,12 @@ async function buildServer() {
   const started = performance.now();
   for (const dir of [path.join(SERVER, 'dist'), path.join(DB, 'dist')])
     fs.rmSync(dir, { recursive: true, force: true });
-  await Promise.all([tsc(path.join(DB, 'tsconfig.build.json')), tsc(path.join(SERVER, 'tsconfig.build.json'))]);
+  const require = createRequire(import.meta.url);
+  const [ts, { transformWithOxc }] = await Promise.all([
+    import(require.resolve('typescript')).then((m) => m.default),
+    import(require.resolve('vite')),
+  ]);
+  await Promise.all([DB, SERVER].map((pkg) => transpile(ts, transformWithOxc, path.join(pkg, 'tsconfig.build.json'))));
   linkWorkspaceImports(path.join(SERVER, 'dist'), compiledExports());
   fs.writeFileSync(STAMP, `${JSON.stringify({ builtAt: new Date().toISOString(), node: process.version })}\n`);
   return performance.now() - started;
@@ -142,7 +191,7 @@ export function ensureServerBuilt({ ifStale = true } = {}) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const ifStale = process.argv.includes('--if-stale');
-  if (!ifStale || !serverBuildIsFresh()) process.stderr.write('server: building dist/ (tsc) …\n');
+  if (!ifStale || !serverBuildIsFresh()) process.stderr.write('server: building dist/ …\n');
   const ms = await ensureServerBuilt({ ifStale });
   process.stderr.write(ms ? `server: built dist/ in ${(ms / 1000).toFixed(1)} s\n` : 'server: dist/ is up to date\n');
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { ALL_ROLLUPS } from '../migrations/analytics/tables.ts';
 import type { Database } from './database.ts';
 import type { RollupMode } from './enums.ts';
 
@@ -59,4 +60,35 @@ export async function pendingRollupChanges(
 /** Recomputes every class and rollup of a tenant from its parties and purchases. */
 export async function rebuildRollups(db: Kysely<Database>, tenantId: string): Promise<void> {
   await sql`SELECT analytics_rebuild(${tenantId})`.execute(db);
+}
+
+/**
+ * The triggers that keep the rollups while rows are inserted (db/migrations/analytics/triggers.sql.ts):
+ * the purchases applied, new parties classified, parties reclassified when a profile arrives, and
+ * the rollups' statistics checked after each statement. The demo loader's bulk mode turns them off
+ * for its load and rebuilds the rollups once instead. The version and cache triggers stay on.
+ */
+const ROLLUP_INSERT_TRIGGERS: ReadonlyArray<readonly [table: string, trigger: string]> = [
+  ['transaction', 'analytics_transaction_insert'],
+  ['transaction', 'analytics_zz_statistics_transaction'],
+  ['party', 'analytics_party_insert'],
+  ['party', 'analytics_zz_statistics_party'],
+  ['enterprise_profile', 'analytics_enterprise_profile_insert'],
+  ['network_unit_profile', 'analytics_network_unit_profile_insert'],
+];
+
+/**
+ * Turns the rollup insert triggers off or on again. DDL: within a transaction it takes an ACCESS
+ * EXCLUSIVE lock on those tables until commit, and a rollback undoes it; so the caller must
+ * rebuild the rollups of what it inserted (rebuildRollups) before it commits.
+ */
+export async function setRollupInsertTriggers(db: Kysely<Database>, enabled: boolean): Promise<void> {
+  const action = sql.raw(enabled ? 'ENABLE' : 'DISABLE');
+  for (const [table, trigger] of ROLLUP_INSERT_TRIGGERS)
+    await sql`ALTER TABLE ${sql.table(table)} ${action} TRIGGER ${sql.ref(trigger)}`.execute(db);
+}
+
+/** Planner statistics for the rollup tables alone (after a rebuild filled them). */
+export async function analyzeRollups(db: Kysely<Database>): Promise<void> {
+  await sql.raw(`ANALYZE ${ALL_ROLLUPS.join(', ')}`).execute(db);
 }

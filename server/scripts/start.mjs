@@ -1,12 +1,14 @@
 // `pnpm start`: serves the compiled server (`node server/dist/src/main.js`, docs/operations.md
 // "Production build"), building first what is missing or older than its sources.
 //
-// When something must be built (a fresh clone, changed sources), three child processes run at once:
-// the dashboard's build (dashboard/scripts/ensure-built.mjs), the server's (build.mjs) and the
-// database's preparation from the sources (server/src/prepare.ts: migrations and, into an empty
-// embedded database, the demo dataset). The compiled server then starts on a prepared database.
-// The preparation is only a head start: if it fails, the server does the same work itself and
-// reports what went wrong as it always does.
+// When something must be built (a fresh clone, changed sources), the dashboard's build
+// (dashboard/scripts/ensure-built.mjs) and the server's (build.mjs, about a second) start at once;
+// the compiled server starts as soon as its own build is done, and prepares the database
+// (migrations and, into an empty embedded database, the demo dataset) while the dashboard is still
+// building. Started with DASHBOARD_BUILDING=1 and an IPC channel, it asks ('awaiting-dashboard')
+// once the database is ready, and listens, and so answers /readyz, only after this process
+// answers that the dashboard is built (server/src/main.ts); if that build fails, the server is
+// stopped and `pnpm start` exits 1.
 //
 // The server runs in its own process group, so a Ctrl-C reaches it once, through this process,
 // which passes SIGINT and SIGTERM on and exits with the server's exit code.
@@ -17,63 +19,90 @@ import { dashboardIsFresh } from '../../dashboard/scripts/ensure-built.mjs';
 import { serverBuildIsFresh } from './build.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const children = new Set();
+const SERVER_ARGS = ['--enable-source-maps', 'server/dist/src/main.js'];
+const builds = new Set();
 let server;
-let stopping = false;
+let dashboardBuilt = false;
+let serverAwaitsDashboard = false;
 
-function run(label, args, env = process.env) {
+function run(label, args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env });
-    children.add(child);
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+    builds.add(child);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      children.delete(child);
+      builds.delete(child);
       if (code === 0) resolve();
       else reject(new Error(`${label} failed (${signal ?? `exit code ${code}`})`));
     });
   });
 }
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (server) {
-      server.kill(signal);
-      return;
-    }
-    // Still building: stop the builds and the preparation, and go.
-    stopping = true;
-    for (const child of children) child.kill('SIGTERM');
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+/** Tells the server the dashboard is built, once it is and the server asked. */
+function releaseServer() {
+  if (dashboardBuilt && serverAwaitsDashboard && server.connected) server.send('dashboard-built');
+}
+
+function stopBuilds() {
+  for (const child of builds) child.kill('SIGTERM');
+}
+
+/** Starts the compiled server; with `dashboardBuilding`, it waits for a 'dashboard-built' message before it listens. */
+function startServer(dashboardBuilding) {
+  server = spawn(process.execPath, SERVER_ARGS, {
+    cwd: ROOT,
+    stdio: dashboardBuilding ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit',
+    detached: true,
+    env: dashboardBuilding ? { ...process.env, DASHBOARD_BUILDING: '1' } : process.env,
+  });
+  server.on('message', (message) => {
+    if (message !== 'awaiting-dashboard') return;
+    serverAwaitsDashboard = true;
+    releaseServer();
+  });
+  server.on('exit', (code, signal) => {
+    stopBuilds();
+    process.exit(code ?? (signal === 'SIGINT' ? 130 : 143));
   });
 }
 
-const stale = [!dashboardIsFresh() && 'the dashboard', !serverBuildIsFresh() && 'the server'].filter(Boolean);
-if (stale.length) {
-  const started = performance.now();
-  process.stderr.write(`start: building ${stale.join(' and ')} while the database is prepared …\n`);
-  const preparation = run('database preparation', ['--import', 'tsx/esm', 'server/src/prepare.ts'], {
-    ...process.env,
-    TSX_TSCONFIG_PATH: 'server/tsconfig.json',
-  }).catch((error) => {
-    if (!stopping) process.stderr.write(`start: ${error.message}; the server will prepare the database itself\n`);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopBuilds();
+    if (server) server.kill(signal);
+    else process.exit(signal === 'SIGINT' ? 130 : 143);
   });
+}
+
+const dashboardStale = !dashboardIsFresh();
+const serverStale = !serverBuildIsFresh();
+if (!dashboardStale && !serverStale) {
+  startServer(false);
+} else {
+  const started = performance.now();
+  const stale = [dashboardStale && 'the dashboard', serverStale && 'the server'].filter(Boolean);
+  process.stderr.write(`start: building ${stale.join(' and ')}; the server prepares the database meanwhile …\n`);
+  const dashboard = dashboardStale
+    ? run('dashboard build', [path.join(ROOT, 'dashboard/scripts/ensure-built.mjs')])
+    : Promise.resolve();
   try {
     await Promise.all([
-      run('dashboard build', [path.join(ROOT, 'dashboard/scripts/ensure-built.mjs')]),
-      run('server build', [path.join(ROOT, 'server/scripts/build.mjs'), '--if-stale']),
-      preparation,
+      (serverStale
+        ? run('server build', [path.join(ROOT, 'server/scripts/build.mjs'), '--if-stale'])
+        : Promise.resolve()
+      ).then(() => startServer(dashboardStale)),
+      dashboard,
     ]);
   } catch (error) {
     process.stderr.write(`start: ${error.message}\n`);
-    for (const child of children) child.kill('SIGTERM');
+    stopBuilds();
+    if (server) {
+      server.removeAllListeners('exit');
+      server.kill('SIGTERM');
+    }
     process.exit(1);
   }
-  process.stderr.write(`start: built and prepared in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(`start: built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  dashboardBuilt = true;
+  if (dashboardStale) releaseServer();
 }
-
-server = spawn(process.execPath, ['--enable-source-maps', 'server/dist/src/main.js'], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  detached: true,
-});
-server.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 143)));

@@ -1,10 +1,9 @@
-import { type DatabaseHandle, migrateToLatest, openDatabase, withStartupLock } from '@jejaring/db';
+import { type DatabaseHandle, migrateToLatest, withStartupLock } from '@jejaring/db';
 import { loadDemo } from '@jejaring/db/demo';
 import { decideDemo } from '@jejaring/db/demo-policy';
 import { failInterruptedImportJobs } from '@jejaring/db/import-jobs';
 import type { Logger } from 'pino';
-import { loadServerConfig, type ServerConfig } from './config.ts';
-import { createLogger } from './logger.ts';
+import type { ServerConfig } from './config.ts';
 
 /** Loads the demo dataset when docs/operations.md "Demo data" says so (db/demo/policy.ts). */
 async function loadDemoIfWanted(handle: DatabaseHandle, config: ServerConfig, logger: Logger): Promise<void> {
@@ -50,18 +49,4 @@ export async function prepareDatabase(handle: DatabaseHandle, config: ServerConf
     },
     () => logger.info('another instance is migrating this database: waiting for it'),
   );
-}
-
-// `pnpm start` runs this file on its own while it builds the server (server/scripts/start.mjs),
-// so the migrations and the demo load overlap the builds; the compiled server then finds the
-// database ready.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const config = loadServerConfig();
-  const logger = createLogger(config.logLevel);
-  const handle = await openDatabase(config.db.target);
-  try {
-    await prepareDatabase(handle, config, logger);
-  } finally {
-    await handle.close();
-  }
 }

@@ -16,12 +16,22 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Awaited after the database is prepared, before the app is made and listens (main.ts: the dashboard's build). */
+  readonly beforeListening?: () => Promise<void>;
+}
+
 /**
  * Opens the database, prepares it (prepare.ts: migrations, the demo dataset where DEMO_DATA allows
  * it) and starts listening. Used by main.ts and by the
  * API tests, which start the real server on a free port.
  */
-export async function startServer(config: ServerConfig, logger: Logger, database?: DatabaseHandle): Promise<Running> {
+export async function startServer(
+  config: ServerConfig,
+  logger: Logger,
+  database?: DatabaseHandle,
+  options: StartOptions = {},
+): Promise<Running> {
   const handle =
     database ??
     (await openDatabase(config.db.target, {
@@ -52,6 +62,7 @@ export async function startServer(config: ServerConfig, logger: Logger, database
       const problem = await demoCredentialProblem(handle.db, config.db.tenant);
       if (problem) throw new ConfigError(`refusing to start in production mode: ${problem}`);
     }
+    await options.beforeListening?.();
     app = await createApp({ config, database: handle, logger });
     keeper = keepStatistics(handle.db, logger, config.statisticsInterval);
     rollups = scheduleRollups(handle.db, logger, config.rollupInterval);

@@ -238,6 +238,30 @@ describe('walking every list forwards and backwards', () => {
     };
     expect(await walkPeriods()).toEqual(periods);
   });
+
+  it("nested in a list: an enterprise's products, by price, fetched with the page of enterprises", async () => {
+    // The enterprise with the most products (the lowest id among equals).
+    const counts = new Map<number, number>();
+    for (const p of o.products) counts.set(p.seller_id, (counts.get(p.seller_id) ?? 0) + 1);
+    const [seller] = sortBy(
+      kind('ENTERPRISE').filter((e) => counts.has(e.id)),
+      (e) => -(counts.get(e.id) ?? 0),
+    );
+    expect(counts.get(seller?.id ?? 0) ?? 0, 'products of the enterprise').toBeGreaterThanOrEqual(2);
+    const products: PageQuery = (args) =>
+      `{ enterprises(first: 500) { nodes { id page: products(${args}, orderBy: { field: UNIT_PRICE, direction: DESC }) { ${PAGE} } } } }`;
+    const pick = (data: Record<string, unknown>) =>
+      (data.enterprises as { nodes: Array<{ id: string; page: Page }> }).nodes.find(
+        (n) => n.id === globalId('Enterprise', seller?.id ?? 0),
+      )?.page as Page;
+    // Unknown prices sort as the lowest (last, largest first).
+    const expected = sortBy(
+      o.products.filter((p) => p.seller_id === seller?.id),
+      (p) => p.unit_price ?? -1,
+      true,
+    );
+    await walk(products, ids(expected), 1, pick);
+  });
 });
 
 describe('cursor windows', () => {

@@ -81,6 +81,65 @@ describe('programs, products, transactions, assistance, snapshots and targets', 
     expect(rowId((got.buyer as { id: string }).id)).toBe(tx.buyer_id);
   });
 
+  it('a page of transactions shows each buyer and seller with the fields of its own record and kind', async () => {
+    const sides = (['buyer', 'seller'] as const).map(
+      (side) => `${side} { __typename id kind name regionCode region { code } status isGovernment registeredOn
+        ... on Agency { code shortName } ... on Enterprise { nib kbliCode capital annualRevenue verification }
+        ... on Cooperative { registrationNo verification } }`,
+    );
+    const result = await server.gql<{
+      transactions: { nodes: Array<Record<'id' | 'buyer' | 'seller', Record<string, unknown>>> };
+    }>(
+      `{ transactions(first: 500, orderBy: { field: ID }) { nodes { id ${sides.join(' ')} } } }`,
+      {},
+      await server.headersFor('ANALYST'),
+    );
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data?.transactions.nodes ?? [];
+    expect(nodes).toHaveLength(Math.min(500, o.transactions.length));
+    const byId = new Map(o.transactions.map((t) => [t.id, t]));
+    const kindType: Record<string, string> = {
+      AGENCY: 'Agency',
+      NETWORK_UNIT: 'NetworkUnit',
+      ENTERPRISE: 'Enterprise',
+      COOPERATIVE: 'Cooperative',
+      VENDOR: 'Vendor',
+    };
+    const expected = (p: OracleParty) => ({
+      __typename: kindType[p.kind],
+      id: globalId(kindType[p.kind] as never, p.id),
+      kind: p.kind,
+      name: p.name,
+      regionCode: p.region_code,
+      region: p.region_code === null ? null : { code: p.region_code },
+      status: p.status,
+      isGovernment: p.is_government,
+      registeredOn: p.registered_on,
+      ...(p.kind === 'AGENCY' ? { code: p.agency_code, shortName: p.short_name } : {}),
+      ...(p.kind === 'ENTERPRISE'
+        ? {
+            nib: p.nib,
+            kbliCode: p.kbli_code,
+            capital: p.capital,
+            annualRevenue: p.annual_revenue,
+            verification: p.e_verification,
+          }
+        : {}),
+      ...(p.kind === 'COOPERATIVE' ? { registrationNo: p.registration_no, verification: p.c_verification } : {}),
+    });
+    const kinds = new Set<string>();
+    for (const n of nodes) {
+      const tx = byId.get(rowId(n.id as unknown as string)) as Oracle['transactions'][number];
+      const buyer = o.partyById.get(tx.buyer_id) as OracleParty;
+      const seller = o.partyById.get(tx.seller_id) as OracleParty;
+      expect(n.buyer).toEqual(expected(buyer));
+      expect(n.seller).toEqual(expected(seller));
+      kinds.add(buyer.kind).add(seller.kind);
+    }
+    // Every kind of party appears on one side or the other in the fixture.
+    expect([...kinds].sort()).toEqual(['AGENCY', 'COOPERATIVE', 'ENTERPRISE', 'NETWORK_UNIT', 'VENDOR']);
+  });
+
   it('shows assistance with its enterprise and program, and a snapshot with its enterprise', async () => {
     const a = o.assistance.find((x) => x.program_id !== null) as Oracle['assistance'][number];
     expect(

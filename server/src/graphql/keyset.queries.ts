@@ -71,28 +71,61 @@ function withRange(query: ListQuery, order: Ordering, window: PageWindow): ListQ
   return q;
 }
 
+/** The order of a page's rows in its statement: reversed when paging backwards. */
+const direction = (order: Ordering, window: PageWindow) => (order.descending !== window.backward ? 'desc' : 'asc');
+
 /** The page query: range, order (reversed when paging backwards), limit size + 1 to see past the end. */
 function pageQuery(query: ListQuery, order: Ordering, window: PageWindow): ListQuery {
-  const descending = order.descending !== window.backward;
-  const direction = descending ? 'desc' : 'asc';
+  const dir = direction(order, window);
   return withRange(query, order, window)
     .select([sql`${order.key}`.as('__key'), sql`${order.id}`.as('__id')])
-    .orderBy(order.key, direction)
-    .orderBy(order.id, direction)
+    .orderBy(order.key, dir)
+    .orderBy(order.id, dir)
     .limit(window.size + 1);
 }
 
-function trim<Row>(rows: PageRow<Row>[], window: PageWindow): PageRows<Row> {
+/** A page's rows: at most `window.size` of them, in the ordering's direction, and whether there are more. */
+export function trim<Row>(rows: PageRow<Row>[], window: PageWindow): PageRows<Row> {
   const hasMore = rows.length > window.size;
   const page = hasMore ? rows.slice(0, window.size) : rows;
   if (window.backward) page.reverse();
   return { rows: page, hasMore };
 }
 
-/** One page of a list. */
-export async function fetchPage<Row>(query: ListQuery, order: Ordering, window: PageWindow): Promise<PageRows<Row>> {
-  const rows = (await pageQuery(query, order, window).execute()) as PageRow<Row>[];
-  return trim(rows, window);
+/** A list nested under each row of a page, fetched with the page (a JSON column named `column`). */
+export interface NestedPage {
+  readonly column: string;
+  /** The nested list's base query, given the expression of the parent row's `id`. */
+  readonly build: NestedListBuilder;
+  readonly order: Ordering;
+  readonly window: PageWindow;
+}
+
+/**
+ * One page of a list. With `nested`, each row also carries, in a JSON column per nested list,
+ * that list's page for the row (its rows as pageQuery selects them, in its order, one more than
+ * the window to tell whether there are more): the page and its nested pages in ONE statement.
+ */
+export async function fetchPage<Row>(
+  query: ListQuery,
+  order: Ordering,
+  window: PageWindow,
+  nested?: { readonly db: Kysely<Database>; readonly pages: readonly NestedPage[] },
+): Promise<PageRows<Row>> {
+  const page = pageQuery(query, order, window);
+  if (!nested || nested.pages.length === 0) return trim((await page.execute()) as PageRow<Row>[], window);
+  // The page becomes a derived table (__row), so a nested list may use any alias, the page's too.
+  const columns = nested.pages.map((n) => {
+    const inner = pageQuery(n.build(sql.ref<number>('__row.id')), n.order, n.window);
+    const dir = sql.raw(direction(n.order, n.window));
+    return sql`(SELECT coalesce(json_agg(__n ORDER BY __n.__key ${dir}, __n.__id ${dir}), '[]'::json) FROM (${inner}) AS __n) AS ${sql.id(n.column)}`;
+  });
+  const dir = sql.raw(direction(order, window));
+  const result = await sql<PageRow<Row>>`
+    SELECT __row.*, ${sql.join(columns)}
+    FROM (${page}) AS __row
+    ORDER BY __row.__key ${dir}, __row.__id ${dir}`.execute(nested.db);
+  return trim(result.rows, window);
 }
 
 /** The number of rows a base query matches (a connection's totalCount). */

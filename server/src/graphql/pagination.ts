@@ -17,6 +17,7 @@ import {
   type PageRow,
   type PageRows,
   type PageWindow,
+  trim,
 } from './keyset.queries.ts';
 
 /** Page size when neither `first` nor `last` is given. */
@@ -129,15 +130,28 @@ function once<T>(run: () => Promise<T>): () => Promise<T> {
 
 /**
  * A top-level connection over a filtered base query: one statement for the page; totalCount and
- * the opposite page-info flag run only when asked for.
+ * the opposite page-info flag run only when asked for. With `nested` (connections the operation
+ * asks under each row, see nestedPrefetch), their pages come in the page's statement and prime
+ * the loaders nestedConnection reads, so they need no statement of their own.
  */
 export async function listConnection<Row, Node>(
   query: ListQuery,
   order: Ordering,
   window: PageWindow,
   map: (row: PageRow<Row>) => Node,
+  nested?: { readonly ctx: Context; readonly specs: readonly NestedSpec<never, unknown>[] },
 ): Promise<Connection<Node>> {
-  const page = await fetchPage<Row>(query, order, window);
+  const specs = nested?.specs ?? [];
+  const pages = specs.map((spec, i) => ({ column: `__nested_${i}`, ...spec }));
+  const page = await fetchPage<Row>(query, order, window, nested && { db: nested.ctx.db, pages });
+  if (nested) {
+    specs.forEach((spec, i) => {
+      const loaders = nestedLoaders(nested.ctx, spec);
+      for (const row of page.rows as Array<Record<string, unknown>>) {
+        loaders.pages.prime(row.id as number, trim(row[`__nested_${i}`] as PageRow<never>[], spec.window));
+      }
+    });
+  }
   return assemble(
     page,
     order,
@@ -175,8 +189,22 @@ export async function nestedConnection<Row, Node>(
   parentId: number,
   spec: NestedSpec<Row, Node>,
 ): Promise<Connection<Node>> {
+  const loaders = nestedLoaders(ctx, spec);
+  const page = await loaders.pages.load(parentId);
+  return assemble(
+    page,
+    spec.order,
+    spec.window,
+    spec.map,
+    once(() => loaders.counts.load(parentId)),
+    once(() => loaders.behind.load(parentId)),
+  );
+}
+
+/** The request's loaders of a nested connection, one set per relation and arguments. */
+function nestedLoaders<Row, Node>(ctx: Context, spec: NestedSpec<Row, Node>): NestedLoaders<Row> {
   const key = `nested:${spec.relation}:${JSON.stringify(spec.args)}:${JSON.stringify(spec.window)}:${spec.order.name}`;
-  const loaders = loader<NestedLoaders<Row>>(ctx, key, () => ({
+  return loader<NestedLoaders<Row>>(ctx, key, () => ({
     pages: new DataLoader(async (ids) => {
       const pages = await fetchNestedPages<Row>(ctx.db, ids, spec.build, spec.order, spec.window);
       return ids.map((id) => pages.get(id) ?? { rows: [], hasMore: false });
@@ -190,13 +218,4 @@ export async function nestedConnection<Row, Node>(
       return ids.map((id) => found.has(id));
     }),
   }));
-  const page = await loaders.pages.load(parentId);
-  return assemble(
-    page,
-    spec.order,
-    spec.window,
-    spec.map,
-    once(() => loaders.counts.load(parentId)),
-    once(() => loaders.behind.load(parentId)),
-  );
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { revealPersonal } from '../../auth/personal-data.ts';
 import type { Context } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -6,6 +7,7 @@ import { type Connection, PageArgs } from '../../graphql/connection.ts';
 import { searchText } from '../../graphql/filters.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
+import { productsOfRows } from '../product/product.resolver.ts';
 import { regionByCode } from '../region/region.loaders.ts';
 import { Region, toRegion } from '../region/region.types.ts';
 import { Sector, sectorOfKbli } from '../sector/sector.types.ts';
@@ -111,11 +113,20 @@ export class PartyResolver {
     orderBy: EnterpriseOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Enterprise>> {
     const order = partyOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
     const query = partyListQuery(ctx.db, ctx.tenantId, enterpriseCriteria(filter));
-    return listConnection<PartyRow, Enterprise>(query, order, window, (row) => toPartyPrimed(ctx, row) as Enterprise);
+    // The products asked under each enterprise come in the page's statement.
+    const products = productsOfRows(ctx, info);
+    return listConnection<PartyRow, Enterprise>(
+      query,
+      order,
+      window,
+      (row) => toPartyPrimed(ctx, row) as Enterprise,
+      products ? { ctx, specs: [products] } : undefined,
+    );
   }
 
   @Query(() => CooperativeConnection, {

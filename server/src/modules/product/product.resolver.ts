@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { type Connection, PageArgs } from '../../graphql/connection.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
-import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
+import { rowFieldArguments } from '../../graphql/lookahead.ts';
+import { listConnection, type NestedSpec, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
 import { partyById } from '../party/party.loaders.ts';
 import { Party } from '../party/party.types.ts';
 import { Sector, sectorOfKbli } from '../sector/sector.types.ts';
@@ -62,16 +64,42 @@ export class PartyProductsResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<Product>> {
-    const order = productOrder(orderBy);
-    const window = pageWindow(page, order, ctx.config.maxPageSize);
-    const criteria = productCriteria(filter);
-    return nestedConnection<ProductRow, Product>(ctx, party.rowId, {
-      relation: 'Party.products',
-      args: criteria,
-      build: (sellerId) => productListQuery(ctx.db, ctx.tenantId, { ...criteria, sellerIds: sellerId }),
-      order,
-      window,
-      map: toProduct,
-    });
+    return nestedConnection(ctx, party.rowId, partyProducts(ctx, filter, orderBy, page));
+  }
+}
+
+/** A party's products as a nested connection (`Party.products`); throws BAD_USER_INPUT for bad arguments. */
+function partyProducts(
+  ctx: Context,
+  filter: ProductFilter | null,
+  orderBy: ProductOrder | null,
+  page: PageArgs,
+): NestedSpec<ProductRow, Product> {
+  const order = productOrder(orderBy);
+  const window = pageWindow(page, order, ctx.config.maxPageSize);
+  const criteria = productCriteria(filter);
+  return {
+    relation: 'Party.products',
+    args: criteria,
+    build: (sellerId) => productListQuery(ctx.db, ctx.tenantId, { ...criteria, sellerIds: sellerId }),
+    order,
+    window,
+    map: toProduct,
+  };
+}
+
+/**
+ * The products the operation asks under each party of the list being resolved (`info`), to fetch
+ * with the page (listConnection); null when it asks none, or not as one plain selection, or with
+ * arguments the field itself will refuse.
+ */
+export function productsOfRows(ctx: Context, info: GraphQLResolveInfo): NestedSpec<ProductRow, Product> | null {
+  const args = rowFieldArguments(info, 'products');
+  if (!args) return null;
+  try {
+    const filter = (args.filter ?? null) as ProductFilter | null;
+    return partyProducts(ctx, filter, (args.orderBy ?? null) as ProductOrder | null, args as PageArgs);
+  } catch {
+    return null;
   }
 }

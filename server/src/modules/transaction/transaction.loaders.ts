@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { type Context, loader } from '../../context.ts';
 import { encodeGlobalId } from '../../graphql/global-id.ts';
-import { findTransactionsByIds, type TransactionRow } from './transaction.queries.ts';
+import { toPartyPrimed } from '../party/party.loaders.ts';
+import { findTransactionsByIds, type TransactionRow, type TransactionWithParties } from './transaction.queries.ts';
 import { Transaction } from './transaction.types.ts';
 import { findVoidedByIds } from './transaction-write.queries.ts';
 
@@ -25,6 +26,23 @@ export function toTransaction(row: TransactionRow): Transaction {
     voidedAt: null,
     voidReason: null,
   });
+}
+
+/**
+ * Maps the rows of a page fetched withParties, priming the request's party loader with the buyers
+ * and sellers that came with them (each party once), so `buyer`/`seller` need no statement.
+ */
+export function toTransactionWithParties(ctx: Context): (row: TransactionWithParties) => Transaction {
+  const primed = new Set<number>();
+  return (row) => {
+    for (const party of [row.buyer_party, row.seller_party]) {
+      if (party && !primed.has(party.id)) {
+        primed.add(party.id);
+        toPartyPrimed(ctx, party);
+      }
+    }
+    return toTransaction(row);
+  };
 }
 
 /** The request's transaction loader (one statement per batch, one more for ids not found: voided ones). */

@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Expression } from 'kysely';
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { type Connection, PageArgs } from '../../graphql/connection.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
+import { rowsSelect } from '../../graphql/lookahead.ts';
 import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
 import { partyById } from '../party/party.loaders.ts';
 import { Party } from '../party/party.types.ts';
@@ -11,12 +13,14 @@ import { Product } from '../product/product.types.ts';
 import { programById } from '../program/program.loaders.ts';
 import { Program } from '../program/program.types.ts';
 import { TransactionFilter, TransactionOrder, transactionCriteria, transactionOrder } from './transaction.inputs.ts';
-import { toTransaction } from './transaction.loaders.ts';
+import { toTransaction, toTransactionWithParties } from './transaction.loaders.ts';
 import {
   resolveNetwork,
   type TransactionCriteria,
   type TransactionRow,
+  type TransactionWithParties,
   transactionListQuery,
+  withParties,
 } from './transaction.queries.ts';
 import { Transaction, TransactionConnection } from './transaction.types.ts';
 
@@ -41,12 +45,15 @@ export class TransactionResolver {
     orderBy: TransactionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Transaction>> {
     const order = transactionOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
     const criteria = await resolveNetwork(ctx.db, ctx.tenantId, transactionCriteria(filter));
-    const query = transactionListQuery(ctx.db, ctx.tenantId, criteria);
-    return listConnection<TransactionRow, Transaction>(query, order, window, toTransaction);
+    // Buyers and sellers asked for come with the page, in its statement.
+    const sides = (['buyer', 'seller'] as const).filter((side) => rowsSelect(info, side));
+    const query = withParties(ctx.db, ctx.tenantId, transactionListQuery(ctx.db, ctx.tenantId, criteria), sides);
+    return listConnection<TransactionWithParties, Transaction>(query, order, window, toTransactionWithParties(ctx));
   }
 
   @FieldResolver(() => Party, {

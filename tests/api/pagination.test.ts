@@ -239,6 +239,19 @@ describe('walking every list forwards and backwards', () => {
     expect(await walkPeriods()).toEqual(periods);
   });
 
+  it("an agency's network units at any depth, fetched with the agency", async () => {
+    // The agency with the most units below it, at any depth (the lowest id among equals).
+    const below = (id: number): OracleParty[] =>
+      o.parties.filter((p) => p.parent_id === id).flatMap((child) => [child, ...below(child.id)]);
+    const [agency] = sortBy(kind('AGENCY'), (a) => -below(a.id).length);
+    const units = below(agency?.id ?? 0).filter((u) => u.kind === 'NETWORK_UNIT');
+    expect(units.length, 'units of the agency').toBeGreaterThanOrEqual(3);
+    const query: PageQuery = (args) =>
+      `{ agency(code: "${agency?.agency_code}") { page: networkUnits(${args}) { ${PAGE} } } }`;
+    const pick = (data: Record<string, unknown>) => (data.agency as { page: Page }).page;
+    await walk(query, ids(sortBy(units, (u) => u.name)), 2, pick);
+  });
+
   it("nested in a list: an enterprise's products, by price, fetched with the page of enterprises", async () => {
     // The enterprise with the most products (the lowest id among equals).
     const counts = new Map<number, number>();

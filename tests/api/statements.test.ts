@@ -129,6 +129,16 @@ describe('statement count stays constant as the page grows', () => {
     for (const n of [5, 70]) expect((await statementsFor(query, { n })).statements).toBe(1);
   });
 
+  it('an agency with its network units is one statement', async () => {
+    const { data } = await statementsFor('{ agencies(first: 500) { nodes { code } } }', {});
+    const codes = (data as { agencies: { nodes: Array<{ code: string }> } }).agencies.nodes.map((a) => a.code);
+    expect(codes.length).toBeGreaterThan(1);
+    const query = `query($code: String!) { agency(code: $code) { id name code
+      networkUnits(first: 500) { nodes { id name unitType members } }
+    } }`;
+    for (const code of codes) expect((await statementsFor(query, { code })).statements).toBe(1);
+  });
+
   it('three levels of nested connections: agencies → programs → transactions → sellers', async () => {
     const query = `query($n: Int!) { agencies(first: $n) { nodes {
       networkUnits { totalCount nodes { name ... on NetworkUnit { agency { name } parent { name } } } }

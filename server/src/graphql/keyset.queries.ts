@@ -114,18 +114,37 @@ export async function fetchPage<Row>(
 ): Promise<PageRows<Row>> {
   const page = pageQuery(query, order, window);
   if (!nested || nested.pages.length === 0) return trim((await page.execute()) as PageRow<Row>[], window);
-  // The page becomes a derived table (__row), so a nested list may use any alias, the page's too.
-  const columns = nested.pages.map((n) => {
+  const dir = sql.raw(direction(order, window));
+  const rows = await fetchWithNested<PageRow<Row>>(
+    nested.db,
+    page,
+    nested.pages,
+    sql`__row.__key ${dir}, __row.__id ${dir}`,
+  );
+  return trim(rows, window);
+}
+
+/**
+ * The rows of a query (each with an `id`), each with the nested pages as JSON columns (see
+ * fetchPage), in one statement; ordered by `orderBy` (over `__row`), else as they come.
+ */
+export async function fetchWithNested<Row>(
+  db: Kysely<Database>,
+  query: ListQuery,
+  pages: readonly NestedPage[],
+  orderBy?: RawBuilder<unknown>,
+): Promise<Row[]> {
+  // The query becomes a derived table (__row), so a nested list may use any alias, the query's too.
+  const columns = pages.map((n) => {
     const inner = pageQuery(n.build(sql.ref<number>('__row.id')), n.order, n.window);
     const dir = sql.raw(direction(n.order, n.window));
     return sql`(SELECT coalesce(json_agg(__n ORDER BY __n.__key ${dir}, __n.__id ${dir}), '[]'::json) FROM (${inner}) AS __n) AS ${sql.id(n.column)}`;
   });
-  const dir = sql.raw(direction(order, window));
-  const result = await sql<PageRow<Row>>`
+  const result = await sql<Row>`
     SELECT __row.*, ${sql.join(columns)}
-    FROM (${page}) AS __row
-    ORDER BY __row.__key ${dir}, __row.__id ${dir}`.execute(nested.db);
-  return trim(result.rows, window);
+    FROM (${query}) AS __row
+    ${orderBy ? sql`ORDER BY ${orderBy}` : sql``}`.execute(db);
+  return result.rows;
 }
 
 /** The number of rows a base query matches (a connection's totalCount). */

@@ -1,6 +1,7 @@
 import {
   type FieldNode,
   type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLResolveInfo,
   getArgumentValues,
   getNamedType,
@@ -54,6 +55,11 @@ function rowFields(info: GraphQLResolveInfo, field: string): FieldNode[] {
   return found;
 }
 
+/** The selections of `field` on the object being resolved. */
+function objectFields(info: GraphQLResolveInfo, field: string): FieldNode[] {
+  return info.fieldNodes.flatMap((node) => [...fieldsNamed(node.selectionSet, field, info)]);
+}
+
 /** Does the connection being resolved select `field` on its rows (in `nodes { … }` or `edges { node { … } }`)? */
 export function rowsSelect(info: GraphQLResolveInfo, field: string): boolean {
   return rowFields(info, field).length > 0;
@@ -65,13 +71,26 @@ export function rowsSelect(info: GraphQLResolveInfo, field: string): boolean {
  * (not selected, selected twice, conditional, or arguments that do not coerce) undefined.
  */
 export function rowFieldArguments(info: GraphQLResolveInfo, field: string): Record<string, unknown> | undefined {
-  const [node, ...others] = rowFields(info, field);
-  if (!node || others.length > 0 || (node.directives?.length ?? 0) > 0) return undefined;
   const connection = getNamedType(info.returnType);
-  if (!isObjectType(connection)) return undefined;
-  const rowType = connection.getFields().nodes ? getNamedType(connection.getFields().nodes?.type) : undefined;
-  if (!isObjectType(rowType) && !isInterfaceType(rowType)) return undefined;
-  const definition = rowType.getFields()[field] as GraphQLField<unknown, unknown> | undefined;
+  const nodes = isObjectType(connection) ? connection.getFields().nodes : undefined;
+  return argumentsOf(rowFields(info, field), nodes && getNamedType(nodes.type), field, info);
+}
+
+/** Like rowFieldArguments, for a field of the object being resolved (not a connection). */
+export function objectFieldArguments(info: GraphQLResolveInfo, field: string): Record<string, unknown> | undefined {
+  return argumentsOf(objectFields(info, field), getNamedType(info.returnType), field, info);
+}
+
+function argumentsOf(
+  selections: FieldNode[],
+  type: GraphQLNamedType | undefined,
+  field: string,
+  info: GraphQLResolveInfo,
+): Record<string, unknown> | undefined {
+  const [node, ...others] = selections;
+  if (!node || others.length > 0 || (node.directives?.length ?? 0) > 0) return undefined;
+  if (!isObjectType(type) && !isInterfaceType(type)) return undefined;
+  const definition = type.getFields()[field] as GraphQLField<unknown, unknown> | undefined;
   if (!definition) return undefined;
   try {
     return getArgumentValues(definition, node, info.variableValues);

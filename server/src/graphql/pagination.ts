@@ -10,9 +10,11 @@ import {
   existsNestedBehind,
   fetchNestedPages,
   fetchPage,
+  fetchWithNested,
   type KeyType,
   type ListQuery,
   type NestedListBuilder,
+  type NestedPage,
   type Ordering,
   type PageRow,
   type PageRows,
@@ -141,17 +143,13 @@ export async function listConnection<Row, Node>(
   map: (row: PageRow<Row>) => Node,
   nested?: { readonly ctx: Context; readonly specs: readonly NestedSpec<never, unknown>[] },
 ): Promise<Connection<Node>> {
-  const specs = nested?.specs ?? [];
-  const pages = specs.map((spec, i) => ({ column: `__nested_${i}`, ...spec }));
-  const page = await fetchPage<Row>(query, order, window, nested && { db: nested.ctx.db, pages });
-  if (nested) {
-    specs.forEach((spec, i) => {
-      const loaders = nestedLoaders(nested.ctx, spec);
-      for (const row of page.rows as Array<Record<string, unknown>>) {
-        loaders.pages.prime(row.id as number, trim(row[`__nested_${i}`] as PageRow<never>[], spec.window));
-      }
-    });
-  }
+  const page = await fetchPage<Row>(
+    query,
+    order,
+    window,
+    nested && { db: nested.ctx.db, pages: columns(nested.specs) },
+  );
+  if (nested) primeNested(nested.ctx, page.rows, nested.specs);
   return assemble(
     page,
     order,
@@ -160,6 +158,36 @@ export async function listConnection<Row, Node>(
     once(() => countRows(query)),
     once(() => existsBehind(query, order, window)),
   );
+}
+
+/** Connections nested under rows, as JSON columns of the rows' statement. */
+const columns = (specs: readonly NestedSpec<never, unknown>[]): NestedPage[] =>
+  specs.map((spec, i) => ({ column: `__nested_${i}`, build: spec.build, order: spec.order, window: spec.window }));
+
+/** Primes the loaders nestedConnection reads with the nested pages that came with `rows` (columns()). */
+function primeNested(ctx: Context, rows: readonly object[], specs: readonly NestedSpec<never, unknown>[]): void {
+  specs.forEach((spec, i) => {
+    const loaders = nestedLoaders(ctx, spec);
+    for (const row of rows as Array<Record<string, unknown>>) {
+      loaders.pages.prime(row.id as number, trim(row[`__nested_${i}`] as PageRow<never>[], spec.window));
+    }
+  });
+}
+
+/**
+ * The first row of a query (limited to one row, selecting an `id`), with the connections in
+ * `specs` nested under it fetched in the same statement (see listConnection); undefined when there
+ * is none.
+ */
+export async function fetchRowWithNested<Row>(
+  ctx: Context,
+  query: ListQuery,
+  specs: readonly NestedSpec<never, unknown>[],
+): Promise<Row | undefined> {
+  if (specs.length === 0) return (await query.executeTakeFirst()) as Row | undefined;
+  const rows = await fetchWithNested<Row & object>(ctx.db, query, columns(specs));
+  primeNested(ctx, rows.slice(0, 1), specs);
+  return rows[0];
 }
 
 export interface NestedSpec<Row, Node> {

@@ -6,7 +6,14 @@ import { notFound } from '../../errors.ts';
 import { type Connection, PageArgs } from '../../graphql/connection.ts';
 import { searchText } from '../../graphql/filters.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
-import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
+import { objectFieldArguments } from '../../graphql/lookahead.ts';
+import {
+  fetchRowWithNested,
+  listConnection,
+  type NestedSpec,
+  nestedConnection,
+  pageWindow,
+} from '../../graphql/pagination.ts';
 import { productsOfRows } from '../product/product.resolver.ts';
 import { regionByCode } from '../region/region.loaders.ts';
 import { Region, toRegion } from '../region/region.types.ts';
@@ -171,13 +178,16 @@ export class PartyResolver {
     })
     code: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Agency> {
     const text = searchText(code, 'code') ?? '';
     const query = partyListQuery(ctx.db, ctx.tenantId, { kinds: ['AGENCY'] })
       .where((eb) => eb.or([eb('ap.code', '=', text), eb('ap.short_name', '=', text)]))
       .orderBy('p.id')
       .limit(1);
-    const row = (await query.executeTakeFirst()) as PartyRow | undefined;
+    // The network units asked of the agency come in the same statement.
+    const units = networkUnitsAsked(ctx, info);
+    const row = await fetchRowWithNested<PartyRow>(ctx, query, units ? [units] : []);
     if (!row) throw notFound(`agency "${code}"`, 'code');
     return toPartyPrimed(ctx, row) as Agency;
   }
@@ -225,17 +235,39 @@ export class AgencyResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<NetworkUnit>> {
-    const order = partyOrder(orderBy);
-    const window = pageWindow(page, order, ctx.config.maxPageSize);
-    const criteria = networkUnitCriteria(filter);
-    return nestedConnection<PartyRow, NetworkUnit>(ctx, agency.rowId, {
-      relation: 'Agency.networkUnits',
-      args: criteria,
-      build: (agencyId) => partyListQuery(ctx.db, ctx.tenantId, { ...criteria, networkOf: agencyId }),
-      order,
-      window,
-      map: (row) => toPartyPrimed(ctx, row) as NetworkUnit,
-    });
+    return nestedConnection(ctx, agency.rowId, agencyNetworkUnits(ctx, filter, orderBy, page));
+  }
+}
+
+/** An agency's network units as a nested connection; throws BAD_USER_INPUT for bad arguments. */
+function agencyNetworkUnits(
+  ctx: Context,
+  filter: NetworkUnitFilter | null,
+  orderBy: PartyOrder | null,
+  page: PageArgs,
+): NestedSpec<PartyRow, NetworkUnit> {
+  const order = partyOrder(orderBy);
+  const window = pageWindow(page, order, ctx.config.maxPageSize);
+  const criteria = networkUnitCriteria(filter);
+  return {
+    relation: 'Agency.networkUnits',
+    args: criteria,
+    build: (agencyId) => partyListQuery(ctx.db, ctx.tenantId, { ...criteria, networkOf: agencyId }),
+    order,
+    window,
+    map: (row) => toPartyPrimed(ctx, row) as NetworkUnit,
+  };
+}
+
+/** The network units the operation asks of the agency being resolved, to fetch with it; null otherwise (see productsOfRows). */
+function networkUnitsAsked(ctx: Context, info: GraphQLResolveInfo): NestedSpec<PartyRow, NetworkUnit> | null {
+  const args = objectFieldArguments(info, 'networkUnits');
+  if (!args) return null;
+  try {
+    const filter = (args.filter ?? null) as NetworkUnitFilter | null;
+    return agencyNetworkUnits(ctx, filter, (args.orderBy ?? null) as PartyOrder | null, args as PageArgs);
+  } catch {
+    return null;
   }
 }
 

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../src/database.ts';
-import { type DataError, describeDataError } from '../src/errors.ts';
+import { type DataError, databaseSays, describeDataError } from '../src/errors.ts';
 
 /** The PostgreSQL types the bundle's columns are sent as (one array parameter per column). */
 export type PgType = 'text' | 'bigint' | 'integer' | 'smallint' | 'boolean' | 'date' | 'numeric';
@@ -121,7 +121,7 @@ export function explainRowError(error: unknown): DataError | null {
   if (known) return known;
   const { code, column, message } = (error ?? {}) as { code?: unknown; column?: string; message?: string };
   if (typeof code === 'string' && (/^2[23]/.test(code) || code === '54000')) {
-    return { code: 'BAD_USER_INPUT', field: column ?? null, message: message ?? 'invalid value', constraint: null };
+    return { code: 'BAD_USER_INPUT', field: column ?? null, reason: databaseSays(message), constraint: null };
   }
   return null;
 }

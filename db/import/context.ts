@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, PartyKind, ProductCategory } from '../src/database.ts';
 import type { DataError } from '../src/errors.ts';
+import type { Reason } from '../src/rules/failure.ts';
 import type { CsvRecord } from './parse.ts';
 import type { RefIndex } from './refs.ts';
 import type { ReportBuilder } from './report.ts';
@@ -85,8 +86,11 @@ export function columnForField(
 }
 
 /** A database refusal as a report reason; conflicts with stored data say so first. */
-export function reasonOf(error: DataError): string {
-  return error.code === 'CONFLICT' ? `CONFLICT: ${error.message}` : error.message;
+export function reasonOf(error: DataError): Reason {
+  const { id, en } = error.reason;
+  return error.code === 'CONFLICT'
+    ? { id: `bentrok dengan data tersimpan: ${id}`, en: `CONFLICT: ${en}` }
+    : error.reason;
 }
 
 export function rejectStored(
@@ -117,15 +121,19 @@ export class FirstSeen {
     return key !== null && this.lines.get(key) === line;
   }
 
-  /** `key` identifies the row (internal); `label` names it for the user, e.g. "ref EN-1". */
-  check(row: RowReader, column: string, key: string | null, label = `${column} ${key}`): boolean {
+  /** `key` identifies the row (internal); `label` names it for the user, e.g. "ref EN-1" (the same in both languages). */
+  check(row: RowReader, column: string, key: string | null, label?: Reason): boolean {
     if (key === null) return true;
     const first = this.lines.get(key);
     if (first === undefined) {
       this.lines.set(key, row.line);
       return true;
     }
-    row.fail(column, `duplicate ${label}: line ${first} already has it`);
+    const { id, en } = label ?? { id: `${column} ${key}`, en: `${column} ${key}` };
+    row.fail(column, {
+      id: `${id} ganda: baris ${first} sudah memuatnya`,
+      en: `duplicate ${en}: line ${first} already has it`,
+    });
     return false;
   }
 }

@@ -8,7 +8,7 @@ import { BundleError } from './bundle-error.ts';
 import { BundleCsv, type ImportContext, type PartyTarget, type ProductTarget, type ProgramTarget } from './context.ts';
 import { BUNDLE_FILES, bundleFileSpec } from './files/index.ts';
 import type { FileSpec } from './files/spec.ts';
-import { type ParsedCsv, parseCsvFile } from './parse.ts';
+import { EMPTY_FILE, type ParsedCsv, parseCsvFile } from './parse.ts';
 import { RefIndex } from './refs.ts';
 import { type ImportReport, ReportBuilder } from './report.ts';
 import { ImportScope } from './scope.ts';
@@ -127,11 +127,24 @@ function refusedHeader(spec: FileSpec, header: readonly string[], report: Report
   let refused = false;
   header.forEach((column, i) => {
     if (column === '') {
-      report.warn({ file: spec.name, column: null, message: `column ${i + 1} has no name in the header: ignored` });
+      report.warn({
+        file: spec.name,
+        column: null,
+        message: {
+          id: `kolom ${i + 1} tidak bernama di baris judul: diabaikan`,
+          en: `column ${i + 1} has no name in the header: ignored`,
+        },
+      });
       return;
     }
     if (seen.has(column)) {
-      report.rejectFile(spec.name, { column, reason: `the header has column ${column} twice` });
+      report.rejectFile(spec.name, {
+        column,
+        reason: {
+          id: `kolom ${column} muncul dua kali di baris judul`,
+          en: `the header has column ${column} twice`,
+        },
+      });
       refused = true;
     }
     seen.add(column);
@@ -139,13 +152,22 @@ function refusedHeader(spec: FileSpec, header: readonly string[], report: Report
       report.warn({
         file: spec.name,
         column,
-        message: `unknown column ${column}: ignored (known: ${spec.columns.join(', ')})`,
+        message: {
+          id: `kolom ${column} tidak dikenal: diabaikan (yang dikenal: ${spec.columns.join(', ')})`,
+          en: `unknown column ${column}: ignored (known: ${spec.columns.join(', ')})`,
+        },
       });
     }
   });
   for (const column of spec.required) {
     if (!seen.has(column)) {
-      report.rejectFile(spec.name, { column, reason: `missing required column ${column}` });
+      report.rejectFile(spec.name, {
+        column,
+        reason: {
+          id: `kolom wajib ${column} tidak ada`,
+          en: `missing required column ${column}`,
+        },
+      });
       refused = true;
     }
   }
@@ -211,10 +233,7 @@ async function prepareStream(spec: FileSpec, file: BundleFile, report: ReportBui
     report.tally(spec.name).rows = header ? await countRecords(source) : 0;
   };
   if (problem || !header) {
-    report.rejectFile(
-      spec.name,
-      problem ?? { line: 1, column: null, reason: 'the file is empty: it needs a header row' },
-    );
+    report.rejectFile(spec.name, problem ?? { line: 1, column: null, reason: EMPTY_FILE });
     await count();
     return null;
   }
@@ -252,7 +271,10 @@ export async function importCsvBundle(
       report.warn({
         file: file.name,
         column: null,
-        message: `not a bundle file: ignored (known: ${FILE_NAMES.join(', ')})`,
+        message: {
+          id: `bukan berkas paket impor: diabaikan (yang dikenal: ${FILE_NAMES.join(', ')})`,
+          en: `not a bundle file: ignored (known: ${FILE_NAMES.join(', ')})`,
+        },
       });
       continue;
     }
@@ -282,9 +304,9 @@ export async function importCsvBundle(
         trx,
         tenantId,
         report,
-        parties: new RefIndex<PartyTarget>('party', 'parties.csv'),
-        programs: new RefIndex<ProgramTarget>('program', 'programs.csv'),
-        products: new RefIndex<ProductTarget>('product', 'products.csv'),
+        parties: new RefIndex<PartyTarget>({ id: 'pihak', en: 'party' }, 'parties.csv'),
+        programs: new RefIndex<ProgramTarget>({ id: 'program', en: 'program' }, 'programs.csv'),
+        products: new RefIndex<ProductTarget>({ id: 'produk', en: 'product' }, 'products.csv'),
         progress: options.onProgress ?? (() => {}),
         registeringAgencyId: options.registeringAgencyId ?? null,
         scope:

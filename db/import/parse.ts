@@ -1,4 +1,5 @@
 import { Parser } from 'csv-parse';
+import type { Reason } from '../src/rules/failure.ts';
 import { LineDecoder, normalizeLineBreaks } from './decode.ts';
 
 /** One CSV record and where it sits in the file (header = line 1). */
@@ -14,7 +15,7 @@ export interface CsvRecord {
 export interface RecordProblem {
   readonly line: number;
   readonly column: string | null;
-  readonly reason: string;
+  readonly reason: Reason;
 }
 
 export interface ParsedCsv {
@@ -27,7 +28,16 @@ export interface ParsedCsv {
   readonly headerBroken: boolean;
 }
 
-const ENCODING_HINT = 'invalid UTF-8 (bad encoding): save the file as UTF-8 (in Excel: "CSV UTF-8")';
+const ENCODING_HINT: Reason = {
+  id: 'bukan UTF-8 yang sah (pengodean salah): simpan berkas sebagai UTF-8 (di Excel: "CSV UTF-8")',
+  en: 'invalid UTF-8 (bad encoding): save the file as UTF-8 (in Excel: "CSV UTF-8")',
+};
+
+/** Why a file without even a header row is refused. */
+export const EMPTY_FILE: Reason = {
+  id: 'berkas kosong: berkas harus mempunyai baris judul kolom',
+  en: 'the file is empty: it needs a header row',
+};
 
 /** A record longer than this is taken for an unclosed quote (csv-parse would otherwise buffer the rest of the file). */
 export const MAX_RECORD_CHARS = 1_000_000;
@@ -107,16 +117,32 @@ export class CsvRecordReader {
     if (!this.fatal) return;
     const lines = this.decoder.breaks + 1;
     if (!this.header) {
-      this.sink.header([], { line: 1, column: null, reason: `unreadable: ${this.fatal.message}` });
+      this.sink.header([], {
+        line: 1,
+        column: null,
+        reason: {
+          id: `tidak dapat dibaca: ${this.fatal.message}`,
+          en: `unreadable: ${this.fatal.message}`,
+        },
+      });
       return;
     }
     const line = this.line;
-    const reason =
+    const reason: Reason =
       this.fatal.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? `a quote opened in this record is never closed, so lines ${line}-${lines} could not be read`
+        ? {
+            id: `tanda kutip yang dibuka pada baris data ini tidak pernah ditutup, sehingga baris ${line}-${lines} tidak dapat dibaca`,
+            en: `a quote opened in this record is never closed, so lines ${line}-${lines} could not be read`,
+          }
         : this.fatal.code === 'CSV_MAX_RECORD_SIZE'
-          ? `a record longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a quote that is never closed?), so lines ${line}-${lines} could not be read`
-          : `unreadable from here on: ${this.fatal.message}`;
+          ? {
+              id: `baris data lebih dari ${MAX_RECORD_CHARS.toLocaleString('id')} karakter (tanda kutip yang tidak pernah ditutup?), sehingga baris ${line}-${lines} tidak dapat dibaca`,
+              en: `a record longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a quote that is never closed?), so lines ${line}-${lines} could not be read`,
+            }
+          : {
+              id: `tidak dapat dibaca mulai dari sini: ${this.fatal.message}`,
+              en: `unreadable from here on: ${this.fatal.message}`,
+            };
     this.sink.record({ line, endLine: lines, values: [] }, { line, column: null, reason });
   }
 
@@ -158,7 +184,13 @@ export class CsvRecordReader {
       this.header = header;
       this.sink.header(
         header,
-        bad === null ? null : { line: bad, column: null, reason: `header row: ${ENCODING_HINT}` },
+        bad === null
+          ? null
+          : {
+              line: bad,
+              column: null,
+              reason: { id: `baris judul kolom: ${ENCODING_HINT.id}`, en: `header row: ${ENCODING_HINT.en}` },
+            },
       );
       return;
     }
@@ -178,14 +210,20 @@ export class CsvRecordReader {
       return {
         line: record.line,
         column: header[at] ?? null,
-        reason: 'contains a NUL character (byte 0), which text cannot hold',
+        reason: {
+          id: 'memuat karakter NUL (bita 0), yang tidak dapat disimpan sebagai teks',
+          en: 'contains a NUL character (byte 0), which text cannot hold',
+        },
       };
     }
     if (values.length !== header.length) {
       return {
         line: record.line,
         column: null,
-        reason: `has ${values.length} fields, the header has ${header.length}: a comma inside a value needs quotes ("…, …")`,
+        reason: {
+          id: `memuat ${values.length} isian, judul kolom memuat ${header.length}: koma di dalam nilai harus diberi tanda kutip ("…, …")`,
+          en: `has ${values.length} fields, the header has ${header.length}: a comma inside a value needs quotes ("…, …")`,
+        },
       };
     }
     return null;
@@ -214,7 +252,7 @@ export function parseCsvFile(content: string | Uint8Array): ParsedCsv {
   reader.write(content);
   reader.end();
   if (!reader.hasHeader && !problems.has('file')) {
-    problems.set('file', { line: 1, column: null, reason: 'the file is empty: it needs a header row' });
+    problems.set('file', { line: 1, column: null, reason: EMPTY_FILE });
     headerBroken = true;
   }
   return { header, records, problems, headerBroken };

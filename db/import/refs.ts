@@ -8,18 +8,20 @@ type BundleEntry<T> =
   | { readonly state: 'stored'; readonly value: T }
   | { readonly state: 'rejected'; readonly file: string; readonly line: number };
 
-export type Lookup<T> = { readonly value: T } | { readonly reason: string };
+import type { Reason } from '../src/rules/failure.ts';
+
+export type Lookup<T> = { readonly value: T } | { readonly reason: Reason };
 
 export class RefIndex<T> {
   private readonly bundle = new Map<string, BundleEntry<T>>();
   private readonly existing = new Map<string, T>();
 
   /**
-   * @param noun what the refs name, for messages ("party")
+   * @param noun what the refs name, for messages ({ id: 'pihak', en: 'party' })
    * @param file the bundle file that defines them ("parties.csv")
    */
   constructor(
-    readonly noun: string,
+    readonly noun: Reason,
     readonly file: string,
   ) {}
 
@@ -51,11 +53,19 @@ export class RefIndex<T> {
     const entry = this.bundle.get(ref);
     if (entry?.state === 'stored') return { value: entry.value };
     if (entry?.state === 'rejected')
-      return { reason: `${column} ${ref} refers to a rejected row (${entry.file} line ${entry.line})` };
+      return {
+        reason: {
+          id: `${column} ${ref} merujuk ke baris yang ditolak (${entry.file} baris ${entry.line})`,
+          en: `${column} ${ref} refers to a rejected row (${entry.file} line ${entry.line})`,
+        },
+      };
     const existing = this.existing.get(ref);
     if (existing !== undefined) return { value: existing };
     return {
-      reason: `${column} ${ref}: no ${this.noun} with this ref in ${this.file} or already stored in this regency`,
+      reason: {
+        id: `${column} ${ref}: tidak ada ${this.noun.id} dengan ref ini di ${this.file} maupun yang sudah tersimpan di kabupaten/kota ini`,
+        en: `${column} ${ref}: no ${this.noun.en} with this ref in ${this.file} or already stored in this regency`,
+      },
     };
   }
 }

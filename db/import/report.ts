@@ -1,4 +1,5 @@
-import type { DataErrorCode } from '../src/errors.ts';
+import { bilingual, type DataErrorCode } from '../src/errors.ts';
+import type { Reason } from '../src/rules/failure.ts';
 
 /** A row (or, at line 1, a whole file) that was not imported, and why. */
 export interface RejectedRow {
@@ -7,7 +8,8 @@ export interface RejectedRow {
   readonly line: number;
   /** The column at fault, or null when the whole row is. */
   readonly column: string | null;
-  readonly reason: string;
+  /** Why, in Indonesian (id) and English (en). */
+  readonly reason: Reason;
   /** CONFLICT when the row clashes with data already stored (a NIB in use), else BAD_USER_INPUT. */
   readonly code: DataErrorCode;
 }
@@ -18,7 +20,8 @@ export interface ImportWarning {
   /** The row it is about; absent when it is about the whole file (an unknown column). */
   readonly line?: number;
   readonly column: string | null;
-  readonly message: string;
+  /** What was ignored, in Indonesian (id) and English (en). */
+  readonly message: Reason;
 }
 
 export interface FileReport {
@@ -123,7 +126,7 @@ export class ReportBuilder {
   reject(
     file: string,
     recordLine: number,
-    issue: { column: string | null; reason: string; code?: DataErrorCode; line?: number },
+    issue: { column: string | null; reason: Reason; code?: DataErrorCode; line?: number },
   ): void {
     this.tally(file).rejectedLines.add(recordLine);
     this.list({
@@ -136,7 +139,7 @@ export class ReportBuilder {
   }
 
   /** Refuses a whole file: reported at its header, every row counted as rejected. */
-  rejectFile(file: string, issue: { line?: number; column: string | null; reason: string }): void {
+  rejectFile(file: string, issue: { line?: number; column: string | null; reason: Reason }): void {
     this.tally(file).wholeFileRejected = true;
     this.list({
       file,
@@ -173,13 +176,21 @@ export class ReportBuilder {
     const warnings = [...this.warningList];
     const unlisted = this.warningCount - warnings.length;
     if (unlisted > 0)
-      warnings.push({ file: '', column: null, message: `${unlisted.toLocaleString('en')} more warnings not listed` });
+      warnings.push({
+        file: '',
+        column: null,
+        message: {
+          id: `${unlisted.toLocaleString('id')} peringatan lain tidak dicantumkan`,
+          en: `${unlisted.toLocaleString('en')} more warnings not listed`,
+        },
+      });
     return { ...options, files, rejected, rejectedTotal: this.rejectedCount, warnings };
   }
 }
 
 /**
- * The report as a person reads it: a table per file, then every rejection as `file:line column: reason`.
+ * The report as a person reads it (the CLI): a table per file, then every rejection as
+ * `file:line column: reason`, each reason and warning as "Indonesian / English".
  *
  * @example
  * console.log(formatImportReport(await importCsvBundle(db, '61.12', files, {})));
@@ -212,12 +223,13 @@ export function formatImportReport(report: ImportReport): string {
       '',
       `Rejected (${report.rejectedTotal}${more > 0 ? `, the first ${report.rejected.length} listed` : ''}):`,
     );
-    for (const r of report.rejected) lines.push(`  ${r.file}:${r.line}${r.column ? ` ${r.column}` : ''}: ${r.reason}`);
+    for (const r of report.rejected)
+      lines.push(`  ${r.file}:${r.line}${r.column ? ` ${r.column}` : ''}: ${bilingual(r.reason)}`);
   }
   if (report.warnings.length) {
     lines.push('', 'Warnings:');
     for (const w of report.warnings)
-      lines.push(`  ${w.file}${w.line ? `:${w.line}` : ''}${w.column ? ` ${w.column}` : ''}: ${w.message}`);
+      lines.push(`  ${w.file}${w.line ? `:${w.line}` : ''}${w.column ? ` ${w.column}` : ''}: ${bilingual(w.message)}`);
   }
   return lines.join('\n');
 }

@@ -15,7 +15,10 @@ export function partyId(
   if ('reason' in found) return row.fail(column, found.reason);
   const { kinds } = options;
   if (kinds && !kinds.includes(found.value.kind)) {
-    return row.fail(column, `${column} ${ref} is ${found.value.kind}, not ${kinds.join(' or ')}`);
+    return row.fail(column, {
+      id: `${column} ${ref} berjenis ${found.value.kind}, bukan ${kinds.join(' atau ')}`,
+      en: `${column} ${ref} is ${found.value.kind}, not ${kinds.join(' or ')}`,
+    });
   }
   return found.value.id;
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../src/database.ts';
+import type { Reason } from '../src/rules/failure.ts';
 import { findAgencyNetwork, findAgencyPrograms, findRegisteredEnterprises } from './scope.queries.ts';
 
 /*
@@ -13,18 +14,44 @@ import { findAgencyNetwork, findAgencyPrograms, findRegisteredEnterprises } from
  */
 
 export const OUTSIDE_SCOPE = {
-  buyer: 'an operator imports only the purchases of its own agency and its network',
-  purchase: 'this ref is a purchase of another agency: an operator may not change it',
-  agency: 'only an administrator imports agencies',
-  party: "an operator changes only its own agency's network and the enterprises its agency registered",
-  parent: "a network unit must belong to the operator's own agency or one of its units",
-  program: "an operator imports only its own agency's programs",
-  seller: 'an operator imports products only of the enterprises its agency registered (or this bundle creates)',
-  enterprise:
-    'an operator imports monthly figures only of the enterprises its agency registered (or this bundle creates)',
-  assistance: "an operator imports only help given under its own agency's programs",
-  targets: 'only an administrator sets policy and collection targets',
-} as const;
+  buyer: {
+    id: 'operator hanya mengimpor pembelian perangkat daerahnya sendiri dan jaringannya',
+    en: 'an operator imports only the purchases of its own agency and its network',
+  },
+  purchase: {
+    id: 'ref ini pembelian perangkat daerah lain: operator tidak boleh mengubahnya',
+    en: 'this ref is a purchase of another agency: an operator may not change it',
+  },
+  agency: { id: 'hanya administrator yang mengimpor perangkat daerah', en: 'only an administrator imports agencies' },
+  party: {
+    id: 'operator hanya mengubah jaringan perangkat daerahnya sendiri dan usaha yang didaftarkan perangkat daerahnya',
+    en: "an operator changes only its own agency's network and the enterprises its agency registered",
+  },
+  parent: {
+    id: 'unit jaringan harus berada di bawah perangkat daerah operator sendiri atau salah satu unitnya',
+    en: "a network unit must belong to the operator's own agency or one of its units",
+  },
+  program: {
+    id: 'operator hanya mengimpor program perangkat daerahnya sendiri',
+    en: "an operator imports only its own agency's programs",
+  },
+  seller: {
+    id: 'operator hanya mengimpor produk dari usaha yang didaftarkan perangkat daerahnya (atau yang dibuat paket ini)',
+    en: 'an operator imports products only of the enterprises its agency registered (or this bundle creates)',
+  },
+  enterprise: {
+    id: 'operator hanya mengimpor angka bulanan dari usaha yang didaftarkan perangkat daerahnya (atau yang dibuat paket ini)',
+    en: 'an operator imports monthly figures only of the enterprises its agency registered (or this bundle creates)',
+  },
+  assistance: {
+    id: 'operator hanya mengimpor pendampingan yang diberikan melalui program perangkat daerahnya sendiri',
+    en: "an operator imports only help given under its own agency's programs",
+  },
+  targets: {
+    id: 'hanya administrator yang menetapkan target kebijakan dan target pendataan',
+    en: 'only an administrator sets policy and collection targets',
+  },
+} as const satisfies Record<string, Reason>;
 
 export class ImportScope {
   private constructor(

@@ -4,7 +4,7 @@ export { ConfigError, type DatabaseTarget, type DbConfig, loadDbConfig, parsePos
 export { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './connection.ts';
 export { isConnectionFailure, isStorageFull } from './connection-errors.ts';
 export * from './database.ts';
-export { type DataError, describeDataError } from './errors.ts';
+export { bilingual, type DataError, databaseSays, describeDataError } from './errors.ts';
 export { DirectoryLockedError } from './lock.ts';
 export { isMigrated, MigrationError, migrateToLatest, STARTUP_LOCK_KEY, withStartupLock } from './migrate.ts';
 export { DB_PACKAGE_DIR, REPOSITORY_ROOT } from './paths.ts';

@@ -103,7 +103,11 @@ describe(`domain constraints on ${testEngine}`, () => {
         .where('party_id', '=', enterpriseId)
         .execute(),
     );
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'nib', message: 'NIB must be exactly 13 digits' });
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'nib',
+      reason: { id: 'NIB harus tepat 13 angka', en: 'NIB must be exactly 13 digits' },
+    });
   });
 
   it('rejects a NIK that is not 16 digits and a KBLI code that is not 5 digits', async () => {
@@ -114,7 +118,10 @@ describe(`domain constraints on ${testEngine}`, () => {
         .where('party_id', '=', enterpriseId)
         .execute(),
     );
-    expect(nik).toMatchObject({ field: 'owner_nik', message: 'NIK must be exactly 16 digits' });
+    expect(nik).toMatchObject({
+      field: 'owner_nik',
+      reason: { id: 'NIK harus tepat 16 angka', en: 'NIK must be exactly 16 digits' },
+    });
     const kbli = await rejection(() =>
       handle.db
         .updateTable('enterprise_profile')
@@ -122,7 +129,7 @@ describe(`domain constraints on ${testEngine}`, () => {
         .where('party_id', '=', enterpriseId)
         .execute(),
     );
-    expect(kbli).toMatchObject({ field: 'kbli_code', message: 'KBLI code must be exactly 5 digits' });
+    expect(kbli).toMatchObject({ field: 'kbli_code', reason: { en: 'KBLI code must be exactly 5 digits' } });
   });
 
   it('rejects a negative amount', async () => {
@@ -132,7 +139,11 @@ describe(`domain constraints on ${testEngine}`, () => {
         .values(transaction({ amount: -5 }))
         .execute(),
     );
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amount', message: 'amount must not be negative' });
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'amount',
+      reason: { en: 'amount must not be negative' },
+    });
   });
 
   it('rejects a transaction whose buyer belongs to another tenant', async () => {
@@ -145,7 +156,7 @@ describe(`domain constraints on ${testEngine}`, () => {
     expect(error).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'buyer_id',
-      message: 'the buyer is not a party of this regency',
+      reason: { id: 'pembelinya bukan pihak di kabupaten/kota ini', en: 'the buyer is not a party of this regency' },
     });
   });
 
@@ -156,14 +167,20 @@ describe(`domain constraints on ${testEngine}`, () => {
         .values(transaction({ category: 'WEAPONS' }))
         .execute(),
     );
-    expect(category).toMatchObject({ field: 'category', message: 'unknown product category' });
+    expect(category).toMatchObject({
+      field: 'category',
+      reason: { id: 'kategori produk tidak dikenal', en: 'unknown product category' },
+    });
     const region = await rejection(() =>
       handle.db
         .insertInto('party')
         .values({ tenant_id: KUBU_RAYA, ref: 'X', kind: 'VENDOR', name: 'Nowhere Ltd', region_code: '99.99' })
         .execute(),
     );
-    expect(region).toMatchObject({ field: 'region_code', message: 'unknown region code' });
+    expect(region).toMatchObject({
+      field: 'region_code',
+      reason: { id: 'kode wilayah tidak dikenal', en: 'unknown region code' },
+    });
   });
 
   it('rejects a duplicate NIB and a duplicate source reference as conflicts', async () => {

@@ -33,28 +33,38 @@ describe('reading a CSV file', () => {
   it('rejects only the records on badly encoded lines, naming the field', () => {
     const parsed = parseCsvFile(latin1('ref,name\nA,Kopi\nB,"Caf\xe9\nRasau"\nC,Teh\n'));
     expect([...parsed.problems.values()]).toEqual([
-      { line: 3, column: 'name', reason: expect.stringMatching(/UTF-8/) },
+      {
+        line: 3,
+        column: 'name',
+        reason: { id: expect.stringMatching(/bukan UTF-8/), en: expect.stringMatching(/invalid UTF-8/) },
+      },
     ]);
     expect(parsed.records.map((r) => r.values[0])).toEqual(['A', 'B', 'C']);
   });
 
   it('refuses a file whose header is unreadable or missing', () => {
     expect(parseCsvFile(latin1('r\xe9f,name\nA,B\n')).headerBroken).toBe(true);
-    expect(parseCsvFile('\n\n').problems.get('file')?.reason).toMatch(/empty/);
+    expect(parseCsvFile('\n\n').problems.get('file')?.reason).toEqual({
+      id: 'berkas kosong: berkas harus mempunyai baris judul kolom',
+      en: 'the file is empty: it needs a header row',
+    });
   });
 });
 
 describe('identifiers', () => {
   it('accepts a 13-digit NIB and explains anything else', () => {
     expect(nibProblem('9120001234567')).toBeNull();
-    expect(nibProblem('912000123456')).toBe('NIB must be exactly 13 digits, got 12');
-    expect(nibProblem('9120 0012 3456')).toMatch(/no spaces/);
+    expect(nibProblem('912000123456')).toEqual({
+      id: 'NIB harus tepat 13 angka, tertulis 12',
+      en: 'NIB must be exactly 13 digits, got 12',
+    });
+    expect(nibProblem('9120 0012 3456')?.en).toMatch(/no spaces/);
   });
 
   it('accepts a KBLI code of an existing division only', () => {
     expect(kbliProblem('46311')).toBeNull();
-    expect(kbliProblem('4631')).toMatch(/5 digits/);
-    expect(kbliProblem('04111')).toMatch(/division 04 does not exist/);
+    expect(kbliProblem('4631')?.en).toMatch(/5 digits/);
+    expect(kbliProblem('04111')?.en).toMatch(/division 04 does not exist/);
   });
 
   it('checks a NIK: regency prefix, birth date with day + 40 for women, serial from 0001', () => {
@@ -62,12 +72,12 @@ describe('identifiers', () => {
     expect(nikGender('6112015503850001')).toBe('F');
     expect(nikGender('6112031201800003')).toBe('M');
     expect(nikProblem('6171012902000001')).toBeNull(); // 29 February 2000, Pontianak
-    expect(nikProblem('6112012902010001')).toMatch(/birth date/); // 2001 has no 29 February
-    expect(nikProblem('6112013502850001')).toMatch(/birth date/); // day 35: neither a man's nor a woman's
-    expect(nikProblem('6112011513850001')).toMatch(/birth date/); // month 13
-    expect(nikProblem('9912011503850001')).toMatch(/regency code/);
-    expect(nikProblem('6112011503850000')).toMatch(/serial/);
-    expect(nikProblem('611201150385')).toMatch(/16 digits/);
+    expect(nikProblem('6112012902010001')?.en).toMatch(/birth date/); // 2001 has no 29 February
+    expect(nikProblem('6112013502850001')?.en).toMatch(/birth date/); // day 35: neither a man's nor a woman's
+    expect(nikProblem('6112011513850001')?.en).toMatch(/birth date/); // month 13
+    expect(nikProblem('9912011503850001')?.en).toMatch(/regency code/);
+    expect(nikProblem('6112011503850000')?.en).toMatch(/serial/);
+    expect(nikProblem('611201150385')?.en).toMatch(/16 digits/);
   });
 });
 
@@ -89,11 +99,17 @@ describe('reading values', () => {
       null,
       null,
     ]);
-    expect(row.issues.map((i) => [i.column, i.reason])).toEqual([
+    expect(row.issues.map((i) => [i.column, i.reason.en])).toEqual([
       ['b', expect.stringMatching(/digits only \(1500000, not Rp1\.500\.000\)/)],
       ['c', expect.stringMatching(/digits only/)],
       ['d', expect.stringMatching(/without decimals/)],
       ['e', 'e must not be negative'],
+    ]);
+    expect(row.issues.map((i) => i.reason.id)).toEqual([
+      expect.stringMatching(/angka saja \(1500000, bukan Rp1\.500\.000\)/),
+      expect.stringMatching(/angka saja/),
+      expect.stringMatching(/tanpa desimal/),
+      'e tidak boleh negatif',
     ]);
   });
 
@@ -107,8 +123,14 @@ describe('reading values', () => {
       0.25,
     ]);
     expect(row.issues.map((i) => i.reason)).toEqual([
-      'c is a fraction, not percent: write 0.4 for 40 %',
-      'd is a fraction, not percent: write 0.4 for 40%',
+      {
+        id: 'c berupa pecahan, bukan persen: tulis 0.4 untuk 40 %',
+        en: 'c is a fraction, not percent: write 0.4 for 40 %',
+      },
+      {
+        id: 'd berupa pecahan, bukan persen: tulis 0.4 untuk 40%',
+        en: 'd is a fraction, not percent: write 0.4 for 40%',
+      },
     ]);
   });
 
@@ -143,7 +165,7 @@ describe('database refusals', () => {
       explainRowError({ code: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' }),
     ).toMatchObject({
       code: 'BAD_USER_INPUT',
-      message: expect.stringMatching(/invalid byte sequence/),
+      reason: { en: expect.stringMatching(/invalid byte sequence/) },
     });
     expect(explainRowError({ code: '54000', message: 'index row size exceeds btree maximum' })).toMatchObject({
       code: 'BAD_USER_INPUT',

@@ -31,7 +31,10 @@ describe(`CSV bundle import on ${testEngine}`, () => {
       line: 8,
       column: 'nib',
       code: 'CONFLICT',
-      reason: 'CONFLICT: another enterprise is already registered with this NIB',
+      reason: {
+        id: 'bentrok dengan data tersimpan: NIB ini sudah terdaftar atas usaha lain',
+        en: 'CONFLICT: another enterprise is already registered with this NIB',
+      },
     });
     // Rows that point at the refused party (or its product) are refused too, and say why.
     expect(triples({ ...report, rejected: dependents })).toEqual([
@@ -44,7 +47,7 @@ describe(`CSV bundle import on ${testEngine}`, () => {
       ['snapshots.csv', 3, 'party_ref'],
       ['assistance.csv', 4, 'party_ref'],
     ]);
-    for (const d of dependents) expect(d.reason).toMatch(/(EN|PR)-BERAS refers to a rejected row/);
+    for (const d of dependents) expect(d.reason.en).toMatch(/(EN|PR)-BERAS refers to a rejected row/);
     expect(fileCounts(report)['parties.csv']).toEqual({
       rows: 13,
       inserted: 12,
@@ -92,6 +95,6 @@ describe(`CSV bundle import on ${testEngine}`, () => {
       ['transactions.csv', 2, 'seller_ref'],
       ['collection_targets.csv', 2, 'region_code'],
     ]);
-    expect(report.rejected[2]?.reason).toMatch(/not a district \(kecamatan\) of 61\.71/);
+    expect(report.rejected[2]?.reason.en).toMatch(/not a district \(kecamatan\) of 61\.71/);
   });
 });

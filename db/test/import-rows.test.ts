@@ -62,7 +62,7 @@ describe(`CSV bundle import on ${testEngine}`, () => {
         ['parties.csv', 15, 'unit_type'],
         ['parties.csv', 15, 'parent_ref'],
       ]);
-      const reasons = report.rejected.map((r) => r.reason);
+      const reasons = report.rejected.map((r) => r.reason.en);
       expect(reasons[3]).toMatch(/disagrees with capital 500000000, which makes it MICRO/);
       expect(reasons[5]).toMatch(/digits only/);
       expect(reasons[9]).toMatch(/write ENTERPRISE \(upper case\)/);
@@ -74,7 +74,10 @@ describe(`CSV bundle import on ${testEngine}`, () => {
           file: 'parties.csv',
           line: 10,
           column: 'nib',
-          message: 'nib applies to ENTERPRISE rows only: ignored for a VENDOR',
+          message: {
+            id: 'nib hanya berlaku untuk baris ENTERPRISE: diabaikan untuk VENDOR',
+            en: 'nib applies to ENTERPRISE rows only: ignored for a VENDOR',
+          },
         },
       ]);
       expect(fileCounts(report)['parties.csv']).toMatchObject({ rows: 14, inserted: 1, rejected: 13 });
@@ -94,7 +97,7 @@ describe(`CSV bundle import on ${testEngine}`, () => {
       const content = 'ref,kind,name\nV-1,VENDOR,CV Maju, Jaya\nV-2,VENDOR,CV Makmur\n';
       const report = await importCsvBundle(handle.db, TEST_TENANT, [{ name: 'parties.csv', content }]);
       expect(triples(report)).toEqual([['parties.csv', 2, null]]);
-      expect(report.rejected[0]?.reason).toMatch(/has 4 fields, the header has 3/);
+      expect(report.rejected[0]?.reason.en).toMatch(/has 4 fields, the header has 3/);
       expect(await count(handle, 'party')).toBe(1);
     });
 
@@ -113,7 +116,7 @@ describe(`CSV bundle import on ${testEngine}`, () => {
       const content = 'ref,kind,name\nV-1,VENDOR,CV Satu\nV-2,VENDOR,"CV Dua\nV-3,VENDOR,CV Tiga\n';
       const report = await importCsvBundle(handle.db, TEST_TENANT, [{ name: 'parties.csv', content }]);
       expect(triples(report)).toEqual([['parties.csv', 3, null]]);
-      expect(report.rejected[0]?.reason).toMatch(/never closed/);
+      expect(report.rejected[0]?.reason.en).toMatch(/never closed/);
       expect(await count(handle, 'party')).toBe(1);
     });
 

@@ -153,9 +153,10 @@ describe(`an operator's import on ${testEngine}`, () => {
       ['targets.csv', 2, 'ref'],
       ['collection_targets.csv', 2, 'region_code'],
     ]);
-    expect(report.rejected.find((r) => r.file === 'transactions.csv' && r.line === 5)?.reason).toBe(
-      'ref TX-OLD: this ref is a purchase of another agency: an operator may not change it',
-    );
+    expect(report.rejected.find((r) => r.file === 'transactions.csv' && r.line === 5)?.reason).toEqual({
+      id: 'ref TX-OLD: ref ini pembelian perangkat daerah lain: operator tidak boleh mengubahnya',
+      en: 'ref TX-OLD: this ref is a purchase of another agency: an operator may not change it',
+    });
     expect(report.warnings.filter((w) => w.file === 'parties.csv').map((w) => [w.line, w.column])).toEqual([
       [2, 'ref'],
       [3, 'ref'],

@@ -255,7 +255,7 @@ describe(`CSV bundle import on ${testEngine}`, () => {
 
     it('explains each rejection in words a user can act on', async () => {
       const report = await importCsvBundle(handle.db, TEST_TENANT, broken);
-      const reasons = report.rejected.map((r) => r.reason);
+      const reasons = report.rejected.map((r) => r.reason.en);
       expect(reasons[0]).toMatch(/UTF-8/);
       expect(reasons[1]).toMatch(/AG-404/);
       expect(reasons[2]).toMatch(/duplicate ref EN-1: line 4/);
@@ -267,8 +267,29 @@ describe(`CSV bundle import on ${testEngine}`, () => {
       expect(reasons[8]).toMatch(/PG-1 refers to a rejected row \(programs\.csv line 2\)/);
       expect(reasons[9]).toMatch(/missing required column period/);
       const text = formatImportReport(report);
-      expect(text).toContain('parties.csv:8 nib: NIB must be exactly 13 digits, got 12');
-      expect(text).toContain('snapshots.csv:1 period: missing required column period');
+      expect(text).toContain(
+        'parties.csv:8 nib: NIB harus tepat 13 angka, tertulis 12 / NIB must be exactly 13 digits, got 12',
+      );
+      expect(text).toContain('snapshots.csv:1 period: kolom wajib period tidak ada / missing required column period');
+    });
+
+    it('gives each rejection in Indonesian and in English', async () => {
+      const report = await importCsvBundle(handle.db, TEST_TENANT, broken);
+      const [, , duplicate, nib, region, share] = report.rejected;
+      expect(duplicate?.reason).toEqual({
+        id: 'ref EN-1 ganda: baris 4 sudah memuatnya',
+        en: 'duplicate ref EN-1: line 4 already has it',
+      });
+      expect(nib?.reason).toEqual({
+        id: 'NIB harus tepat 13 angka, tertulis 12',
+        en: 'NIB must be exactly 13 digits, got 12',
+      });
+      expect(region?.reason).toEqual({ id: 'kode wilayah 99.99 tidak dikenal', en: 'unknown region code 99.99' });
+      expect(share?.reason.id).toMatch(/berupa pecahan, bukan persen: tulis 0\.4 untuk 40/);
+      for (const r of report.rejected) {
+        expect(r.reason.id, `${r.file}:${r.line}`).not.toBe('');
+        expect(r.reason.id, `${r.file}:${r.line}`).not.toBe(r.reason.en);
+      }
     });
 
     it('with all-or-nothing, stores nothing and says so', async () => {

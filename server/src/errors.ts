@@ -151,11 +151,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const data = describeDataError(original);
     if (data) {
-      return {
-        message: data.field ? `${data.field}: ${data.message}` : data.message,
-        ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: data.code, ...(data.field ? { field: data.field } : {}) },
-      };
+      const { message, extensions } = localized(data.code, data.field ?? undefined, data.reason);
+      return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions };
     }
     return {
       message: 'Internal server error',

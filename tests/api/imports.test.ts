@@ -26,7 +26,8 @@ const API_ROWS: Record<string, number> = {
 const JOB = `id status fileName format sizeBytes allOrNothing errorCode errorMessage
   progress { stage done total }
   report { committed dryRun allOrNothing rejectedTotal files { file rows inserted updated unchanged rejected }
-           rejected { file line column reason code } warnings { file line column message } }`;
+           rejected { file line column reason reasonText { id en } code }
+           warnings { file line column message messageText { id en } } }`;
 
 interface Job {
   id: string;
@@ -234,7 +235,8 @@ describe('import jobs over HTTP and GraphQL, on a database holding the API bundl
         file: 'parties.csv',
         line: 3,
         column: 'region_code',
-        reason: 'unknown region code 99.99',
+        reason: 'kode wilayah 99.99 tidak dikenal / unknown region code 99.99',
+        reasonText: { id: 'kode wilayah 99.99 tidak dikenal', en: 'unknown region code 99.99' },
         code: 'BAD_USER_INPUT',
       },
     ]);

@@ -78,7 +78,8 @@ OP-TX-2,AG-DINKES,EN-001,SNACKS,7500000,2025-03-04
         file: 'transactions.csv',
         line: 3,
         column: 'buyer_ref',
-        reason: 'an operator imports only the purchases of its own agency and its network',
+        reason:
+          'operator hanya mengimpor pembelian perangkat daerahnya sendiri dan jaringannya / an operator imports only the purchases of its own agency and its network',
       },
     ]);
     expect(await purchases(['OP-TX-1', 'OP-TX-2'])).toEqual([]);

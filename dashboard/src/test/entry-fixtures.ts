@@ -108,12 +108,15 @@ export const progressStatus = (
   importJob: { id: '7', status, errorCode: null, errorMessage: null, progress: null },
 });
 
-/** 30 rejected rows of transactions.csv, lines 2-31: "amount: not whole rupiah". */
+/** 30 rejected rows of transactions.csv, lines 2-31: "amount: not whole rupiah", in both languages. */
 const rejections = Array.from({ length: 30 }, (_, k) => ({
   file: 'transactions.csv',
   line: k + 2,
   column: 'amount',
-  reason: `amount "1.500.${k}": tulis rupiah bulat`,
+  reasonText: {
+    id: `amount harus rupiah bulat (angka saja); tertulis "1.500.${k}"`,
+    en: `amount must be whole rupiah (digits only); got "1.500.${k}"`,
+  },
   code: 'BAD_USER_INPUT',
 }));
 
@@ -140,7 +143,14 @@ export const reportChecked: GetImportJobReportQuery = {
         { file: 'transactions.csv', rows: 240, inserted: 200, updated: 10, unchanged: 0, rejected: 30 },
       ],
       rejected: rejections,
-      warnings: [{ file: 'parties.csv', line: null, column: 'catatan', message: 'unknown column "catatan" ignored' }],
+      warnings: [
+        {
+          file: 'parties.csv',
+          line: null,
+          column: 'catatan',
+          messageText: { id: 'kolom catatan tidak dikenal: diabaikan', en: 'unknown column catatan: ignored' },
+        },
+      ],
     },
   },
 };

@@ -1,5 +1,6 @@
 import { columnsOf } from '../bulk.ts';
 import { type BundleCsv, FirstSeen, type ImportContext, rejectRow } from '../context.ts';
+import { unknownRegionCode } from '../identifiers.ts';
 import { OUTSIDE_SCOPE } from '../scope.ts';
 import { storeRows } from '../store.ts';
 import { regionsByCode } from './regions.ts';
@@ -22,13 +23,19 @@ async function importCollectionTargets(ctx: ImportContext, file: BundleCsv): Pro
     const regionCode = row.token('region_code', { required: true });
     if (ctx.scope) row.fail('region_code', OUTSIDE_SCOPE.targets);
     const region = regionCode ? regionsByCode().get(regionCode) : undefined;
-    if (regionCode && !region) row.fail('region_code', `unknown region code ${regionCode}`);
+    if (regionCode && !region) row.fail('region_code', unknownRegionCode(regionCode));
     else if (region && (region.level !== 3 || region.parent_code !== ctx.tenantId)) {
-      row.fail('region_code', `region_code ${regionCode} is not a district (kecamatan) of ${ctx.tenantId}`);
+      row.fail('region_code', {
+        id: `region_code ${regionCode} bukan kecamatan di ${ctx.tenantId}`,
+        en: `region_code ${regionCode} is not a district (kecamatan) of ${ctx.tenantId}`,
+      });
     }
     const year = row.integer('year', { required: true, min: 2000, max: 2100 });
     if (regionCode && year !== null)
-      keys.check(row, 'year', `${regionCode}|${year}`, `year ${year} for district ${regionCode}`);
+      keys.check(row, 'year', `${regionCode}|${year}`, {
+        id: `tahun ${year} untuk kecamatan ${regionCode}`,
+        en: `year ${year} for district ${regionCode}`,
+      });
     const enterprises = row.integer('enterprises', { required: true });
     const cooperatives = row.integer('cooperatives', { required: true });
     if (!row.ok || !regionCode || year === null || enterprises === null || cooperatives === null) {

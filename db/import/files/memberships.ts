@@ -21,12 +21,10 @@ async function importMemberships(ctx: ImportContext, file: BundleCsv): Promise<v
     const memberId = partyId(ctx, row, 'member_ref', { required: true, kinds: ['ENTERPRISE'] });
     const joinedOn = row.date('joined_on');
     if (cooperativeId !== null && memberId !== null) {
-      pairs.check(
-        row,
-        'member_ref',
-        `${cooperativeId}|${memberId}`,
-        `member ${row.raw('member_ref').trim()} of this cooperative`,
-      );
+      pairs.check(row, 'member_ref', `${cooperativeId}|${memberId}`, {
+        id: `anggota ${row.raw('member_ref').trim()} koperasi ini`,
+        en: `member ${row.raw('member_ref').trim()} of this cooperative`,
+      });
     }
     if (!row.ok || cooperativeId === null || memberId === null) {
       rejectRow(ctx, file, row);

@@ -17,7 +17,7 @@ import {
   type Verification,
 } from '../../src/database.ts';
 import type { FirstSeen, ImportContext } from '../context.ts';
-import { kbliProblem, nibProblem, nikGender, nikProblem } from '../identifiers.ts';
+import { kbliProblem, nibProblem, nikGender, nikProblem, unknownRegionCode } from '../identifiers.ts';
 import type { RowReader } from '../row.ts';
 import { regionCodes } from './regions.ts';
 
@@ -85,7 +85,7 @@ export function readParty(
   const kind = row.oneOf('kind', PARTY_KINDS, { required: true });
   const name = row.text('name', { required: true });
   const regionCode = row.token('region_code');
-  if (regionCode && !regionCodes().has(regionCode)) row.fail('region_code', `unknown region code ${regionCode}`);
+  if (regionCode && !regionCodes().has(regionCode)) row.fail('region_code', unknownRegionCode(regionCode));
   const parentRef = row.token('parent_ref');
   const isGovernment = row.boolean('is_government');
   const status = row.oneOf('status', PARTY_STATUSES) ?? 'ACTIVE';
@@ -103,17 +103,26 @@ export function readParty(
         file: 'parties.csv',
         line: row.line,
         column,
-        message: `${column} applies to ${kinds.join(' and ')} rows only: ignored for a ${kind}`,
+        message: {
+          id: `${column} hanya berlaku untuk baris ${kinds.join(' dan ')}: diabaikan untuk ${kind}`,
+          en: `${column} applies to ${kinds.join(' and ')} rows only: ignored for a ${kind}`,
+        },
       });
     }
   }
   if (ref) {
     const stored = ctx.parties.existingValue(ref);
     if (stored && stored.kind !== kind)
-      row.fail('kind', `${ref} is already stored as ${stored.kind}; a party's kind cannot change`);
+      row.fail('kind', {
+        id: `${ref} sudah tersimpan sebagai ${stored.kind}; jenis suatu pihak tidak dapat diubah`,
+        en: `${ref} is already stored as ${stored.kind}; a party's kind cannot change`,
+      });
   }
   if (kind === 'AGENCY' && isGovernment === false)
-    row.fail('is_government', 'an agency is always a government buyer (true)');
+    row.fail('is_government', {
+      id: 'perangkat daerah selalu pembeli pemerintah (true)',
+      en: 'an agency is always a government buyer (true)',
+    });
 
   let agency: PartyRow['agency'] = null;
   let unit: PartyRow['unit'] = null;
@@ -124,7 +133,10 @@ export function readParty(
     const code = row.token('agency_code', {
       required: true,
       pattern: AGENCY_CODE,
-      hint: 'agency_code is letters and digits separated by dots, e.g. 1.02.0.00.0.00.01.0000',
+      hint: {
+        id: 'agency_code berupa huruf dan angka dipisah titik, misalnya 1.02.0.00.0.00.01.0000',
+        en: 'agency_code is letters and digits separated by dots, e.g. 1.02.0.00.0.00.01.0000',
+      },
     });
     seen.agency_code.check(row, 'agency_code', code);
     const agencyType = row.oneOf('agency_type', AGENCY_TYPES) ?? 'OTHER';
@@ -133,14 +145,17 @@ export function readParty(
     const unitType = row.oneOf('unit_type', UNIT_TYPES, { required: true });
     const members = row.integer('members');
     if (!parentRef)
-      row.fail('parent_ref', 'parent_ref is required for a NETWORK_UNIT: the agency (or unit) it belongs to');
+      row.fail('parent_ref', {
+        id: 'parent_ref wajib diisi untuk NETWORK_UNIT: perangkat daerah (atau unit) yang membawahinya',
+        en: 'parent_ref is required for a NETWORK_UNIT: the agency (or unit) it belongs to',
+      });
     if (unitType) unit = { unit_type: unitType, members };
   } else if (kind === 'ENTERPRISE') {
     const nib = row.token('nib');
     if (nib) {
       const problem = nibProblem(nib);
       if (problem) row.fail('nib', problem);
-      else seen.nib.check(row, 'nib', nib, `NIB ${nib}`);
+      else seen.nib.check(row, 'nib', nib, { id: `NIB ${nib}`, en: `NIB ${nib}` });
     }
     const kbli = row.token('kbli_code');
     const kbliIssue = kbli ? kbliProblem(kbli) : null;
@@ -150,17 +165,20 @@ export function readParty(
     if (nikIssue) row.fail('owner_nik', nikIssue);
     const gender = row.oneOf('owner_gender', ['F', 'M'] as const);
     if (nik && !nikIssue && gender && nikGender(nik) !== gender) {
-      row.fail('owner_gender', `owner_gender ${gender} disagrees with the NIK (a birth day above 40 marks a woman)`);
+      row.fail('owner_gender', {
+        id: `owner_gender ${gender} tidak sesuai dengan NIK (tanggal lahir di atas 40 menandai perempuan)`,
+        en: `owner_gender ${gender} disagrees with the NIK (a birth day above 40 marks a woman)`,
+      });
     }
     const capital = row.money('capital');
     const revenue = row.money('annual_revenue');
     const computed = classifySize(capital, revenue);
     if (computed.sizeClass && sizeClass && computed.sizeClass !== sizeClass) {
       const basis = computed.basis === 'CAPITAL' ? `capital ${capital}` : `annual_revenue ${revenue}`;
-      row.fail(
-        'size_class',
-        `size_class ${sizeClass} disagrees with ${basis}, which makes it ${computed.sizeClass} under PP 7/2021 (leave size_class empty to compute it)`,
-      );
+      row.fail('size_class', {
+        id: `size_class ${sizeClass} tidak sesuai dengan ${basis}, yang menurut PP 7/2021 termasuk ${computed.sizeClass} (kosongkan size_class agar dihitung otomatis)`,
+        en: `size_class ${sizeClass} disagrees with ${basis}, which makes it ${computed.sizeClass} under PP 7/2021 (leave size_class empty to compute it)`,
+      });
     }
     size = computed.sizeClass ?? sizeClass;
     enterprise = {

@@ -1,4 +1,6 @@
 import type { PartyKind } from '../../src/database.ts';
+import { constraintReason } from '../../src/errors.ts';
+import type { Reason } from '../../src/rules/failure.ts';
 import { loadInChunks } from '../bulk.ts';
 import {
   type BundleCsv,
@@ -65,7 +67,11 @@ function depths(rows: readonly PartyRow[], readers: ReadonlyMap<PartyRow, RowRea
     if (node && onChain.has(node)) {
       const cycle = chain.slice(chain.indexOf(node));
       const path = [...cycle, node].map((r) => r.ref).join(' → ');
-      for (const r of cycle) readers.get(r)?.fail('parent_ref', `parent_ref forms a cycle: ${path}`);
+      for (const r of cycle)
+        readers.get(r)?.fail('parent_ref', {
+          id: `parent_ref membentuk lingkaran: ${path}`,
+          en: `parent_ref forms a cycle: ${path}`,
+        });
       // Rows leading into the cycle are rejected later, when their parent turns out rejected.
       for (const r of chain) depth.set(r, 0);
       continue;
@@ -89,13 +95,16 @@ function withinScope(ctx: ImportContext, scope: ImportScope, file: BundleCsv, pa
       file: file.name,
       line: party.line,
       column: 'ref',
-      message: `${party.ref} is already stored and is kept as it is: ${why}`,
+      message: {
+        id: `${party.ref} sudah tersimpan dan dibiarkan apa adanya: ${why.id}`,
+        en: `${party.ref} is already stored and is kept as it is: ${why.en}`,
+      },
     });
     ctx.report.tally(file.name).unchanged += 1;
     ctx.parties.stored(party.ref, stored);
     return false;
   }
-  let refusal: { column: string; reason: string } | null = null;
+  let refusal: { column: string; reason: Reason } | null = null;
   if (party.kind === 'AGENCY') refusal = { column: 'kind', reason: OUTSIDE_SCOPE.agency };
   else if (party.kind === 'NETWORK_UNIT' && (party.parent_id == null || !scope.isBuyer(party.parent_id)))
     refusal = { column: 'parent_ref', reason: OUTSIDE_SCOPE.parent };
@@ -135,7 +144,7 @@ export async function importParties(ctx: ImportContext, file: BundleCsv): Promis
     const row = readers.get(party) as RowReader;
     if (!party.parentRef) continue;
     if (party.parentRef === party.ref) {
-      row.fail('parent_ref', 'a party cannot be its own parent');
+      row.fail('parent_ref', constraintReason('party_parent_not_self'));
       continue;
     }
     const parentKind = bundleKinds.get(party.parentRef) ?? ctx.parties.existingValue(party.parentRef)?.kind;
@@ -143,10 +152,10 @@ export async function importParties(ctx: ImportContext, file: BundleCsv): Promis
       const found = ctx.parties.lookup(party.parentRef, 'parent_ref');
       if ('reason' in found) row.fail('parent_ref', found.reason);
     } else if (!PARENT_KINDS.includes(parentKind))
-      row.fail(
-        'parent_ref',
-        `parent_ref ${party.parentRef} is ${parentKind}; a network unit belongs to an AGENCY or another NETWORK_UNIT`,
-      );
+      row.fail('parent_ref', {
+        id: `parent_ref ${party.parentRef} berjenis ${parentKind}; unit jaringan berada di bawah AGENCY atau NETWORK_UNIT lain`,
+        en: `parent_ref ${party.parentRef} is ${parentKind}; a network unit belongs to an AGENCY or another NETWORK_UNIT`,
+      });
   }
   const depth = depths(
     valid.filter((p) => readers.get(p)?.ok),

@@ -37,7 +37,10 @@ async function importPrograms(ctx: ImportContext, file: BundleCsv): Promise<void
         row.fail('agency_ref', OUTSIDE_SCOPE.program);
     }
     if (agencyId !== null && code && year !== null) {
-      codes.check(row, 'code', `${agencyId}|${year}|${code}`, `code ${code} for this agency in ${year}`);
+      codes.check(row, 'code', `${agencyId}|${year}|${code}`, {
+        id: `kode ${code} untuk perangkat daerah ini pada tahun ${year}`,
+        en: `code ${code} for this agency in ${year}`,
+      });
     }
     if (!row.ok || !ref || agencyId === null || !code || !name || year === null || budget === null) {
       rejectRow(ctx, file, row);

@@ -26,7 +26,10 @@ async function importSnapshots(ctx: ImportContext, file: BundleCsv): Promise<voi
     if (ctx.scope && enterpriseId !== null && !ctx.scope.owns(enterpriseId))
       row.fail('party_ref', OUTSIDE_SCOPE.enterprise);
     if (enterpriseId !== null && period)
-      keys.check(row, 'period', `${enterpriseId}|${period}`, `period ${period.slice(0, 7)} for this party`);
+      keys.check(row, 'period', `${enterpriseId}|${period}`, {
+        id: `periode ${period.slice(0, 7)} untuk pihak ini`,
+        en: `period ${period.slice(0, 7)} for this party`,
+      });
     const revenue = row.money('revenue');
     const employees = row.integer('employees');
     const status = row.oneOf('status', PARTY_STATUSES) ?? 'ACTIVE';

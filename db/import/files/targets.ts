@@ -34,12 +34,10 @@ async function importTargets(ctx: ImportContext, file: BundleCsv): Promise<void>
     const year = row.integer('fiscal_year', { required: true, min: 2000, max: 2100 });
     const agencyId = partyId(ctx, row, 'agency_ref', { kinds: ['AGENCY'] });
     if (metric && year !== null && (agencyId !== null || !row.raw('agency_ref').trim())) {
-      scopes.check(
-        row,
-        'fiscal_year',
-        `${metric}|${year}|${agencyId ?? ''}`,
-        `${metric} target for ${year}${agencyId === null ? '' : ' and this agency'}`,
-      );
+      scopes.check(row, 'fiscal_year', `${metric}|${year}|${agencyId ?? ''}`, {
+        id: `target ${metric} untuk tahun ${year}${agencyId === null ? '' : ' dan perangkat daerah ini'}`,
+        en: `${metric} target for ${year}${agencyId === null ? '' : ' and this agency'}`,
+      });
     }
     if (!row.ok || !ref || !name || !metric || share === null || year === null) {
       rejectRow(ctx, file, row);

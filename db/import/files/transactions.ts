@@ -1,4 +1,5 @@
 import { FUNDING_SOURCES, type FundingSource, PRODUCT_CATEGORIES, type ProductCategory } from '../../src/database.ts';
+import { constraintReason } from '../../src/errors.ts';
 import { columnsOf } from '../bulk.ts';
 import { type BundleCsv, FirstSeen, type ImportContext, rejectRow } from '../context.ts';
 import { partyId, product, programId } from '../resolve.ts';
@@ -62,7 +63,10 @@ async function importBatch(ctx: ImportContext, file: BundleCsv): Promise<void> {
   for (const { row, key } of readers) {
     if (!key) continue;
     const { source, ref } = key;
-    const label = source === DEFAULT_SOURCE ? `ref ${ref}` : `ref ${ref} for source ${source}`;
+    const label =
+      source === DEFAULT_SOURCE
+        ? { id: `ref ${ref}`, en: `ref ${ref}` }
+        : { id: `ref ${ref} untuk sumber ${source}`, en: `ref ${ref} for source ${source}` };
     if (keys.check(row, 'ref', keyOf(key), label)) firsts.push({ ...key, line: row.line });
   }
   await rememberKeys(ctx.trx, firsts);
@@ -73,21 +77,22 @@ async function importBatch(ctx: ImportContext, file: BundleCsv): Promise<void> {
     const source = key?.source ?? DEFAULT_SOURCE;
     const buyerId = partyId(ctx, row, 'buyer_ref', { required: true });
     const sellerId = partyId(ctx, row, 'seller_ref', { required: true });
-    if (buyerId !== null && buyerId === sellerId) row.fail('seller_ref', 'buyer and seller must be different parties');
+    if (buyerId !== null && buyerId === sellerId) row.fail('seller_ref', constraintReason('transaction_not_self'));
     if (ctx.scope && buyerId !== null && !ctx.scope.isBuyer(buyerId)) row.fail('buyer_ref', OUTSIDE_SCOPE.buyer);
     const programIdValue = programId(ctx, row, 'program_ref');
     const sold = product(ctx, row, 'product_ref');
     if (sold && sellerId !== null && sold.sellerId !== sellerId) {
-      row.fail(
-        'product_ref',
-        `product_ref ${row.raw('product_ref').trim()} is sold by another party than seller_ref ${row.raw('seller_ref').trim()}`,
-      );
+      const [productRef, sellerRef] = [row.raw('product_ref').trim(), row.raw('seller_ref').trim()];
+      row.fail('product_ref', {
+        id: `product_ref ${productRef} dijual oleh pihak lain, bukan seller_ref ${sellerRef}`,
+        en: `product_ref ${productRef} is sold by another party than seller_ref ${sellerRef}`,
+      });
     }
     // The category may be left empty when a product says it.
     const category = row.oneOf('category', PRODUCT_CATEGORIES, { required: !sold }) ?? sold?.category ?? null;
     const accountCode = row.token('account_code', {
       pattern: ACCOUNT_CODE,
-      hint: 'account_code is digits separated by dots, e.g. 5.1.02.01.01.0024',
+      hint: constraintReason('transaction_account_code_format'),
     });
     const fundingSource = row.oneOf('funding_source', FUNDING_SOURCES);
     const amount = row.money('amount', { required: true });
@@ -132,7 +137,10 @@ async function importBatch(ctx: ImportContext, file: BundleCsv): Promise<void> {
         file: file.name,
         line: r.line,
         column: 'ref',
-        message: `ref ${r.source_ref} was voided: it stays voided and is not imported again`,
+        message: {
+          id: `ref ${r.source_ref} sudah dibatalkan: tetap batal dan tidak diimpor lagi`,
+          en: `ref ${r.source_ref} was voided: it stays voided and is not imported again`,
+        },
       });
     }
   }
@@ -174,7 +182,13 @@ async function withoutOtherBuyers(
   if (foreign.size === 0) return [...rows];
   return rows.filter((r) => {
     if (!foreign.has(keyOf({ source: r.source, ref: r.source_ref }))) return true;
-    ctx.report.reject(file.name, r.line, { column: 'ref', reason: `ref ${r.source_ref}: ${OUTSIDE_SCOPE.purchase}` });
+    ctx.report.reject(file.name, r.line, {
+      column: 'ref',
+      reason: {
+        id: `ref ${r.source_ref}: ${OUTSIDE_SCOPE.purchase.id}`,
+        en: `ref ${r.source_ref}: ${OUTSIDE_SCOPE.purchase.en}`,
+      },
+    });
     return false;
   });
 }

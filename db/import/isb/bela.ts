@@ -15,10 +15,26 @@ export function mapBela(file: string, data: readonly IsbRow[], rows: IsbRows, sa
     const amount = rupiah(row.valuasi);
     const date = day(row.tanggal_transaksi);
     const buyer = satker.buyer(row, 'kd_satker', file, line);
-    if (!id) rows.reject(file, line, 'order_id', 'order_id is empty: the order cannot be matched on re-import');
-    if (!merchant) rows.reject(file, line, 'merchant_name', 'merchant_name is empty: the seller is not given');
-    if (amount === null) rows.reject(file, line, 'valuasi', 'valuasi must be a positive amount');
-    if (!date) rows.reject(file, line, 'tanggal_transaksi', 'tanggal_transaksi must be a date');
+    if (!id)
+      rows.reject(file, line, 'order_id', {
+        id: 'order_id kosong: pesanan tidak dapat dicocokkan saat impor ulang',
+        en: 'order_id is empty: the order cannot be matched on re-import',
+      });
+    if (!merchant)
+      rows.reject(file, line, 'merchant_name', {
+        id: 'merchant_name kosong: penjual tidak disebutkan',
+        en: 'merchant_name is empty: the seller is not given',
+      });
+    if (amount === null)
+      rows.reject(file, line, 'valuasi', {
+        id: 'valuasi harus jumlah yang positif',
+        en: 'valuasi must be a positive amount',
+      });
+    if (!date)
+      rows.reject(file, line, 'tanggal_transaksi', {
+        id: 'tanggal_transaksi harus tanggal',
+        en: 'tanggal_transaksi must be a date',
+      });
     if (!id || !merchant || amount === null || !date || !buyer) return;
     const ref = `BELA-${merchant.toLowerCase().replace(/\s+/g, ' ')}`.slice(0, 100);
     rows.party({ ref, kind: 'ENTERPRISE', name: merchant, agency_code: '', file, line });

@@ -20,10 +20,10 @@ export function mapEcat(
     const id = text(row.kd_paket);
     const status = text(row.paket_status_str);
     if (status !== 'Paket Selesai') {
-      rows.warn(
-        file,
-        'packages whose paket_status_str is not "Paket Selesai" (cancelled, in progress) are not purchases: skipped',
-      );
+      rows.warn(file, {
+        id: 'paket dengan paket_status_str selain "Paket Selesai" (batal, sedang berjalan) bukan pembelian: dilewati',
+        en: 'packages whose paket_status_str is not "Paket Selesai" (cancelled, in progress) are not purchases: skipped',
+      });
       return;
     }
     const buyer = satker.buyer(row, 'satker_id', file, line);
@@ -32,24 +32,49 @@ export function mapEcat(
     const name = provider ? text(provider.nama_penyedia) : null;
     const amount = rupiah(row.total_harga);
     const date = day(row.tanggal_buat_paket);
-    if (!id) rows.reject(file, line, 'kd_paket', 'kd_paket is empty: the package cannot be matched on re-import');
+    if (!id)
+      rows.reject(file, line, 'kd_paket', {
+        id: 'kd_paket kosong: paket tidak dapat dicocokkan saat impor ulang',
+        en: 'kd_paket is empty: the package cannot be matched on re-import',
+      });
     if (!provider)
-      rows.reject(
-        file,
-        line,
-        'kd_penyedia',
-        `provider ${text(row.kd_penyedia) ?? '(empty)'} is not in Ecat-PenyediaDetail`,
-      );
-    else if (!seller) rows.reject(file, line, 'kd_penyedia', 'the provider has no NPWP: it cannot be identified');
-    else if ('reason' in seller) rows.reject(file, line, 'kd_penyedia', `the provider's NPWP: ${seller.reason}`);
-    if (amount === null) rows.reject(file, line, 'total_harga', 'total_harga must be a positive amount');
-    if (!date) rows.reject(file, line, 'tanggal_buat_paket', 'tanggal_buat_paket must be a date');
+      rows.reject(file, line, 'kd_penyedia', {
+        id: `penyedia ${text(row.kd_penyedia) ?? '(kosong)'} tidak ada di Ecat-PenyediaDetail`,
+        en: `provider ${text(row.kd_penyedia) ?? '(empty)'} is not in Ecat-PenyediaDetail`,
+      });
+    else if (!seller)
+      rows.reject(file, line, 'kd_penyedia', {
+        id: 'penyedia tidak mempunyai NPWP: penyedia tidak dapat dikenali',
+        en: 'the provider has no NPWP: it cannot be identified',
+      });
+    else if ('reason' in seller)
+      rows.reject(file, line, 'kd_penyedia', {
+        id: `NPWP penyedia: ${seller.reason.id}`,
+        en: `the provider's NPWP: ${seller.reason.en}`,
+      });
+    if (amount === null)
+      rows.reject(file, line, 'total_harga', {
+        id: 'total_harga harus jumlah yang positif',
+        en: 'total_harga must be a positive amount',
+      });
+    if (!date)
+      rows.reject(file, line, 'tanggal_buat_paket', {
+        id: 'tanggal_buat_paket harus tanggal',
+        en: 'tanggal_buat_paket must be a date',
+      });
     if (!id || !buyer || !seller || 'reason' in seller || !name || amount === null || !date) return;
     const kind = text(provider?.penyedia_ukm) === 'Y' ? 'ENTERPRISE' : 'VENDOR';
     rows.party({ ref: seller.ref, kind, name, agency_code: '', file, line });
     const funding = text(row.nama_sumber_dana)?.toUpperCase() ?? '';
     if (funding && !(FUNDING_SOURCES as readonly string[]).includes(funding)) {
-      rows.warn(file, `nama_sumber_dana ${funding} is not a known funding source: left empty`, 'nama_sumber_dana');
+      rows.warn(
+        file,
+        {
+          id: `nama_sumber_dana ${funding} bukan sumber dana yang dikenal: dikosongkan`,
+          en: `nama_sumber_dana ${funding} is not a known funding source: left empty`,
+        },
+        'nama_sumber_dana',
+      );
     }
     rows.transactions.push({
       ref: id,

@@ -72,7 +72,10 @@ export async function importIsb(
   for (const file of files) {
     const dataset = isbDataset(file.name);
     if (!dataset) {
-      rows.warn(file.name, `not an ISB dataset this importer reads (${ISB_DATASETS.join(', ')}): ignored`);
+      rows.warn(file.name, {
+        id: `bukan dataset ISB yang dibaca pengimpor ini (${ISB_DATASETS.join(', ')}): diabaikan`,
+        en: `not an ISB dataset this importer reads (${ISB_DATASETS.join(', ')}): ignored`,
+      });
       continue;
     }
     if (!Array.isArray(file.data)) {
@@ -91,18 +94,22 @@ export async function importIsb(
   mapSpse(nameOf('SPSE-NonTenderEkontrak-Kontrak'), data('SPSE-NonTenderEkontrak-Kontrak'), rows, satker);
   const providers = new Map(data('Ecat-PenyediaDetail').map((p) => [text(p.kd_penyedia) ?? '', p]));
   if (byDataset.has('Ecat-PaketEPurchasing') && !byDataset.has('Ecat-PenyediaDetail')) {
-    rows.warn(
-      nameOf('Ecat-PaketEPurchasing'),
-      'Ecat-PenyediaDetail is missing: its packages cannot name their sellers',
-    );
+    rows.warn(nameOf('Ecat-PaketEPurchasing'), {
+      id: 'Ecat-PenyediaDetail tidak ada: paket-paketnya tidak dapat menyebut penjualnya',
+      en: 'Ecat-PenyediaDetail is missing: its packages cannot name their sellers',
+    });
   }
   mapEcat(nameOf('Ecat-PaketEPurchasing'), data('Ecat-PaketEPurchasing'), providers, rows, satker);
   mapBela(nameOf('Bela-TokoDaringRealisasi'), data('Bela-TokoDaringRealisasi'), rows, satker);
   mapRupPackages(nameOf('RUP-PaketPenyedia-Terumumkan'), data('RUP-PaketPenyedia-Terumumkan'), rows, satker);
   mapRupBudgetLines(nameOf('RUP-PaketAnggaranPenyedia'), data('RUP-PaketAnggaranPenyedia'), rows);
-  if (byDataset.has('Ecat-KomoditasDetail')) rows.warn(nameOf('Ecat-KomoditasDetail'), 'catalogues are not imported');
+  if (byDataset.has('Ecat-KomoditasDetail'))
+    rows.warn(nameOf('Ecat-KomoditasDetail'), { id: 'katalog tidak diimpor', en: 'catalogues are not imported' });
   if (rows.transactions.length > 0) {
-    rows.warn('(ISB)', 'ISB purchases carry no product category the platform uses: they get category OTHER');
+    rows.warn('(ISB)', {
+      id: 'pembelian ISB tidak membawa kategori produk yang dipakai platform: diberi kategori OTHER',
+      en: 'ISB purchases carry no product category the platform uses: they get category OTHER',
+    });
   }
 
   const parties = [...rows.parties.values()];

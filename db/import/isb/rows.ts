@@ -1,4 +1,5 @@
 import type { PlanStatus } from '../../src/enums.ts';
+import type { Reason } from '../../src/rules/failure.ts';
 import { checkNpwp } from '../../src/rules/identifiers.ts';
 import type { ImportWarning, RejectedRow } from '../report.ts';
 
@@ -70,13 +71,13 @@ export class IsbRows {
   readonly warnings: ImportWarning[] = [];
   private readonly noted = new Set<string>();
 
-  reject(file: string, line: number, column: string | null, reason: string): void {
+  reject(file: string, line: number, column: string | null, reason: Reason): void {
     this.rejected.push({ file, line, column, reason, code: 'BAD_USER_INPUT' });
   }
 
   /** A warning given once per file and message. */
-  warn(file: string, message: string, column: string | null = null): void {
-    const key = `${file}\u0000${message}`;
+  warn(file: string, message: Reason, column: string | null = null): void {
+    const key = `${file}\u0000${message.en}`;
     if (this.noted.has(key)) return;
     this.noted.add(key);
     this.warnings.push({ file, column, message });
@@ -107,11 +108,11 @@ export function accountCode(v: unknown): string | null {
 }
 
 /** A seller known by its NPWP (either form, dots and dashes allowed): ref NPWP-<16 digits>, or a reason. */
-export function npwpRef(...values: unknown[]): { ref: string } | { reason: string } | null {
+export function npwpRef(...values: unknown[]): { ref: string } | { reason: Reason } | null {
   const given = values.map(text).find((v) => v !== null);
   if (!given) return null;
   const checked = checkNpwp(given, 'npwp', { today: new Date().toISOString().slice(0, 10), regionExists: () => null });
-  return checked.failure ? { reason: checked.failure.reason.en } : { ref: `NPWP-${checked.value}` };
+  return checked.failure ? { reason: checked.failure.reason } : { ref: `NPWP-${checked.value}` };
 }
 
 /** YYYY-MM-DD from a date or a "YYYY-MM-DD hh:mm:ss" timestamp. */

@@ -2,6 +2,8 @@ import type { PlanStatus } from '../../src/enums.ts';
 import { accountCode, type IsbRow, type IsbRows, rupiah, text } from './rows.ts';
 import type { SatkerMap } from './satker.ts';
 
+const POSITIVE_PAGU = { id: 'pagu harus jumlah yang positif', en: 'pagu must be a positive amount' };
+
 /*
  * SiRUP (Sistem Informasi Rencana Umum Pengadaan): the packages an agency announces it plans to
  * procure through providers, and their budget lines. A package is a plan with a budget ceiling
@@ -60,12 +62,18 @@ export function mapRupPackages(file: string, data: readonly IsbRow[], rows: IsbR
     const line = i + 1;
     const kdRup = text(row.kd_rup);
     if (!kdRup) {
-      rows.reject(file, line, 'kd_rup', 'kd_rup is empty: the package cannot be matched on re-import');
+      rows.reject(file, line, 'kd_rup', {
+        id: 'kd_rup kosong: paket tidak dapat dicocokkan saat impor ulang',
+        en: 'kd_rup is empty: the package cannot be matched on re-import',
+      });
       return;
     }
     const first = seen.get(kdRup);
     if (first !== undefined) {
-      rows.reject(file, line, 'kd_rup', `duplicate kd_rup ${kdRup}: row ${first} already has it`);
+      rows.reject(file, line, 'kd_rup', {
+        id: `kd_rup ${kdRup} ganda: baris ${first} sudah memuatnya`,
+        en: `duplicate kd_rup ${kdRup}: row ${first} already has it`,
+      });
       return;
     }
     seen.set(kdRup, line);
@@ -74,16 +82,22 @@ export function mapRupPackages(file: string, data: readonly IsbRow[], rows: IsbR
     const year = fiscalYear(row.tahun_anggaran);
     const status = planStatus(row);
     const agency = satker.buyer(row, 'kd_satker', file, line);
-    if (!name) rows.reject(file, line, 'nama_paket', 'nama_paket is empty: the package has no name');
-    if (pagu === null) rows.reject(file, line, 'pagu', 'pagu must be a positive amount');
-    if (year === null) rows.reject(file, line, 'tahun_anggaran', 'tahun_anggaran must be a year from 2000 to 2100');
+    if (!name)
+      rows.reject(file, line, 'nama_paket', {
+        id: 'nama_paket kosong: paket tidak mempunyai nama',
+        en: 'nama_paket is empty: the package has no name',
+      });
+    if (pagu === null) rows.reject(file, line, 'pagu', POSITIVE_PAGU);
+    if (year === null)
+      rows.reject(file, line, 'tahun_anggaran', {
+        id: 'tahun_anggaran harus tahun 2000 sampai 2100',
+        en: 'tahun_anggaran must be a year from 2000 to 2100',
+      });
     if (status === null) {
-      rows.reject(
-        file,
-        line,
-        flag(row.status_aktif_rup) === null ? 'status_aktif_rup' : 'status_delete_rup',
-        'status_aktif_rup and status_delete_rup must be true or false: the package status is not given',
-      );
+      rows.reject(file, line, flag(row.status_aktif_rup) === null ? 'status_aktif_rup' : 'status_delete_rup', {
+        id: 'status_aktif_rup dan status_delete_rup harus true atau false: status paket tidak disebutkan',
+        en: 'status_aktif_rup and status_delete_rup must be true or false: the package status is not given',
+      });
     }
     if (!name || pagu === null || year === null || status === null || !agency) return;
     const small = smallBusinessFlag(row.status_ukm);
@@ -109,14 +123,20 @@ export function mapRupPackages(file: string, data: readonly IsbRow[], rows: IsbR
   if (unknownFlag > 0) {
     rows.warn(
       file,
-      `${unknownFlag} package(s) with a status_ukm other than "UKM" or "Non UKM": stored as not known to be planned for small businesses`,
+      {
+        id: `${unknownFlag} paket dengan status_ukm selain "UKM" atau "Non UKM": disimpan sebagai tidak diketahui apakah direncanakan untuk usaha kecil`,
+        en: `${unknownFlag} package(s) with a status_ukm other than "UKM" or "Non UKM": stored as not known to be planned for small businesses`,
+      },
       'status_ukm',
     );
   }
   if (unknownMethod > 0) {
     rows.warn(
       file,
-      `${unknownMethod} package(s) without metode_pengadaan: method stored as unknown`,
+      {
+        id: `${unknownMethod} paket tanpa metode_pengadaan: metode disimpan sebagai tidak diketahui`,
+        en: `${unknownMethod} package(s) without metode_pengadaan: method stored as unknown`,
+      },
       'metode_pengadaan',
     );
   }
@@ -134,9 +154,17 @@ export function mapRupBudgetLines(file: string, data: readonly IsbRow[], rows: I
     const kdRup = text(row.kd_rup);
     const mak = text(row.mak);
     const pagu = rupiah(row.pagu);
-    if (!kdRup) rows.reject(file, line, 'kd_rup', 'kd_rup is empty: the line belongs to no package');
-    if (!mak) rows.reject(file, line, 'mak', 'mak is empty: the budget line has no account');
-    if (pagu === null) rows.reject(file, line, 'pagu', 'pagu must be a positive amount');
+    if (!kdRup)
+      rows.reject(file, line, 'kd_rup', {
+        id: 'kd_rup kosong: baris anggaran ini tidak termasuk paket mana pun',
+        en: 'kd_rup is empty: the line belongs to no package',
+      });
+    if (!mak)
+      rows.reject(file, line, 'mak', {
+        id: 'mak kosong: baris anggaran tidak mempunyai rekening',
+        en: 'mak is empty: the budget line has no account',
+      });
+    if (pagu === null) rows.reject(file, line, 'pagu', POSITIVE_PAGU);
     if (!kdRup || !mak || pagu === null) return;
     const account = accountCode(mak);
     if (!account) withoutAccount++;
@@ -151,6 +179,13 @@ export function mapRupBudgetLines(file: string, data: readonly IsbRow[], rows: I
     });
   });
   if (withoutAccount > 0) {
-    rows.warn(file, `${withoutAccount} line(s) whose mak ends with no account code (5.…): stored without one`, 'mak');
+    rows.warn(
+      file,
+      {
+        id: `${withoutAccount} baris yang mak-nya tidak diakhiri kode rekening (5.…): disimpan tanpa kode rekening`,
+        en: `${withoutAccount} line(s) whose mak ends with no account code (5.…): stored without one`,
+      },
+      'mak',
+    );
   }
 }

@@ -44,12 +44,10 @@ export class SatkerMap {
       const name = text(row.nama_satker);
       if (kd === undefined) return;
       if (!kd || !code || !name) {
-        this.rows.reject(
-          file,
-          i + 1,
-          !kd ? 'kd_satker' : !code ? 'kd_satker_str' : 'nama_satker',
-          'a work unit needs kd_satker, kd_satker_str and nama_satker',
-        );
+        this.rows.reject(file, i + 1, !kd ? 'kd_satker' : !code ? 'kd_satker_str' : 'nama_satker', {
+          id: 'satuan kerja harus mempunyai kd_satker, kd_satker_str dan nama_satker',
+          en: 'a work unit needs kd_satker, kd_satker_str and nama_satker',
+        });
         return;
       }
       this.define(kd, code, name, file, i + 1);
@@ -62,7 +60,7 @@ export class SatkerMap {
     if (!given) return null;
     const checked = checkKdSatker(given, column);
     if (checked.failure) {
-      this.rows.reject(file, line, column, checked.failure.reason.en);
+      this.rows.reject(file, line, column, checked.failure.reason);
       return undefined;
     }
     return checked.value;
@@ -83,7 +81,10 @@ export class SatkerMap {
     const kd = this.kdOf(row, kdColumn, file, line);
     if (kd === undefined) return null;
     if (!kd) {
-      this.rows.reject(file, line, kdColumn, `${kdColumn} is empty: the buying work unit is not given`);
+      this.rows.reject(file, line, kdColumn, {
+        id: `${kdColumn} kosong: satuan kerja pembeli tidak disebutkan`,
+        en: `${kdColumn} is empty: the buying work unit is not given`,
+      });
       return null;
     }
     const known = this.refs.get(kd) ?? this.mappings.get(kd)?.agencyRef;
@@ -91,12 +92,10 @@ export class SatkerMap {
     const code = text(row.kd_satker_str);
     const name = text(row.nama_satker);
     if (code && name) return this.define(kd, code, name, file, line);
-    this.rows.reject(
-      file,
-      line,
-      kdColumn,
-      `work unit ${kd} is not in RUP-MasterSatker nor mapped to an agency, and the row does not name its agency code: add RUP-MasterSatker.json or map the work unit (mapSatker)`,
-    );
+    this.rows.reject(file, line, kdColumn, {
+      id: `satuan kerja ${kd} tidak ada di RUP-MasterSatker dan tidak dipetakan ke perangkat daerah, dan baris ini tidak menyebut kode perangkat daerahnya: tambahkan RUP-MasterSatker.json atau petakan satuan kerjanya (mapSatker)`,
+      en: `work unit ${kd} is not in RUP-MasterSatker nor mapped to an agency, and the row does not name its agency code: add RUP-MasterSatker.json or map the work unit (mapSatker)`,
+    });
     return null;
   }
 

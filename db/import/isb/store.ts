@@ -75,7 +75,10 @@ async function storePlans(
     if (agencyId === undefined) {
       ctx.report.reject(plan.file, plan.line, {
         column: 'kd_satker',
-        reason: `the agency of work unit ${plan.kd_satker} (${plan.agency_ref}) was not stored: see its rejection`,
+        reason: {
+          id: `perangkat daerah untuk satuan kerja ${plan.kd_satker} (${plan.agency_ref}) tidak tersimpan: lihat penolakannya`,
+          en: `the agency of work unit ${plan.kd_satker} (${plan.agency_ref}) was not stored: see its rejection`,
+        },
       });
       continue;
     }
@@ -97,7 +100,7 @@ async function storePlans(
       stored.push(...chunk.map((p) => p.kd_rup));
     },
     reject: (plan, error) =>
-      ctx.report.reject(plan.file, plan.line, { column: error.field, reason: error.message, code: error.code }),
+      ctx.report.reject(plan.file, plan.line, { column: error.field, reason: error.reason, code: error.code }),
   });
   return planIds(ctx.trx, ctx.tenantId, stored);
 }
@@ -135,8 +138,14 @@ async function storeLines(
       ctx.report.reject(line.file, line.line, {
         column: 'kd_rup',
         reason: plan
-          ? `package ${line.kd_rup} was rejected (${plan.file} row ${plan.line})`
-          : `package ${line.kd_rup} is neither in RUP-PaketPenyedia-Terumumkan nor stored`,
+          ? {
+              id: `paket ${line.kd_rup} ditolak (${plan.file} baris ${plan.line})`,
+              en: `package ${line.kd_rup} was rejected (${plan.file} row ${plan.line})`,
+            }
+          : {
+              id: `paket ${line.kd_rup} tidak ada di RUP-PaketPenyedia-Terumumkan dan belum tersimpan`,
+              en: `package ${line.kd_rup} is neither in RUP-PaketPenyedia-Terumumkan nor stored`,
+            },
       });
       continue;
     }
@@ -163,7 +172,10 @@ async function storeLines(
       ctx.report.warn({
         file: file.file,
         column: 'pagu',
-        message: `the lines of package ${plan.kd_rup} add up to ${sum}, not its pagu ${plan.pagu} (${plan.file} row ${plan.line})`,
+        message: {
+          id: `jumlah baris anggaran paket ${plan.kd_rup} ${sum}, bukan pagunya ${plan.pagu} (${plan.file} baris ${plan.line})`,
+          en: `the lines of package ${plan.kd_rup} add up to ${sum}, not its pagu ${plan.pagu} (${plan.file} row ${plan.line})`,
+        },
       });
     }
   }

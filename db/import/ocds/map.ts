@@ -1,3 +1,4 @@
+import type { Reason } from '../../src/rules/failure.ts';
 import type { ImportWarning, RejectedRow } from '../report.ts';
 
 /**
@@ -81,12 +82,12 @@ function keyOf(party: Json): { key: string; byName: boolean } | null {
 export function mapReleases(file: string, releases: ReadonlyArray<{ release: Json; at: string }>): OcdsRows {
   const rows: OcdsRows = { parties: [], transactions: [], rejected: [], warnings: [] };
   const byRef = new Map<string, OcdsParty>();
-  const reject = (at: string, column: string, reason: string) =>
+  const reject = (at: string, column: string, reason: Reason) =>
     rows.rejected.push({ file, line: 1, column: `${at}.${column}`, reason, code: 'BAD_USER_INPUT' });
   const warnOnce = new Set<string>();
-  const warn = (message: string, column: string | null = null) => {
-    if (warnOnce.has(message)) return;
-    warnOnce.add(message);
+  const warn = (message: Reason, column: string | null = null) => {
+    if (warnOnce.has(message.en)) return;
+    warnOnce.add(message.en);
     rows.warnings.push({ file, column, message });
   };
 
@@ -94,7 +95,10 @@ export function mapReleases(file: string, releases: ReadonlyArray<{ release: Jso
   const party = (value: Json, at: string, roles: readonly string[]): string | null => {
     const key = keyOf(value);
     if (!key) {
-      reject(at, 'id', 'a party with neither id, identifier nor name cannot be identified');
+      reject(at, 'id', {
+        id: 'pihak tanpa id, identifier maupun name tidak dapat dikenali',
+        en: 'a party with neither id, identifier nor name cannot be identified',
+      });
       return null;
     }
     const ref = `OCDS:${key.key}`.slice(0, 100);
@@ -104,18 +108,30 @@ export function mapReleases(file: string, releases: ReadonlyArray<{ release: Jso
       if (government) known.is_government = true;
       return ref;
     }
-    if (key.byName) warn(`${at}: ${nameOf(value)} has no id or identifier: known by its name`);
+    if (key.byName)
+      warn({
+        id: `${at}: ${nameOf(value)} tidak mempunyai id maupun identifier: dikenali dari namanya`,
+        en: `${at}: ${nameOf(value)} has no id or identifier: known by its name`,
+      });
     const name = nameOf(value) ?? key.key;
     const details = isObject(value.details) ? value.details : {};
     const scale = text(details.scale)?.toLowerCase();
     const mapped = scale ? SCALES[scale] : undefined;
     if (scale && !mapped)
-      warn(`details.scale "${scale}" is not an OCDS scale (micro, small, medium, sme, large): ignored`);
-    if (!government && !scale) warn('suppliers without details.scale are stored as vendors of unknown size');
+      warn({
+        id: `details.scale "${scale}" bukan skala OCDS (micro, small, medium, sme, large): diabaikan`,
+        en: `details.scale "${scale}" is not an OCDS scale (micro, small, medium, sme, large): ignored`,
+      });
+    if (!government && !scale)
+      warn({
+        id: 'penyedia tanpa details.scale disimpan sebagai vendor dengan skala tidak diketahui',
+        en: 'suppliers without details.scale are stored as vendors of unknown size',
+      });
     if (government) {
-      warn(
-        'buyers are stored as government parties outside the agency list: OCDS gives no SIPD agency code; link them to agencies by hand',
-      );
+      warn({
+        id: 'pembeli disimpan sebagai pihak pemerintah di luar daftar perangkat daerah: OCDS tidak memberi kode perangkat daerah SIPD; tautkan ke perangkat daerah secara manual',
+        en: 'buyers are stored as government parties outside the agency list: OCDS gives no SIPD agency code; link them to agencies by hand',
+      });
     }
     const row: OcdsParty = {
       ref,
@@ -160,7 +176,10 @@ export function mapReleases(file: string, releases: ReadonlyArray<{ release: Jso
       const implementation = isObject(contract.implementation) ? contract.implementation : {};
       const done = list(implementation.transactions);
       if (done.length === 0) {
-        warn('contracts without implementation.transactions are not spending yet: only their parties are imported');
+        warn({
+          id: 'kontrak tanpa implementation.transactions belum merupakan belanja: hanya pihak-pihaknya yang diimpor',
+          en: 'contracts without implementation.transactions are not spending yet: only their parties are imported',
+        });
       }
       done.forEach((tx, t) => {
         const where = `${at}.contracts[${c}].implementation.transactions[${t}]`;
@@ -173,24 +192,48 @@ export function mapReleases(file: string, releases: ReadonlyArray<{ release: Jso
         const amount = value.amount;
         const date = text(tx.date);
         const before = rows.rejected.length;
-        if (!id) reject(where, 'id', 'a transaction needs an id (its re-imports are matched on it)');
-        if (!payer) reject(where, 'payer', 'no payer: the buying party is not given');
-        if (!payee) reject(where, 'payee', 'no payee: the selling party is not given');
+        if (!id)
+          reject(where, 'id', {
+            id: 'transaksi harus mempunyai id (impor ulang dicocokkan dengannya)',
+            en: 'a transaction needs an id (its re-imports are matched on it)',
+          });
+        if (!payer)
+          reject(where, 'payer', {
+            id: 'tanpa payer: pihak pembeli tidak disebutkan',
+            en: 'no payer: the buying party is not given',
+          });
+        if (!payee)
+          reject(where, 'payee', {
+            id: 'tanpa payee: pihak penjual tidak disebutkan',
+            en: 'no payee: the selling party is not given',
+          });
         if (currency !== 'IDR') {
-          reject(
-            where,
-            'value.currency',
-            `currency ${currency ?? 'missing'}: only rupiah (IDR) amounts are imported, without conversion`,
-          );
+          reject(where, 'value.currency', {
+            id: `mata uang ${currency ?? 'tidak ada'}: hanya jumlah dalam rupiah (IDR) yang diimpor, tanpa konversi`,
+            en: `currency ${currency ?? 'missing'}: only rupiah (IDR) amounts are imported, without conversion`,
+          });
         } else if (typeof amount !== 'number' || !(amount > 0)) {
-          reject(where, 'value.amount', 'the amount must be a positive number');
+          reject(where, 'value.amount', {
+            id: 'jumlahnya harus bilangan positif',
+            en: 'the amount must be a positive number',
+          });
         }
         if (!date || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(date))
-          reject(where, 'date', 'the date is missing or not ISO 8601');
+          reject(where, 'date', {
+            id: 'tanggal tidak ada atau bukan ISO 8601',
+            en: 'the date is missing or not ISO 8601',
+          });
         const ok = rows.rejected.length === before;
         if (!ok || !id || !payer || !payee || !date || typeof amount !== 'number') return;
         const whole = Math.round(amount);
-        if (whole !== amount) warn(`${where}: ${amount} rounded to whole rupiah ${whole}`, 'value.amount');
+        if (whole !== amount)
+          warn(
+            {
+              id: `${where}: ${amount} dibulatkan menjadi rupiah bulat ${whole}`,
+              en: `${where}: ${amount} rounded to whole rupiah ${whole}`,
+            },
+            'value.amount',
+          );
         rows.transactions.push({
           ref: `${ocid}/${id}`.slice(0, 100),
           buyer_ref: payer,
@@ -203,6 +246,9 @@ export function mapReleases(file: string, releases: ReadonlyArray<{ release: Jso
     });
   }
   if (rows.transactions.length > 0)
-    warn('OCDS item classifications are not mapped to product categories: transactions get category OTHER');
+    warn({
+      id: 'klasifikasi barang OCDS tidak dipetakan ke kategori produk: transaksi diberi kategori OTHER',
+      en: 'OCDS item classifications are not mapped to product categories: transactions get category OTHER',
+    });
   return rows;
 }

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import type { Reason } from '../../src/rules/failure.ts';
 import type { BundleFile } from '../csv-import.ts';
 import type { CsvRecord, ParsedCsv, RecordProblem } from '../parse.ts';
 import { ImportSourceError, MAX_FILE_BYTES, tooLarge } from './errors.ts';
@@ -17,7 +18,7 @@ import { ImportSourceError, MAX_FILE_BYTES, tooLarge } from './errors.ts';
 type CellValue = ExcelJS.CellValue;
 
 /** A cell as the CSV bundle would hold it; a problem instead when it cannot be read as text safely. */
-export function cellText(value: CellValue): { text: string } | { problem: string } {
+export function cellText(value: CellValue): { text: string } | { problem: Reason } {
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'boolean') return { text: value ? 'true' : 'false' };
@@ -26,22 +27,31 @@ export function cellText(value: CellValue): { text: string } | { problem: string
     // digits already (no rupiah amount comes near 10^15).
     if (Math.abs(value) >= 1e15)
       return {
-        problem: 'a number too long for a spreadsheet number (its last digits are lost): format the column as Text',
+        problem: {
+          id: 'angka terlalu panjang untuk angka lembar kerja (digit terakhirnya hilang): format kolomnya sebagai Teks',
+          en: 'a number too long for a spreadsheet number (its last digits are lost): format the column as Text',
+        },
       };
     return { text: String(value) };
   }
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { problem: 'an invalid date' };
+    if (Number.isNaN(value.getTime())) return { problem: { id: 'tanggal tidak sah', en: 'an invalid date' } };
     return { text: value.toISOString().slice(0, 10) };
   }
-  if ('error' in value) return { problem: `a spreadsheet error ${String(value.error)}` };
+  if ('error' in value)
+    return {
+      problem: {
+        id: `galat lembar kerja ${String(value.error)}`,
+        en: `a spreadsheet error ${String(value.error)}`,
+      },
+    };
   if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: CellValue }).result;
     return cellText(result === undefined ? null : result);
   }
   if ('text' in value) return cellText((value as { text: CellValue }).text);
-  return { problem: 'a cell of an unknown type' };
+  return { problem: { id: 'sel berjenis tidak dikenal', en: 'a cell of an unknown type' } };
 }
 
 /** `Parties`, `parties.csv` → parties.csv */
@@ -63,7 +73,7 @@ async function readSheet(sheet: AsyncIterable<ExcelJS.Row>): Promise<ParsedCsv> 
   for await (const row of sheet) {
     const cells = rowValues(row);
     const texts: string[] = [];
-    let problem: { column: number; reason: string } | null = null;
+    let problem: { column: number; reason: Reason } | null = null;
     for (let i = 0; i < cells.length; i++) {
       const read = cellText(cells[i]);
       if ('problem' in read) problem ??= { column: i, reason: read.problem };
@@ -73,7 +83,15 @@ async function readSheet(sheet: AsyncIterable<ExcelJS.Row>): Promise<ParsedCsv> 
     if (!header) {
       header = texts.map((h) => h.trim());
       while (header.length && header.at(-1) === '') header.pop();
-      if (problem) problems.set('file', { line: row.number, column: null, reason: `header row: ${problem.reason}` });
+      if (problem)
+        problems.set('file', {
+          line: row.number,
+          column: null,
+          reason: {
+            id: `baris judul kolom: ${problem.reason.id}`,
+            en: `header row: ${problem.reason.en}`,
+          },
+        });
       continue;
     }
     // Cells beyond the header count only when they hold something.
@@ -87,12 +105,22 @@ async function readSheet(sheet: AsyncIterable<ExcelJS.Row>): Promise<ParsedCsv> 
       problems.set(record, {
         line: row.number,
         column: null,
-        reason: `has values in ${texts.length} columns, the header names ${header.length}`,
+        reason: {
+          id: `berisi nilai di ${texts.length} kolom, baris judul menyebut ${header.length}`,
+          en: `has values in ${texts.length} columns, the header names ${header.length}`,
+        },
       });
     }
   }
   if (!header) {
-    problems.set('file', { line: 1, column: null, reason: 'the sheet is empty: it needs a header row' });
+    problems.set('file', {
+      line: 1,
+      column: null,
+      reason: {
+        id: 'lembar kerja kosong: lembar harus mempunyai baris judul kolom',
+        en: 'the sheet is empty: it needs a header row',
+      },
+    });
     return { header: [], records: [], problems, headerBroken: true };
   }
   return { header, records, problems, headerBroken: problems.has('file') };

@@ -125,7 +125,7 @@ describe(`bundle formats (zip, xlsx, folder) on ${testEngine}`, () => {
 
     const report = await importCsvBundle(handle.db, TEST_TENANT, (await readImportSource(file)).files);
     expect(report.rejected.map((r) => [r.file, r.line, r.column])).toEqual([['parties.csv', 4, 'owner_nik']]);
-    expect(report.rejected[0]?.reason).toMatch(/format the column as Text/);
+    expect(report.rejected[0]?.reason.en).toMatch(/format the column as Text/);
     const stored = await handle.db
       .selectFrom('party')
       .leftJoin('enterprise_profile', 'enterprise_profile.party_id', 'party.id')
@@ -147,7 +147,13 @@ describe(`bundle formats (zip, xlsx, folder) on ${testEngine}`, () => {
     await workbook.xlsx.writeFile(file);
     const report = await importCsvBundle(handle.db, TEST_TENANT, (await readImportSource(file)).files);
     expect(report.rejected).toEqual([
-      { file: 'parties.csv', line: 1, column: 'name', reason: 'missing required column name', code: 'BAD_USER_INPUT' },
+      {
+        file: 'parties.csv',
+        line: 1,
+        column: 'name',
+        reason: { id: 'kolom wajib name tidak ada', en: 'missing required column name' },
+        code: 'BAD_USER_INPUT',
+      },
     ]);
   });
 

@@ -200,8 +200,8 @@ describe(`SiRUP plans and the work-unit mapping from LKPP ISB files on ${testEng
       [`${PACKAGES}.json`, 1, 'kd_satker'],
       [`${PACKAGES}.json`, 2, 'status_aktif_rup'],
     ]);
-    expect(report.rejected[0]?.reason).toMatch(/work unit 999999 is not in RUP-MasterSatker nor mapped/);
-    expect(report.warnings.map((w) => w.message)).toContain(
+    expect(report.rejected[0]?.reason.en).toMatch(/work unit 999999 is not in RUP-MasterSatker nor mapped/);
+    expect(report.warnings.map((w) => w.message.en)).toContain(
       '1 package(s) with a status_ukm other than "UKM" or "Non UKM": stored as not known to be planned for small businesses',
     );
     // Row 3 names its own agency code (1.01.0.00.0.00.01.0000): stored, its agency created from it.
@@ -224,7 +224,10 @@ describe(`SiRUP plans and the work-unit mapping from LKPP ISB files on ${testEng
         file: 'RUP-PaketAnggaranPenyedia.json',
         line: 7,
         column: 'kd_rup',
-        reason: 'package 55009999 is neither in RUP-PaketPenyedia-Terumumkan nor stored',
+        reason: {
+          id: 'paket 55009999 tidak ada di RUP-PaketPenyedia-Terumumkan dan belum tersimpan',
+          en: 'package 55009999 is neither in RUP-PaketPenyedia-Terumumkan nor stored',
+        },
         code: 'BAD_USER_INPUT',
       },
     ]);

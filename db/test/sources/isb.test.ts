@@ -124,7 +124,10 @@ describe(`LKPP ISB import on ${testEngine}`, () => {
         file: 'Bela-TokoDaringRealisasi.json',
         line: 3,
         column: 'merchant_name',
-        reason: 'merchant_name is empty: the seller is not given',
+        reason: {
+          id: 'merchant_name kosong: penjual tidak disebutkan',
+          en: 'merchant_name is empty: the seller is not given',
+        },
         code: 'BAD_USER_INPUT',
       },
     ]);
@@ -143,7 +146,7 @@ describe(`LKPP ISB import on ${testEngine}`, () => {
     const report = await importFromPath(db.handle.db, TEST_TENANT, file, file);
     expect(report.rejected).toHaveLength(8);
     expect(report.rejected[0]).toMatchObject({ file: 'Bela-TokoDaringRealisasi.json', line: 1, column: 'kd_satker' });
-    expect(report.rejected[0]?.reason).toMatch(/not in RUP-MasterSatker/);
+    expect(report.rejected[0]?.reason.en).toMatch(/not in RUP-MasterSatker/);
     expect(await totals()).toEqual([]);
   });
 });

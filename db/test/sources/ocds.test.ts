@@ -35,11 +35,14 @@ describe(`OCDS import on ${testEngine}`, () => {
         file: IMPLEMENTATION,
         line: 1,
         column: `releases[0].contracts[0].implementation.transactions[${t}].value.currency`,
-        reason: 'currency GBP: only rupiah (IDR) amounts are imported, without conversion',
+        reason: {
+          id: 'mata uang GBP: hanya jumlah dalam rupiah (IDR) yang diimpor, tanpa konversi',
+          en: 'currency GBP: only rupiah (IDR) amounts are imported, without conversion',
+        },
         code: 'BAD_USER_INPUT',
       })),
     );
-    expect(report.warnings.map((w) => w.message)).toContain(
+    expect(report.warnings.map((w) => w.message.en)).toContain(
       'buyers are stored as government parties outside the agency list: OCDS gives no SIPD agency code; link them to agencies by hand',
     );
   });
@@ -125,7 +128,7 @@ describe(`OCDS import on ${testEngine}`, () => {
         true,
       ],
     ]);
-    expect(canada.warnings.map((w) => w.message)).toContain(
+    expect(canada.warnings.map((w) => w.message.en)).toContain(
       'contracts without implementation.transactions are not spending yet: only their parties are imported',
     );
   });

@@ -46,7 +46,7 @@ describe(`transactions.csv streamed in batches, on ${testEngine}`, () => {
     const files = [PARTIES, { name: 'transactions.csv', content: Buffer.concat(parts) }];
     const stored = await count(handle, 'transaction');
     const report = await importCsvBundle(handle.db, TEST_TENANT, files);
-    expect(report.rejected.map((r) => [r.file, r.line, r.column, r.reason])).toEqual([
+    expect(report.rejected.map((r) => [r.file, r.line, r.column, r.reason.en])).toEqual([
       ['transactions.csv', DUPLICATE, 'ref', 'duplicate ref TX-1: line 3 already has it'],
       [
         'transactions.csv',
@@ -99,7 +99,10 @@ describe(`transactions.csv streamed in batches, on ${testEngine}`, () => {
         file: 'transactions.csv',
         line: 3,
         column: 'ref',
-        message: 'ref TV-2 was voided: it stays voided and is not imported again',
+        message: {
+          id: 'ref TV-2 sudah dibatalkan: tetap batal dan tidak diimpor lagi',
+          en: 'ref TV-2 was voided: it stays voided and is not imported again',
+        },
       },
     ]);
     expect(await count(handle, 'transaction')).toBe(before);

@@ -12,7 +12,10 @@ export const REJECTIONS_PER_PAGE = 25;
 /** Warnings listed (the report keeps up to 10,000). */
 export const WARNINGS_SHOWN = 50;
 
-/** What a dry run would do, or a commit did: counts per file, the rejected rows (a page at a time), warnings. */
+/**
+ * What a dry run would do, or a commit did: counts per file, the rejected rows (a page at a time),
+ * warnings; each reason and warning in the language the user chose.
+ */
 export function ImportReport({ report }: { report: Report }) {
   const i = useI18n();
   const [page, setPage] = useState(0);
@@ -32,7 +35,7 @@ export function ImportReport({ report }: { report: Report }) {
     { id: 'file', header: i.t('upload.colFile'), cell: (r) => r.file },
     { id: 'line', header: i.t('upload.colLine'), cell: (r) => i.num(r.line), align: 'right' },
     { id: 'column', header: i.t('upload.colColumn'), cell: (r) => r.column ?? i.t('upload.wholeFile') },
-    { id: 'reason', header: i.t('upload.colReason'), cell: (r) => r.reason },
+    { id: 'reason', header: i.t('upload.colReason'), cell: (r) => r.reasonText[i.locale] },
   ];
   const shown = report.rejected.length;
   const pages = Math.max(1, Math.ceil(shown / REJECTIONS_PER_PAGE));
@@ -101,7 +104,7 @@ export function ImportReport({ report }: { report: Report }) {
               <li key={k}>
                 <strong>{w.file}</strong>
                 {w.line !== null ? `:${w.line}` : ''}
-                {w.column ? ` (${w.column})` : ''} — {w.message}
+                {w.column ? ` (${w.column})` : ''} — {w.messageText[i.locale]}
               </li>
             ))}
           </ul>

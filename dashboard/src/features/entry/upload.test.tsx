@@ -1,7 +1,9 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { useI18n } from '../../i18n/i18n.tsx';
 import * as fx from '../../test/entry-fixtures.ts';
 import { type Answers, renderWithApi } from '../../test/render.tsx';
+import { ImportReport } from './ImportReport.tsx';
 import UploadPage, { UploadPanel } from './UploadPage.tsx';
 import { UploadError, type uploadFile } from './upload.ts';
 
@@ -61,14 +63,14 @@ describe('UploadPanel', () => {
     expect(await screen.findByText('214 baris diterima, 30 ditolak, dari 244 baris.')).toBeTruthy();
     expect(screen.getByText('Uji coba bundel.zip: belum ada yang disimpan')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Baris yang ditolak (30)' })).toBeTruthy();
-    const rows = () => screen.getAllByText(/^amount "1\.500\./).map((cell) => cell.textContent);
+    const rows = () => screen.getAllByText(/^amount harus rupiah bulat/).map((cell) => cell.textContent);
     expect(rows()).toHaveLength(25);
-    expect(rows()[0]).toBe('amount "1.500.0": tulis rupiah bulat');
+    expect(rows()[0]).toBe('amount harus rupiah bulat (angka saja); tertulis "1.500.0"');
     expect(screen.getByTestId('rejections-range').textContent).toBe('1-25 dari 30');
     fireEvent.click(screen.getByRole('button', { name: 'Halaman berikutnya' }));
     expect(rows()).toHaveLength(5);
     expect(screen.getByTestId('rejections-range').textContent).toBe('26-30 dari 30');
-    expect(screen.getByText(/unknown column "catatan" ignored/)).toBeTruthy();
+    expect(screen.getByText(/kolom catatan tidak dikenal: diabaikan/)).toBeTruthy();
   });
 
   it('saves after the dry run and shows the final report, without a second Save', async () => {
@@ -124,6 +126,37 @@ describe('UploadPanel', () => {
     expect((await screen.findByTestId('import-failed')).textContent).toBe(
       'The import failed (ZIP_SLIP): entry ../x.csv leaves the folder',
     );
+  });
+});
+
+/** The language switch, as the header offers it. */
+function Switch() {
+  const { setLocale } = useI18n();
+  return (
+    <button type="button" onClick={() => setLocale('en')}>
+      English
+    </button>
+  );
+}
+
+describe('ImportReport', () => {
+  it('shows each rejection and warning in Indonesian by default and in English after the switch', () => {
+    const report = fx.reportChecked.importJob?.report;
+    if (!report) throw new Error('fixture without a report');
+    renderWithApi(
+      <>
+        <Switch />
+        <ImportReport report={report} />
+      </>,
+      {},
+    );
+    expect(screen.getByText('amount harus rupiah bulat (angka saja); tertulis "1.500.0"')).toBeTruthy();
+    expect(screen.getByText(/— kolom catatan tidak dikenal: diabaikan$/)).toBeTruthy();
+    expect(screen.queryByText(/must be whole rupiah/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByText('amount must be whole rupiah (digits only); got "1.500.0"')).toBeTruthy();
+    expect(screen.getByText(/— unknown column catatan: ignored$/)).toBeTruthy();
+    expect(screen.queryByText(/harus rupiah bulat/)).toBeNull();
   });
 });
 

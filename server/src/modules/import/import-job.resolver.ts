@@ -1,4 +1,6 @@
+import { bilingual } from '@jejaring/db';
 import { findImportJob, type ImportJobRow, runImportJob, runningJob } from '@jejaring/db/import-jobs';
+import type { Reason } from '@jejaring/db/rules';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { ActorRole } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
@@ -13,9 +15,40 @@ function jobId(id: string): number {
   return n;
 }
 
+/** A stored reason: { id, en } (a report stored before reasons were bilingual holds the English text alone). */
+function storedReason(value: Reason | string): Reason {
+  return typeof value === 'string' ? { id: value, en: value } : value;
+}
+
+/** A report as the import job stored it (db/import/report.ts). */
+type StoredReport = Omit<ImportReport, 'rejected' | 'warnings'> & {
+  rejected: Array<Omit<ImportReport['rejected'][number], 'reason' | 'reasonText'> & { reason: Reason | string }>;
+  warnings: Array<
+    Omit<ImportReport['warnings'][number], 'line' | 'message' | 'messageText'> & {
+      line?: number;
+      message: Reason | string;
+    }
+  >;
+};
+
+/** The stored report as the API gives it: each reason as "id / en" and as { id, en }. */
+function toReport(report: StoredReport): ImportReport {
+  return {
+    ...report,
+    rejected: report.rejected.map((r) => {
+      const reason = storedReason(r.reason);
+      return { ...r, reason: bilingual(reason), reasonText: reason };
+    }),
+    warnings: report.warnings.map((w) => {
+      const message = storedReason(w.message);
+      return { ...w, line: w.line ?? null, message: bilingual(message), messageText: message };
+    }),
+  };
+}
+
 export function toImportJob(row: ImportJobRow, live?: ImportJob['progress']): ImportJob {
   const progress = (live ?? row.progress ?? null) as ImportJob['progress'];
-  const report = row.report as (ImportReport & { rejected: Array<{ line?: number }> }) | null;
+  const report = row.report as StoredReport | null;
   return {
     id: String(row.id),
     status: row.status,
@@ -24,7 +57,7 @@ export function toImportJob(row: ImportJobRow, live?: ImportJob['progress']): Im
     sizeBytes: row.size_bytes,
     allOrNothing: row.all_or_nothing,
     progress,
-    report: report ? { ...report, warnings: report.warnings.map((w) => ({ ...w, line: w.line ?? null })) } : null,
+    report: report ? toReport(report) : null,
     errorCode: row.error_code,
     errorMessage: row.error_message,
     createdAt: new Date(row.created_at).toISOString(),

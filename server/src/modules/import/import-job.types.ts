@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LocalizedText } from '../../graphql/data-issue.ts';
 import { ImportJobStatus } from '../../graphql/enums.ts';
 
 @ObjectType('ImportProgress', { description: 'How far a running step is.' })
@@ -33,7 +34,11 @@ export class ImportRejection {
   @Field(() => String, { nullable: true, description: 'The column at fault; null when the whole row is.' })
   column!: string | null;
 
-  @Field(() => String) reason!: string;
+  @Field(() => String, { description: 'Why, in Indonesian then English: "id / en".' })
+  reason!: string;
+
+  @Field(() => LocalizedText, { description: 'Why, in Indonesian (id) and English (en), for a UI that shows one.' })
+  reasonText!: LocalizedText;
 
   @Field(() => String, { description: 'CONFLICT when the row clashes with stored data, else BAD_USER_INPUT.' })
   code!: string;
@@ -45,7 +50,10 @@ export class ImportWarning {
   @Field(() => Int, { nullable: true, description: 'The row it is about; null for the whole file.' })
   line!: number | null;
   @Field(() => String, { nullable: true }) column!: string | null;
-  @Field(() => String) message!: string;
+  @Field(() => String, { description: 'What was ignored, in Indonesian then English: "id / en".' })
+  message!: string;
+  @Field(() => LocalizedText, { description: 'What was ignored, in Indonesian (id) and English (en).' })
+  messageText!: LocalizedText;
 }
 
 @ObjectType('ImportReport', { description: 'The outcome of a dry run or a commit.' })

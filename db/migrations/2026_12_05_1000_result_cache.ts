@@ -29,10 +29,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const event of ['inserted', 'deleted'] as const) {
     await sql
       .raw(`CREATE FUNCTION analytics_version_${event}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_tenant text;
     BEGIN
-      INSERT INTO analytics_state AS s (tenant_id, version)
-        SELECT DISTINCT tenant_id, 1 FROM ${event === 'deleted' ? 'old_rows' : 'new_rows'}
-      ON CONFLICT (tenant_id) DO UPDATE SET version = s.version + 1;
+      -- The transition table is read alone, then each tenant's row written with a value: on Citus
+      -- this runs on a shard, where a write planned over the transition table loses it.
+      FOR v_tenant IN SELECT DISTINCT tenant_id FROM ${event === 'deleted' ? 'old_rows' : 'new_rows'} LOOP
+        INSERT INTO analytics_state AS s (tenant_id, version) VALUES (v_tenant, 1)
+        ON CONFLICT (tenant_id) DO UPDATE SET version = s.version + 1;
+      END LOOP;
       RETURN NULL;
     END
     $fn$`)

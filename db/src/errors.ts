@@ -39,6 +39,18 @@ interface PgLikeError {
 }
 
 /**
+ * The violated constraint's name as the migrations gave it. Citus passes a shard's error on without
+ * its constraint field, naming the shard's copy in the message only, the table's constraint with
+ * the shard's id appended (`… violates unique constraint "transaction_source_ref_unique_102160"`).
+ */
+function violatedConstraint(error: PgLikeError): string | undefined {
+  const name = error.constraint ?? /constraint "([^"]+)"$/.exec(error.message ?? '')?.[1];
+  if (!name || Object.hasOwn(CONSTRAINTS, name)) return name;
+  const unsharded = name.replace(/_\d+$/, '');
+  return Object.hasOwn(CONSTRAINTS, unsharded) ? unsharded : name;
+}
+
+/**
  * Explains a database error caused by bad data, or returns null when the error is something else
  * (a lost connection, a bug) that must not be shown to a user.
  *
@@ -47,7 +59,8 @@ interface PgLikeError {
  */
 export function describeDataError(error: unknown): DataError | null {
   if (typeof error !== 'object' || error === null) return null;
-  const { code, constraint, column } = error as PgLikeError;
+  const { code, column } = error as PgLikeError;
+  const constraint = violatedConstraint(error as PgLikeError);
   const known = constraint ? CONSTRAINTS[constraint] : undefined;
   const reason = known ? { id: known.id, en: known.en } : null;
   switch (code) {

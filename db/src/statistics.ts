@@ -21,9 +21,15 @@ import type { Database } from './database.ts';
  * await refreshStatistics(db);
  */
 export async function refreshStatistics(db: Kysely<Database>): Promise<void> {
+  // Tables without a tenant_id first: on Citus those are reference tables, which one statement
+  // may not analyse after analysing distributed tables (their shards in parallel).
   const tables = await sql<{ name: string }>`
-    SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
-    WHERE schemaname = current_schema() ORDER BY tablename`.execute(db);
+    SELECT format('%I.%I', t.schemaname, t.tablename) AS name FROM pg_tables t
+    WHERE t.schemaname = current_schema()
+    ORDER BY EXISTS (SELECT 1 FROM information_schema.columns c
+      WHERE c.table_schema = t.schemaname AND c.table_name = t.tablename AND c.column_name = 'tenant_id'), t.tablename`.execute(
+    db,
+  );
   if (tables.rows.length === 0) return;
   await sql.raw(`ANALYZE ${tables.rows.map((t) => t.name).join(', ')}`).execute(db);
 }

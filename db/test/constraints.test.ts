@@ -246,6 +246,25 @@ describe(`domain constraints on ${testEngine}`, () => {
     expect(count.rows[0]?.n).toBe(1);
   });
 
+  it("explains a Citus shard's violation, named in its message only, as its table's constraint", () => {
+    // The error as the Citus coordinator passed it on (Citus 13.2): no constraint field, the shard's id appended.
+    const shard = {
+      code: '23505',
+      message: 'duplicate key value violates unique constraint "transaction_source_ref_unique_102160"',
+    };
+    expect(describeDataError(shard)).toEqual({
+      code: 'CONFLICT',
+      field: 'source_ref',
+      reason: {
+        id: 'transaksi dengan rujukan sumber ini sudah tercatat',
+        en: 'a transaction with this source reference is already recorded',
+      },
+      constraint: 'transaction_source_ref_unique',
+    });
+    expect(describeDataError({ code: '23514', constraint: 'unknown_check_7' })?.constraint).toBe('unknown_check_7');
+    expect(describeDataError({ code: '23505', message: 'no constraint named' })?.constraint).toBeNull();
+  });
+
   it('leaves errors that are not about the data unexplained (they are masked upstream)', () => {
     expect(describeDataError(new Error('connect ECONNREFUSED 127.0.0.1:5432'))).toBeNull();
   });

@@ -44,7 +44,10 @@ function sessionCookie(response: Response): string | undefined {
 async function moveSessionBack(token: string, column: 'last_seen_at' | 'expires_at', seconds: number) {
   const { createHash } = await import('node:crypto');
   const hash = createHash('sha256').update(token).digest('hex');
-  await sql`UPDATE user_session SET ${sql.ref(column)} = ${sql.ref(column)} - make_interval(secs => ${seconds})
+  // In UTC, where subtracting seconds is immutable arithmetic (timestamptz - interval is STABLE,
+  // and Citus refuses a STABLE function applied to a column in an UPDATE).
+  const moved = sql`(${sql.ref(column)} AT TIME ZONE 'UTC' - make_interval(secs => ${seconds})) AT TIME ZONE 'UTC'`;
+  await sql`UPDATE user_session SET ${sql.ref(column)} = ${moved}
     WHERE tenant_id = ${TEST_TENANT} AND token_hash = ${hash}`.execute(server.database.db);
 }
 

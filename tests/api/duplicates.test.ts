@@ -117,7 +117,7 @@ describe('likelyDuplicates', () => {
   it('over the whole regency equals the pairs an independent trigram count finds in the stored rows', async () => {
     const rows = await sql<{ id: string; name: string; region_code: string | null; verification: string }>`
       SELECT p.id, p.name, p.region_code, ep.verification FROM party p
-      JOIN enterprise_profile ep ON ep.party_id = p.id WHERE p.kind = 'ENTERPRISE' ORDER BY p.id`.execute(
+      JOIN enterprise_profile ep ON ep.tenant_id = p.tenant_id AND ep.party_id = p.id WHERE p.kind = 'ENTERPRISE' ORDER BY p.id`.execute(
       server.database.db,
     );
     const live = rows.rows.filter((r) => r.verification !== 'REJECTED' && r.region_code !== null);

@@ -55,7 +55,7 @@ const QUERY = 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Enterprise { owne
 async function auditRows(server: TestServer, requestId: string) {
   const rows = await server.database.db
     .selectFrom('audit_event as e')
-    .leftJoin('app_user as u', 'u.id', 'e.user_id')
+    .leftJoin('app_user as u', (j) => j.onRef('u.tenant_id', '=', 'e.tenant_id').onRef('u.id', '=', 'e.user_id'))
     .select(['u.username', 'e.action', 'e.entity', 'e.entity_id', 'e.details', 'e.occurred_at'])
     .where('e.request_id', '=', requestId)
     .orderBy('e.entity_id')

@@ -44,7 +44,7 @@ async function ok<T>(user: string, query: string, variables: Record<string, unkn
 /** The audit rows of one entity, oldest first, with the account that wrote them. */
 async function auditOf(entity: string, entityId: string) {
   const rows = await sql<{ action: string; username: string; details: unknown }>`
-    SELECT a.action, u.username, a.details FROM audit_event a JOIN app_user u ON u.id = a.user_id
+    SELECT a.action, u.username, a.details FROM audit_event a JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.user_id
     WHERE a.entity = ${entity} AND a.entity_id = ${entityId} ORDER BY a.id`.execute(server.database.db);
   return rows.rows.map((r) => ({ ...r, details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details }));
 }

@@ -111,7 +111,7 @@ describe('mapSatker', () => {
       agency: { id: agency('AG-DISKOP') },
     });
     const audit = await sql<{ entity_id: string; details: unknown; username: string }>`
-      SELECT e.entity_id, e.details, u.username FROM audit_event e JOIN app_user u ON u.id = e.user_id
+      SELECT e.entity_id, e.details, u.username FROM audit_event e JOIN app_user u ON u.tenant_id = e.tenant_id AND u.id = e.user_id
       WHERE e.action = 'satker.map' AND e.entity_id = '201903'`.execute(server.database.db);
     expect(audit.rows).toHaveLength(1);
     const details = audit.rows[0]?.details;

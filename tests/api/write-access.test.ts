@@ -79,14 +79,20 @@ describe('an operator writes for its own agency', () => {
     const db = server.database.db;
     const stored = await db
       .selectFrom('enterprise_profile')
-      .innerJoin('agency_profile', 'agency_profile.party_id', 'enterprise_profile.registering_agency_id')
+      .innerJoin('agency_profile', (j) =>
+        j
+          .onRef('agency_profile.tenant_id', '=', 'enterprise_profile.tenant_id')
+          .onRef('agency_profile.party_id', '=', 'enterprise_profile.registering_agency_id'),
+      )
       .select('agency_profile.code')
       .where('enterprise_profile.party_id', '=', Number(Buffer.from(id, 'base64url').toString().split(':')[1]))
       .executeTakeFirstOrThrow();
     expect(stored.code).toBe('3.27.0.00.0.00.01.0000'); // Dinas Koperasi
     const audit = await db
       .selectFrom('audit_event')
-      .innerJoin('app_user', 'app_user.id', 'audit_event.user_id')
+      .innerJoin('app_user', (j) =>
+        j.onRef('app_user.tenant_id', '=', 'audit_event.tenant_id').onRef('app_user.id', '=', 'audit_event.user_id'),
+      )
       .select(['app_user.username', 'audit_event.action'])
       .where('audit_event.action', '=', 'enterprise.register')
       .execute();

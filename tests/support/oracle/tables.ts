@@ -95,10 +95,18 @@ export async function loadOracle(handle: { db: Kysely<Database> }, t: string = T
   const tenant = await db.selectFrom('tenant').select('region_code').where('id', '=', t).executeTakeFirstOrThrow();
   const parties = (await db
     .selectFrom('party as p')
-    .leftJoin('agency_profile as ap', 'ap.party_id', 'p.id')
-    .leftJoin('network_unit_profile as np', 'np.party_id', 'p.id')
-    .leftJoin('enterprise_profile as ep', 'ep.party_id', 'p.id')
-    .leftJoin('cooperative_profile as cp', 'cp.party_id', 'p.id')
+    .leftJoin('agency_profile as ap', (j) =>
+      j.onRef('ap.tenant_id', '=', 'p.tenant_id').onRef('ap.party_id', '=', 'p.id'),
+    )
+    .leftJoin('network_unit_profile as np', (j) =>
+      j.onRef('np.tenant_id', '=', 'p.tenant_id').onRef('np.party_id', '=', 'p.id'),
+    )
+    .leftJoin('enterprise_profile as ep', (j) =>
+      j.onRef('ep.tenant_id', '=', 'p.tenant_id').onRef('ep.party_id', '=', 'p.id'),
+    )
+    .leftJoin('cooperative_profile as cp', (j) =>
+      j.onRef('cp.tenant_id', '=', 'p.tenant_id').onRef('cp.party_id', '=', 'p.id'),
+    )
     .select([
       'p.id',
       'p.ref',

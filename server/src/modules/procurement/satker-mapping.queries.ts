@@ -51,7 +51,8 @@ export function saveEditedMapping(
     .onConflict((oc) =>
       oc
         .columns(['tenant_id', 'kd_satker'])
-        .doUpdateSet({ agency_id: agencyId, source: 'EDITED', updated_at: sql`now()` }),
+        // excluded.updated_at is the column's default, now(): Citus allows no now() in DO UPDATE SET.
+        .doUpdateSet({ agency_id: agencyId, source: 'EDITED', updated_at: sql`excluded.updated_at` }),
     )
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();

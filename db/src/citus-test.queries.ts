@@ -1,3 +1,4 @@
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 
 /*
@@ -62,5 +63,57 @@ export async function prepareCitusDatabase(clusterUrl: string, name: string): Pr
     for (const worker of workers) {
       await run(on(clusterUrl, worker, 'postgres'), [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
     }
+  };
+}
+
+/*
+ * The routing check of the Citus lane (docs/scale-out.md, "The routing check"): a test server's
+ * statements go through connections with citus.multi_task_query_log_level = 'error', so Citus
+ * refuses any statement it would run on more than one shard ("multi-task query about to be
+ * executed"), and the request, then its test, fails. Statements that read every regency by design
+ * run with the check off, one by one, matched by their SQL text.
+ */
+
+/** The connection option that turns the check on (a libpq `options` value). */
+export const ROUTED_ONLY_OPTIONS = '-c citus.multi_task_query_log_level=error';
+
+/** The statements that read every regency by design: the only ones allowed on more than one shard. */
+export const MULTI_SHARD_BY_DESIGN: ReadonlyArray<{ what: string; sql: RegExp }> = [
+  {
+    what: 'the credential lookup by its hash, whatever the regency (server/src/auth/auth.sql.ts)',
+    sql: /^select .* from "(user_session|api_key)" as "[sk]" inner join "app_user" as "u"/s,
+  },
+  {
+    what: 'the regency list, with whether each regency has data (listRegencies)',
+    sql: /^\s*SELECT t\.id, t\.name, r\.parent_code AS province_code/,
+  },
+];
+
+/**
+ * Wraps a test server's pool: a statement of MULTI_SHARD_BY_DESIGN runs with the check off (set
+ * before it, reset after it), every other statement under the connection's check.
+ */
+export function allowMultiShardByDesign(pool: PostgresPool): PostgresPool {
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      const query = async (text: string, parameters: ReadonlyArray<unknown>) => {
+        await client.query("SET citus.multi_task_query_log_level = 'off'", []);
+        try {
+          return await client.query(text, parameters);
+        } finally {
+          // In a transaction the statement failed, ROLLBACK undoes the SET and the RESET is refused.
+          await client.query('RESET citus.multi_task_query_log_level', []).catch(() => {});
+        }
+      };
+      return {
+        query: ((text: unknown, parameters: ReadonlyArray<unknown>) =>
+          typeof text === 'string' && MULTI_SHARD_BY_DESIGN.some((d) => d.sql.test(text))
+            ? query(text, parameters)
+            : client.query(text as string, parameters)) as PostgresPoolClient['query'],
+        release: (destroy?: boolean) => client.release(destroy),
+      };
+    },
+    end: () => pool.end(),
   };
 }

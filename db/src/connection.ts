@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { DatabaseTarget } from './config.ts';
 import type { Database } from './database.ts';
@@ -47,6 +47,11 @@ export interface OpenOptions {
   readonly onPoolError?: (error: Error) => void;
   /** The read replica's outages and recoveries (PostgreSQL with a read URL). */
   readonly replicaEvents?: ReplicaEvents;
+  /**
+   * PostgreSQL only, for tests: wraps the pool the handle's statements are sent through (the
+   * Citus lane's routing check runs its by-design exceptions under another setting this way).
+   */
+  readonly wrapPool?: (pool: PostgresPool) => PostgresPool;
 }
 
 async function openPglite(dir: string | null, loadDataDir?: Blob): Promise<DatabaseHandle> {
@@ -99,7 +104,8 @@ async function openPostgres(url: string, readUrl: string | undefined, options: O
   const guarded = guardedPool(pool, url);
   // A replica that is down at start is no reason to refuse: the primary serves its reads.
   const read = readUrl ? openReadReplica(readUrl, guarded.pool, { size, events: options.replicaEvents }) : null;
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: read?.pool ?? guarded.pool }) });
+  const sent = read?.pool ?? guarded.pool;
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: options.wrapPool?.(sent) ?? sent }) });
   return {
     db,
     engine: 'postgres',

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { distributeSchema } from './citus.queries.ts';
-import { prepareCitusDatabase } from './citus-test.queries.ts';
+import { allowMultiShardByDesign, prepareCitusDatabase, ROUTED_ONLY_OPTIONS } from './citus-test.queries.ts';
 import { parsePostgresUrl } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './connection.ts';
 import type { Database } from './database.ts';
@@ -65,6 +65,9 @@ async function pgliteTemplate(tenants: string[]): Promise<string> {
   }
 }
 
+/** The Citus lane's test databases, by handle: their URLs, for serverDatabase. */
+const citusUrls = new WeakMap<DatabaseHandle, string>();
+
 /**
  * The migrated template database on the PostgreSQL server `url` names, built once per schema (the
  * same fingerprint as the PGlite template) and copied for each test file (db/src/test-database.queries.ts).
@@ -121,12 +124,31 @@ export async function createTestDatabase(
       },
     };
     if (copied) return handle;
+    if (testEngine === 'citus') citusUrls.set(handle, server.toString());
   }
   if (options.migrate !== false) {
     for (const tenant of tenants) await migrateToLatest(handle.db, tenant);
     if (testEngine === 'citus') await distributeSchema(handle.db, { shardCount: CITUS_TEST_SHARDS });
   }
   return handle;
+}
+
+/**
+ * The database a test's server should use: `handle` itself, but in the Citus lane a second pool
+ * on the same database under the lane's routing check (db/src/citus-test.queries.ts): a statement
+ * the server sends that Citus would run on more than one shard fails, except the few that read
+ * every regency by design. The test's own statements (fixtures, checks) keep `handle`. Close the
+ * returned handle when it is not `handle`.
+ */
+export async function serverDatabase(handle: DatabaseHandle): Promise<DatabaseHandle> {
+  const url = citusUrls.get(handle);
+  if (!url) return handle;
+  const routed = new URL(url);
+  routed.searchParams.set('options', ROUTED_ONLY_OPTIONS);
+  return openDatabase(
+    { engine: 'postgres', url: routed.toString() },
+    { poolSize: 4, wrapPool: allowMultiShardByDesign },
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { DatabaseHandle, Role } from '@jejaring/db';
 import { createUser } from '@jejaring/db/auth';
-import { createTestDatabase, TEST_TENANT } from '@jejaring/db/testing';
+import { createTestDatabase, serverDatabase, TEST_TENANT } from '@jejaring/db/testing';
 import { loadServerConfig } from '@jejaring/server/config';
 import { createLogger } from '@jejaring/server/logger';
 import { type Running, startServer } from '@jejaring/server/start';
@@ -68,8 +68,15 @@ export const LOOPBACK = '127.0.0.1,::1,::ffff:127.0.0.1';
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   let running: Running | undefined;
+  // The Citus lane's routing check: the server's statements must each run on one tenant's shards.
+  let served = database;
+  const closeDatabases = async () => {
+    if (served !== database) await served.close();
+    await database.close();
+  };
   try {
     await options.seed?.(database);
+    served = await serverDatabase(database);
     const config = loadServerConfig({
       PORT: '0',
       HOST: '127.0.0.1',
@@ -80,9 +87,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       RATE_LIMIT_EXEMPT: LOOPBACK,
       ...options.env,
     });
-    running = await startServer(config, createLogger(config.logLevel), options.instrument?.(database) ?? database);
+    running = await startServer(config, createLogger(config.logLevel), options.instrument?.(served) ?? served);
   } catch (error) {
-    await database.close();
+    await closeDatabases();
     throw error;
   }
   const url = running.url;
@@ -101,7 +108,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       defaults = await headersFor(options.signedInAs);
     } catch (error) {
       await running.stop();
-      await database.close();
+      await closeDatabases();
       throw error;
     }
   }
@@ -127,7 +134,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     headersFor,
     async close() {
       await running?.stop();
-      await database.close();
+      await closeDatabases();
     },
   };
 }

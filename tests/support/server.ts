@@ -70,9 +70,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   let running: Running | undefined;
   // The Citus lane's routing check: the server's statements must each run on one tenant's shards.
   let served = database;
-  const closeDatabases = async () => {
-    if (served !== database) await served.close();
-    await database.close();
+  let closing: Promise<void> | undefined;
+  const closeDatabases = () => {
+    closing ??= (async () => {
+      if (served !== database) await served.close();
+      await database.close();
+    })();
+    return closing;
   };
   try {
     await options.seed?.(database);
@@ -114,7 +118,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
   return {
     url,
-    database,
+    // Closing it closes the server's database too, as when both are one handle.
+    database: served === database ? database : { ...database, close: closeDatabases },
     async gql(query, variables, headers) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',

@@ -1,5 +1,5 @@
 import { describeDataError, isConnectionFailure, isStorageFull } from '@jejaring/db';
-import type { RuleIssue } from '@jejaring/db/rules';
+import type { Reason, RuleIssue } from '@jejaring/db/rules';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { LIMIT_CODES } from './http/http-errors.ts';
 
@@ -17,7 +17,7 @@ export type ErrorCode =
  * thrown in a resolver is masked as INTERNAL_SERVER_ERROR and logged with the request id.
  *
  * @example
- * throw new AppError('BAD_USER_INPUT', 'first must be at most 500', { field: 'first' });
+ * throw new AppError('NOT_FOUND', 'wilayah 61.99 tidak ada / region 61.99 not found', { field: 'code' });
  */
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
@@ -27,7 +27,8 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const badInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, { field });
+/** BAD_USER_INPUT naming the argument at fault, with the reason in Indonesian and English (see `localized`). */
+export const badInput = (field: string, reason: Reason) => localized('BAD_USER_INPUT', field, reason);
 export const notFound = (what: string, field?: string) =>
   new AppError('NOT_FOUND', `${what} not found`, field ? { field } : {});
 

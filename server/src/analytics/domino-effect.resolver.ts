@@ -24,7 +24,10 @@ export class DominoEffectResolver {
   ): Promise<DominoEffect> {
     const n = rounds ?? 3;
     if (!Number.isInteger(n) || n < 1 || n > MAX_ROUNDS) {
-      throw badInput('rounds', `rounds must be from 1 to ${MAX_ROUNDS}, got ${n}`);
+      throw badInput('rounds', {
+        id: `harus 1 sampai ${MAX_ROUNDS}, tertulis ${n}`,
+        en: `must be from 1 to ${MAX_ROUNDS}, got ${n}`,
+      });
     }
     return dominoEffect(ctx.db, await resolveSpendScope(ctx.db, ctx.tenantId, filter), n, {
       matrix: ({ source, period, version, bytes, ms }) => {

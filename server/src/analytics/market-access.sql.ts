@@ -33,7 +33,8 @@ export async function marketAccessEffect(
   cohortYear: number,
 ): Promise<MarketAccessEffectData> {
   validateYear(cohortYear, 'cohortYear');
-  if (cohortYear >= MAX_YEAR) throw badInput('cohortYear', `cohortYear must be before ${MAX_YEAR}`);
+  if (cohortYear >= MAX_YEAR)
+    throw badInput('cohortYear', { id: `harus sebelum ${MAX_YEAR}`, en: `must be before ${MAX_YEAR}` });
   const { version } = await analyticsVersions(db, tenantId);
   return results.get(db, `${tenantId}|${cohortYear}`, String(version), () => compute(db, tenantId, cohortYear));
 }

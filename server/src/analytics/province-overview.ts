@@ -49,7 +49,10 @@ export async function provinceOverview(
 ): Promise<ProvinceOverviewData> {
   const [province] = /^\d{2}$/.test(provinceCode) ? await findRegionsByCodes(db, [provinceCode]) : [];
   if (province?.level !== 1) {
-    throw badInput('province', `province: "${provinceCode.slice(0, 8)}" is not a province code such as "61"`);
+    throw badInput('province', {
+      id: `"${provinceCode.slice(0, 8)}" bukan kode provinsi seperti "61"`,
+      en: `"${provinceCode.slice(0, 8)}" is not a province code such as "61"`,
+    });
   }
   const held = (await listRegencies(db)).filter((r) => r.province_code === provinceCode);
   const lines = await Promise.all(

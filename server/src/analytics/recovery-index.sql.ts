@@ -115,7 +115,11 @@ export async function recoveryIndex(
   baselineYear: number,
 ): Promise<RecoverySeriesData[]> {
   validateYear(baselineYear, 'baselineYear');
-  if (from && to && from > to) throw badInput('from', `from (${from}) is after to (${to})`);
+  if (from && to && from > to)
+    throw badInput('from', {
+      id: `from (${from}) lebih akhir dari to (${to})`,
+      en: `from (${from}) is after to (${to})`,
+    });
   let first = from;
   let last = to;
   if (!first || !last) {
@@ -129,7 +133,10 @@ export async function recoveryIndex(
   }
   if (!first || !last || first > last) return [];
   if (countPeriods(first, last, 'MONTH') > MAX_TREND_POINTS) {
-    throw badInput('from', `the range has more than ${MAX_TREND_POINTS} months: narrow it`);
+    throw badInput('from', {
+      id: `rentang ini lebih dari ${MAX_TREND_POINTS} bulan: persempit`,
+      en: `the range has more than ${MAX_TREND_POINTS} months: narrow it`,
+    });
   }
   const months = periodsBetween(first, last, 'MONTH');
   const { panel } = await analyticsVersions(db, tenantId);

@@ -47,8 +47,10 @@ const LEVEL_SQL: Record<FlowLevel, RawBuilder<unknown>> = {
 };
 
 export function validateLevels(levels: readonly FlowLevel[]): FlowLevel[] {
-  if (levels.length === 0) throw badInput('levels', 'levels must name at least one level');
-  if (new Set(levels).size !== levels.length) throw badInput('levels', 'levels must not repeat a level');
+  if (levels.length === 0)
+    throw badInput('levels', { id: 'harus menyebut sedikitnya satu tingkat', en: 'must name at least one level' });
+  if (new Set(levels).size !== levels.length)
+    throw badInput('levels', { id: 'tidak boleh menyebut satu tingkat dua kali', en: 'must not repeat a level' });
   return [...levels];
 }
 

@@ -22,7 +22,10 @@ export async function assertAgencies(
   if (found.length !== ids.length) {
     const known = new Set(found.map((r) => r.id));
     const missing = ids.filter((id) => !known.has(id));
-    throw badInput(field, `${field}: no agency with id ${missing.join(', ')} in this regency`);
+    throw badInput(field, {
+      id: `tidak ada perangkat daerah dengan id ${missing.join(', ')} di kabupaten/kota ini`,
+      en: `no agency with id ${missing.join(', ')} in this regency`,
+    });
   }
 }
 

@@ -42,7 +42,10 @@ export interface BuyerSelection {
 
 export function validateYear(year: number, field: string): number {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw badInput(field, `${field} must be a year from ${MIN_YEAR} to ${MAX_YEAR}, got ${year}`);
+    throw badInput(field, {
+      id: `harus tahun ${MIN_YEAR} sampai ${MAX_YEAR}, tertulis ${year}`,
+      en: `must be a year from ${MIN_YEAR} to ${MAX_YEAR}, got ${year}`,
+    });
   }
   return year;
 }
@@ -51,8 +54,16 @@ const ACCOUNT_PREFIX = /^[0-9]+(\.[0-9]+)*\.?$/;
 
 /** Decodes a list of agency global ids, de-duplicated, naming `field` in errors. */
 export function decodeAgencyIds(ids: readonly string[], field: string): number[] {
-  if (ids.length === 0) throw badInput(field, `${field} is empty: omit it to cover every agency`);
-  if (ids.length > MAX_AGENCY_IDS) throw badInput(field, `${field} may list at most ${MAX_AGENCY_IDS} agencies`);
+  if (ids.length === 0)
+    throw badInput(field, {
+      id: 'kosong: hilangkan agar mencakup semua perangkat daerah',
+      en: 'is empty: omit it to cover every agency',
+    });
+  if (ids.length > MAX_AGENCY_IDS)
+    throw badInput(field, {
+      id: `paling banyak ${MAX_AGENCY_IDS} perangkat daerah`,
+      en: `may list at most ${MAX_AGENCY_IDS} agencies`,
+    });
   return [...new Set(ids.map((id) => decodeGlobalId(id, field, ['Agency']).id))];
 }
 
@@ -65,14 +76,26 @@ export function parseSpendFilter(tenantId: string, filter: SpendFilter | null | 
   const f = filter ?? {};
   let from = f.from ?? null;
   let to = f.to ?? null;
-  if (from && to && from > to) throw badInput('from', `from (${from}) is after to (${to})`);
+  if (from && to && from > to)
+    throw badInput('from', {
+      id: `from (${from}) lebih akhir dari to (${to})`,
+      en: `from (${from}) is after to (${to})`,
+    });
   let fiscalYear: number | null = null;
   if (f.fiscalYear !== undefined && f.fiscalYear !== null) {
     const year = validateYear(f.fiscalYear, 'fiscalYear');
     const yearFrom = firstDayOfYear(year);
     const yearTo = lastDayOfYear(year);
-    if (from && from > yearTo) throw badInput('from', `from (${from}) lies after fiscal year ${year}`);
-    if (to && to < yearFrom) throw badInput('to', `to (${to}) lies before fiscal year ${year}`);
+    if (from && from > yearTo)
+      throw badInput('from', {
+        id: `from (${from}) sesudah tahun anggaran ${year}`,
+        en: `from (${from}) lies after fiscal year ${year}`,
+      });
+    if (to && to < yearFrom)
+      throw badInput('to', {
+        id: `to (${to}) sebelum tahun anggaran ${year}`,
+        en: `to (${to}) lies before fiscal year ${year}`,
+      });
     from = from && from > yearFrom ? from : yearFrom;
     to = to && to < yearTo ? to : yearTo;
     fiscalYear = year;
@@ -82,17 +105,21 @@ export function parseSpendFilter(tenantId: string, filter: SpendFilter | null | 
   const agencyIds = f.agencyIds ? decodeAgencyIds(f.agencyIds, 'agencyIds') : null;
   let categories: string[] | null = null;
   if (f.categories) {
-    if (f.categories.length === 0) throw badInput('categories', 'categories is empty: omit it to cover every category');
+    if (f.categories.length === 0)
+      throw badInput('categories', {
+        id: 'kosong: hilangkan agar mencakup semua kategori',
+        en: 'is empty: omit it to cover every category',
+      });
     categories = [...new Set(f.categories)];
   }
   let accountPrefix: string | null = null;
   if (f.accountPrefix !== undefined && f.accountPrefix !== null) {
     const prefix = f.accountPrefix.trim();
     if (prefix.length === 0 || prefix.length > 64 || !ACCOUNT_PREFIX.test(prefix)) {
-      throw badInput(
-        'accountPrefix',
-        `accountPrefix must look like "5.1.02" (digits and dots), got "${f.accountPrefix}"`,
-      );
+      throw badInput('accountPrefix', {
+        id: `harus berbentuk seperti "5.1.02" (angka dan titik), tertulis "${f.accountPrefix}"`,
+        en: `must look like "5.1.02" (digits and dots), got "${f.accountPrefix}"`,
+      });
     }
     accountPrefix = prefix;
   }

@@ -62,7 +62,10 @@ export async function spendTrend(
   const range = await trendRange(db, scope);
   if (!range) return [];
   if (countPeriods(range.first, range.last, interval) > MAX_TREND_POINTS) {
-    throw badInput('interval', `the range has more than ${MAX_TREND_POINTS} periods of ${interval}: narrow it`);
+    throw badInput('interval', {
+      id: `rentang ini lebih dari ${MAX_TREND_POINTS} periode ${interval}: persempit`,
+      en: `the range has more than ${MAX_TREND_POINTS} periods of ${interval}: narrow it`,
+    });
   }
   const periods = periodsBetween(range.first, range.last, interval);
   const unit = interval.toLowerCase();

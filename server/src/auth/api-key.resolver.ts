@@ -47,11 +47,11 @@ export class ApiKeyResolver {
   ): Promise<CreatedApiKey> {
     const label = name.trim();
     if (label.length < 1 || label.length > 100) {
-      throw badInput('name', 'name: 1 sampai 100 karakter. / name: 1 to 100 characters.');
+      throw badInput('name', { id: '1 sampai 100 karakter', en: '1 to 100 characters' });
     }
     const user = [...(await usersOfRequest(ctx)).values()].find((u) => u.username === username);
     if (!user) throw notFound(`account ${JSON.stringify(username)}`, 'username');
-    if (user.disabled) throw badInput('username', 'username: akun dinonaktifkan. / username: the account is disabled.');
+    if (user.disabled) throw badInput('username', { id: 'akun dinonaktifkan', en: 'the account is disabled' });
     const key = newSecret(API_KEY_PREFIX);
     const row = await insertApiKey(ctx.db, ctx.tenantId, {
       userId: user.rowId,

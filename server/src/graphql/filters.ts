@@ -13,8 +13,13 @@ const MAX_SEARCH = 200;
 export function searchText(value: string | null | undefined, field: string): string | undefined {
   if (value == null) return undefined;
   const text = value.trim();
-  if (text.length > MAX_SEARCH) throw badInput(field, `${field} must be at most ${MAX_SEARCH} characters`);
-  if (text.includes('\u0000')) throw badInput(field, `${field} must not contain NUL characters`);
+  if (text.length > MAX_SEARCH)
+    throw badInput(field, {
+      id: `paling banyak ${MAX_SEARCH} karakter`,
+      en: `must be at most ${MAX_SEARCH} characters`,
+    });
+  if (text.includes('\u0000'))
+    throw badInput(field, { id: 'tidak boleh memuat karakter NUL', en: 'must not contain NUL characters' });
   return text || undefined;
 }
 
@@ -30,7 +35,10 @@ export function regionCode(value: string | null | undefined, field: string): str
   if (value == null) return undefined;
   const code = value.trim();
   if (!REGION_CODE.test(code)) {
-    throw badInput(field, `${field}: "${value}" is not a region code (61, 61.12, 61.12.01 or 61.12.01.2001)`);
+    throw badInput(field, {
+      id: `"${value}" bukan kode wilayah (61, 61.12, 61.12.01 atau 61.12.01.2001)`,
+      en: `"${value}" is not a region code (61, 61.12, 61.12.01 or 61.12.01.2001)`,
+    });
   }
   return code;
 }
@@ -48,7 +56,11 @@ export function globalIds(
 /** A non-empty list of enum values or undefined (an empty list is refused: it would match nothing). */
 export function oneOf<T>(values: readonly T[] | null | undefined, field: string): T[] | undefined {
   if (values == null) return undefined;
-  if (values.length === 0) throw badInput(field, `${field} must list at least one value (omit it to match all)`);
+  if (values.length === 0)
+    throw badInput(field, {
+      id: 'harus memuat sedikitnya satu nilai (hilangkan agar mencakup semua)',
+      en: 'must list at least one value (omit it to match all)',
+    });
   return [...new Set(values)];
 }
 
@@ -59,7 +71,10 @@ export function range<T extends string | number>(
   field: string,
 ): { min?: T; max?: T } {
   if (min != null && max != null && min > max)
-    throw badInput(field, `${field}: the lower bound ${min} is above the upper bound ${max}`);
+    throw badInput(field, {
+      id: `batas bawah ${min} lebih besar dari batas atas ${max}`,
+      en: `the lower bound ${min} is above the upper bound ${max}`,
+    });
   return { ...(min != null ? { min } : {}), ...(max != null ? { max } : {}) };
 }
 
@@ -72,6 +87,9 @@ export function wholeNumber(
 ): number | undefined {
   if (value == null) return undefined;
   if (!Number.isInteger(value) || value < min || value > max)
-    throw badInput(field, `${field} must be from ${min} to ${max}, got ${value}`);
+    throw badInput(field, {
+      id: `harus ${min} sampai ${max}, tertulis ${value}`,
+      en: `must be from ${min} to ${max}, got ${value}`,
+    });
   return value;
 }

@@ -52,10 +52,13 @@ export function decodeGlobalId<T extends IdType = NodeType>(
   const id = Number(match?.[2]);
   const known = type !== undefined && (NODE_TYPES.has(type) || (expected ?? []).some((t) => t === type));
   if (!match || !type || !known || !Number.isSafeInteger(id)) {
-    throw badInput(argument, `${argument}: "${globalId}" is not a valid id`);
+    throw badInput(argument, { id: `"${globalId}" bukan id yang sah`, en: `"${globalId}" is not a valid id` });
   }
   if (expected && !expected.includes(type as T)) {
-    throw badInput(argument, `${argument}: expected the id of ${expected.join(' or ')}, got the id of ${type}`);
+    throw badInput(argument, {
+      id: `seharusnya id ${expected.join(' atau ')}, tertulis id ${type}`,
+      en: `expected the id of ${expected.join(' or ')}, got the id of ${type}`,
+    });
   }
   return { type: type as T, id };
 }

@@ -55,16 +55,16 @@ export function decodeCursor(cursor: string, argument: string, order: Ordering):
     parsed = undefined;
   }
   if (!Array.isArray(parsed) || parsed.length !== 3)
-    throw badInput(argument, `${argument}: "${cursor}" is not a valid cursor`);
+    throw badInput(argument, { id: `"${cursor}" bukan kursor yang sah`, en: `"${cursor}" is not a valid cursor` });
   const [name, key, id] = parsed as [unknown, unknown, unknown];
   if (name !== order.name) {
-    throw badInput(
-      argument,
-      `${argument}: this cursor belongs to another ordering of the list; page again from the start`,
-    );
+    throw badInput(argument, {
+      id: 'kursor ini milik urutan daftar yang lain; mulai lagi dari halaman pertama',
+      en: 'this cursor belongs to another ordering of the list; page again from the start',
+    });
   }
   if (!fits(key, order.keyType) || !fits(id, order.idType ?? 'bigint')) {
-    throw badInput(argument, `${argument}: "${cursor}" is not a valid cursor`);
+    throw badInput(argument, { id: `"${cursor}" bukan kursor yang sah`, en: `"${cursor}" is not a valid cursor` });
   }
   return [key as string | number, id as string | number];
 }
@@ -93,11 +93,16 @@ export function pageWindow(args: PageArgs, order: Ordering, maxPageSize: number)
     ['last', last],
   ] as const) {
     if (value === null || value === undefined) continue;
-    if (value < 0) throw badInput(name, `${name} must not be negative, got ${value}`);
+    if (value < 0)
+      throw badInput(name, { id: `tidak boleh negatif, tertulis ${value}`, en: `must not be negative, got ${value}` });
     if (value > maxPageSize)
-      throw badInput(name, `${name} must be at most ${maxPageSize}, got ${value}; page with the cursors instead`);
+      throw badInput(name, {
+        id: `paling banyak ${maxPageSize}, tertulis ${value}; gunakan kursor untuk berpindah halaman`,
+        en: `must be at most ${maxPageSize}, got ${value}; page with the cursors instead`,
+      });
   }
-  if (first != null && last != null) throw badInput('last', 'pass either first or last, not both');
+  if (first != null && last != null)
+    throw badInput('last', { id: 'isi first atau last, jangan keduanya', en: 'pass either first or last, not both' });
   const backward = last != null || (first == null && before != null);
   return {
     size: (backward ? last : first) ?? DEFAULT_PAGE_SIZE,

@@ -9,13 +9,20 @@ const VENDOR_7 = 'VmVuZG9yOjc';
 
 const T = '00000000-0000-4000-8000-000000000001';
 
-function fieldOf(thunk: () => unknown): unknown {
+/** The extensions of the error `thunk` throws: code, field and the reason in Indonesian and English. */
+function extensionsOf(thunk: () => unknown): { code?: string; field?: string; reason?: unknown } {
   try {
     thunk();
   } catch (error) {
-    return (error as { extensions?: { code?: string; field?: string } }).extensions;
+    return (error as { extensions?: { code?: string; field?: string; reason?: unknown } }).extensions ?? {};
   }
   throw new Error('expected an error');
+}
+
+/** The code and field of the error `thunk` throws. */
+function fieldOf(thunk: () => unknown): unknown {
+  const { code, field } = extensionsOf(thunk);
+  return { code, field };
 }
 
 describe('parseSpendFilter', () => {
@@ -60,9 +67,13 @@ describe('parseSpendFilter', () => {
   });
 
   it('refuses from after to and years outside 2000-2100', () => {
-    expect(fieldOf(() => parseSpendFilter(T, { from: '2024-05-02', to: '2024-05-01' }))).toEqual({
+    expect(extensionsOf(() => parseSpendFilter(T, { from: '2024-05-02', to: '2024-05-01' }))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'from',
+      reason: {
+        id: 'from (2024-05-02) lebih akhir dari to (2024-05-01)',
+        en: 'from (2024-05-02) is after to (2024-05-01)',
+      },
     });
     expect(fieldOf(() => parseSpendFilter(T, { fiscalYear: 1999 }))).toEqual({
       code: 'BAD_USER_INPUT',

@@ -11,7 +11,10 @@ import { ImportJob, type ImportReport } from './import-job.types.ts';
 function jobId(id: string): number {
   const n = Number(id);
   if (!/^[1-9][0-9]{0,15}$/.test(id) || !Number.isSafeInteger(n))
-    throw badInput('id', `id harus nomor pekerjaan impor / id must be an import job number, got "${id}"`);
+    throw badInput('id', {
+      id: `id harus nomor pekerjaan impor, tertulis "${id}"`,
+      en: `id must be an import job number, got "${id}"`,
+    });
   return n;
 }
 

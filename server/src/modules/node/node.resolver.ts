@@ -65,7 +65,11 @@ export class NodeResolver {
     @Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[],
     @Ctx() ctx: Context,
   ): Promise<Array<Node | null>> {
-    if (ids.length > MAX_NODES) throw badInput('ids', `ids: at most ${MAX_NODES} ids at a time, got ${ids.length}`);
+    if (ids.length > MAX_NODES)
+      throw badInput('ids', {
+        id: `paling banyak ${MAX_NODES} id sekaligus, tertulis ${ids.length}`,
+        en: `at most ${MAX_NODES} ids at a time, got ${ids.length}`,
+      });
     const decoded = ids.map((id) => decodeGlobalId(id, 'ids'));
     return Promise.all(decoded.map(({ type, id }) => loadNode(ctx, type, id)));
   }

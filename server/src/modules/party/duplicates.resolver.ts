@@ -49,7 +49,10 @@ export class DuplicatesResolver {
     @Ctx() ctx: Context,
   ): Promise<LikelyDuplicates> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_DUPLICATE_PAIRS) {
-      throw badInput('first', `first must be 1 to ${MAX_DUPLICATE_PAIRS}, got ${first}`);
+      throw badInput('first', {
+        id: `first harus 1 sampai ${MAX_DUPLICATE_PAIRS}, tertulis ${first}`,
+        en: `first must be 1 to ${MAX_DUPLICATE_PAIRS}, got ${first}`,
+      });
     }
     const code = regionCode(region, 'regionCode');
     const found = await findLikelyDuplicatePairs(ctx.db, ctx.tenantId, { regionCode: code, limit: first });

@@ -228,14 +228,17 @@ export function enterpriseCriteria(filter: EnterpriseFilter | null | undefined):
   const sectors = oneOf(filter.sectors, 'filter.sectors')?.map((s) => s.trim().toUpperCase());
   for (const sector of sectors ?? []) {
     if (!SECTION.test(sector))
-      throw badInput('filter.sectors', `filter.sectors: "${sector}" is not a KBLI section (A to U)`);
+      throw badInput('filter.sectors', {
+        id: `"${sector}" bukan kategori KBLI (A sampai U)`,
+        en: `"${sector}" is not a KBLI section (A to U)`,
+      });
   }
   const kbliPrefix = filter.kbliPrefix?.trim();
   if (kbliPrefix != null && !KBLI_PREFIX.test(kbliPrefix)) {
-    throw badInput(
-      'filter.kbliPrefix',
-      `filter.kbliPrefix: "${filter.kbliPrefix}" is not 1 to 5 digits of a KBLI code`,
-    );
+    throw badInput('filter.kbliPrefix', {
+      id: `"${filter.kbliPrefix}" bukan 1 sampai 5 angka awal kode KBLI`,
+      en: `"${filter.kbliPrefix}" is not 1 to 5 digits of a KBLI code`,
+    });
   }
   const verifications = oneOf(filter.verifications, 'filter.verifications');
   const memberOf = globalIds(filter.cooperativeIds, 'filter.cooperativeIds', ['Cooperative']);

@@ -75,10 +75,10 @@ export function productCriteria(filter: ProductFilter | null | undefined): Produ
   const unitPrice = range(filter.unitPriceMin, filter.unitPriceMax, 'filter.unitPriceMin');
   const kbliPrefix = filter.kbliPrefix?.trim();
   if (kbliPrefix != null && !/^[0-9]{1,5}$/.test(kbliPrefix)) {
-    throw badInput(
-      'filter.kbliPrefix',
-      `filter.kbliPrefix: "${filter.kbliPrefix}" is not 1 to 5 digits of a KBLI code`,
-    );
+    throw badInput('filter.kbliPrefix', {
+      id: `"${filter.kbliPrefix}" bukan 1 sampai 5 angka awal kode KBLI`,
+      en: `"${filter.kbliPrefix}" is not 1 to 5 digits of a KBLI code`,
+    });
   }
   return {
     ...(search ? { search } : {}),

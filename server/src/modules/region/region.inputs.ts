@@ -57,7 +57,11 @@ export function regionCriteria(filter: RegionFilter | null | undefined): RegionC
   if (!filter) return {};
   const levels = oneOf(filter.levels, 'filter.levels');
   for (const level of levels ?? []) {
-    if (level < 1 || level > 4) throw badInput('filter.levels', `filter.levels: ${level} is not a level (1 to 4)`);
+    if (level < 1 || level > 4)
+      throw badInput('filter.levels', {
+        id: `${level} bukan tingkat wilayah (1 sampai 4)`,
+        en: `${level} is not a level (1 to 4)`,
+      });
   }
   const search = searchText(filter.search, 'filter.search');
   const parentCode = regionCode(filter.parentCode, 'filter.parentCode');

@@ -152,7 +152,10 @@ export function transactionCriteria(filter: TransactionFilter | null | undefined
   const amount = range(f.amountMin, f.amountMax, 'filter.amountMin');
   const agencyIds = globalIds(f.agencyIds, 'filter.agencyIds', ['Agency']);
   if (f.includeNetwork && !agencyIds)
-    throw badInput('filter.includeNetwork', 'filter.includeNetwork needs filter.agencyIds');
+    throw badInput('filter.includeNetwork', {
+      id: 'filter.includeNetwork memerlukan filter.agencyIds',
+      en: 'filter.includeNetwork needs filter.agencyIds',
+    });
   const buyerIds = globalIds(f.buyerIds, 'filter.buyerIds', PARTY_TYPES);
   const sellerIds = globalIds(f.sellerIds, 'filter.sellerIds', PARTY_TYPES);
   const programIds = globalIds(f.programIds, 'filter.programIds', ['Program']);
@@ -161,10 +164,10 @@ export function transactionCriteria(filter: TransactionFilter | null | undefined
   const fundingSources = oneOf(f.fundingSources, 'filter.fundingSources');
   const accountPrefix = f.accountPrefix?.trim();
   if (accountPrefix != null && !ACCOUNT_PREFIX.test(accountPrefix)) {
-    throw badInput(
-      'filter.accountPrefix',
-      `filter.accountPrefix: "${f.accountPrefix}" is not the start of an account code like 5.1.02`,
-    );
+    throw badInput('filter.accountPrefix', {
+      id: `"${f.accountPrefix}" bukan awal kode rekening seperti 5.1.02`,
+      en: `"${f.accountPrefix}" is not the start of an account code like 5.1.02`,
+    });
   }
   const buyer = side(
     oneOf(f.buyerKinds, 'filter.buyerKinds'),

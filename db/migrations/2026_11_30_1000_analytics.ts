@@ -14,16 +14,18 @@ import { TRIGGERS } from './analytics/triggers.sql.ts';
  * The baseline of the analytics schema, before the first release: it replaces the chain
  * 2026_11_30_1000_analytics_rollup, 1010_analytics_domino, 1200_analytics_panel_version,
  * 1210_analytics_yearly, 1220_analytics_statistics, 1230_analytics_agency_year and
- * 1240_analytics_registry_version, which restated the apply SQL in each. It builds the same tables,
- * columns and indexes, with each function defined once, in the modules of ./analytics/:
+ * 1240_analytics_registry_version, which restated the apply SQL in each, and the later
+ * 2026_12_05_1310_apply_pending_tenant, 1320_shard_triggers and 1330_plpgsql_functions, which
+ * rewrote functions for a distributed engine. It builds the same tables, columns and indexes, with
+ * each function and trigger defined once, in its final form, in the modules of ./analytics/:
  *
  *   tables.ts           the rollup tables and indexes, the mode setting and the scheduler's queues
  *   apply.sql.ts        analytics_apply(tenant, deltas): how purchases feed every rollup
  *   classify.sql.ts     the classification of parties, reclassification, the rebuild
- *   scheduled.sql.ts    the two modes: recording, analytics_apply_pending, analytics_set_mode
+ *   scheduled.sql.ts    the two modes: recording, analytics_apply_pending(_tenant), analytics_set_mode
  *   triggers.sql.ts     the statement triggers
  *
- * A database migrated with the old chain is refused by db/src/migrate.ts (it must be recreated).
+ * A database migrated with the old chains is refused by db/src/migrate.ts (it must be recreated).
  * After the first release, a change comes as a new migration (never an edit of these modules).
  */
 

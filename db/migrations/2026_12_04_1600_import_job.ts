@@ -9,7 +9,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     CREATE TABLE import_job (
       tenant_id text NOT NULL REFERENCES tenant(id),
-      id bigint GENERATED ALWAYS AS IDENTITY,
+      id bigserial, -- not an identity column (2026_11_30_0910_domain)
       status text NOT NULL CHECK (status IN ('UPLOADED', 'CHECKING', 'CHECKED', 'COMMITTING', 'COMMITTED', 'FAILED')),
       file_name text NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
       format text NOT NULL,

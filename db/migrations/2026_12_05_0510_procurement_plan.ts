@@ -26,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     CREATE TABLE procurement_plan (
       tenant_id text NOT NULL REFERENCES tenant (id),
-      id bigint GENERATED ALWAYS AS IDENTITY,
+      id bigserial, -- not an identity column (2026_11_30_0910_domain)
       kd_rup text NOT NULL CONSTRAINT plan_kd_rup_not_blank CHECK (length(btrim(kd_rup)) > 0),
       name text NOT NULL CONSTRAINT plan_name_not_blank CHECK (length(btrim(name)) > 0),
       fiscal_year integer NOT NULL CONSTRAINT plan_fiscal_year_range CHECK (fiscal_year BETWEEN 2000 AND 2100),

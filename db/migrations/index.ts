@@ -11,10 +11,6 @@ import * as procurementPlan from './2026_12_05_0510_procurement_plan.ts';
 import * as importJobAgency from './2026_12_05_0530_import_job_agency.ts';
 import * as resultCache from './2026_12_05_1000_result_cache.ts';
 import * as dominoMatrixStore from './2026_12_05_1100_domino_matrix_store.ts';
-import * as sequenceIds from './2026_12_05_1300_sequence_ids.ts';
-import * as applyPendingTenant from './2026_12_05_1310_apply_pending_tenant.ts';
-import * as shardTriggers from './2026_12_05_1320_shard_triggers.ts';
-import * as plpgsqlFunctions from './2026_12_05_1330_plpgsql_functions.ts';
 import * as credentialHashIndexes from './2026_12_05_1945_credential_hash_indexes.ts';
 
 /**
@@ -34,9 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0530_import_job_agency': importJobAgency,
   '2026_12_05_1000_result_cache': resultCache,
   '2026_12_05_1100_domino_matrix_store': dominoMatrixStore,
-  '2026_12_05_1300_sequence_ids': sequenceIds,
-  '2026_12_05_1310_apply_pending_tenant': applyPendingTenant,
-  '2026_12_05_1320_shard_triggers': shardTriggers,
-  '2026_12_05_1330_plpgsql_functions': plpgsqlFunctions,
   '2026_12_05_1945_credential_hash_indexes': credentialHashIndexes,
 };

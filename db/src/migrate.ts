@@ -35,17 +35,29 @@ export async function migrateToLatest(db: Kysely<Database>, tenantId: string): P
 }
 
 /**
- * Migrations of earlier, unreleased builds that were folded into a baseline since: a database
- * that ran them has a schema the baseline cannot be applied over.
+ * Migrations of earlier, unreleased builds that were folded since into the migrations named (those
+ * now doing their work): a database that ran them has a schema those cannot be applied over.
  */
-export const FOLDED_MIGRATIONS: Readonly<Record<string, string>> = {
-  '2026_11_30_1000_analytics_rollup': '2026_11_30_1000_analytics',
-  '2026_11_30_1010_analytics_domino': '2026_11_30_1000_analytics',
-  '2026_11_30_1200_analytics_panel_version': '2026_11_30_1000_analytics',
-  '2026_11_30_1210_analytics_yearly': '2026_11_30_1000_analytics',
-  '2026_11_30_1220_analytics_statistics': '2026_11_30_1000_analytics',
-  '2026_11_30_1230_analytics_agency_year': '2026_11_30_1000_analytics',
-  '2026_11_30_1240_analytics_registry_version': '2026_11_30_1000_analytics',
+const ANALYTICS = ['2026_11_30_1000_analytics'];
+export const FOLDED_MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
+  '2026_11_30_1000_analytics_rollup': ANALYTICS,
+  '2026_11_30_1010_analytics_domino': ANALYTICS,
+  '2026_11_30_1200_analytics_panel_version': ANALYTICS,
+  '2026_11_30_1210_analytics_yearly': ANALYTICS,
+  '2026_11_30_1220_analytics_statistics': ANALYTICS,
+  '2026_11_30_1230_analytics_agency_year': ANALYTICS,
+  '2026_11_30_1240_analytics_registry_version': ANALYTICS,
+  // Ids from sequences: every migration that creates a table with an id creates it as bigserial.
+  '2026_12_05_1300_sequence_ids': [
+    '2026_11_30_0910_domain',
+    '2026_11_30_1000_analytics',
+    '2026_12_04_1300_identities',
+    '2026_12_04_1600_import_job',
+    '2026_12_05_0510_procurement_plan',
+  ],
+  '2026_12_05_1310_apply_pending_tenant': ANALYTICS,
+  '2026_12_05_1320_shard_triggers': ANALYTICS,
+  '2026_12_05_1330_plpgsql_functions': ANALYTICS,
 };
 
 /**
@@ -63,7 +75,7 @@ async function refuseFoldedMigrations(db: Kysely<Database>): Promise<void> {
   const names = rows.rows.map((r) => r.name);
   throw new MigrationError(
     `This database was created by an earlier, unreleased build of Jejaring: it records the migration(s) ` +
-      `${names.join(', ')}, since folded into ${[...new Set(names.map((n) => FOLDED_MIGRATIONS[n]))].join(', ')}. ` +
+      `${names.join(', ')}, since folded into ${[...new Set(names.flatMap((n) => FOLDED_MIGRATIONS[n] ?? []))].sort().join(', ')}. ` +
       'It cannot be migrated: export its data with the build that made it (pnpm cli export DIR), recreate the ' +
       'database (PostgreSQL: drop and create the database of DATABASE_URL; the embedded database: stop Jejaring and ' +
       'delete the PGlite data directory, PGLITE_DIR, by default .data/pglite), then import the data again. Nothing was changed.',

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../migrations/index.ts';
 import type { DatabaseHandle } from '../src/connection.ts';
 import { isMigrated, MigrationError, migrateToLatest } from '../src/migrate.ts';
-import { loadReferenceData } from '../src/reference.ts';
 import { createTestDatabase, TEST_TENANT, testEngine } from '../src/testing.ts';
 
 describe(`migrations on ${testEngine}`, () => {
@@ -65,40 +64,47 @@ describe(`migrations on ${testEngine}`, () => {
     expect(after.n).toBe(before.n);
   });
 
-  it('leaves no identity column: every id is a bigint with a sequence default, continuing after existing rows', async () => {
-    const handle = await database({ migrate: false });
-    const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } });
-    // Up to the migration before the change, with a party whose id was given explicitly.
-    const names = Object.keys(migrations);
-    const before = names[names.indexOf('2026_12_05_1300_sequence_ids') - 1] as string;
-    expect((await migrator.migrateTo(before)).error).toBeUndefined();
-    await loadReferenceData(handle.db, TEST_TENANT);
-    await sql`INSERT INTO party (tenant_id, id, ref, kind, name) VALUES (${TEST_TENANT}, 41, 'p-41', 'ENTERPRISE', 'Usaha 41')`.execute(
-      handle.db,
-    );
-    expect(await migrateToLatest(handle.db, TEST_TENANT)).toContain('2026_12_05_1300_sequence_ids');
+  it('creates no identity column: every id is a bigint taking the next value of a sequence it owns', async () => {
+    const handle = await database({ migrate: true });
     const identities = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
       WHERE a.attidentity <> '' AND c.relnamespace = current_schema()::regnamespace`.execute(handle.db);
     expect(identities.rows[0]?.n).toBe(0);
-    const defaults = await sql<{ table: string; sequence: string | null }>`
-      SELECT t AS "table", pg_get_serial_sequence(quote_ident(t), 'id') AS "sequence"
-      FROM unnest(ARRAY['party', 'transaction', 'app_user', 'import_job', 'procurement_plan']) t ORDER BY t`.execute(
-      handle.db,
+    // Every table with a generated id, read from the CREATE TABLE statements of db/migrations.
+    const tables = [
+      'analytics_pending_transaction',
+      'api_key',
+      'app_user',
+      'assistance',
+      'audit_event',
+      'import_job',
+      'party',
+      'policy_target',
+      'procurement_plan',
+      'product',
+      'program',
+      'transaction',
+      'user_session',
+    ];
+    const owned = await sql<{ table: string; column: string; sequence: string; type: string; fallback: string }>`
+      SELECT c.relname AS "table", a.attname AS "column", s.relname AS "sequence", format_type(a.atttypid, a.atttypmod) AS "type",
+             pg_get_expr(ad.adbin, ad.adrelid) AS fallback
+      FROM pg_depend d
+      JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+      JOIN pg_class c ON c.oid = d.refobjid
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.refobjsubid
+      LEFT JOIN pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+      WHERE d.deptype = 'a' AND c.relnamespace = current_schema()::regnamespace
+      ORDER BY c.relname`.execute(handle.db);
+    expect(owned.rows).toEqual(
+      tables.map((table) => ({
+        table,
+        column: 'id',
+        sequence: `${table}_id_seq`,
+        type: 'bigint',
+        fallback: `nextval('${table}_id_seq'::regclass)`,
+      })),
     );
-    expect(defaults.rows).toEqual([
-      { table: 'app_user', sequence: 'public.app_user_id_seq' },
-      { table: 'import_job', sequence: 'public.import_job_id_seq' },
-      { table: 'party', sequence: 'public.party_id_seq' },
-      { table: 'procurement_plan', sequence: 'public.procurement_plan_id_seq' },
-      { table: 'transaction', sequence: 'public.transaction_id_seq' },
-    ]);
-    // The next party without an id follows the explicit 41.
-    const next = await sql<{ id: string }>`
-      INSERT INTO party (tenant_id, ref, kind, name) VALUES (${TEST_TENANT}, 'p-next', 'ENTERPRISE', 'Usaha berikut') RETURNING id`.execute(
-      handle.db,
-    );
-    expect(Number(next.rows[0]?.id)).toBe(42);
   });
 
   it('applies a migration that landed after a later-named one was already applied', async () => {
@@ -166,6 +172,23 @@ describe(`migrations on ${testEngine}`, () => {
     );
     await expect(migrateToLatest(handle.db, TEST_TENANT)).rejects.toThrow(
       /records the migration\(s\) 2026_11_30_1210_analytics_yearly, since folded into 2026_11_30_1000_analytics/,
+    );
+  });
+  it('refuses a database migrated before the Citus-readiness migrations were folded, naming every migration they went into', async () => {
+    // What the shared databases loaded before the fold record: the chain with 1300 to 1330.
+    const handle = await database({ migrate: true });
+    for (const name of [
+      '2026_12_05_1300_sequence_ids',
+      '2026_12_05_1310_apply_pending_tenant',
+      '2026_12_05_1320_shard_triggers',
+      '2026_12_05_1330_plpgsql_functions',
+    ]) {
+      await sql`INSERT INTO kysely_migration VALUES (${name}, '2026-12-05T13:30:00.000Z')`.execute(handle.db);
+    }
+    await expect(migrateToLatest(handle.db, TEST_TENANT)).rejects.toThrow(
+      'records the migration(s) 2026_12_05_1300_sequence_ids, 2026_12_05_1310_apply_pending_tenant, ' +
+        '2026_12_05_1320_shard_triggers, 2026_12_05_1330_plpgsql_functions, since folded into 2026_11_30_0910_domain, ' +
+        '2026_11_30_1000_analytics, 2026_12_04_1300_identities, 2026_12_04_1600_import_job, 2026_12_05_0510_procurement_plan. ',
     );
   });
 });

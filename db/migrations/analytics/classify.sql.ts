@@ -18,30 +18,46 @@ import { ALL_ROLLUPS, CLASS_COLUMNS } from './tables.ts';
  * Since the stored class is exactly what the purchases were added with, any number of parties can
  * change at once. Reference data (kbli_division) and a tenant's region code are taken as fixed:
  * changing them needs `SELECT analytics_rebuild(tenant)`.
+ *
+ * Written for a distributed engine too (docs/scale-out.md, "A distributed engine: Citus"): every
+ * function that reads or writes tenant tables is PL/pgSQL, never SQL-language, since Citus cannot
+ * plan a statement of a SQL function with parameters that names a distributed table, while
+ * PL/pgSQL plans each statement with the parameters' values and so routes it to the tenant's shard
+ * (in analytics_classify, `#variable_conflict use_column` lets the query's columns win over the
+ * output columns of the same names). And analytics_reclassify takes the new classes first, as
+ * jsonb, before comparing them with the stored ones: joining analytics_classify's rows with
+ * analytics_party_class in one statement would nest the classification's distributed queries in a
+ * statement on the tenant's shard, which Citus refuses.
  */
 
-const STORE_CLASSES = (
+/** The stored class of a party taking the proposed one (ON CONFLICT (tenant_id, party_id) DO UPDATE). */
+const UPDATE_CLASS = `seller_class = excluded.seller_class, is_umk = excluded.is_umk, district = excluded.district,
+        sector = excluded.sector, agency_id = excluded.agency_id, buyer_kind = excluded.buyer_kind,
+        is_government = excluded.is_government, in_l = excluded.in_l`;
+
+/** Stores the classes of new parties (used by the party insert trigger in TRIGGER mode). */
+export const storeClasses = (
   tenant: string,
   ids: string,
 ) => `INSERT INTO analytics_party_class AS c (tenant_id, party_id, ${CLASS_COLUMNS})
         SELECT ${tenant}, n.* FROM analytics_classify(${tenant}, ${ids}) n
       ON CONFLICT (tenant_id, party_id) DO UPDATE SET
-        seller_class = excluded.seller_class, is_umk = excluded.is_umk, district = excluded.district,
-        sector = excluded.sector, agency_id = excluded.agency_id, buyer_kind = excluded.buyer_kind,
-        is_government = excluded.is_government, in_l = excluded.in_l`;
+        ${UPDATE_CLASS}`;
 
-/** Stores the classes of new parties (used by the party insert trigger in TRIGGER mode). */
-export const storeClasses = STORE_CLASSES;
+/** analytics_classify's columns (its result, and its rows read back from jsonb). */
+const CLASS_RECORD = `party_id bigint, seller_class text, is_umk boolean, district text, sector text,
+  agency_id bigint, buyer_kind text, is_government boolean, in_l boolean`;
 
 /** Purchases per call of analytics_apply in a rebuild (bounds the memory of the delta array). */
 const REBUILD_BATCH = 100_000;
 
 export const CLASSIFY_FUNCTIONS: string[] = [
   `CREATE FUNCTION analytics_classify(p_tenant text, p_ids bigint[])
-    RETURNS TABLE (party_id bigint, seller_class text, is_umk boolean, district text, sector text,
-                   agency_id bigint, buyer_kind text, is_government boolean, in_l boolean)
-    LANGUAGE sql STABLE AS $fn$
-      WITH RECURSIVE tr AS (SELECT region_code AS c FROM tenant WHERE id = p_tenant),
+    RETURNS TABLE (${CLASS_RECORD})
+    LANGUAGE plpgsql STABLE AS $fn$
+    #variable_conflict use_column
+    BEGIN
+      RETURN QUERY WITH RECURSIVE tr AS (SELECT region_code AS c FROM tenant WHERE id = p_tenant),
       up (start_id, cur_id, cur_kind, parent_id, path) AS (
         SELECT p.id, p.id, p.kind, p.parent_id, ARRAY[p.id]
         FROM party p WHERE p.tenant_id = p_tenant AND p.id = ANY (p_ids) AND p.kind = 'NETWORK_UNIT'
@@ -78,26 +94,32 @@ export const CLASSIFY_FUNCTIONS: string[] = [
         CASE WHEN agency_id IS NULL THEN NULL WHEN kind = 'AGENCY' THEN 'AGENCY' ELSE unit_type END,
         is_government,
         local AND NOT is_government
-      FROM attr
+      FROM attr;
+    END
     $fn$`,
 
-  `CREATE FUNCTION analytics_bump(p_tenant text) RETURNS void LANGUAGE sql AS $fn$
+  `CREATE FUNCTION analytics_bump(p_tenant text) RETURNS void LANGUAGE plpgsql AS $fn$
+    BEGIN
       INSERT INTO analytics_state AS s (tenant_id, version) VALUES (p_tenant, 1)
-      ON CONFLICT (tenant_id) DO UPDATE SET version = s.version + 1
+      ON CONFLICT (tenant_id) DO UPDATE SET version = s.version + 1;
+    END
     $fn$`,
 
   // Adds (p_sign 1) or subtracts (-1) every purchase of a tenant touching the given parties.
   `CREATE FUNCTION analytics_apply_parties(p_tenant text, p_ids bigint[], p_sign integer)
-    RETURNS void LANGUAGE sql AS $fn$
-      SELECT analytics_apply(p_tenant, ARRAY(
+    RETURNS void LANGUAGE plpgsql AS $fn$
+    BEGIN
+      PERFORM analytics_apply(p_tenant, ARRAY(
         SELECT ${delta('p_sign')} FROM "transaction" t
-        WHERE t.tenant_id = p_tenant AND (t.buyer_id = ANY (p_ids) OR t.seller_id = ANY (p_ids))))
+        WHERE t.tenant_id = p_tenant AND (t.buyer_id = ANY (p_ids) OR t.seller_id = ANY (p_ids))));
+    END
     $fn$`,
 
   `CREATE FUNCTION analytics_reclassify(p_tenant text, p_ids bigint[])
     RETURNS void LANGUAGE plpgsql AS $fn$
     DECLARE
       v_all bigint[];
+      v_new jsonb;
       v_changed bigint[];
     BEGIN
       WITH RECURSIVE d (id) AS (
@@ -106,8 +128,9 @@ export const CLASSIFY_FUNCTIONS: string[] = [
         SELECT p.id FROM party p JOIN d ON p.tenant_id = p_tenant AND p.parent_id = d.id
       )
       SELECT array_agg(id) INTO v_all FROM d;
+      SELECT jsonb_agg(n) INTO v_new FROM analytics_classify(p_tenant, v_all) n;
       SELECT array_agg(n.party_id) INTO v_changed
-      FROM analytics_classify(p_tenant, v_all) n
+      FROM jsonb_to_recordset(v_new) n (${CLASS_RECORD})
       LEFT JOIN analytics_party_class o ON o.tenant_id = p_tenant AND o.party_id = n.party_id
       WHERE o.party_id IS NULL
          OR (o.${CLASS_COLUMNS.split(', ').join(', o.')})
@@ -117,7 +140,10 @@ export const CLASSIFY_FUNCTIONS: string[] = [
         RETURN;
       END IF;
       PERFORM analytics_apply_parties(p_tenant, v_changed, -1);
-      ${STORE_CLASSES('p_tenant', 'v_changed')};
+      INSERT INTO analytics_party_class AS c (tenant_id, party_id, ${CLASS_COLUMNS})
+        SELECT p_tenant, n.* FROM jsonb_to_recordset(v_new) n (${CLASS_RECORD}) WHERE n.party_id = ANY (v_changed)
+      ON CONFLICT (tenant_id, party_id) DO UPDATE SET
+        ${UPDATE_CLASS};
       PERFORM analytics_apply_parties(p_tenant, v_changed, 1);
       PERFORM analytics_bump(p_tenant);
     END

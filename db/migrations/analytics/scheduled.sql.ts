@@ -10,15 +10,18 @@ import { ALL_ROLLUPS } from './tables.ts';
  *   SCHEDULED          the triggers only record the changes (the signed purchase rows into
  *                      analytics_pending_transaction, the parties whose class may have changed
  *                      into analytics_pending_party), reading no other table; a scheduler
- *                      (`pnpm cli rollups apply`, the server's ROLLUP_INTERVAL) calls
- *                      analytics_apply_pending(), which applies them in batches. For engines whose
- *                      nodes cannot run the apply in a trigger (a distributed PostgreSQL).
+ *                      (`pnpm cli rollups apply`, the server's ROLLUP_INTERVAL, a pg_cron job per
+ *                      tenant) calls analytics_apply_pending() for every tenant or
+ *                      analytics_apply_pending_tenant(tenant) for one, which apply them in
+ *                      batches. For engines whose nodes cannot run the apply in a trigger (a
+ *                      distributed PostgreSQL).
  *
- * analytics_apply_pending consumes what it applies in the same transaction, so running it again,
- * or twice at once (the second waits for the first), applies nothing twice. Purchases first, with
- * the stored classes; then the parties: once every purchase change is applied, the rollups hold
- * exactly the purchases in "transaction", which is what analytics_reclassify moves. While it
- * reclassifies it holds "transaction" in SHARE mode, so no purchase is written between the two.
+ * The apply consumes what it applies in the same transaction, so running it again, or twice at
+ * once for any tenants (they take turns on the apply lock), applies nothing twice. Purchases
+ * first, with the stored classes; then the parties: once every purchase change is applied, the
+ * rollups hold exactly the purchases in "transaction", which is what analytics_reclassify moves.
+ * While it reclassifies it holds "transaction" in SHARE mode, so no purchase is written between
+ * the two.
  */
 
 export const SCHEDULED_FUNCTIONS: string[] = [
@@ -55,53 +58,70 @@ export const SCHEDULED_FUNCTIONS: string[] = [
     END
     $fn$`,
 
-  // Applies every recorded change, p_batch purchase changes of one tenant per call of
-  // analytics_apply, then reclassifies the recorded parties; returns how many changes it applied.
-  `CREATE FUNCTION analytics_apply_pending(p_batch integer DEFAULT 50000)
+  // Applies the purchase changes recorded for one tenant, p_batch per call of analytics_apply, with
+  // the stored classes, then reclassifies the tenant's recorded parties; returns how many changes
+  // it applied. Every statement names the tenant (on a distributed engine each runs on the
+  // tenant's shards, and a scheduler such as pg_cron can run one job per tenant).
+  `CREATE FUNCTION analytics_apply_pending_tenant(p_tenant text, p_batch integer DEFAULT 50000)
     RETURNS bigint LANGUAGE plpgsql AS $fn$
     DECLARE
       v_applied bigint := 0;
       v_parties boolean;
-      v_tenant text;
       v_rows analytics_delta[];
       v_ids bigint[];
     BEGIN
       ${APPLY_LOCK};
-      v_parties := EXISTS (SELECT 1 FROM analytics_pending_party);
+      v_parties := EXISTS (SELECT 1 FROM analytics_pending_party WHERE tenant_id = p_tenant);
       IF v_parties THEN
         -- Writers of purchases finish and none starts: the queue is complete until this commits.
         LOCK TABLE "transaction" IN SHARE MODE;
       END IF;
       LOOP
-        SELECT tenant_id INTO v_tenant FROM analytics_pending_transaction LIMIT 1;
-        EXIT WHEN NOT FOUND;
         WITH batch AS (
           DELETE FROM analytics_pending_transaction q
-          WHERE q.tenant_id = v_tenant AND q.id IN (
-            SELECT id FROM analytics_pending_transaction WHERE tenant_id = v_tenant ORDER BY id LIMIT p_batch)
+          WHERE q.tenant_id = p_tenant AND q.id IN (
+            SELECT id FROM analytics_pending_transaction WHERE tenant_id = p_tenant ORDER BY id LIMIT p_batch)
           RETURNING q.*
         )
         SELECT array_agg(ROW(sign, buyer_id, seller_id, program_id, category, account_code, amount, occurred_on)::analytics_delta)
           INTO v_rows FROM batch;
-        PERFORM analytics_apply(v_tenant, v_rows);
-        PERFORM analytics_bump(v_tenant);
+        EXIT WHEN v_rows IS NULL;
+        PERFORM analytics_apply(p_tenant, v_rows);
+        PERFORM analytics_bump(p_tenant);
         v_applied := v_applied + cardinality(v_rows);
       END LOOP;
       IF v_parties THEN
-        FOR v_tenant IN SELECT DISTINCT tenant_id FROM analytics_pending_party LOOP
-          WITH gone AS (DELETE FROM analytics_pending_party WHERE tenant_id = v_tenant RETURNING party_id)
-          SELECT array_agg(party_id) INTO v_ids FROM gone;
-          -- Parties deleted since: their purchases left before them (foreign keys), so only the class remains.
-          DELETE FROM analytics_party_class c
-            WHERE c.tenant_id = v_tenant AND c.party_id = ANY (v_ids)
-              AND NOT EXISTS (SELECT 1 FROM party p WHERE p.tenant_id = c.tenant_id AND p.id = c.party_id);
-          PERFORM analytics_reclassify(v_tenant, v_ids);
-          v_applied := v_applied + cardinality(v_ids);
-        END LOOP;
+        WITH gone AS (DELETE FROM analytics_pending_party WHERE tenant_id = p_tenant RETURNING party_id)
+        SELECT array_agg(party_id) INTO v_ids FROM gone;
+        -- Parties deleted since: their purchases left before them (foreign keys), so only the class remains.
+        DELETE FROM analytics_party_class c
+          WHERE c.tenant_id = p_tenant AND c.party_id = ANY (v_ids)
+            AND NOT EXISTS (SELECT 1 FROM party p WHERE p.tenant_id = p_tenant AND p.id = c.party_id);
+        PERFORM analytics_reclassify(p_tenant, v_ids);
+        v_applied := v_applied + cardinality(v_ids);
       END IF;
       IF v_applied > 0 THEN
         PERFORM analytics_analyze_grown();
       END IF;
+      RETURN v_applied;
+    END
+    $fn$`,
+
+  // The same for every tenant with something recorded, one after the other.
+  `CREATE FUNCTION analytics_apply_pending(p_batch integer DEFAULT 50000)
+    RETURNS bigint LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_applied bigint := 0;
+      v_tenant text;
+    BEGIN
+      ${APPLY_LOCK};
+      FOR v_tenant IN
+        SELECT tenant_id FROM analytics_pending_transaction
+        UNION
+        SELECT tenant_id FROM analytics_pending_party
+      LOOP
+        v_applied := v_applied + analytics_apply_pending_tenant(v_tenant, p_batch);
+      END LOOP;
       RETURN v_applied;
     END
     $fn$`,

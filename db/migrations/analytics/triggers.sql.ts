@@ -21,6 +21,12 @@ import { ALL_ROLLUPS } from './tables.ts';
  *
  * Trigger names matter: PostgreSQL fires the triggers of one event in name order, and the
  * statistics check (analytics_zz_*) comes after the rollups' own.
+ *
+ * The functions also run on the shards of a distributed engine (docs/scale-out.md, "A distributed
+ * engine: Citus"), where a statement that reads a transition table (new_rows, old_rows) and also
+ * writes or joins a distributed table is planned by Citus, which loses the transition table. So a
+ * statement reads a transition table alone (into a tenant and an array of ids, or as arguments of a
+ * function call), and the writes use those values.
  */
 
 /** The columns of "transaction" the rollups read (those of analytics_delta). */
@@ -66,6 +72,10 @@ const partiesFunction = (name: string, rows: string) =>
       RETURN NULL;
     END
     $fn$`;
+
+/** The tenants of a transition table's rows (columns tenant_id, id), each with its ids: a FOR loop's source. */
+const byTenant = (rows: string) =>
+  `SELECT tenant_id, array_agg(DISTINCT id) AS ids FROM (${rows}) x GROUP BY tenant_id`;
 
 const statementTrigger = (name: string, event: 'INSERT' | 'UPDATE' | 'DELETE', table: string, fn: string) => {
   const transition = {
@@ -124,13 +134,16 @@ export const TRIGGERS: string[] = [
     END
     $fn$`,
   `CREATE FUNCTION analytics_party_deleted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    DECLARE
+      t record;
     BEGIN
-      IF analytics_mode() = 'SCHEDULED' THEN
-        PERFORM analytics_record_parties(tenant_id, ids)
-        FROM (SELECT tenant_id, array_agg(id) AS ids FROM old_rows GROUP BY tenant_id) g;
-      ELSE
-        DELETE FROM analytics_party_class c USING old_rows o WHERE c.tenant_id = o.tenant_id AND c.party_id = o.id;
-      END IF;
+      FOR t IN ${byTenant('SELECT tenant_id, id FROM old_rows')} LOOP
+        IF analytics_mode() = 'SCHEDULED' THEN
+          PERFORM analytics_record_parties(t.tenant_id, t.ids);
+        ELSE
+          DELETE FROM analytics_party_class c WHERE c.tenant_id = t.tenant_id AND c.party_id = ANY (t.ids);
+        END IF;
+      END LOOP;
       RETURN NULL;
     END
     $fn$`,
@@ -139,10 +152,21 @@ export const TRIGGERS: string[] = [
     'SELECT n.tenant_id, n.id FROM new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id WHERE (n.kind, n.region_code, n.size_class, n.is_government, n.parent_id) IS DISTINCT FROM (o.kind, o.region_code, o.size_class, o.is_government, o.parent_id)',
   ),
   partiesFunction('analytics_profile_inserted', 'SELECT tenant_id, party_id AS id FROM new_rows'),
-  partiesFunction(
-    'analytics_profile_deleted',
-    'SELECT o.tenant_id, o.party_id AS id FROM old_rows o JOIN party p ON p.tenant_id = o.tenant_id AND p.id = o.party_id',
-  ),
+  // A profile deleted with its party (ON DELETE CASCADE) changes no class: only parties still there.
+  `CREATE FUNCTION analytics_profile_deleted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    DECLARE
+      t record;
+      v_ids bigint[];
+    BEGIN
+      FOR t IN ${byTenant('SELECT tenant_id, party_id AS id FROM old_rows')} LOOP
+        SELECT array_agg(p.id) INTO v_ids FROM party p WHERE p.tenant_id = t.tenant_id AND p.id = ANY (t.ids);
+        IF v_ids IS NOT NULL THEN
+          PERFORM analytics_record_parties(t.tenant_id, v_ids);
+        END IF;
+      END LOOP;
+      RETURN NULL;
+    END
+    $fn$`,
   partiesFunction(
     'analytics_enterprise_profile_updated',
     'SELECT n.tenant_id, n.party_id AS id FROM new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.party_id = n.party_id WHERE n.kbli_code IS DISTINCT FROM o.kbli_code OR n.party_id <> o.party_id',
@@ -163,10 +187,13 @@ export const TRIGGERS: string[] = [
   // ── the panel version: surveys, parties, profiles, assistance, cooperatives, collection targets ──
   ...(['inserted', 'updated', 'deleted'] as const).map(
     (event) => `CREATE FUNCTION analytics_panel_${event}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_tenant text;
     BEGIN
-      INSERT INTO analytics_state AS s (tenant_id, version, panel_version)
-        SELECT DISTINCT tenant_id, 1, 1 FROM ${event === 'deleted' ? 'old_rows' : 'new_rows'}
-      ON CONFLICT (tenant_id) DO UPDATE SET version = s.version + 1, panel_version = s.panel_version + 1;
+      FOR v_tenant IN SELECT DISTINCT tenant_id FROM ${event === 'deleted' ? 'old_rows' : 'new_rows'} LOOP
+        INSERT INTO analytics_state AS s (tenant_id, version, panel_version) VALUES (v_tenant, 1, 1)
+        ON CONFLICT (tenant_id) DO UPDATE SET version = s.version + 1, panel_version = s.panel_version + 1;
+      END LOOP;
       RETURN NULL;
     END
     $fn$`,

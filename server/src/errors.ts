@@ -29,8 +29,9 @@ export class AppError extends GraphQLError {
 
 /** BAD_USER_INPUT naming the argument at fault, with the reason in Indonesian and English (see `localized`). */
 export const badInput = (field: string, reason: Reason) => localized('BAD_USER_INPUT', field, reason);
-export const notFound = (what: string, field?: string) =>
-  new AppError('NOT_FOUND', `${what} not found`, field ? { field } : {});
+/** NOT_FOUND for `what` (in Indonesian and English, e.g. { id: 'wilayah 61.99', en: 'region 61.99' }). */
+export const notFound = (what: Reason, field?: string) =>
+  localized('NOT_FOUND', field, { id: `${what.id} tidak ada`, en: `${what.en} not found` });
 
 /**
  * BAD_USER_INPUT for values the shared rules refused (docs/data-entry.md): the first failure's

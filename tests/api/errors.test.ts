@@ -186,7 +186,17 @@ describe('NOT_FOUND', () => {
     ['an enterprise by NIB', '{ enterpriseByNib(nib: "0000000000000") { name } }', 'nib'],
   ])('for %s that does not exist, naming the argument', async (_name, query, field) => {
     const error = await errorOf(query);
-    expect(error.extensions).toEqual({ code: 'NOT_FOUND', field });
+    expect(error.extensions).toEqual({
+      code: 'NOT_FOUND',
+      field,
+      reason: { id: expect.any(String), en: expect.any(String) },
+    });
+  });
+
+  it('says what was not found in Indonesian and English', async () => {
+    const error = await errorOf('{ region(code: "61.99") { name } }');
+    expect(error.message).toBe('code: wilayah 61.99 tidak ada / region 61.99 not found');
+    expect(error.extensions?.reason).toEqual({ id: 'wilayah 61.99 tidak ada', en: 'region 61.99 not found' });
   });
 });
 

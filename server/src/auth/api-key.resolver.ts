@@ -50,7 +50,8 @@ export class ApiKeyResolver {
       throw badInput('name', { id: '1 sampai 100 karakter', en: '1 to 100 characters' });
     }
     const user = [...(await usersOfRequest(ctx)).values()].find((u) => u.username === username);
-    if (!user) throw notFound(`account ${JSON.stringify(username)}`, 'username');
+    if (!user)
+      throw notFound({ id: `akun ${JSON.stringify(username)}`, en: `account ${JSON.stringify(username)}` }, 'username');
     if (user.disabled) throw badInput('username', { id: 'akun dinonaktifkan', en: 'the account is disabled' });
     const key = newSecret(API_KEY_PREFIX);
     const row = await insertApiKey(ctx.db, ctx.tenantId, {
@@ -70,7 +71,7 @@ export class ApiKeyResolver {
   async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
     const { id: rowId } = decodeGlobalId(id, 'id', ['ApiKey']);
     const row = await revokeApiKey(ctx.db, ctx.tenantId, rowId);
-    if (!row) throw notFound('API key', 'id');
+    if (!row) throw notFound({ id: 'kunci API', en: 'API key' }, 'id');
     ctx.logger.info({ requestId: ctx.requestId, apiKeyId: row.id }, 'API key revoked');
     return toApiKey(row);
   }

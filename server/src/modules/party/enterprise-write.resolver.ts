@@ -193,7 +193,7 @@ export class EnterpriseWriteResolver {
     const rules = await serverRuleContext(ctx.db);
     const result = await ctx.db.transaction().execute(async (trx) => {
       const before = await lockEnterprise(trx, ctx.tenantId, id);
-      if (!before) throw notFound('Enterprise', 'id');
+      if (!before) throw notFound({ id: 'usaha', en: 'Enterprise' }, 'id');
       const writer = await writerOfEnterprise(trx, ctx, id);
       const { columns, warnings } = checked(rules, patch(fieldsOf(before), input), input.status ?? before.status);
       await refuseTakenIdentifiers(trx, ctx, columns, id);
@@ -245,7 +245,7 @@ async function setVerification(
   const { id } = decodeGlobalId(globalId, 'id', ['Enterprise']);
   await ctx.db.transaction().execute(async (trx) => {
     const before = await lockEnterprise(trx, ctx.tenantId, id);
-    if (!before) throw notFound('Enterprise', 'id');
+    if (!before) throw notFound({ id: 'usaha', en: 'Enterprise' }, 'id');
     const writer = await writerOfEnterprise(trx, ctx, id);
     await setEnterpriseVerification(trx, ctx.tenantId, id, verification);
     await insertAuditEvent(trx, ctx.tenantId, writer, {

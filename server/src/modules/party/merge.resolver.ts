@@ -68,9 +68,9 @@ export class MergeResolver {
     const writer = writerOfMerge(ctx);
     const moved = await ctx.db.transaction().execute(async (trx) => {
       const parties = await lockParties(trx, ctx.tenantId, [survivor.id, duplicate.id]);
-      if (!parties.has(survivor.id)) throw notFound('Party', 'survivorId');
+      if (!parties.has(survivor.id)) throw notFound({ id: 'pihak', en: 'Party' }, 'survivorId');
       const gone = parties.get(duplicate.id);
-      if (!gone) throw notFound('Party', 'duplicateId');
+      if (!gone) throw notFound({ id: 'pihak', en: 'Party' }, 'duplicateId');
       if ((await countPurchasesBetween(trx, ctx.tenantId, survivor.id, duplicate.id)) > 0) {
         throw localized('BAD_USER_INPUT', 'duplicateId', {
           id: 'kedua pihak saling bertransaksi; batalkan atau koreksi transaksi itu dahulu',

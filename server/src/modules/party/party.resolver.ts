@@ -188,7 +188,7 @@ export class PartyResolver {
     // The network units asked of the agency come in the same statement.
     const units = networkUnitsAsked(ctx, info);
     const row = await fetchRowWithNested<PartyRow>(ctx, query, units ? [units] : []);
-    if (!row) throw notFound(`agency "${code}"`, 'code');
+    if (!row) throw notFound({ id: `perangkat daerah "${code}"`, en: `agency "${code}"` }, 'code');
     return toPartyPrimed(ctx, row) as Agency;
   }
 
@@ -203,7 +203,7 @@ export class PartyResolver {
       .where('ep.nib', '=', nib.trim())
       .limit(1);
     const row = (await query.executeTakeFirst()) as PartyRow | undefined;
-    if (!row) throw notFound(`enterprise with NIB "${nib}"`, 'nib');
+    if (!row) throw notFound({ id: `usaha dengan NIB "${nib}"`, en: `enterprise with NIB "${nib}"` }, 'nib');
     return toPartyPrimed(ctx, row) as Enterprise;
   }
 

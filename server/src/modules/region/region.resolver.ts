@@ -38,7 +38,7 @@ export class RegionResolver {
     @Ctx() ctx: Context,
   ): Promise<Region> {
     const region = await regionByCode(ctx).load(regionCode(code, 'code') as string);
-    if (!region) throw notFound(`region ${code}`, 'code');
+    if (!region) throw notFound({ id: `wilayah ${code}`, en: `region ${code}` }, 'code');
     return region;
   }
 

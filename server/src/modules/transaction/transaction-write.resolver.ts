@@ -139,7 +139,7 @@ async function lockOrFail(trx: Kysely<Database>, ctx: Context, id: number): Prom
       en: 'this purchase was voided and cannot be changed any more',
     });
   }
-  throw notFound('Transaction', 'id');
+  throw notFound({ id: 'transaksi', en: 'Transaction' }, 'id');
 }
 
 @Resolver()

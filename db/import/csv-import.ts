@@ -89,14 +89,20 @@ export async function readBundleDir(dir: string): Promise<BundleFile[]> {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BundleError(`No such folder: ${dir}`);
+    if (code === 'ENOENT') throw new BundleError({ id: `folder tidak ada: ${dir}`, en: `No such folder: ${dir}` });
     if (code === 'ENOTDIR')
-      throw new BundleError(`${dir} is a file; give the folder that holds parties.csv, transactions.csv, …`);
+      throw new BundleError({
+        id: `${dir} adalah berkas; berikan folder yang memuat parties.csv, transactions.csv, …`,
+        en: `${dir} is a file; give the folder that holds parties.csv, transactions.csv, …`,
+      });
     throw error;
   }
   const csv = entries.filter((e) => e.isFile() && /\.csv$/i.test(e.name)).sort((a, b) => a.name.localeCompare(b.name));
   if (!csv.some((e) => bundleFileSpec(e.name))) {
-    throw new BundleError(`${dir} holds none of the bundle files (${FILE_NAMES.join(', ')})`);
+    throw new BundleError({
+      id: `${dir} tidak memuat satu pun berkas paket impor (${FILE_NAMES.join(', ')})`,
+      en: `${dir} holds none of the bundle files (${FILE_NAMES.join(', ')})`,
+    });
   }
   return Promise.all(csv.map((e) => readBundleFile(path.join(dir, e.name), e.name)));
 }
@@ -279,10 +285,18 @@ export async function importCsvBundle(
       continue;
     }
     const twice = given.get(spec);
-    if (twice) throw new BundleError(`The bundle has ${spec.name} twice (${twice.name} and ${file.name})`);
+    if (twice)
+      throw new BundleError({
+        id: `paket impor memuat ${spec.name} dua kali (${twice.name} dan ${file.name})`,
+        en: `The bundle has ${spec.name} twice (${twice.name} and ${file.name})`,
+      });
     given.set(spec, file);
   }
-  if (given.size === 0) throw new BundleError(`The bundle has none of the bundle files (${FILE_NAMES.join(', ')})`);
+  if (given.size === 0)
+    throw new BundleError({
+      id: `paket impor tidak memuat satu pun berkas paket impor (${FILE_NAMES.join(', ')})`,
+      en: `The bundle has none of the bundle files (${FILE_NAMES.join(', ')})`,
+    });
 
   const prepared: Array<PreparedFile | StreamedCsv> = [];
   for (const spec of BUNDLE_FILES) {
@@ -297,9 +311,10 @@ export async function importCsvBundle(
     await db.transaction().execute(async (trx) => {
       const tenant = await trx.selectFrom('tenant').select('id').where('id', '=', tenantId).executeTakeFirst();
       if (!tenant)
-        throw new BundleError(
-          `Tenant ${tenantId} does not exist: run \`pnpm cli migrate\` with TENANT=${tenantId} first`,
-        );
+        throw new BundleError({
+          id: `kabupaten/kota ${tenantId} belum ada: jalankan dulu \`pnpm cli migrate\` dengan TENANT=${tenantId}`,
+          en: `Tenant ${tenantId} does not exist: run \`pnpm cli migrate\` with TENANT=${tenantId} first`,
+        });
       const ctx: ImportContext = {
         trx,
         tenantId,

@@ -79,12 +79,23 @@ export async function importIsb(
       continue;
     }
     if (!Array.isArray(file.data)) {
-      throw new ImportSourceError('UNKNOWN_FORMAT', `${file.name}: an ISB dataset is a JSON array of rows`);
+      throw new ImportSourceError('UNKNOWN_FORMAT', {
+        id: `${file.name}: dataset ISB berupa larik JSON berisi baris-baris`,
+        en: `${file.name}: an ISB dataset is a JSON array of rows`,
+      });
     }
-    if (byDataset.has(dataset)) throw new ImportSourceError('UNKNOWN_FORMAT', `${dataset} is given twice`);
+    if (byDataset.has(dataset))
+      throw new ImportSourceError('UNKNOWN_FORMAT', {
+        id: `${dataset} diberikan dua kali`,
+        en: `${dataset} is given twice`,
+      });
     byDataset.set(dataset, file);
   }
-  if (byDataset.size === 0) throw new ImportSourceError('UNKNOWN_FORMAT', 'none of the files is an ISB dataset');
+  if (byDataset.size === 0)
+    throw new ImportSourceError('UNKNOWN_FORMAT', {
+      id: 'tidak ada berkas yang merupakan dataset ISB',
+      en: 'none of the files is an ISB dataset',
+    });
   const data = (d: Dataset) => (byDataset.get(d)?.data ?? []) as IsbRow[];
   const nameOf = (d: Dataset) => byDataset.get(d)?.name ?? d;
   const given = (d: Dataset) => (byDataset.has(d) ? { file: nameOf(d), count: data(d).length } : null);

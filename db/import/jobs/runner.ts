@@ -26,6 +26,14 @@ const STORAGE_FULL =
   "the server's storage is full; nothing was stored: free disk space, then start it again";
 
 /** What a cancelled job says (errorCode CANCELLED), to the administrator who polls it. */
+const ROLLED_BACK_MESSAGE =
+  'ada baris yang ditolak dan pekerjaan ini semua-atau-tidak-sama-sekali: tidak ada yang disimpan / ' +
+  'rows were rejected and the job is all-or-nothing: nothing stored';
+
+const FAILED_MESSAGE =
+  'impor gagal karena kesalahan yang tidak terduga; tidak ada yang disimpan / ' +
+  'the import failed unexpectedly; nothing was stored';
+
 export const CANCELLED_MESSAGE =
   'server dihentikan saat pekerjaan ini berjalan; tidak ada yang disimpan: mulai lagi / ' +
   'the server was stopped while this job ran; nothing of it was stored: start it again';
@@ -116,7 +124,11 @@ export async function runImportJob(
   };
   running.set(k, entry);
   try {
-    if (!job.file_path) throw new ImportSourceError('NOT_FOUND', 'the uploaded file is gone: upload it again');
+    if (!job.file_path)
+      throw new ImportSourceError('NOT_FOUND', {
+        id: 'berkas unggahan sudah tidak ada: unggah lagi',
+        en: 'the uploaded file is gone: upload it again',
+      });
     const report = await importFromPath(db, tenantId, job.file_path, job.file_name, {
       dryRun: step === 'check',
       allOrNothing: job.all_or_nothing,
@@ -136,9 +148,7 @@ export async function runImportJob(
       status: step === 'check' ? 'CHECKED' : committed ? 'COMMITTED' : 'FAILED',
       report: storedReport(report),
       progress: entry.progress,
-      ...(step === 'commit' && !committed
-        ? { errorCode: 'ROLLED_BACK', errorMessage: 'rows were rejected and the job is all-or-nothing: nothing stored' }
-        : {}),
+      ...(step === 'commit' && !committed ? { errorCode: 'ROLLED_BACK', errorMessage: ROLLED_BACK_MESSAGE } : {}),
       dropFile: committed,
     });
     if (committed) await fs.rm(job.file_path, { force: true });
@@ -165,7 +175,7 @@ export async function runImportJob(
       status: 'FAILED',
       errorCode: error instanceof ImportSourceError ? error.code : known ? 'BAD_BUNDLE' : 'INTERNAL',
       // An unexpected error's text may quote data; the log has it, the job says only that it failed.
-      errorMessage: known ? (error as Error).message : 'the import failed unexpectedly; nothing was stored',
+      errorMessage: known ? (error as Error).message : FAILED_MESSAGE,
     });
     if (!known) throw error;
   } finally {

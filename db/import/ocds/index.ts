@@ -32,7 +32,10 @@ export async function importOcds(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   if (!isOcds(doc))
-    throw new ImportSourceError('UNKNOWN_FORMAT', `${name} is JSON but not OCDS (no releases, records or ocid)`);
+    throw new ImportSourceError('UNKNOWN_FORMAT', {
+      id: `${name} berformat JSON tetapi bukan OCDS (tanpa releases, records maupun ocid)`,
+      en: `${name} is JSON but not OCDS (no releases, records or ocid)`,
+    });
   const releases = releasesOf(doc);
   const rows = mapReleases(name, releases);
   const mapped: RejectedRow[] = rows.rejected.map((r) => ({

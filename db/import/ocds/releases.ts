@@ -19,8 +19,11 @@ export function parseJson(text: string, name: string): unknown {
     throw new ImportSourceError(
       truncated ? 'TRUNCATED' : 'UNKNOWN_FORMAT',
       truncated
-        ? `${name} ends before its JSON does (cut short while downloading or copying?): ${message}`
-        : `${name} is not valid JSON: ${message}`,
+        ? {
+            id: `${name} berakhir sebelum JSON-nya selesai (terpotong saat diunduh atau disalin?): ${message}`,
+            en: `${name} ends before its JSON does (cut short while downloading or copying?): ${message}`,
+          }
+        : { id: `${name} bukan JSON yang sah: ${message}`, en: `${name} is not valid JSON: ${message}` },
     );
   }
 }

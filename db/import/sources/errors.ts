@@ -1,3 +1,4 @@
+import type { Reason } from '../../src/rules/failure.ts';
 import { BundleError } from '../bundle-error.ts';
 
 /**
@@ -18,9 +19,9 @@ export type SourceErrorCode =
 export class ImportSourceError extends BundleError {
   constructor(
     readonly code: SourceErrorCode,
-    message: string,
+    reason: Reason,
   ) {
-    super(message);
+    super(reason);
   }
 }
 
@@ -37,8 +38,8 @@ export const IN_MEMORY_BYTES = 16 * 1024 * 1024;
 
 export function tooLarge(name: string, bytes: number): ImportSourceError {
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-  return new ImportSourceError(
-    'FILE_TOO_LARGE',
-    `${name} is ${mb(bytes)}; this file may hold at most ${mb(MAX_FILE_BYTES)} (a transactions.csv of any size is streamed): split it`,
-  );
+  return new ImportSourceError('FILE_TOO_LARGE', {
+    id: `${name} berukuran ${mb(bytes)}; berkas ini paling besar ${mb(MAX_FILE_BYTES)} (transactions.csv sebesar apa pun dibaca bertahap): pecah berkasnya`,
+    en: `${name} is ${mb(bytes)}; this file may hold at most ${mb(MAX_FILE_BYTES)} (a transactions.csv of any size is streamed): split it`,
+  });
 }

@@ -51,7 +51,11 @@ export async function readImportSource(
   name = source,
 ): Promise<{ format: SourceFormat; files: BundleFile[] }> {
   const stat = await fs.stat(source).catch(() => null);
-  if (!stat) throw new ImportSourceError('NOT_FOUND', `No such file or folder: ${source}`);
+  if (!stat)
+    throw new ImportSourceError('NOT_FOUND', {
+      id: `berkas atau folder tidak ada: ${source}`,
+      en: `No such file or folder: ${source}`,
+    });
   if (stat.isDirectory()) {
     await checkFolderSizes(source);
     return { format: 'folder', files: await readBundleDir(source) };
@@ -63,20 +67,20 @@ export async function readImportSource(
     case 'xlsx':
       return { format, files: await readXlsxBundle(source) };
     case 'json':
-      throw new ImportSourceError(
-        'UNKNOWN_FORMAT',
-        `${path.basename(name)}: a JSON file is imported with importFromPath`,
-      );
+      throw new ImportSourceError('UNKNOWN_FORMAT', {
+        id: `${path.basename(name)}: berkas JSON diimpor dengan importFromPath`,
+        en: `${path.basename(name)}: a JSON file is imported with importFromPath`,
+      });
     case 'csv': {
       const base = path.basename(name);
       if (stat.size > MAX_FILE_BYTES && !isStreamed(base)) throw tooLarge(base, stat.size);
       return { format, files: [await readBundleFile(source, base)] };
     }
     default:
-      throw new ImportSourceError(
-        'UNKNOWN_FORMAT',
-        `${path.basename(name)}: give a folder, a .zip, an .xlsx, a .csv file named after its bundle file, or an OCDS .json`,
-      );
+      throw new ImportSourceError('UNKNOWN_FORMAT', {
+        id: `${path.basename(name)}: berikan folder, .zip, .xlsx, berkas .csv yang dinamai sesuai berkas paket impornya, atau .json OCDS`,
+        en: `${path.basename(name)}: give a folder, a .zip, an .xlsx, a .csv file named after its bundle file, or an OCDS .json`,
+      });
   }
 }
 
@@ -93,16 +97,17 @@ export async function importFromPath(
 ): Promise<ImportReport> {
   if (formatOf(name) === 'json') {
     const stat = await fs.stat(source).catch(() => null);
-    if (!stat) throw new ImportSourceError('NOT_FOUND', `No such file: ${source}`);
+    if (!stat)
+      throw new ImportSourceError('NOT_FOUND', { id: `berkas tidak ada: ${source}`, en: `No such file: ${source}` });
     if (stat.size > MAX_FILE_BYTES) throw tooLarge(path.basename(name), stat.size);
     const base = path.basename(name);
     const doc = parseJson(await fs.readFile(source, 'utf8'), base);
     if (isOcds(doc)) return importOcds(db, tenantId, base, doc, options);
     if (isbDataset(base)) return importIsb(db, tenantId, [{ name: base, data: doc }], options);
-    throw new ImportSourceError(
-      'UNKNOWN_FORMAT',
-      `${base} is JSON but neither OCDS (releases, records or ocid) nor an ISB dataset named after its dataset (${ISB_DATASETS[0]}.json, …)`,
-    );
+    throw new ImportSourceError('UNKNOWN_FORMAT', {
+      id: `${base} berformat JSON tetapi bukan OCDS (releases, records atau ocid) dan bukan dataset ISB yang dinamai sesuai datasetnya (${ISB_DATASETS[0]}.json, …)`,
+      en: `${base} is JSON but neither OCDS (releases, records or ocid) nor an ISB dataset named after its dataset (${ISB_DATASETS[0]}.json, …)`,
+    });
   }
   if (await isIsbFolder(source)) return importIsb(db, tenantId, await readIsbFiles(source), options);
   const { files } = await readImportSource(source, name);

@@ -154,7 +154,10 @@ export async function readXlsxBundle(path: string): Promise<BundleFile[]> {
   try {
     zip = await yauzl.openPromise(path, { autoClose: false, validateEntrySizes: true, strictFileNames: true });
   } catch (error) {
-    throw new ImportSourceError('NOT_A_WORKBOOK', `not a readable XLSX workbook: ${(error as Error).message}`);
+    throw new ImportSourceError('NOT_A_WORKBOOK', {
+      id: `bukan buku kerja XLSX yang dapat dibaca: ${(error as Error).message}`,
+      en: `not a readable XLSX workbook: ${(error as Error).message}`,
+    });
   }
   const files: BundleFile[] = [];
   try {
@@ -195,11 +198,18 @@ export async function readXlsxBundle(path: string): Promise<BundleFile[]> {
     }
   } catch (error) {
     if (error instanceof ImportSourceError) throw error;
-    throw new ImportSourceError('NOT_A_WORKBOOK', `not a readable XLSX workbook: ${(error as Error).message}`);
+    throw new ImportSourceError('NOT_A_WORKBOOK', {
+      id: `bukan buku kerja XLSX yang dapat dibaca: ${(error as Error).message}`,
+      en: `not a readable XLSX workbook: ${(error as Error).message}`,
+    });
   } finally {
     zip.close();
   }
-  if (files.length === 0) throw new ImportSourceError('NOT_A_WORKBOOK', 'the workbook has no sheets');
+  if (files.length === 0)
+    throw new ImportSourceError('NOT_A_WORKBOOK', {
+      id: 'buku kerja tidak mempunyai lembar',
+      en: 'the workbook has no sheets',
+    });
   return files;
 }
 

@@ -16,10 +16,10 @@ export function isSafeEntryName(name: string): boolean {
 }
 
 function slip(name: string): ImportSourceError {
-  return new ImportSourceError(
-    'ZIP_SLIP',
-    `the archive holds an entry outside its folder (${JSON.stringify(name)}): refused, nothing imported`,
-  );
+  return new ImportSourceError('ZIP_SLIP', {
+    id: `arsip memuat entri di luar foldernya (${JSON.stringify(name)}): ditolak, tidak ada yang diimpor`,
+    en: `the archive holds an entry outside its folder (${JSON.stringify(name)}): refused, nothing imported`,
+  });
 }
 
 async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Uint8Array> {
@@ -41,7 +41,10 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Uint8A
 const OPEN_OPTIONS = { decodeStrings: true, validateEntrySizes: true, strictFileNames: true } as const;
 
 function damaged(error: unknown): ImportSourceError {
-  return new ImportSourceError('TRUNCATED', `the zip archive is damaged or cut short: ${(error as Error).message}`);
+  return new ImportSourceError('TRUNCATED', {
+    id: `arsip zip rusak atau terpotong: ${(error as Error).message}`,
+    en: `the zip archive is damaged or cut short: ${(error as Error).message}`,
+  });
 }
 
 /**
@@ -65,7 +68,10 @@ function entryOpener(path: string, fileName: string): OpenBytes {
     }
     if (!stream) {
       zip.close();
-      throw new ImportSourceError('TRUNCATED', `the zip archive changed: ${fileName} is gone`);
+      throw new ImportSourceError('TRUNCATED', {
+        id: `arsip zip berubah: ${fileName} hilang`,
+        en: `the zip archive changed: ${fileName} is gone`,
+      });
     }
     const opened = stream;
     opened.once('close', () => zip.close());
@@ -95,7 +101,10 @@ export async function readZipBundle(path: string): Promise<BundleFile[]> {
   } catch (error) {
     const message = (error as Error).message;
     if (/absolute path|relative path|invalid characters/.test(message)) throw slip(message.split(': ').pop() ?? '');
-    throw new ImportSourceError('NOT_A_ZIP', `not a readable zip archive: ${message}`);
+    throw new ImportSourceError('NOT_A_ZIP', {
+      id: `bukan arsip zip yang dapat dibaca: ${message}`,
+      en: `not a readable zip archive: ${message}`,
+    });
   }
   const files: BundleFile[] = [];
   try {

@@ -66,7 +66,8 @@ describe('broken upload files', () => {
     await fs.writeFile(zipNoWorkbook, await zipOf([{ name: 'parties.csv', content: PARTIES }]));
     expect(await failure(zipNoWorkbook, 'plain.xlsx')).toEqual({
       code: 'NOT_A_WORKBOOK',
-      message: 'not a readable XLSX workbook: no xl/workbook.xml in the archive',
+      message:
+        'bukan buku kerja XLSX yang dapat dibaca: no xl/workbook.xml in the archive / not a readable XLSX workbook: no xl/workbook.xml in the archive',
     });
   });
 });

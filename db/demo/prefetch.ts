@@ -60,7 +60,7 @@ function startWorker(seed: number, scale: number): Worker {
  */
 export function prefetchDemo(seed: number, scale: number): DemoPrefetch {
   const worker = startWorker(seed, scale);
-  // Until the loader asks, the worker must not keep a process alive that has nothing else to do.
+  // Only while the loader waits for it does the worker keep the process alive.
   worker.unref();
   const queue: PrefetchMessage[] = [];
   let wake: (() => void) | null = null;
@@ -80,9 +80,11 @@ export function prefetchDemo(seed: number, scale: number): DemoPrefetch {
   const next = async (): Promise<PrefetchMessage> => {
     while (taken >= queue.length) {
       if (ended) throw ended;
+      worker.ref();
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
+      worker.unref();
       wake = null;
     }
     const message = queue[taken] as PrefetchMessage;
@@ -104,16 +106,11 @@ export function prefetchDemo(seed: number, scale: number): DemoPrefetch {
     },
     async *chunks() {
       await this.counts();
-      worker.ref();
-      try {
-        for (;;) {
-          const message = await next();
-          if (message.kind === 'done') return;
-          if (message.kind !== 'chunk') throw new DemoPrefetchError(`unexpected ${message.kind} from the worker`);
-          yield message;
-        }
-      } finally {
-        worker.unref();
+      for (;;) {
+        const message = await next();
+        if (message.kind === 'done') return;
+        if (message.kind !== 'chunk') throw new DemoPrefetchError(`unexpected ${message.kind} from the worker`);
+        yield message;
       }
     },
     async cancel() {

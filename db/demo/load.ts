@@ -4,9 +4,8 @@ import { citusVersion } from '../src/citus.queries.ts';
 import type { Database } from '../src/database.ts';
 import { analyzeRollups, rebuildRollups, setRollupInsertTriggers } from '../src/rollups.queries.ts';
 import { refreshStatistics } from '../src/statistics.ts';
-import { CHUNK_ROWS, generateDemo, hashLiterals, planDemo, validateDemoOptions } from './generate.ts';
+import { CHUNK_ROWS, type DemoChunk, generateDemo, hashLiterals, planDemo, validateDemoOptions } from './generate.ts';
 import { tenantHasData } from './policy.ts';
-import type { DemoPrefetch, PrefetchedChunk } from './prefetch.ts';
 import { columnLiterals, DEMO_TABLES, type DemoTable, ID_TABLES, type IdSpace, TABLE_SPECS } from './tables.ts';
 import { createDemoUsers } from './users.ts';
 import { DEMO_REGENCY } from './world.ts';
@@ -30,22 +29,12 @@ import { DEMO_REGENCY } from './world.ts';
  * db/test/demo-rollups.test.ts checks the result is what the triggers keep). Primary keys and
  * CHECK constraints are always enforced. At the end the identity sequences are moved past the
  * explicit ids and every table is analysed (see src/statistics.ts).
- *
- * With a prefetch (prefetch.ts) the rows come from a worker thread that started generating them
- * before the database was even open; they are used when every id space starts at 1 (no other
- * tenant's rows), which is what the worker assumed; otherwise the worker is stopped and the rows
- * generated here, shifted.
  */
-
-export { demoChecksum } from './generate.ts';
-export { type DemoPrefetch, prefetchDemo } from './prefetch.ts';
 
 export interface LoadDemoOptions {
   readonly seed: number;
   readonly scale: number;
   readonly onProgress?: (stage: string, done: number, total: number) => void;
-  /** The same seed and scale generated ahead in a worker thread (prefetchDemo). */
-  readonly prefetch?: DemoPrefetch;
 }
 
 export interface LoadDemoResult {
@@ -53,8 +42,6 @@ export interface LoadDemoResult {
   readonly checksum: string;
   readonly transactions: number;
   readonly parties: number;
-  /** Whether the rows came from the prefetch's worker thread (rather than generated here). */
-  readonly prefetched: boolean;
 }
 
 async function insertLiterals(
@@ -149,13 +136,8 @@ export async function loadDemo(
   tenantId: string,
   options: LoadDemoOptions,
 ): Promise<LoadDemoResult> {
-  const { seed, scale, onProgress, prefetch } = options;
+  const { seed, scale, onProgress } = options;
   validateDemoOptions(seed, scale);
-  if (prefetch && (prefetch.seed !== seed || prefetch.scale !== scale)) {
-    throw new RangeError(
-      `the prefetch generates seed ${prefetch.seed} at scale ${prefetch.scale}, not ${seed} at ${scale}`,
-    );
-  }
   const tenant = await db.selectFrom('tenant').select('id').where('id', '=', tenantId).executeTakeFirst();
   if (!tenant) throw new Error(`Tenant ${tenantId} does not exist; run \`pnpm cli migrate\` first.`);
   const assertEmpty = async (executor: Kysely<Database>) => {
@@ -167,8 +149,7 @@ export async function loadDemo(
     }
   };
   await assertEmpty(db);
-  const plan = prefetch ? null : planDemo(seed, scale);
-  const counts = plan ? plan.counts : await (prefetch as DemoPrefetch).counts();
+  const plan = planDemo(seed, scale);
 
   return db.transaction().execute(async (trx) => {
     await assertEmpty(trx);
@@ -191,7 +172,7 @@ export async function loadDemo(
 
     const deferred: Deferred[] = [];
     for (const table of DEMO_TABLES) {
-      const limit = counts[table];
+      const limit = plan.counts[table];
       const present = await sql<{
         n: number;
       }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.table(table)} LIMIT ${limit}) s`.execute(trx);
@@ -201,33 +182,21 @@ export async function loadDemo(
     const rebuildAfter = !citus && bulk('party') && bulk('transaction');
     if (rebuildAfter) await setRollupInsertTriggers(trx, false);
 
-    const prefetched = prefetch && ID_TABLES.every((table) => offsets[table] === 0);
-    if (prefetch && !prefetched) await prefetch.cancel();
-    async function* generateHere(): AsyncGenerator<PrefetchedChunk> {
-      for (const chunk of generateDemo(seed, scale, { plan: plan ?? planDemo(seed, scale), chunkSize: CHUNK_ROWS })) {
-        yield {
-          table: chunk.table,
-          rows: chunk.rows.length,
-          literals: columnLiterals(chunk.table, chunk.rows, offsets),
-        };
-      }
-    }
-
     const hash = createHash('sha256');
     const done = Object.fromEntries(DEMO_TABLES.map((t) => [t, 0])) as Record<DemoTable, number>;
     let pending: Promise<void> | null = null;
-    const flush = async (chunk: PrefetchedChunk) => {
+    const flush = async (chunk: DemoChunk, literals: string[]) => {
       if (pending) await pending;
-      pending = insertLiterals(trx, tenantId, chunk.table, chunk.literals).then(() => {
-        done[chunk.table] += chunk.rows;
-        const total = Math.max(counts[chunk.table], done[chunk.table]);
+      pending = insertLiterals(trx, tenantId, chunk.table, literals).then(() => {
+        done[chunk.table] += chunk.rows.length;
+        const total = Math.max(plan.counts[chunk.table], done[chunk.table]);
         onProgress?.(chunk.table, done[chunk.table], chunk.table === 'transaction' ? total + 1 : total);
       });
       await yieldToEventLoop();
     };
     try {
       let analysed = false;
-      for await (const chunk of prefetched ? prefetch.chunks() : generateHere()) {
+      for (const chunk of generateDemo(seed, scale, { plan, chunkSize: CHUNK_ROWS })) {
         if (!analysed && !rebuildAfter && chunk.table === 'enterprise_snapshot') {
           // The registry is in: statistics now, for every table (also those triggers maintain), so
           // the statements that run per chunk from here on (triggers, checks) get sensible plans.
@@ -235,8 +204,9 @@ export async function loadDemo(
           await refreshStatistics(trx);
           analysed = true;
         }
-        hashLiterals(hash, chunk.table, chunk.literals);
-        await flush(chunk);
+        const literals = columnLiterals(chunk.table, chunk.rows, offsets);
+        hashLiterals(hash, chunk.table, literals);
+        await flush(chunk, literals);
       }
     } finally {
       // Never leave an insert running unobserved (e.g. when generation throws).
@@ -265,11 +235,6 @@ export async function loadDemo(
     // a bulk load did so already, before re-creating its foreign keys.
     if (deferred.length === 0) await refreshStatistics(trx);
     await createDemoUsers(trx, tenantId, { parties: done.party, transactions: done.transaction });
-    return {
-      checksum: hash.digest('hex'),
-      transactions: done.transaction,
-      parties: done.party,
-      prefetched: Boolean(prefetched),
-    };
+    return { checksum: hash.digest('hex'), transactions: done.transaction, parties: done.party };
   });
 }

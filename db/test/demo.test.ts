@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password.ts';
 import { demoChecksum } from '../demo/generate.ts';
-import { loadDemo, prefetchDemo } from '../demo/load.ts';
+import { loadDemo } from '../demo/load.ts';
 import { DEMO_TABLES, type DemoTable } from '../demo/tables.ts';
 import { demoCredentialProblem } from '../demo/users.ts';
 import type { DatabaseHandle } from '../src/connection.ts';
@@ -40,17 +40,15 @@ describe(`demo dataset at scale 1 on ${testEngine}`, () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     generated = demoChecksum(1, 1);
-    // The rows generated ahead in a worker thread, as the server does on a first start.
     loaded = await loadDemo(handle.db, TEST_TENANT, {
       seed: 1,
       scale: 1,
-      prefetch: prefetchDemo(1, 1),
       onProgress: (stage, done, total) => progress.set(stage, [done, total]),
     });
   }, 600_000);
   afterAll(() => handle?.close());
 
-  it('loads exactly the generated rows, from the worker thread: same checksum as generated here, same counts per table', async () => {
+  it('loads exactly the generated rows: same checksum, same counts per table', async () => {
     expect(loaded.checksum).toBe(generated.checksum);
     expect(loaded.transactions).toBe(generated.counts.transaction);
     expect(loaded.parties).toBe(generated.counts.party);
@@ -112,12 +110,6 @@ describe(`demo dataset at scale 1 on ${testEngine}`, () => {
     );
     expect(registered!.by_operator).toBe(registered!.n);
     expect(await demoCredentialProblem(handle.db, TEST_TENANT)).toBeNull();
-  });
-
-  it('refuses a prefetch of another seed or scale', async () => {
-    const prefetch = prefetchDemo(2, 1);
-    await expect(loadDemo(handle.db, TEST_TENANT, { seed: 1, scale: 1, prefetch })).rejects.toThrow(RangeError);
-    await prefetch.cancel();
   });
 
   it('refuses to load into a tenant that already has data', async () => {

@@ -1,37 +1,14 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { type DatabaseHandle, migrateToLatest, withStartupLock } from '@jejaring/db';
-import { type DemoPrefetch, loadDemo, prefetchDemo } from '@jejaring/db/demo';
+import { loadDemo } from '@jejaring/db/demo';
 import { decideDemo } from '@jejaring/db/demo-policy';
 import { failInterruptedImportJobs } from '@jejaring/db/import-jobs';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.ts';
 
-/** The demo dataset a server loads: seed 1, scale 1. */
-const DEMO = { seed: 1, scale: 1 } as const;
-
-/**
- * Starts generating the demo dataset in a worker thread when this start will probably load it
- * (DEMO_DATA=on, or auto with an embedded database directory not yet initialised), so the
- * generation overlaps opening and migrating the database; prepareDatabase uses it or stops it.
- */
-export function prefetchDemoIfLikely(config: ServerConfig): DemoPrefetch | undefined {
-  const { demoData, target } = config.db;
-  const fresh = target.engine === 'pglite' && !existsSync(path.join(target.dir, 'PG_VERSION'));
-  if (demoData === 'on' || (demoData === 'auto' && fresh)) return prefetchDemo(DEMO.seed, DEMO.scale);
-  return undefined;
-}
-
 /** Loads the demo dataset when docs/operations.md "Demo data" says so (db/demo/policy.ts). */
-async function loadDemoIfWanted(
-  handle: DatabaseHandle,
-  config: ServerConfig,
-  logger: Logger,
-  prefetch: DemoPrefetch | undefined,
-): Promise<void> {
+async function loadDemoIfWanted(handle: DatabaseHandle, config: ServerConfig, logger: Logger): Promise<void> {
   const decision = await decideDemo(handle.db, handle.engine, config.db);
   if (!decision.load) {
-    await prefetch?.cancel();
     if (decision.reason === 'postgres-needs-on') {
       logger.info('DEMO_DATA=auto loads the demo only into the embedded database; set DEMO_DATA=on for PostgreSQL');
     } else if (decision.reason === 'tenant-has-data' && config.db.demoData === 'on') {
@@ -43,20 +20,15 @@ async function loadDemoIfWanted(
   logger.info('empty database: loading the demo dataset (data contoh)');
   let lastStage = '';
   const result = await loadDemo(handle.db, config.db.tenant, {
-    ...DEMO,
-    ...(prefetch ? { prefetch } : {}),
+    seed: 1,
+    scale: 1,
     onProgress: (stage) => {
       if (stage !== lastStage) logger.info({ stage }, 'loading demo data');
       lastStage = stage;
     },
   });
   logger.info(
-    {
-      transactions: result.transactions,
-      checksum: result.checksum,
-      prefetched: result.prefetched,
-      ms: Math.round(performance.now() - started),
-    },
+    { transactions: result.transactions, ms: Math.round(performance.now() - started) },
     'demo dataset loaded',
   );
 }
@@ -64,27 +36,17 @@ async function loadDemoIfWanted(
 /**
  * The database work before serving, under the start-up lock: migrations (with reference data and
  * the tenant), import jobs a stopped process left running marked failed (their transaction rolled
- * back with it), and the demo dataset where DEMO_DATA allows it (from the prefetch, when given,
- * which is stopped in any case before this returns). Idempotent.
+ * back with it), and the demo dataset where DEMO_DATA allows it. Idempotent.
  */
-export async function prepareDatabase(
-  handle: DatabaseHandle,
-  config: ServerConfig,
-  logger: Logger,
-  prefetch?: DemoPrefetch,
-): Promise<void> {
-  try {
-    await withStartupLock(
-      handle,
-      async () => {
-        const applied = await migrateToLatest(handle.db, config.db.tenant);
-        if (applied.length) logger.info({ applied }, 'migrations applied');
-        await failInterruptedImportJobs(handle.db, config.db.tenant);
-        await loadDemoIfWanted(handle, config, logger, prefetch);
-      },
-      () => logger.info('another instance is migrating this database: waiting for it'),
-    );
-  } finally {
-    await prefetch?.cancel();
-  }
+export async function prepareDatabase(handle: DatabaseHandle, config: ServerConfig, logger: Logger): Promise<void> {
+  await withStartupLock(
+    handle,
+    async () => {
+      const applied = await migrateToLatest(handle.db, config.db.tenant);
+      if (applied.length) logger.info({ applied }, 'migrations applied');
+      await failInterruptedImportJobs(handle.db, config.db.tenant);
+      await loadDemoIfWanted(handle, config, logger);
+    },
+    () => logger.info('another instance is migrating this database: waiting for it'),
+  );
 }

@@ -5,7 +5,7 @@ import { cancelRunningImportJobs } from '@jejaring/db/import-jobs';
 import type { Logger } from 'pino';
 import { type App, createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
-import { prefetchDemoIfLikely, prepareDatabase } from './prepare.ts';
+import { prepareDatabase } from './prepare.ts';
 import { type RollupScheduler, scheduleRollups } from './rollup-scheduler.ts';
 import { closeHttpServer, trackRequests } from './shutdown.ts';
 import { keepStatistics, type StatisticsKeeper } from './statistics-keeper.ts';
@@ -32,8 +32,6 @@ export async function startServer(
   database?: DatabaseHandle,
   options: StartOptions = {},
 ): Promise<Running> {
-  // Generation in a worker thread from here, beside opening (initdb) and migrating the database.
-  const prefetch = database ? undefined : prefetchDemoIfLikely(config);
   const handle =
     database ??
     (await openDatabase(config.db.target, {
@@ -59,7 +57,7 @@ export async function startServer(
   let keeper: StatisticsKeeper | undefined;
   let rollups: RollupScheduler | undefined;
   try {
-    await prepareDatabase(handle, config, logger, prefetch);
+    await prepareDatabase(handle, config, logger);
     if (config.production) {
       const problem = await demoCredentialProblem(handle.db, config.db.tenant);
       if (problem) throw new ConfigError(`refusing to start in production mode: ${problem}`);

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { demoChecksum } from '@jejaring/db/demo';
 import { createTestPgliteDir } from '@jejaring/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exitWithin, ROOT, type ServerProcess, spawnServer } from '../support/process.ts';
@@ -30,24 +29,6 @@ describe('the server process', () => {
       expect(fs.existsSync(`${data}.lock`), `round ${round}: lock left behind`).toBe(false);
     }
   }, 120_000);
-
-  it('on a first start into a new embedded directory, loads the demo generated in a worker thread and serves it', async () => {
-    const data = path.join(dir, 'first-start');
-    const server = spawnServer({ PGLITE_DIR: data, DEMO_DATA: 'auto' });
-    servers.push(server);
-    const url = await server.url;
-    expect((await fetch(`${url}/readyz`)).status).toBe(200);
-    // The reference: the same seed and scale generated here, in this process.
-    const expected = demoChecksum(1, 1);
-    const loaded = server.logs().find((line) => line.msg === 'demo dataset loaded');
-    expect([loaded?.prefetched, loaded?.transactions, loaded?.checksum]).toEqual([
-      true,
-      expected.counts.transaction,
-      expected.checksum,
-    ]);
-    server.child.kill('SIGTERM');
-    expect(await exitWithin(server, 15_000)).toBe(0);
-  }, 600_000);
 
   it('logs an unhandled rejection and keeps running; logs an uncaught exception and exits 1 after closing', async () => {
     // The handlers main.ts installs (server/src/shutdown.ts guardProcess), in a process of their own.

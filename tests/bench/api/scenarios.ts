@@ -22,7 +22,8 @@ export interface Scenario {
   readonly rows: (data: Record<string, unknown>) => number;
 }
 
-const ENTERPRISES = `query BenchEnterprises($after: String, $filter: EnterpriseFilter) {
+/** A page of 50 enterprises with region and products (also the peer benchmark's, tests/bench/peer). */
+export const ENTERPRISES = `query BenchEnterprises($after: String, $filter: EnterpriseFilter) {
   enterprises(first: 50, after: $after, filter: $filter) {
     pageInfo { hasNextPage endCursor }
     edges { cursor node {
@@ -33,7 +34,8 @@ const ENTERPRISES = `query BenchEnterprises($after: String, $filter: EnterpriseF
   }
 }`;
 
-const TRANSACTIONS = `query BenchTransactions($after: String, $filter: TransactionFilter, $orderBy: TransactionOrder) {
+/** A page of 100 transactions with buyer and seller (also the peer benchmark's). */
+export const TRANSACTIONS = `query BenchTransactions($after: String, $filter: TransactionFilter, $orderBy: TransactionOrder) {
   transactions(first: 100, after: $after, filter: $filter, orderBy: $orderBy) {
     pageInfo { hasNextPage endCursor }
     edges { cursor node {

@@ -1,10 +1,12 @@
 import { mulberry32 } from '@jejaring/db/testing';
 import { decodeGlobalId } from '@jejaring/server/graphql/global-id';
+import { ENTERPRISES, TRANSACTIONS } from '../api/scenarios.ts';
 
 /*
  * The three list queries of the side-by-side benchmark, each written the natural way for each
- * server, and the rows each answer holds (as "Type:id" keys), so the benchmark can check that both
- * servers return the same rows before it times them.
+ * server (ours: the API benchmark's two pages, asked without a filter, and the agency), and the
+ * rows each answer holds (as "Type:id" keys), so the benchmark can check that both servers return
+ * the same rows before it times them.
  */
 
 type Data = Record<string, unknown>;
@@ -27,17 +29,6 @@ export interface PeerQuery {
   readonly theirsRows: (data: Data) => string[];
 }
 
-const OURS_ENTERPRISES = `query PeerEnterprises($after: String) {
-  enterprises(first: 50, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    edges { cursor node {
-      id name nib sizeClass status verification
-      region { code name }
-      products(first: 5) { nodes { id name category unitPrice } }
-    } }
-  }
-}`;
-
 const THEIR_ENTERPRISES = `query PeerEnterprises($tenant: String!, $after: Cursor) {
   allParties(condition: { tenantId: $tenant, kind: "ENTERPRISE" }, orderBy: [NAME_ASC, ROW_ID_ASC], first: 50, after: $after) {
     pageInfo { hasNextPage endCursor }
@@ -46,17 +37,6 @@ const THEIR_ENTERPRISES = `query PeerEnterprises($tenant: String!, $after: Curso
       enterpriseProfileByTenantIdAndPartyId { nib verification }
       regionByRegionCode { code name }
       productsByTenantIdAndSellerId(first: 5, orderBy: [NAME_ASC, ROW_ID_ASC]) { nodes { rowId name category unitPrice } }
-    } }
-  }
-}`;
-
-const OURS_TRANSACTIONS = `query PeerTransactions($after: String) {
-  transactions(first: 100, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    edges { cursor node {
-      id amount occurredOn category
-      buyer { __typename id name kind }
-      seller { __typename id name kind isLocal }
     } }
   }
 }`;
@@ -220,7 +200,7 @@ export async function buildPeerQueries(
   return [
     {
       name: '50 enterprises + region + products',
-      ours: OURS_ENTERPRISES,
+      ours: ENTERPRISES,
       theirs: THEIR_ENTERPRISES,
       variants: enterpriseVariants,
       oursRows: (data) =>
@@ -240,7 +220,7 @@ export async function buildPeerQueries(
     },
     {
       name: '100 transactions + buyer + seller',
-      ours: OURS_TRANSACTIONS,
+      ours: TRANSACTIONS,
       theirs: THEIR_TRANSACTIONS,
       variants: transactionVariants,
       oursRows: (data) =>

@@ -293,7 +293,10 @@ export interface ImportJobTable {
   /** The ImportReport of the last dry run or commit. */
   report: unknown;
   error_code: string | null;
+  /** When FAILED or CANCELLED: why, as "Indonesian / English" (what the CLI prints). */
   error_message: string | null;
+  /** The same reason as { id, en }, for a UI that shows one language; null on rows older than it. */
+  error_reason: unknown;
   created_by: number | null;
   /** The agency an operator's job writes for (the import is confined to it); null for an administrator. */
   agency_id: number | null;

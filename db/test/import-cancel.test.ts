@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CANCELLED_MESSAGE,
   cancelRunningImportJobs,
   findImportJob,
   insertImportJob,
@@ -86,7 +85,17 @@ describe('cancelling running import jobs', () => {
     expect(seen).toBeLessThan(ROWS);
     expect(await cancelling).toEqual({ cancelled: 1, unfinished: 0 });
     const job = await findImportJob(handle.db, TEST_TENANT, id);
-    expect(job).toMatchObject({ status: 'CANCELLED', error_code: 'CANCELLED', error_message: CANCELLED_MESSAGE });
+    expect(job).toMatchObject({
+      status: 'CANCELLED',
+      error_code: 'CANCELLED',
+      error_reason: {
+        id: 'server dihentikan saat pekerjaan ini berjalan; tidak ada yang disimpan: mulai lagi',
+        en: 'the server was stopped while this job ran; nothing of it was stored: start it again',
+      },
+      error_message:
+        'server dihentikan saat pekerjaan ini berjalan; tidak ada yang disimpan: mulai lagi / ' +
+        'the server was stopped while this job ran; nothing of it was stored: start it again',
+    });
     expect(await countStored()).toBe(0);
 
     // A cancelled job is checked and committed again like a new one.

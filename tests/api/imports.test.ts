@@ -23,7 +23,7 @@ const API_ROWS: Record<string, number> = {
   'collection_targets.csv': 12,
 };
 
-const JOB = `id status fileName format sizeBytes allOrNothing errorCode errorMessage
+const JOB = `id status fileName format sizeBytes allOrNothing errorCode errorMessage errorText { id en }
   progress { stage done total }
   report { committed dryRun allOrNothing rejectedTotal files { file rows inserted updated unchanged rejected }
            rejected { file line column reason reasonText { id en } code }
@@ -38,6 +38,7 @@ interface Job {
   allOrNothing: boolean;
   errorCode: string | null;
   errorMessage: string | null;
+  errorText: { id: string; en: string } | null;
   report: {
     committed: boolean;
     dryRun: boolean;
@@ -221,6 +222,11 @@ describe('import jobs over HTTP and GraphQL, on a database holding the API bundl
     await step(h, 'startImport', id);
     const job = await settled(h, id);
     expect(job).toMatchObject({ status: 'FAILED', errorCode: 'ZIP_SLIP', report: null });
+    // The reason in each language, and both joined in errorMessage (what the CLI prints).
+    const id_ = 'arsip memuat entri di luar foldernya ("../arty.csv"): ditolak, tidak ada yang diimpor';
+    const en = 'the archive holds an entry outside its folder ("../arty.csv"): refused, nothing imported';
+    expect(job.errorText).toEqual({ id: id_, en });
+    expect(job.errorMessage).toBe(`${id_} / ${en}`);
     expect(await partyCount(h)).toBe(before);
   });
 
@@ -241,7 +247,15 @@ describe('import jobs over HTTP and GraphQL, on a database holding the API bundl
       },
     ]);
     await step(h, 'commitImport', id);
-    expect(await settled(h, id)).toMatchObject({ status: 'FAILED', errorCode: 'ROLLED_BACK', allOrNothing: true });
+    expect(await settled(h, id)).toMatchObject({
+      status: 'FAILED',
+      errorCode: 'ROLLED_BACK',
+      allOrNothing: true,
+      errorText: {
+        id: 'ada baris yang ditolak dan pekerjaan ini semua-atau-tidak-sama-sekali: tidak ada yang disimpan',
+        en: 'rows were rejected and the job is all-or-nothing: nothing stored',
+      },
+    });
     expect(await partyCount(h)).toBe(before);
   });
 

@@ -11,13 +11,14 @@ import { post, reportFigures, round, sleep, succeeded } from './support.ts';
 const ROWS = 50_000;
 const HEADER =
   'ref,kind,name,region_code,parent_ref,is_government,unit_type,agency_code,nib,kbli_code,size_class,capital,annual_revenue,owner_name,owner_nik,status,verification,registered_on,short_name,agency_type,members,owner_gender,founded_year,employees,registration_no,coop_type,members_count';
-const JOB = 'id status errorCode errorMessage progress { stage done total }';
+const JOB = 'id status errorCode errorMessage errorText { id en } progress { stage done total }';
 
 interface Job {
   id: string;
   status: string;
   errorCode: string | null;
   errorMessage: string | null;
+  errorText: { id: string; en: string } | null;
   progress: { stage: string; done: number; total: number } | null;
 }
 
@@ -181,7 +182,14 @@ describe('imports stopped half-way (PGlite, like pnpm start)', () => {
       jobAfterRetry: finally_,
     });
     expect(afterKill).toMatchObject({ status: 'COMMITTING', errorCode: null, parties: 0 });
-    expect(reported).toMatchObject({ status: 'FAILED', errorCode: 'INTERRUPTED' });
+    expect(reported).toMatchObject({
+      status: 'FAILED',
+      errorCode: 'INTERRUPTED',
+      errorText: {
+        id: 'server berhenti saat pekerjaan ini berjalan; tidak ada yang disimpan: mulai lagi',
+        en: 'the server stopped while this job ran; nothing of it was stored: start it again',
+      },
+    });
     expect(again.status).toBe('COMMITTED');
     expect(finally_).toMatchObject({ status: 'COMMITTED', errorCode: null, parties: ROWS });
   });

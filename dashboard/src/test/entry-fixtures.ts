@@ -98,14 +98,14 @@ export const progressRunning: GetImportJobProgressQuery = {
     id: '7',
     status: 'CHECKING',
     errorCode: null,
-    errorMessage: null,
+    errorText: null,
     progress: { stage: 'transactions.csv', done: 120, total: 240 },
   },
 };
 export const progressStatus = (
   status: 'CHECKED' | 'COMMITTING' | 'COMMITTED' | 'FAILED',
 ): GetImportJobProgressQuery => ({
-  importJob: { id: '7', status, errorCode: null, errorMessage: null, progress: null },
+  importJob: { id: '7', status, errorCode: null, errorText: null, progress: null },
 });
 
 /** 30 rejected rows of transactions.csv, lines 2-31: "amount: not whole rupiah", in both languages. */
@@ -132,7 +132,7 @@ export const reportChecked: GetImportJobReportQuery = {
     sizeBytes: 20480,
     allOrNothing: false,
     errorCode: null,
-    errorMessage: null,
+    errorText: null,
     report: {
       committed: false,
       dryRun: true,
@@ -168,7 +168,7 @@ export const reportFailed: GetImportJobReportQuery = {
     ...reportChecked.importJob!,
     status: 'FAILED',
     errorCode: 'ZIP_SLIP',
-    errorMessage: 'entry ../x.csv leaves the folder',
+    errorText: { id: 'entri ../x.csv keluar dari foldernya', en: 'entry ../x.csv leaves the folder' },
     report: null,
   },
 };

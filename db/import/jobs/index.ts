@@ -7,4 +7,4 @@ export {
   type ImportJobRow,
   insertImportJob,
 } from './job.queries.ts';
-export { CANCELLED_MESSAGE, cancelRunningImportJobs, type JobProgress, runImportJob, runningJob } from './runner.ts';
+export { cancelRunningImportJobs, type JobProgress, runImportJob, runningJob } from './runner.ts';

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, ImportJobStatus } from '../../src/database.ts';
+import { bilingual } from '../../src/errors.ts';
+import type { Reason } from '../../src/rules/failure.ts';
 
 export interface ImportJobRow {
   readonly id: number;
@@ -13,6 +15,8 @@ export interface ImportJobRow {
   readonly report: unknown;
   readonly error_code: string | null;
   readonly error_message: string | null;
+  /** The reason of error_message in each language; null on rows written before it was kept. */
+  readonly error_reason: Reason | null;
   /** The agency an operator's job writes for; null for an administrator's. */
   readonly agency_id: number | null;
   readonly created_at: Date;
@@ -31,6 +35,7 @@ const COLUMNS = [
   'report',
   'error_code',
   'error_message',
+  'error_reason',
   'agency_id',
   'created_at',
   'updated_at',
@@ -114,7 +119,7 @@ export async function finishImportJob(
     report?: unknown;
     progress?: unknown;
     errorCode?: string | null;
-    errorMessage?: string | null;
+    errorReason?: Reason | null;
     dropFile?: boolean;
   },
 ): Promise<void> {
@@ -125,7 +130,8 @@ export async function finishImportJob(
       ...(outcome.report === undefined ? {} : { report: JSON.stringify(outcome.report) }),
       ...(outcome.progress === undefined ? {} : { progress: JSON.stringify(outcome.progress) }),
       error_code: outcome.errorCode ?? null,
-      error_message: outcome.errorMessage ?? null,
+      error_message: outcome.errorReason ? bilingual(outcome.errorReason) : null,
+      error_reason: outcome.errorReason ? JSON.stringify(outcome.errorReason) : null,
       ...(outcome.dropFile ? { file_path: null } : {}),
       updated_at: sql`now()`,
     })
@@ -134,6 +140,11 @@ export async function finishImportJob(
     .execute();
 }
 
+const INTERRUPTED: Reason = {
+  id: 'server berhenti saat pekerjaan ini berjalan; tidak ada yang disimpan: mulai lagi',
+  en: 'the server stopped while this job ran; nothing of it was stored: start it again',
+};
+
 /** Jobs left CHECKING or COMMITTING by a process that stopped: their transaction rolled back. */
 export async function failInterruptedImportJobs(db: Kysely<Database>, tenantId: string): Promise<number> {
   const result = await db
@@ -141,7 +152,8 @@ export async function failInterruptedImportJobs(db: Kysely<Database>, tenantId: 
     .set({
       status: 'FAILED',
       error_code: 'INTERRUPTED',
-      error_message: 'the server stopped while this job ran; nothing of it was stored: start it again',
+      error_message: bilingual(INTERRUPTED),
+      error_reason: JSON.stringify(INTERRUPTED),
       updated_at: sql`now()`,
     })
     .where('tenant_id', '=', tenantId)

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { isStorageFull } from '../../src/connection-errors.ts';
 import type { Database } from '../../src/database.ts';
+import type { Reason } from '../../src/rules/failure.ts';
 import { BundleError, type ImportReport } from '../csv-import.ts';
 import { ImportSourceError, importFromPath } from '../sources/index.ts';
 import { claimImportJob, finishImportJob, type ImportJobRow } from './job.queries.ts';
@@ -21,22 +22,26 @@ class ImportCancelled extends Error {
   override readonly name = 'ImportCancelled';
 }
 
-const STORAGE_FULL =
-  'penyimpanan server penuh; tidak ada yang disimpan: kosongkan ruang disk lalu mulai lagi / ' +
-  "the server's storage is full; nothing was stored: free disk space, then start it again";
+const STORAGE_FULL: Reason = {
+  id: 'penyimpanan server penuh; tidak ada yang disimpan: kosongkan ruang disk lalu mulai lagi',
+  en: "the server's storage is full; nothing was stored: free disk space, then start it again",
+};
 
 /** What a cancelled job says (errorCode CANCELLED), to the administrator who polls it. */
-const ROLLED_BACK_MESSAGE =
-  'ada baris yang ditolak dan pekerjaan ini semua-atau-tidak-sama-sekali: tidak ada yang disimpan / ' +
-  'rows were rejected and the job is all-or-nothing: nothing stored';
+const ROLLED_BACK_MESSAGE: Reason = {
+  id: 'ada baris yang ditolak dan pekerjaan ini semua-atau-tidak-sama-sekali: tidak ada yang disimpan',
+  en: 'rows were rejected and the job is all-or-nothing: nothing stored',
+};
 
-const FAILED_MESSAGE =
-  'impor gagal karena kesalahan yang tidak terduga; tidak ada yang disimpan / ' +
-  'the import failed unexpectedly; nothing was stored';
+const FAILED_MESSAGE: Reason = {
+  id: 'impor gagal karena kesalahan yang tidak terduga; tidak ada yang disimpan',
+  en: 'the import failed unexpectedly; nothing was stored',
+};
 
-export const CANCELLED_MESSAGE =
-  'server dihentikan saat pekerjaan ini berjalan; tidak ada yang disimpan: mulai lagi / ' +
-  'the server was stopped while this job ran; nothing of it was stored: start it again';
+const CANCELLED_MESSAGE: Reason = {
+  id: 'server dihentikan saat pekerjaan ini berjalan; tidak ada yang disimpan: mulai lagi',
+  en: 'the server was stopped while this job ran; nothing of it was stored: start it again',
+};
 
 interface Running {
   job: ImportJobRow;
@@ -148,7 +153,7 @@ export async function runImportJob(
       status: step === 'check' ? 'CHECKED' : committed ? 'COMMITTED' : 'FAILED',
       report: storedReport(report),
       progress: entry.progress,
-      ...(step === 'commit' && !committed ? { errorCode: 'ROLLED_BACK', errorMessage: ROLLED_BACK_MESSAGE } : {}),
+      ...(step === 'commit' && !committed ? { errorCode: 'ROLLED_BACK', errorReason: ROLLED_BACK_MESSAGE } : {}),
       dropFile: committed,
     });
     if (committed) await fs.rm(job.file_path, { force: true });
@@ -158,7 +163,7 @@ export async function runImportJob(
         status: 'CANCELLED',
         progress: entry.progress,
         errorCode: 'CANCELLED',
-        errorMessage: CANCELLED_MESSAGE,
+        errorReason: CANCELLED_MESSAGE,
       });
       return job;
     }
@@ -166,7 +171,7 @@ export async function runImportJob(
       await finishImportJob(db, tenantId, id, {
         status: 'FAILED',
         errorCode: 'STORAGE_FULL',
-        errorMessage: STORAGE_FULL,
+        errorReason: STORAGE_FULL,
       });
       return job;
     }
@@ -175,7 +180,7 @@ export async function runImportJob(
       status: 'FAILED',
       errorCode: error instanceof ImportSourceError ? error.code : known ? 'BAD_BUNDLE' : 'INTERNAL',
       // An unexpected error's text may quote data; the log has it, the job says only that it failed.
-      errorMessage: known ? (error as Error).message : FAILED_MESSAGE,
+      errorReason: known ? (error as BundleError).reason : FAILED_MESSAGE,
     });
     if (!known) throw error;
   } finally {

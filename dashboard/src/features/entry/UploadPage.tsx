@@ -91,7 +91,7 @@ function Finished({ id, onCommit, onAgain }: { id: string; onCommit(): void; onA
     return (
       <div className="import-result">
         <p className="form-error" role="alert" data-testid="import-failed">
-          {i.t('upload.failed', { code: job.errorCode ?? job.status, message: job.errorMessage ?? '' })}
+          {i.t('upload.failed', { code: job.errorCode ?? job.status, message: job.errorText?.[i.locale] ?? '' })}
         </p>
         {job.report ? <ImportReport report={job.report} /> : null}
         <div className="form-actions">{another}</div>

@@ -127,6 +127,22 @@ describe('UploadPanel', () => {
       'The import failed (ZIP_SLIP): entry ../x.csv leaves the folder',
     );
   });
+
+  it('shows a failed job in Indonesian by default, without the English reason', async () => {
+    const api = {
+      ...answers(),
+      GetImportJobProgress: fx.progressStatus('FAILED'),
+      GetImportJobReport: fx.reportFailed,
+    };
+    const sender = controlledUpload();
+    renderWithApi(<UploadPanel upload={sender.upload} pollMs={20} />, api);
+    fireEvent.change(screen.getByLabelText('Berkas'), { target: { files: [new File(['x'], 'evil.zip')] } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Unggah dan periksa' })));
+    await act(async () => sender.finish());
+    expect((await screen.findByTestId('import-failed')).textContent).toBe(
+      'Impor gagal (ZIP_SLIP): entri ../x.csv keluar dari foldernya',
+    );
+  });
 });
 
 /** The language switch, as the header offers it. */

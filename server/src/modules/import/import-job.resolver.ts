@@ -63,6 +63,8 @@ export function toImportJob(row: ImportJobRow, live?: ImportJob['progress']): Im
     report: report ? toReport(report) : null,
     errorCode: row.error_code,
     errorMessage: row.error_message,
+    // Rows older than error_reason hold the combined message alone: both languages show it.
+    errorText: row.error_reason ?? (row.error_message === null ? null : storedReason(row.error_message)),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

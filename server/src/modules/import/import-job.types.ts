@@ -88,7 +88,13 @@ export class ImportJob {
       'When FAILED: ZIP_SLIP, NOT_A_ZIP, NOT_A_WORKBOOK, FILE_TOO_LARGE, UNKNOWN_FORMAT, NOT_FOUND, BAD_BUNDLE, ROLLED_BACK (all-or-nothing with rejections), INTERRUPTED (the server stopped), INTERNAL.',
   })
   errorCode!: string | null;
-  @Field(() => String, { nullable: true, description: 'When FAILED: why, in words.' }) errorMessage!: string | null;
+  @Field(() => String, { nullable: true, description: 'When FAILED or CANCELLED: why, as "Indonesian / English".' })
+  errorMessage!: string | null;
+  @Field(() => LocalizedText, {
+    nullable: true,
+    description: 'When FAILED or CANCELLED: why, in Indonesian (id) and English (en), for a UI that shows one.',
+  })
+  errorText!: LocalizedText | null;
   @Field(() => String, { description: 'When it was uploaded (ISO 8601).' }) createdAt!: string;
   @Field(() => String, { description: 'When its status last changed (ISO 8601).' }) updatedAt!: string;
 }

@@ -3,8 +3,8 @@ import { type Kysely, sql } from 'kysely';
 import { badInput } from '../errors.ts';
 import { firstDayOfYear, lastDayOfYear } from './dates.ts';
 import { share } from './measures.ts';
+import { cachedAnalytic } from './result-cache.sql.ts';
 import { MAX_YEAR, validateYear } from './spend-scope.ts';
-import { analytic, analyticsVersions, MIB, VersionedCache } from './versions.ts';
 
 export interface SurvivalGroupData {
   size: number;
@@ -35,19 +35,18 @@ export async function marketAccessEffect(
   validateYear(cohortYear, 'cohortYear');
   if (cohortYear >= MAX_YEAR)
     throw badInput('cohortYear', { id: `harus sebelum ${MAX_YEAR}`, en: `must be before ${MAX_YEAR}` });
-  const { version } = await analyticsVersions(db, tenantId);
-  return results.get(db, `${tenantId}|${cohortYear}`, String(version), () => compute(db, tenantId, cohortYear));
-}
-
-/** Results per cohort year, kept while the tenant's data is unchanged (purchases count here too). */
-const results = new VersionedCache<MarketAccessEffectData>({ entries: 16, maxBytes: 16 * MIB });
-
-async function compute(db: Kysely<Database>, tenantId: string, cohortYear: number): Promise<MarketAccessEffectData> {
   const next = cohortYear + 1;
-  const result = await analytic(
+  // The answer is kept in the shared result cache (result-cache.sql.ts) at the tenant's data
+  // version: a restart or another instance reads it instead of recomputing it. The cohort is
+  // planned where it is used (NOT MATERIALIZED), so the planner knows its size (tens of thousands
+  // at scale 100) and hash-joins it with index-only scans (migration 2026_12_06_1000) instead of
+  // probing the transactions and snapshots once per member.
+  const rows = await cachedAnalytic(
     db,
+    tenantId,
+    'marketAccessEffect',
     sql<{ with_market: boolean; size: number; active: number; inactive: number; unknown: number }>`
-    WITH cohort AS (
+    WITH cohort AS NOT MATERIALIZED (
       SELECT DISTINCT a.enterprise_id AS id FROM assistance a
       WHERE a.tenant_id = ${tenantId} AND a.kind = 'TRAINING'
         AND a.occurred_on BETWEEN ${firstDayOfYear(cohortYear)}::date AND ${lastDayOfYear(cohortYear)}::date
@@ -76,7 +75,7 @@ async function compute(db: Kysely<Database>, tenantId: string, cohortYear: numbe
     GROUP BY 1`,
   );
   const group = (withMarket: boolean): SurvivalGroupData => {
-    const row = result.rows.find((r) => r.with_market === withMarket) ?? EMPTY;
+    const row = rows.find((r) => r.with_market === withMarket) ?? EMPTY;
     const active = Number(row.active);
     const inactive = Number(row.inactive);
     return {

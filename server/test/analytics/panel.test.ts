@@ -1,4 +1,5 @@
 import { testEngine } from '@jejaring/db/testing';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { dataCollectionProgress } from '../../src/analytics/data-collection.sql.ts';
 import { marketAccessEffect } from '../../src/analytics/market-access.sql.ts';
@@ -67,6 +68,31 @@ describe(`marketAccessEffect on the "analytics-market-access" fixture (${testEng
       trainedOnly: { size: 3, active: 1, inactive: 1, unknown: 1, survivalRate: 0.5 },
       difference: 0,
     });
+  });
+
+  it('keeps its answer in the shared result cache and answers a new government order at once', async () => {
+    const before = await marketAccessEffect(fx.db, fx.tenantId, 2022);
+    // What any instance stored is served while the data version stands.
+    await sql`UPDATE analytics_result
+      SET rows = '[{"with_market": true, "size": 7, "active": 7, "inactive": 0, "unknown": 0}]'::jsonb
+      WHERE tenant_id = ${fx.tenantId} AND measure = 'marketAccessEffect'`.execute(fx.db);
+    expect((await marketAccessEffect(fx.db, fx.tenantId, 2022)).withMarket.size).toBe(7);
+    // The school (a government unit) pays T3 in 2023: T3 (active in 2023) joins withMarket.
+    await sql`INSERT INTO "transaction" (tenant_id, buyer_id, seller_id, category, amount, occurred_on, source_ref)
+      VALUES (${fx.tenantId}, ${fx.id('SD')}, ${fx.id('T3')}, 'CATERING', 100, '2023-03-01', 'ma-cache-1')`.execute(
+      fx.db,
+    );
+    expect(await marketAccessEffect(fx.db, fx.tenantId, 2022)).toEqual({
+      cohortYear: 2022,
+      cohortSize: 5,
+      // T1 active, T2 dormant, T3 active: 2 of 3
+      withMarket: { size: 3, active: 2, inactive: 1, unknown: 0, survivalRate: 2 / 3 },
+      // T4 (no 2023 snapshot), T5 (closed)
+      trainedOnly: { size: 2, active: 0, inactive: 1, unknown: 1, survivalRate: 0 },
+      difference: 2 / 3,
+    });
+    await sql`DELETE FROM "transaction" WHERE tenant_id = ${fx.tenantId} AND source_ref = 'ma-cache-1'`.execute(fx.db);
+    expect(await marketAccessEffect(fx.db, fx.tenantId, 2022)).toEqual(before);
   });
 
   it('has null rates and difference for an empty cohort', async () => {

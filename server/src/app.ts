@@ -11,6 +11,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import { admitAnalytics } from './analytics/admission.ts';
 import { PUBLIC_ACTOR } from './auth/actor.ts';
+import { CredentialCache } from './auth/credential-cache.ts';
 import { actorInRegency, resolveActor, writeSessionCookie } from './auth/credentials.ts';
 import { personalDataAudit } from './auth/personal-data.ts';
 import type { ServerConfig } from './config.ts';
@@ -69,6 +70,8 @@ export async function createApp(options: {
   const personalLimiter = new RateLimiter({ ...limits.rateLimit, burst: Math.max(1, personalPerMinute) });
   // Each request names its regency (tenant) in a header; http/regency.ts checks it is held here.
   const regencies = new RegencyDirectory(database.db, config.db.tenant);
+  // Credentials found valid, trusted for CREDENTIAL_CACHE_MS without a lookup statement (auth/credential-cache.ts).
+  const credentials = new CredentialCache(config.auth.credentialCacheMs);
   let draining = false;
   const persisted = new PersistedOperations(limits.persistedOperationsFile);
   if (limits.persistedOnlyForPublic && persisted.size === 0) {
@@ -109,6 +112,9 @@ export async function createApp(options: {
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on JSON answers: Express would hash every GraphQL answer (SHA-1 over the whole body) for
+  // a conditional GET nobody makes (the API answers POSTs; the dashboard's files keep theirs).
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders());
 
@@ -132,7 +138,7 @@ export async function createApp(options: {
         let tenantId: string;
         try {
           tenantId = await regencies.of(req);
-          resolved = await resolveActor(db, req, config.auth);
+          resolved = await resolveActor(db, req, config.auth, credentials);
         } catch (error) {
           // A refused credential or regency names no client: it spends the address's budget.
           rateLimiter.check({ actor: PUBLIC_ACTOR }, ip);
@@ -153,6 +159,7 @@ export async function createApp(options: {
             setSessionCookie: (token) => writeSessionCookie(req, res, config.auth, token),
             takeLoginAttempt: () => loginLimiter.check({ actor: PUBLIC_ACTOR }, ip, config.auth.loginPerMinute),
             takePersonalRead: () => personalLimiter.takeOrThrow(`user:${actor.userId}`, personalPerMinute),
+            forgetCredentials: () => credentials.clear(),
           },
         } satisfies Context;
         rateLimiter.check(ctx, ip);
@@ -165,7 +172,8 @@ export async function createApp(options: {
    * The actor of a plain HTTP request (upload, download), from the same credentials as /graphql.
    * These routes act on the account's own regency (signed-in only): no regency header.
    */
-  const actorOf = async (req: express.Request) => (await resolveActor(database.db, req, config.auth)).actor;
+  const actorOf = async (req: express.Request) =>
+    (await resolveActor(database.db, req, config.auth, credentials)).actor;
   // Uploads are long: no request deadline; the body streams to disk (modules/import/import-upload.ts).
   app.post(
     '/imports',

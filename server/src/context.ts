@@ -12,6 +12,8 @@ export interface RequestHttp {
   takeLoginAttempt(): void;
   /** Counts one record read with personal data unmasked; throws RATE_LIMITED when the account's budget is spent. */
   takePersonalRead(): void;
+  /** After a sign-out or a revocation: this instance's credential cache forgets what it holds, so the next request looks it up. */
+  forgetCredentials(): void;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { createUser, setUserDisabled } from '@jejaring/db/auth';
 import { TEST_TENANT } from '@jejaring/db/testing';
+import { createLogger } from '@jejaring/server/logger';
+import { type Running, startServer } from '@jejaring/server/start';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyHeader, bearer, seedAccounts, signIn, TEST_PASSWORD } from '../support/accounts.ts';
 import { importApiBundle } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { startTestServer, type TestServer, testServerConfig } from '../support/server.ts';
 
 /*
  * Signing in, sessions and API keys over real HTTP: the cookie and the bearer token, logout, idle
@@ -14,13 +16,22 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 
+/**
+ * A credential found valid is trusted for CREDENTIAL_CACHE_MS (auth/credential-cache.ts): a change
+ * made outside this server (the test's own statement, as the CLI or another instance would make
+ * it) takes effect at most that long after it.
+ */
+const CACHE_MS = 400;
+const SERVER_ENV = { SESSION_IDLE_SECONDS: '600', SESSION_MAX_SECONDS: '3600', CREDENTIAL_CACHE_MS: String(CACHE_MS) };
+const cacheBoundPassed = () => new Promise((resolve) => setTimeout(resolve, CACHE_MS + 50));
+
 beforeAll(async () => {
   server = await startTestServer({
     seed: async (handle) => {
       await importApiBundle(handle);
       await seedAccounts(handle);
     },
-    env: { SESSION_IDLE_SECONDS: '600', SESSION_MAX_SECONDS: '3600' },
+    env: SERVER_ENV,
   });
 });
 afterAll(() => server?.close());
@@ -171,6 +182,8 @@ describe('logout and expiry', () => {
     // More than a minute old: this request writes last_seen_at = now().
     expect((await server.gql(ME, {}, bearer(token))).data?.me).toMatchObject({ role: 'DPRD' });
     await moveSessionBack(token, 'last_seen_at', 590);
+    // Past the cache's bound, so the next request reads the session again (and finds it kept alive).
+    await cacheBoundPassed();
     expect((await server.gql(ME, {}, bearer(token))).data?.me).toMatchObject({ role: 'DPRD' });
   });
 
@@ -178,6 +191,7 @@ describe('logout and expiry', () => {
     const token = await signIn(server, 'policymaker');
     expect((await server.gql(ME, {}, bearer(token))).data?.me).toMatchObject({ role: 'POLICYMAKER' });
     await moveSessionBack(token, 'expires_at', 3601);
+    await cacheBoundPassed();
     expect((await server.post({ query: ME }, bearer(token))).status).toBe(401);
   });
 });
@@ -234,7 +248,7 @@ describe('API keys', () => {
     expect(active.data?.apiKeys.map((k) => k.id)).not.toContain(apiKey.id);
   });
 
-  it("stops a disabled account's sessions and API keys on the next request", async () => {
+  it("stops a disabled account's sessions and API keys within CREDENTIAL_CACHE_MS", async () => {
     await createUser(server.database.db, TEST_TENANT, { username: 'leaver', role: 'ANALYST', password: TEST_PASSWORD });
     const session = await signIn(server, 'leaver');
     const admin = bearer(await signIn(server, 'admin'));
@@ -242,7 +256,67 @@ describe('API keys', () => {
     const key = created.data!.createApiKey.key;
     expect((await server.gql(ME, {}, apiKeyHeader(key))).data?.me).toMatchObject({ role: 'ANALYST' });
     await setUserDisabled(server.database.db, TEST_TENANT, 'leaver', true);
+    // Disabled on the command line (here: directly in the database), not through this server.
+    await cacheBoundPassed();
     expect((await server.post({ query: ME }, bearer(session))).status).toBe(401);
     expect((await server.post({ query: ME }, apiKeyHeader(key))).status).toBe(401);
+  });
+});
+
+describe('two instances on one database', () => {
+  let other: Running;
+  let otherUrl: string;
+  const otherStatus = async (headers: Record<string, string>) =>
+    (
+      await fetch(`${otherUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: ME }),
+      })
+    ).status;
+
+  beforeAll(async () => {
+    // A second instance of the API on the same database, as behind a load balancer.
+    const config = testServerConfig(SERVER_ENV);
+    other = await startServer(config, createLogger(config.logLevel), server.database);
+    otherUrl = other.url;
+  });
+  afterAll(() => other?.stop());
+
+  it('a sign-out on one instance: refused there at once, on the other within CREDENTIAL_CACHE_MS', async () => {
+    const token = await signIn(server, 'analyst');
+    // Both instances have found the session valid (and hold it).
+    expect((await server.post({ query: ME }, bearer(token))).status).toBe(200);
+    expect(await otherStatus(bearer(token))).toBe(200);
+    const response = await fetch(`${otherUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify({ query: 'mutation { logout }' }),
+    });
+    expect(((await response.json()) as { data: unknown }).data).toEqual({ logout: true });
+    expect(await otherStatus(bearer(token))).toBe(401);
+    await cacheBoundPassed();
+    expect((await server.post({ query: ME }, bearer(token))).status).toBe(401);
+  });
+
+  it('a key revoked on one instance: refused there at once, on the other within CREDENTIAL_CACHE_MS', async () => {
+    const admin = bearer(await signIn(server, 'admin'));
+    const created = await server.gql<{ createApiKey: { key: string; apiKey: { id: string } } }>(
+      'mutation($u: String!, $n: String!) { createApiKey(username: $u, name: $n) { key apiKey { id } } }',
+      { u: 'analyst', n: 'two instances' },
+      admin,
+    );
+    const { key, apiKey } = created.data!.createApiKey;
+    expect((await server.post({ query: ME }, apiKeyHeader(key))).status).toBe(200);
+    expect(await otherStatus(apiKeyHeader(key))).toBe(200);
+    const revoked = await server.gql(
+      'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }',
+      { id: apiKey.id },
+      admin,
+    );
+    expect(revoked.errors).toBeUndefined();
+    expect((await server.post({ query: ME }, apiKeyHeader(key))).status).toBe(401);
+    await cacheBoundPassed();
+    expect(await otherStatus(apiKeyHeader(key))).toBe(401);
   });
 });

@@ -42,6 +42,9 @@ beforeAll(async () => {
   server = await startTestServer({
     seed: importApiBundle,
     instrument: (handle: DatabaseHandle) => ({ ...handle, db: handle.db.withPlugin(counter) }),
+    // Every signed-in request looks its session up here, so the counts below do not depend on
+    // timing; the cache's saving is counted at the end of the file.
+    env: { CREDENTIAL_CACHE_MS: '0' },
   });
 });
 afterAll(() => server?.close());
@@ -161,5 +164,35 @@ describe('statement count stays constant as the page grows', () => {
     const { statements } = await statementsFor('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, 'ANALYST');
     // The session, then one statement per kind: agencies, programs, transactions.
     expect(statements).toBe(SESSION_LOOKUP + 3);
+  });
+});
+
+describe('the credential cache (CREDENTIAL_CACHE_MS)', () => {
+  const cached = new StatementCounter();
+  let cachedServer: TestServer;
+
+  beforeAll(async () => {
+    cachedServer = await startTestServer({
+      seed: importApiBundle,
+      instrument: (handle: DatabaseHandle) => ({ ...handle, db: handle.db.withPlugin(cached) }),
+      env: { CREDENTIAL_CACHE_MS: '60000' },
+    });
+  });
+  afterAll(() => cachedServer?.close());
+
+  it('a signed-in client pays the session lookup once, not on every request', async () => {
+    const query = '{ agencies(first: 5) { nodes { name } } }';
+    const headers = await cachedServer.headersFor('ANALYST');
+    const count = async (h?: Record<string, string>) => {
+      cached.count = 0;
+      const result = await cachedServer.gql(query, {}, h);
+      expect(result.errors).toBeUndefined();
+      return cached.count;
+    };
+    const anonymous = await count();
+    // headersFor signed in over HTTP: the first request with the token looks it up.
+    expect(await count(headers)).toBe(anonymous + SESSION_LOOKUP);
+    expect(await count(headers)).toBe(anonymous);
+    expect(await count(headers)).toBe(anonymous);
   });
 });

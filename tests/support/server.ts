@@ -56,6 +56,20 @@ export interface TestServerOptions {
 /** The addresses a local client comes from (IPv4, IPv6, and IPv4 mapped into IPv6). */
 export const LOOPBACK = '127.0.0.1,::1,::ffff:127.0.0.1';
 
+/** The configuration of a test server (`env` added to the suite's defaults). */
+export function testServerConfig(env: Record<string, string> = {}) {
+  return loadServerConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TENANT: TEST_TENANT,
+    DEMO_DATA: 'off',
+    LOG_LEVEL: 'silent',
+    // The suite sends hundreds of requests a second from loopback; the rate limits have tests of their own.
+    RATE_LIMIT_EXEMPT: LOOPBACK,
+    ...env,
+  });
+}
+
 /**
  * Starts the real server for a test file. `seed` fills the database before the server starts
  * (e.g. importing a CSV bundle fixture).
@@ -81,16 +95,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   try {
     await options.seed?.(database);
     served = await serverDatabase(database);
-    const config = loadServerConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      TENANT: TEST_TENANT,
-      DEMO_DATA: 'off',
-      LOG_LEVEL: 'silent',
-      // The suite sends hundreds of requests a second from loopback; the rate limits have tests of their own.
-      RATE_LIMIT_EXEMPT: LOOPBACK,
-      ...options.env,
-    });
+    const config = testServerConfig(options.env);
     running = await startServer(config, createLogger(config.logLevel), options.instrument?.(served) ?? served);
   } catch (error) {
     await closeDatabases();

@@ -66,12 +66,14 @@ export class ApiKeyResolver {
 
   @Authorized<ActorRole>(['ADMIN'])
   @Mutation(() => ApiKey, {
-    description: 'Revokes an API key: refused from the next request on. Revoking twice changes nothing. ADMIN only.',
+    description:
+      'Revokes an API key: refused from the next request on (by other instances of the API within CREDENTIAL_CACHE_MS, 1 s by default). Revoking twice changes nothing. ADMIN only.',
   })
   async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
     const { id: rowId } = decodeGlobalId(id, 'id', ['ApiKey']);
     const row = await revokeApiKey(ctx.db, ctx.tenantId, rowId);
     if (!row) throw notFound({ id: 'kunci API', en: 'API key' }, 'id');
+    ctx.http?.forgetCredentials();
     ctx.logger.info({ requestId: ctx.requestId, apiKeyId: row.id }, 'API key revoked');
     return toApiKey(row);
   }

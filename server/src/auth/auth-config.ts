@@ -13,6 +13,12 @@ export interface AuthConfig {
   readonly personalDataPerMinute: number;
   /** `auto`: the cookie is Secure when the request came over HTTPS (directly or via a trusted proxy); `always`. */
   readonly cookieSecure: 'auto' | 'always';
+  /**
+   * Milliseconds a credential found valid is trusted by this instance without looking it up again
+   * (auth/credential-cache.ts): how late, at most, a sign-out or revocation made elsewhere (another
+   * instance, the CLI) or an expiry takes effect here; 0: every request looks it up.
+   */
+  readonly credentialCacheMs: number;
 }
 
 export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
@@ -27,5 +33,6 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
     loginPerMinute: intVar(env, 'LOGIN_RATE_LIMIT', 10, 0, 10_000),
     personalDataPerMinute: intVar(env, 'PERSONAL_DATA_RATE_LIMIT', 1000, 0, 10_000_000),
     cookieSecure,
+    credentialCacheMs: intVar(env, 'CREDENTIAL_CACHE_MS', 1000, 0, 60_000),
   });
 }

@@ -95,6 +95,7 @@ export class AuthResolver {
     ctx.http?.setSessionCookie(null);
     if (ctx.actor.sessionId === undefined) return false;
     await endSession(ctx.db, sessionRegency(ctx), ctx.actor.sessionId);
+    ctx.http?.forgetCredentials();
     return true;
   }
 

@@ -48,7 +48,8 @@ export class User {
   agencyCode!: string | null;
 
   @Field(() => Boolean, {
-    description: 'A disabled account cannot sign in; its sessions and API keys stopped working.',
+    description:
+      'A disabled account cannot sign in; its sessions and API keys stopped working (within CREDENTIAL_CACHE_MS, 1 s by default).',
   })
   disabled!: boolean;
 
@@ -109,7 +110,8 @@ export class ApiKey {
 
   @Field(() => GraphQLDateTimeISO, {
     nullable: true,
-    description: 'When it was revoked; a revoked key is refused from the next request on.',
+    description:
+      'When it was revoked; a revoked key is refused from the next request on (by other instances of the API within CREDENTIAL_CACHE_MS).',
   })
   revokedAt!: Date | null;
 

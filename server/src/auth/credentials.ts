@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import { type Actor, PUBLIC_ACTOR } from './actor.ts';
 import { findApiKey, findSession, touchApiKey, touchSession } from './auth.sql.ts';
 import type { AuthConfig } from './auth-config.ts';
+import type { CredentialCache } from './credential-cache.ts';
 
 /*
  * How a request names its client (docs/security.md, "Signing in"):
@@ -64,24 +65,31 @@ export function invalidCredential(): AppError {
  * The actor of the credential the request presents: PUBLIC without credentials; the session's or
  * API key's account otherwise, with its regency (`tenantId`), whichever regency the request is
  * for (actorInRegency decides what it may do there). `staleCookie`: an invalid session cookie was
- * presented (the caller clears it).
+ * presented (the caller clears it). With `cache`, a credential found valid is not looked up again
+ * while the cache holds it (auth/credential-cache.ts).
  */
 export async function resolveActor(
   db: Kysely<Database>,
   req: Pick<Request, 'headers'>,
   config: AuthConfig,
+  cache?: CredentialCache,
 ): Promise<{ actor: Actor; staleCookie: boolean }> {
   const presented = presentedCredential(req);
   if (!presented) return { actor: PUBLIC_ACTOR, staleCookie: false };
   const hash = secretHash(presented.secret);
-  const row =
-    presented.kind === 'session' ? await findSession(db, hash, config.sessionIdleSeconds) : await findApiKey(db, hash);
+  const lookup = async () => {
+    const found =
+      presented.kind === 'session'
+        ? await findSession(db, hash, config.sessionIdleSeconds)
+        : await findApiKey(db, hash);
+    if (!found?.stale) return found;
+    await (presented.kind === 'session' ? touchSession : touchApiKey)(db, found.tenant_id, found.id);
+    return { ...found, stale: false };
+  };
+  const row = cache ? await cache.resolve(`${presented.kind}:${hash}`, lookup) : await lookup();
   if (!row) {
     if (presented.from === 'cookie') return { actor: PUBLIC_ACTOR, staleCookie: true };
     throw invalidCredential();
-  }
-  if (row.stale) {
-    await (presented.kind === 'session' ? touchSession : touchApiKey)(db, row.tenant_id, row.id);
   }
   const actor: Actor = {
     role: row.role,

@@ -74,6 +74,9 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+/** A connection, or its promise when it must be fetched first (nestedConnection). */
+export type ConnectionAnswer<T> = Connection<T> | Promise<Connection<T>>;
+
 /** What a connection resolver returns. */
 export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>;

@@ -112,6 +112,39 @@ export function pageWindow(args: PageArgs, order: Ordering, maxPageSize: number)
   };
 }
 
+/** An edge whose cursor is encoded when it is asked for: nested pages are mostly asked for their nodes alone. */
+class PageEdge<Node> {
+  #cursor: string | undefined;
+
+  constructor(
+    private readonly order: Ordering,
+    private readonly row: PageRow<unknown>,
+    readonly node: Node,
+  ) {}
+
+  get cursor(): string {
+    this.#cursor ??= encodeCursor(this.order, this.row.__key, this.row.__id);
+    return this.#cursor;
+  }
+}
+
+/** The page's first and last cursors, likewise encoded when asked for. */
+class PageCursors implements PageInfo {
+  constructor(
+    readonly hasNextPage: PageInfo['hasNextPage'],
+    readonly hasPreviousPage: PageInfo['hasPreviousPage'],
+    private readonly edges: readonly PageEdge<unknown>[],
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
+
 function assemble<Row, Node>(
   page: PageRows<Row>,
   order: Ordering,
@@ -120,14 +153,14 @@ function assemble<Row, Node>(
   totalCount: () => Promise<number>,
   behind: () => Promise<boolean>,
 ): Connection<Node> {
-  const edges = page.rows.map((row) => ({ cursor: encodeCursor(order, row.__key, row.__id), node: map(row) }));
-  const pageInfo: PageInfo = {
-    hasNextPage: window.backward ? (window.before ? behind : false) : page.hasMore,
-    hasPreviousPage: window.backward ? page.hasMore : window.after ? behind : false,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges.at(-1)?.cursor ?? null,
-  };
-  return { edges, nodes: edges.map((edge) => edge.node), pageInfo, totalCount };
+  const nodes = page.rows.map(map);
+  const edges = page.rows.map((row, i) => new PageEdge(order, row, nodes[i] as Node));
+  const pageInfo = new PageCursors(
+    window.backward ? (window.before ? behind : false) : page.hasMore,
+    window.backward ? page.hasMore : window.after ? behind : false,
+    edges,
+  );
+  return { edges, nodes, pageInfo, totalCount };
 }
 
 function once<T>(run: () => Promise<T>): () => Promise<T> {
@@ -174,7 +207,7 @@ function primeNested(ctx: Context, rows: readonly object[], specs: readonly Nest
   specs.forEach((spec, i) => {
     const loaders = nestedLoaders(ctx, spec);
     for (const row of rows as Array<Record<string, unknown>>) {
-      loaders.pages.prime(row.id as number, trim(row[`__nested_${i}`] as PageRow<never>[], spec.window));
+      loaders.fetched.set(row.id as number, trim(row[`__nested_${i}`] as PageRow<never>[], spec.window));
     }
   });
 }
@@ -207,6 +240,8 @@ export interface NestedSpec<Row, Node> {
 }
 
 interface NestedLoaders<Row> {
+  /** Pages that came with their parents' statement (primeNested): answered at once, without a promise. */
+  fetched: Map<number, PageRows<Row>>;
   pages: DataLoader<number, PageRows<Row>>;
   counts: DataLoader<number, number>;
   behind: DataLoader<number, boolean>;
@@ -215,29 +250,33 @@ interface NestedLoaders<Row> {
 /**
  * A connection nested under a parent (an agency's programs, an enterprise's products). Every
  * parent in the request asking with the same arguments is served by ONE statement (a LATERAL
- * join), and so are their totalCounts.
+ * join), and so are their totalCounts. A page that came with its parent's statement is answered
+ * at once (no promise: graphql-js then completes the parent's row without one either).
  */
-export async function nestedConnection<Row, Node>(
+export function nestedConnection<Row, Node>(
   ctx: Context,
   parentId: number,
   spec: NestedSpec<Row, Node>,
-): Promise<Connection<Node>> {
+): Connection<Node> | Promise<Connection<Node>> {
   const loaders = nestedLoaders(ctx, spec);
-  const page = await loaders.pages.load(parentId);
-  return assemble(
-    page,
-    spec.order,
-    spec.window,
-    spec.map,
-    once(() => loaders.counts.load(parentId)),
-    once(() => loaders.behind.load(parentId)),
-  );
+  const connection = (page: PageRows<Row>) =>
+    assemble(
+      page,
+      spec.order,
+      spec.window,
+      spec.map,
+      once(() => loaders.counts.load(parentId)),
+      once(() => loaders.behind.load(parentId)),
+    );
+  const fetched = loaders.fetched.get(parentId);
+  return fetched ? connection(fetched) : loaders.pages.load(parentId).then(connection);
 }
 
 /** The request's loaders of a nested connection, one set per relation and arguments. */
 function nestedLoaders<Row, Node>(ctx: Context, spec: NestedSpec<Row, Node>): NestedLoaders<Row> {
   const key = `nested:${spec.relation}:${JSON.stringify(spec.args)}:${JSON.stringify(spec.window)}:${spec.order.name}`;
   return loader<NestedLoaders<Row>>(ctx, key, () => ({
+    fetched: new Map(),
     pages: new DataLoader(async (ids) => {
       const pages = await fetchNestedPages<Row>(ctx.db, ids, spec.build, spec.order, spec.window);
       return ids.map((id) => pages.get(id) ?? { rows: [], hasMore: false });

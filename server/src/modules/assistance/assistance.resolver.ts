@@ -1,7 +1,7 @@
 import type { Expression } from 'kysely';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
-import { type Connection, PageArgs } from '../../graphql/connection.ts';
+import { type Connection, type ConnectionAnswer, PageArgs } from '../../graphql/connection.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
 import { partyById } from '../party/party.loaders.ts';
@@ -59,7 +59,7 @@ function nestedAssistance(
   orderBy: AssistanceOrder | null,
   page: PageArgs,
   scope: (parent: Expression<number>) => AssistanceCriteria,
-): Promise<Connection<Assistance>> {
+): ConnectionAnswer<Assistance> {
   const order = assistanceOrder(orderBy);
   const window = pageWindow(page, order, ctx.config.maxPageSize);
   const criteria = assistanceCriteria(filter);
@@ -86,7 +86,7 @@ export class EnterpriseAssistanceResolver {
     orderBy: AssistanceOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Assistance>> {
+  ): ConnectionAnswer<Assistance> {
     return nestedAssistance(ctx, 'Enterprise.assistance', enterprise.rowId, filter, orderBy, page, (id) => ({
       enterpriseIds: id,
     }));
@@ -106,7 +106,7 @@ export class ProgramAssistanceResolver {
     orderBy: AssistanceOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Assistance>> {
+  ): ConnectionAnswer<Assistance> {
     return nestedAssistance(ctx, 'Program.assistance', program.rowId, filter, orderBy, page, (id) => ({
       programIds: id,
     }));

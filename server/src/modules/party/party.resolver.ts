@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import { revealPersonal } from '../../auth/personal-data.ts';
 import type { Context } from '../../context.ts';
 import { notFound } from '../../errors.ts';
-import { type Connection, PageArgs } from '../../graphql/connection.ts';
+import { type Connection, type ConnectionAnswer, PageArgs } from '../../graphql/connection.ts';
 import { searchText } from '../../graphql/filters.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { objectFieldArguments } from '../../graphql/lookahead.ts';
@@ -15,8 +15,8 @@ import {
   pageWindow,
 } from '../../graphql/pagination.ts';
 import { productsOfRows } from '../product/product.resolver.ts';
-import { regionByCode } from '../region/region.loaders.ts';
-import { Region, toRegion } from '../region/region.types.ts';
+import { regionByCode, regionOfRow } from '../region/region.loaders.ts';
+import { Region } from '../region/region.types.ts';
 import { Sector, sectorOfKbli } from '../sector/sector.types.ts';
 import {
   AgencyFilter,
@@ -211,12 +211,11 @@ export class PartyResolver {
     nullable: true,
     description: 'The region (village, district or regency) where the party is located; null when unknown.',
   })
-  region(@Root() party: Party, @Ctx() ctx: Context): Promise<Region | null> | null {
+  region(@Root() party: Party, @Ctx() ctx: Context): Region | Promise<Region | null> | null {
     if (!party.regionCode) return null;
-    const regions = regionByCode(ctx);
-    // Party rows come with their region's (party.queries.ts): no statement for it.
-    if (party.regionRow) regions.prime(party.regionCode, toRegion(party.regionRow, ctx.tenantId));
-    return regions.load(party.regionCode);
+    // Party rows come with their region's (party.queries.ts): no statement, no loader's promise.
+    if (party.regionRow) return regionOfRow(ctx, party.regionRow);
+    return regionByCode(ctx).load(party.regionCode);
   }
 }
 
@@ -234,7 +233,7 @@ export class AgencyResolver {
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Connection<NetworkUnit>> {
+  ): ConnectionAnswer<NetworkUnit> {
     return nestedConnection(ctx, agency.rowId, agencyNetworkUnits(ctx, filter, orderBy, page));
   }
 }
@@ -301,7 +300,7 @@ export class NetworkUnitResolver {
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Connection<NetworkUnit>> {
+  ): ConnectionAnswer<NetworkUnit> {
     const order = partyOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
     const criteria = networkUnitCriteria(filter);
@@ -365,7 +364,7 @@ export class CooperativeResolver {
     orderBy: EnterpriseOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Enterprise>> {
+  ): ConnectionAnswer<Enterprise> {
     const order = partyOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
     const criteria = enterpriseCriteria(filter);

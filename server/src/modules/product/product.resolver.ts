@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
-import { type Connection, PageArgs } from '../../graphql/connection.ts';
+import { type Connection, type ConnectionAnswer, PageArgs } from '../../graphql/connection.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { rowFieldArguments } from '../../graphql/lookahead.ts';
 import { listConnection, type NestedSpec, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
@@ -63,7 +63,7 @@ export class PartyProductsResolver {
     orderBy: ProductOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Product>> {
+  ): ConnectionAnswer<Product> {
     return nestedConnection(ctx, party.rowId, partyProducts(ctx, filter, orderBy, page));
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
-import { type Connection, PageArgs } from '../../graphql/connection.ts';
+import { type Connection, type ConnectionAnswer, PageArgs } from '../../graphql/connection.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
 import { partyById } from '../party/party.loaders.ts';
@@ -54,7 +54,7 @@ export class AgencyProgramsResolver {
     orderBy: ProgramOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Program>> {
+  ): ConnectionAnswer<Program> {
     const order = programOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
     const criteria = programCriteria(filter, fiscalYear);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { type Context, loader } from '../../context.ts';
-import { findRegionChildren, findRegionsByCodes } from './region.queries.ts';
+import { findRegionChildren, findRegionsByCodes, type RegionRow } from './region.queries.ts';
 import { type Region, toRegion } from './region.types.ts';
 
 /**
@@ -18,6 +18,21 @@ export function regionByCode(ctx: Context): DataLoader<string, Region | null> {
         return codes.map((code) => byCode.get(code) ?? null);
       }),
   );
+}
+
+/**
+ * The Region of a row that came with another (a party's region): one object per region in the
+ * request, primed into regionByCode so a later load of the code needs no statement either.
+ */
+export function regionOfRow(ctx: Context, row: RegionRow): Region {
+  const known = loader(ctx, 'region.ofRow', () => new Map<string, Region>());
+  let region = known.get(row.code);
+  if (!region) {
+    region = toRegion(row, ctx.tenantId);
+    known.set(row.code, region);
+    regionByCode(ctx).prime(row.code, region);
+  }
+  return region;
 }
 
 /** The request's loader of a region's children (ordered by code), one statement per batch. */

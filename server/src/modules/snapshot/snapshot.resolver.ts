@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
-import { type Connection, OrderDirection, PageArgs } from '../../graphql/connection.ts';
+import { type ConnectionAnswer, OrderDirection, PageArgs } from '../../graphql/connection.ts';
 import { PartyStatus } from '../../graphql/enums.ts';
 import { oneOf, range } from '../../graphql/filters.ts';
 import { nestedConnection, pageWindow } from '../../graphql/pagination.ts';
@@ -43,7 +43,7 @@ export class EnterpriseSnapshotsResolver {
     direction: OrderDirection,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Connection<EnterpriseSnapshot>> {
+  ): ConnectionAnswer<EnterpriseSnapshot> {
     const order = snapshotOrdering(direction === 'DESC');
     const window = pageWindow(page, order, ctx.config.maxPageSize);
     const months = range(from ? `${from.slice(0, 7)}-01` : null, to, 'from');

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { type Context, loader } from '../../context.ts';
 import { encodeGlobalId } from '../../graphql/global-id.ts';
 import { toPartyPrimed } from '../party/party.loaders.ts';
+import type { PartyRow } from '../party/party.queries.ts';
+import type { Party } from '../party/party.types.ts';
 import { findTransactionsByIds, type TransactionRow, type TransactionWithParties } from './transaction.queries.ts';
 import { Transaction } from './transaction.types.ts';
 import { findVoidedByIds } from './transaction-write.queries.ts';
@@ -30,18 +32,27 @@ export function toTransaction(row: TransactionRow): Transaction {
 
 /**
  * Maps the rows of a page fetched withParties, priming the request's party loader with the buyers
- * and sellers that came with them (each party once), so `buyer`/`seller` need no statement.
+ * and sellers that came with them (each party once, one object per party), and keeping them on the
+ * transaction, so `buyer`/`seller` answer them without a statement or a loader's promise.
  */
 export function toTransactionWithParties(ctx: Context): (row: TransactionWithParties) => Transaction {
-  const primed = new Set<number>();
-  return (row) => {
-    for (const party of [row.buyer_party, row.seller_party]) {
-      if (party && !primed.has(party.id)) {
-        primed.add(party.id);
-        toPartyPrimed(ctx, party);
-      }
+  const parties = new Map<number, Party>();
+  const partyOf = (row: PartyRow | null | undefined): Party | undefined => {
+    if (!row) return undefined;
+    let party = parties.get(row.id);
+    if (!party) {
+      party = toPartyPrimed(ctx, row);
+      parties.set(row.id, party);
     }
-    return toTransaction(row);
+    return party;
+  };
+  return (row) => {
+    const transaction = toTransaction(row);
+    const buyer = partyOf(row.buyer_party);
+    const seller = partyOf(row.seller_party);
+    if (buyer) transaction.buyerParty = buyer;
+    if (seller) transaction.sellerParty = seller;
+    return transaction;
   };
 }
 

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Expression } from 'kysely';
 import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
-import { type Connection, PageArgs } from '../../graphql/connection.ts';
+import { type Connection, type ConnectionAnswer, PageArgs } from '../../graphql/connection.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
 import { rowsSelect } from '../../graphql/lookahead.ts';
 import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
@@ -59,15 +59,15 @@ export class TransactionResolver {
   @FieldResolver(() => Party, {
     description: 'Who paid: an agency, a network unit, or (in the supply chain) an enterprise or cooperative.',
   })
-  buyer(@Root() transaction: Transaction, @Ctx() ctx: Context): Promise<Party> {
-    return party(ctx, transaction.buyerId, 'buyer', transaction);
+  buyer(@Root() transaction: Transaction, @Ctx() ctx: Context): Party | Promise<Party> {
+    return transaction.buyerParty ?? party(ctx, transaction.buyerId, 'buyer', transaction);
   }
 
   @FieldResolver(() => Party, {
     description: 'Who was paid: an enterprise, a cooperative or a vendor (sometimes another party).',
   })
-  seller(@Root() transaction: Transaction, @Ctx() ctx: Context): Promise<Party> {
-    return party(ctx, transaction.sellerId, 'seller', transaction);
+  seller(@Root() transaction: Transaction, @Ctx() ctx: Context): Party | Promise<Party> {
+    return transaction.sellerParty ?? party(ctx, transaction.sellerId, 'seller', transaction);
   }
 
   @FieldResolver(() => Program, { nullable: true, description: 'The program the purchase was recorded under, if any.' })
@@ -89,7 +89,7 @@ function nestedTransactions(
   orderBy: TransactionOrder | null,
   page: PageArgs,
   scope: (parent: Expression<number>) => TransactionCriteria,
-): Promise<Connection<Transaction>> {
+): ConnectionAnswer<Transaction> {
   const order = transactionOrder(orderBy);
   const window = pageWindow(page, order, ctx.config.maxPageSize);
   const criteria = transactionCriteria(filter);
@@ -117,7 +117,7 @@ export class PartyTransactionsResolver {
     orderBy: TransactionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Transaction>> {
+  ): ConnectionAnswer<Transaction> {
     return nestedTransactions(ctx, 'Party.purchases', party.rowId, filter, orderBy, page, (id) => ({ buyerIds: id }));
   }
 
@@ -133,7 +133,7 @@ export class PartyTransactionsResolver {
     orderBy: TransactionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Transaction>> {
+  ): ConnectionAnswer<Transaction> {
     return nestedTransactions(ctx, 'Party.sales', party.rowId, filter, orderBy, page, (id) => ({ sellerIds: id }));
   }
 }
@@ -153,7 +153,7 @@ export class ProgramTransactionsResolver {
     orderBy: TransactionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Transaction>> {
+  ): ConnectionAnswer<Transaction> {
     return nestedTransactions(ctx, 'Program.transactions', program.rowId, filter, orderBy, page, (id) => ({
       programIds: id,
     }));

@@ -3,6 +3,7 @@ import { connectionType } from '../../graphql/connection.ts';
 import { FundingSource, ProductCategory } from '../../graphql/enums.ts';
 import { Node } from '../../graphql/node.ts';
 import { DateScalar, RupiahScalar } from '../../graphql/scalars.ts';
+import type { Party } from '../party/party.types.ts';
 
 @ObjectType('Transaction', {
   implements: Node,
@@ -17,6 +18,9 @@ export class Transaction extends Node {
   sellerId!: number;
   programId!: number | null;
   productId!: number | null;
+  /** The buyer and seller when they came with the page (withParties): `buyer`/`seller` answer them at once. */
+  declare buyerParty?: Party;
+  declare sellerParty?: Party;
 
   @Field(() => ProductCategory, { description: 'The category of goods or services bought.' })
   category!: ProductCategory;

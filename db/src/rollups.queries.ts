@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { ALL_ROLLUPS } from '../migrations/analytics/tables.ts';
+import { ALL_ROLLUPS_NOW } from '../migrations/analytics/party-year.sql.ts';
 import type { Database } from './database.ts';
 import type { RollupMode } from './enums.ts';
 
@@ -90,5 +90,5 @@ export async function setRollupInsertTriggers(db: Kysely<Database>, enabled: boo
 
 /** Planner statistics for the rollup tables alone (after a rebuild filled them). */
 export async function analyzeRollups(db: Kysely<Database>): Promise<void> {
-  await sql.raw(`ANALYZE ${ALL_ROLLUPS.join(', ')}`).execute(db);
+  await sql.raw(`ANALYZE ${ALL_ROLLUPS_NOW.join(', ')}`).execute(db);
 }

@@ -187,7 +187,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Every analytics rollup table (db/migrations/analytics/tables.ts), for tests comparing them with a rebuild. */
+/** Every analytics rollup table (db/migrations/analytics/tables.ts, party-year.sql.ts), for tests comparing them with a rebuild. */
 export const ROLLUP_TABLES = [
   'analytics_party_class',
   'analytics_spend_month',
@@ -201,6 +201,7 @@ export const ROLLUP_TABLES = [
   'analytics_spend_cell_year',
   'analytics_seller_year',
   'analytics_agency_year',
+  'analytics_party_year',
 ] as const;
 
 /** Every rollup row, in a stable order, to compare what the triggers maintained with `analytics_rebuild`. */

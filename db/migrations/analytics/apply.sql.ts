@@ -43,7 +43,7 @@ function spend(table: string, key: string, period: 'month' | 'year', cells: bool
         ${add(key)}`;
 }
 
-const UPSERTS = [
+export const UPSERTS = [
   spend('analytics_spend_month', SPEND_KEY, 'month', false),
   spend('analytics_spend_cell_month', CELL_KEY, 'month', true),
   spend('analytics_spend_year', YEAR_KEY, 'year', false),
@@ -109,7 +109,14 @@ const AGENCY_YEARS = `(SELECT DISTINCT ${YEAR} AS year, b.agency_id FROM unnest(
 const IN_AGENCY_YEAR = `m.tenant_id = p_tenant AND m.agency_id = a.agency_id
           AND m.month >= make_date(a.year, 1, 1) AND m.month < make_date(a.year + 1, 1, 1) AND m.n > 0`;
 
-export const APPLY_FUNCTION = `CREATE FUNCTION analytics_apply(p_tenant text, p_rows analytics_delta[])
+/**
+ * The apply function over the given summed rollups (the baseline's, or a later migration's with
+ * more): `upserts` feed them, in order, and `summed` lose their rows whose count reached 0.
+ */
+export const applyFunction = (
+  upserts: readonly string[],
+  summed: readonly string[],
+) => `CREATE FUNCTION analytics_apply(p_tenant text, p_rows analytics_delta[])
     RETURNS void LANGUAGE plpgsql AS $fn$
     DECLARE
       v_subtracts boolean;
@@ -120,13 +127,14 @@ export const APPLY_FUNCTION = `CREATE FUNCTION analytics_apply(p_tenant text, p_
       SELECT bool_or(d.sign < 0) INTO v_subtracts FROM unnest(p_rows) d;
 
       WITH ${SOURCE},
-      ${UPSERTS.slice(0, -1)
+      ${upserts
+        .slice(0, -1)
         .map((u, i) => `u${i} AS (${u})`)
         .join(',\n      ')}
-      ${UPSERTS.at(-1)};
+      ${upserts.at(-1)};
 
       IF v_subtracts THEN
-        ${SUMMED_ROLLUPS.map((t) => `DELETE FROM ${t} WHERE tenant_id = p_tenant AND n = 0;`).join('\n        ')}
+        ${summed.map((t) => `DELETE FROM ${t} WHERE tenant_id = p_tenant AND n = 0;`).join('\n        ')}
       END IF;
 
       -- The seller-years touched, re-derived from the (now updated) monthly seller cells.
@@ -156,6 +164,9 @@ export const APPLY_FUNCTION = `CREATE FUNCTION analytics_apply(p_tenant text, p_
       END IF;
     END
     $fn$`;
+
+/** analytics_apply as the baseline migration (2026_11_30_1000_analytics) defines it. */
+export const APPLY_FUNCTION = applyFunction(UPSERTS, SUMMED_ROLLUPS);
 
 /**
  * One applier at a time (the scheduler, a rebuild, a change of mode): a transaction-scoped

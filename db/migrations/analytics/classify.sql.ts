@@ -51,6 +51,43 @@ const CLASS_RECORD = `party_id bigint, seller_class text, is_umk boolean, distri
 /** Purchases per call of analytics_apply in a rebuild (bounds the memory of the delta array). */
 const REBUILD_BATCH = 100_000;
 
+/**
+ * Every class and rollup (`rollups`) of a tenant from scratch (after changing reference data, and
+ * in the tests). Writers of purchases and parties wait while it runs; readers do not. Changes
+ * recorded for the scheduler are covered by it and dropped.
+ */
+export const rebuildFunction = (
+  rollups: readonly string[],
+) => `CREATE FUNCTION analytics_rebuild(p_tenant text) RETURNS void LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_all bigint[];
+      v_rows analytics_delta[];
+      v_last bigint;
+      v_next bigint;
+    BEGIN
+      PERFORM set_config('work_mem', '256MB', true);
+      ${APPLY_LOCK};
+      LOCK TABLE party, "transaction" IN SHARE MODE;
+      ${rollups.map((t) => `DELETE FROM ${t} WHERE tenant_id = p_tenant;`).join('\n      ')}
+      DELETE FROM analytics_pending_transaction WHERE tenant_id = p_tenant;
+      DELETE FROM analytics_pending_party WHERE tenant_id = p_tenant;
+      SELECT array_agg(id) INTO v_all FROM party WHERE tenant_id = p_tenant;
+      IF v_all IS NOT NULL THEN
+        INSERT INTO analytics_party_class (tenant_id, party_id, ${CLASS_COLUMNS})
+          SELECT p_tenant, n.* FROM analytics_classify(p_tenant, v_all) n;
+        LOOP
+          SELECT array_agg(${delta('1')}), max(t.id) INTO v_rows, v_next
+          FROM (SELECT * FROM "transaction" WHERE tenant_id = p_tenant AND (v_last IS NULL OR id > v_last)
+                ORDER BY id LIMIT ${REBUILD_BATCH}) t;
+          EXIT WHEN v_rows IS NULL;
+          PERFORM analytics_apply(p_tenant, v_rows);
+          v_last := v_next;
+        END LOOP;
+      END IF;
+      PERFORM analytics_bump(p_tenant);
+    END
+    $fn$`;
+
 export const CLASSIFY_FUNCTIONS: string[] = [
   `CREATE FUNCTION analytics_classify(p_tenant text, p_ids bigint[])
     RETURNS TABLE (${CLASS_RECORD})
@@ -149,36 +186,5 @@ export const CLASSIFY_FUNCTIONS: string[] = [
     END
     $fn$`,
 
-  // Every class and rollup of a tenant from scratch (after changing reference data, and in the
-  // tests). Writers of purchases and parties wait while it runs; readers do not. Changes recorded
-  // for the scheduler are covered by it and dropped.
-  `CREATE FUNCTION analytics_rebuild(p_tenant text) RETURNS void LANGUAGE plpgsql AS $fn$
-    DECLARE
-      v_all bigint[];
-      v_rows analytics_delta[];
-      v_last bigint;
-      v_next bigint;
-    BEGIN
-      PERFORM set_config('work_mem', '256MB', true);
-      ${APPLY_LOCK};
-      LOCK TABLE party, "transaction" IN SHARE MODE;
-      ${ALL_ROLLUPS.map((t) => `DELETE FROM ${t} WHERE tenant_id = p_tenant;`).join('\n      ')}
-      DELETE FROM analytics_pending_transaction WHERE tenant_id = p_tenant;
-      DELETE FROM analytics_pending_party WHERE tenant_id = p_tenant;
-      SELECT array_agg(id) INTO v_all FROM party WHERE tenant_id = p_tenant;
-      IF v_all IS NOT NULL THEN
-        INSERT INTO analytics_party_class (tenant_id, party_id, ${CLASS_COLUMNS})
-          SELECT p_tenant, n.* FROM analytics_classify(p_tenant, v_all) n;
-        LOOP
-          SELECT array_agg(${delta('1')}), max(t.id) INTO v_rows, v_next
-          FROM (SELECT * FROM "transaction" WHERE tenant_id = p_tenant AND (v_last IS NULL OR id > v_last)
-                ORDER BY id LIMIT ${REBUILD_BATCH}) t;
-          EXIT WHEN v_rows IS NULL;
-          PERFORM analytics_apply(p_tenant, v_rows);
-          v_last := v_next;
-        END LOOP;
-      END IF;
-      PERFORM analytics_bump(p_tenant);
-    END
-    $fn$`,
+  rebuildFunction(ALL_ROLLUPS),
 ];

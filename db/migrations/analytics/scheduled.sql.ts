@@ -24,6 +24,31 @@ import { ALL_ROLLUPS } from './tables.ts';
  * the two.
  */
 
+/**
+ * Planner statistics for the rollups. They are filled in bulk (the demo loader, a CSV import, a
+ * batch of the scheduler) and a server may run without autovacuum: with the statistics of an
+ * empty table the planner picks nested loops over hundreds of thousands of rows. A rollup that
+ * has more than doubled (by pages) since its statistics were taken is analysed now; the check is
+ * a few catalog lookups, and a bulk load analyses each rollup about log2(final size) times.
+ * `rollups`: the tables watched.
+ */
+export const analyzeGrownFunction = (
+  rollups: readonly string[],
+) => `CREATE FUNCTION analytics_analyze_grown() RETURNS void LANGUAGE plpgsql AS $fn$
+    DECLARE
+      t record;
+    BEGIN
+      FOR t IN
+        SELECT c.oid::regclass AS name
+        FROM pg_class c
+        WHERE c.oid = ANY (ARRAY[${rollups.map((t) => `'${t}'::regclass`).join(', ')}])
+          AND pg_relation_size(c.oid) / 8192 > 2 * greatest(c.relpages, 0) + 128
+      LOOP
+        EXECUTE format('ANALYZE %s', t.name);
+      END LOOP;
+    END
+    $fn$`;
+
 export const SCHEDULED_FUNCTIONS: string[] = [
   `CREATE FUNCTION analytics_mode() RETURNS text LANGUAGE sql STABLE AS $fn$
       SELECT coalesce((SELECT mode FROM analytics_setting), 'TRIGGER')
@@ -141,23 +166,5 @@ export const SCHEDULED_FUNCTIONS: string[] = [
     END
     $fn$`,
 
-  // Planner statistics for the rollups. They are filled in bulk (the demo loader, a CSV import, a
-  // batch of the scheduler) and a server may run without autovacuum: with the statistics of an
-  // empty table the planner picks nested loops over hundreds of thousands of rows. A rollup that
-  // has more than doubled (by pages) since its statistics were taken is analysed now; the check is
-  // a few catalog lookups, and a bulk load analyses each rollup about log2(final size) times.
-  `CREATE FUNCTION analytics_analyze_grown() RETURNS void LANGUAGE plpgsql AS $fn$
-    DECLARE
-      t record;
-    BEGIN
-      FOR t IN
-        SELECT c.oid::regclass AS name
-        FROM pg_class c
-        WHERE c.oid = ANY (ARRAY[${ALL_ROLLUPS.map((t) => `'${t}'::regclass`).join(', ')}])
-          AND pg_relation_size(c.oid) / 8192 > 2 * greatest(c.relpages, 0) + 128
-      LOOP
-        EXECUTE format('ANALYZE %s', t.name);
-      END LOOP;
-    END
-    $fn$`,
+  analyzeGrownFunction(ALL_ROLLUPS),
 ];

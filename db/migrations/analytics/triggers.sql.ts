@@ -97,21 +97,27 @@ const PANEL_TABLES = [
   'collection_target',
 ];
 
-export const TRIGGERS: string[] = [
-  // ── "transaction" ──
-  transactionFunction('inserted'),
-  transactionFunction('deleted'),
-  transactionFunction('updated'),
-  `CREATE FUNCTION analytics_transaction_truncated() RETURNS trigger LANGUAGE plpgsql AS $fn$
+/** A TRUNCATE of "transaction" empties every rollup but the classes (`rollups`). */
+export const truncatedFunction = (
+  rollups: readonly string[],
+) => `CREATE FUNCTION analytics_transaction_truncated() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
-      ${ALL_ROLLUPS.filter((t) => t !== 'analytics_party_class')
+      ${rollups
+        .filter((t) => t !== 'analytics_party_class')
         .map((t) => `DELETE FROM ${t};`)
         .join('\n      ')}
       DELETE FROM analytics_pending_transaction;
       UPDATE analytics_state SET version = version + 1;
       RETURN NULL;
     END
-    $fn$`,
+    $fn$`;
+
+export const TRIGGERS: string[] = [
+  // ── "transaction" ──
+  transactionFunction('inserted'),
+  transactionFunction('deleted'),
+  transactionFunction('updated'),
+  truncatedFunction(ALL_ROLLUPS),
   statementTrigger('analytics_transaction_insert', 'INSERT', '"transaction"', 'analytics_transaction_inserted'),
   statementTrigger('analytics_transaction_delete', 'DELETE', '"transaction"', 'analytics_transaction_deleted'),
   statementTrigger('analytics_transaction_update', 'UPDATE', '"transaction"', 'analytics_transaction_updated'),

@@ -50,8 +50,8 @@ export interface MatrixSource {
   readonly amounts: Float64Array;
 }
 
-/** Party id → index in `ids` (ascending): a dense table when the ids are small, else a Map. */
-function positions(ids: Float64Array): (id: number) => number {
+/** Party id → index in `ids` (ascending), -1 when absent: a dense table when the ids are small, else a Map. */
+export function positions(ids: Float64Array): (id: number) => number {
   const max = ids.length ? (ids[ids.length - 1] as number) : 0;
   if (max <= 8 * ids.length + 1024) {
     const table = new Int32Array(max + 1).fill(-1);

@@ -56,14 +56,14 @@ export function refNetworkReach(o: Oracle, filter: RawSpendFilter, agencyId: num
   };
 }
 
-export function refDomino(o: Oracle, filter: RawSpendFilter, rounds: number) {
+/**
+ * The re-spending matrix of docs/metrics.md for the purchases dated in [from, to] (null ends open),
+ * naively: buyer → seller → (Σ paid by the buyer to the seller) / rev[buyer], for parties of L; a
+ * buyer without revenue has no row.
+ */
+export function refDominoMatrix(o: Oracle, from: string | null, to: string | null): Map<number, Map<number, number>> {
   const v = viewOf(o);
-  const scope = readFilter(filter);
-  const injection = scoped(v, scope, { ...defaultBuyers(scope), governmentOnly: true });
-  const x1 = new Map<number, number>();
-  for (const t of injection) {
-    if (isLocalUmkm(v, party(v, t.seller_id))) x1.set(t.seller_id, (x1.get(t.seller_id) ?? 0) + t.amount);
-  }
+  const scope = { from, to };
   const inL = (id: number) => {
     const p = party(v, id);
     return isLocal(v, p) && !p.is_government;
@@ -94,6 +94,18 @@ export function refDomino(o: Oracle, filter: RawSpendFilter, rounds: number) {
     row.set(j, amount / rev);
     m.set(i, row);
   }
+  return m;
+}
+
+export function refDomino(o: Oracle, filter: RawSpendFilter, rounds: number) {
+  const v = viewOf(o);
+  const scope = readFilter(filter);
+  const injection = scoped(v, scope, { ...defaultBuyers(scope), governmentOnly: true });
+  const x1 = new Map<number, number>();
+  for (const t of injection) {
+    if (isLocalUmkm(v, party(v, t.seller_id))) x1.set(t.seller_id, (x1.get(t.seller_id) ?? 0) + t.amount);
+  }
+  const m = refDominoMatrix(o, scope.from, scope.to);
   const step = (x: Map<number, number>) => {
     const next = new Map<number, number>();
     for (const [i, amount] of x) for (const [j, c] of m.get(i) ?? []) next.set(j, (next.get(j) ?? 0) + amount * c);

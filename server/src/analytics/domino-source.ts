@@ -1,0 +1,138 @@
+import { type MatrixSource, positions } from './domino-matrix.ts';
+
+/*
+ * What the matrix statement (domino-matrix.sql.ts) answers, read into a MatrixSource. The rows of a
+ * period come as a few texts of numbers and words separated by single spaces (string_agg), which
+ * Node reads far faster than as rows: at scale 100 the whole recorded period has 728,455 pair
+ * rows and 587,124 yearly flows. Pure: no database here.
+ */
+
+/** The statement's answer: each text a repetition of the fields named. */
+export interface MatrixTexts {
+  /** buyer seller amount: the period's pairs between parties of L, a pair repeated over months and days. */
+  readonly pairs: string;
+  /** party received paid: what parties of L received and paid, a party repeated over years, months and days. */
+  readonly flows: string;
+  /** enterprise revenue: the sum of its snapshots' revenue over the months of the period. */
+  readonly snapshots: string;
+  /** [sector, "party party ..."]: the KBLI section of every classified party. */
+  readonly sectors: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * Reads a text of tokens separated by single spaces: whole numbers, parsed digit by digit (those
+ * of more than 15 digits by Number, which rounds as the parsing of a row would).
+ */
+class Tokens {
+  readonly count: number;
+  private at = 0;
+
+  constructor(private readonly text: string) {
+    let spaces = 0;
+    for (let p = text.indexOf(' '); p >= 0; p = text.indexOf(' ', p + 1)) spaces++;
+    this.count = text.length === 0 ? 0 : spaces + 1;
+  }
+
+  number(): number {
+    const { text } = this;
+    const start = this.at;
+    let p = start;
+    const negative = text.charCodeAt(p) === 45; // '-'
+    if (negative) p++;
+    let value = 0;
+    for (let c = text.charCodeAt(p); c >= 48 && c <= 57; c = text.charCodeAt(++p)) value = value * 10 + (c - 48);
+    if (p === start + (negative ? 1 : 0) || (p < text.length && text.charCodeAt(p) !== 32)) {
+      throw new Error(`not a whole number at ${start}: ${text.slice(start, start + 20)}`);
+    }
+    if (p - start > 15) value = Math.abs(Number(text.slice(start, p)));
+    this.at = p + 1;
+    return negative ? -value : value;
+  }
+}
+
+/** The distinct values of two lists, ascending. */
+function distinctAscending(a: Float64Array, b: Float64Array): Float64Array {
+  let max = 0;
+  let min = 0;
+  for (const list of [a, b]) {
+    for (let k = 0; k < list.length; k++) {
+      const v = list[k] as number;
+      if (v > max) max = v;
+      if (v < min) min = v;
+    }
+  }
+  const count = a.length + b.length;
+  if (min >= 0 && Number.isInteger(max) && max <= 8 * count + 1024) {
+    const seen = new Uint8Array(max + 1);
+    let n = 0;
+    for (const list of [a, b]) {
+      for (let k = 0; k < list.length; k++) {
+        const v = list[k] as number;
+        if (seen[v] === 0) n++;
+        seen[v] = 1;
+      }
+    }
+    const out = new Float64Array(n);
+    for (let v = 0, i = 0; v <= max; v++) if (seen[v] === 1) out[i++] = v;
+    return out;
+  }
+  const all = new Float64Array(count);
+  all.set(a);
+  all.set(b, a.length);
+  all.sort();
+  let n = 0;
+  for (let k = 0; k < count; k++) if (k === 0 || all[k] !== all[k - 1]) all[n++] = all[k] as number;
+  return all.slice(0, n);
+}
+
+/**
+ * The matrix's source: every party of the pairs, ascending, with rev = max(received, snapshots,
+ * paid) summed over the period (docs/metrics.md) and its sector. Flows and snapshots of parties in
+ * no pair are skipped; a party of the pairs without a class is an error.
+ */
+export function matrixSource(texts: MatrixTexts): MatrixSource {
+  const pairs = new Tokens(texts.pairs);
+  const count = pairs.count / 3;
+  const buyers = new Float64Array(count);
+  const sellers = new Float64Array(count);
+  const amounts = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    buyers[k] = pairs.number();
+    sellers[k] = pairs.number();
+    amounts[k] = pairs.number();
+  }
+  const parties = distinctAscending(buyers, sellers);
+  const n = parties.length;
+  const at = positions(parties);
+  const received = new Float64Array(n);
+  const paid = new Float64Array(n);
+  const flows = new Tokens(texts.flows);
+  for (let k = flows.count / 3; k > 0; k--) {
+    const i = at(flows.number());
+    const r = flows.number();
+    const p = flows.number();
+    if (i < 0) continue;
+    received[i] = (received[i] as number) + r;
+    paid[i] = (paid[i] as number) + p;
+  }
+  const snapshot = new Float64Array(n);
+  const snapshots = new Tokens(texts.snapshots);
+  for (let k = snapshots.count / 2; k > 0; k--) {
+    const i = at(snapshots.number());
+    const revenue = snapshots.number();
+    if (i >= 0) snapshot[i] = (snapshot[i] as number) + revenue;
+  }
+  const revenue = new Float64Array(n);
+  for (let i = 0; i < n; i++) revenue[i] = Math.max(received[i] as number, paid[i] as number, snapshot[i] as number);
+  const sector: Array<string | null> = new Array(n).fill(null);
+  for (const [name, list] of texts.sectors) {
+    const ids = new Tokens(list);
+    for (let k = ids.count; k > 0; k--) {
+      const i = at(ids.number());
+      if (i >= 0) sector[i] = name;
+    }
+  }
+  const unclassified = sector.indexOf(null);
+  if (unclassified >= 0) throw new Error(`party ${parties[unclassified]} of a pair has no class`);
+  return { parties, revenue, sector, buyers, sellers, amounts };
+}

@@ -1,0 +1,89 @@
+import type { DatabaseHandle } from '@jejaring/db';
+import { createTestDatabase, TEST_TENANT, testEngine } from '@jejaring/db/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as ref from '../../../tests/support/oracle/index.ts';
+import { loadMatrix } from '../../src/analytics/domino-matrix.sql.ts';
+import type { DominoMatrix } from '../../src/analytics/domino-matrix.ts';
+import { withWorkMem } from '../../src/analytics/versions.ts';
+import { clearTenant, loadFixture } from './fixtures.ts';
+import { randomWrite } from './histories.ts';
+import { prng, randomFixture } from './random.ts';
+
+/*
+ * The domino matrix read from the rollups (whole years of flows from analytics_party_year, whole
+ * months from the monthly rollups, the days at the edges from the purchases) must be, coefficient
+ * for coefficient, the one the reference builds from the purchases themselves (tests/support/oracle,
+ * refDominoMatrix), on random datasets (years 2021-2023) written to after loading, for periods of
+ * every shape: open, whole years, years with months and days at either edge, within one month.
+ */
+
+const DATASETS = Number(process.env.DOMINO_MATRIX_DATASETS ?? 8);
+
+const PERIODS: Array<[string | null, string | null]> = [
+  [null, null],
+  ['2021-01-01', '2023-12-31'],
+  ['2022-01-01', '2022-12-31'],
+  ['2021-03-01', '2023-06-30'],
+  ['2021-02-15', '2023-11-20'],
+  ['2021-12-31', '2023-01-01'],
+  ['2021-11-15', '2022-02-10'],
+  ['2022-05-10', null],
+  [null, '2022-12-31'],
+  [null, '2022-08-17'],
+  ['2023-01-01', null],
+  ['2022-03-01', '2022-03-31'],
+  ['2022-03-05', '2022-03-20'],
+];
+
+/** The matrix's non-zero coefficients as buyer → seller → coefficient, by party id. */
+function coefficients(m: DominoMatrix): Map<number, Map<number, number>> {
+  const out = new Map<number, Map<number, number>>();
+  for (let i = 0; i < m.ids.length; i++) {
+    const start = m.rowStart[i] as number;
+    const end = m.rowStart[i + 1] as number;
+    if (start === end) continue;
+    const row = new Map<number, number>();
+    for (let p = start; p < end; p++) row.set(m.ids[m.cols[p] as number] as number, m.coef[p] as number);
+    out.set(m.ids[i] as number, row);
+  }
+  return out;
+}
+
+describe(`the domino matrix equals the one built from the purchases, on ${DATASETS} random datasets (${testEngine})`, () => {
+  let handle: DatabaseHandle;
+  // Matrices compared with at least one coefficient, over every dataset (some datasets have none).
+  let nonEmpty = 0;
+  let compared = 0;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(() => handle?.close());
+
+  it.each(Array.from({ length: DATASETS }, (_, i) => 3000 + i))('dataset seed %i', async (seed) => {
+    const db = handle.db;
+    // Voided purchases first: they point at parties (randomWrite voids some).
+    await sql`DELETE FROM voided_transaction WHERE tenant_id = ${TEST_TENANT}`.execute(db);
+    await clearTenant(db, TEST_TENANT);
+    await loadFixture(db, TEST_TENANT, randomFixture(seed));
+    const rng = prng(seed * 11 + 3);
+    const writes: string[] = [];
+    for (let step = rng.int(0, 6); step > 0; step--)
+      writes.push(await randomWrite(db, TEST_TENANT, rng, `M${seed}-${step}`));
+    const oracle = await ref.loadOracle(handle, TEST_TENANT);
+    for (const [from, to] of PERIODS) {
+      const matrix = await withWorkMem(db, (trx) => loadMatrix(trx, { tenantId: TEST_TENANT, from, to }));
+      const expected = ref.refDominoMatrix(oracle, from, to);
+      expect(coefficients(matrix), `${from}..${to} after ${writes.join('; ')}`).toEqual(expected);
+      // Every party of the matrix is listed once, in ascending order.
+      expect([...matrix.ids].every((id, i) => i === 0 || id > (matrix.ids[i - 1] as number))).toBe(true);
+      compared++;
+      if (expected.size) nonEmpty++;
+    }
+  });
+
+  it('compared matrices with coefficients in most periods', () => {
+    expect(compared).toBe(DATASETS * PERIODS.length);
+    expect(nonEmpty).toBeGreaterThan(compared / 2);
+  });
+});

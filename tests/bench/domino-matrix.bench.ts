@@ -1,0 +1,111 @@
+/**
+ * The building of domino matrices (`pnpm bench:domino-matrix`): what a dominoEffect request pays
+ * when its period's matrix is neither in memory nor stored at the tenant's version (after any
+ * write). Times loadMatrix (server/src/analytics/domino-matrix.sql.ts) directly, without the
+ * server, for a few periods, several times each, and prints per period the wall time, this
+ * process's CPU time and the CPU time of the PostgreSQL backend that ran the statement (read from
+ * /proc, so the database must run on this machine; parallel workers' CPU is not counted), with
+ * the load average. Also prints a digest of each matrix (its rows with sorted columns), so runs
+ * of two commits can be checked to build the same matrices. Reads only: point it at any database.
+ *
+ * Options: --url URL (default jejaring_scale100), --periods JSON ([[from, to], …], null for an
+ * open end; default the whole recorded period, two multi-year ranges and a fiscal year), --reps N (3).
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import { openDatabase } from '@jejaring/db';
+import type { DominoMatrix } from '@jejaring/server/analytics/domino-matrix';
+import { loadMatrix } from '@jejaring/server/analytics/domino-matrix.sql';
+import { withWorkMem } from '@jejaring/server/analytics/versions';
+import { sql } from 'kysely';
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const URL_ = option('url') ?? 'postgres://postgres@127.0.0.1:5432/jejaring_scale100';
+const PERIODS = JSON.parse(
+  option('periods') ??
+    '[[null,null],["2020-04-01","2025-09-30"],["2019-02-15","2025-11-20"],["2025-01-01","2025-12-31"]]',
+) as Array<[string | null, string | null]>;
+const REPS = Number(option('reps') ?? 3);
+const TENANT = process.env.TENANT ?? '61.12';
+
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+
+/** CPU time (user + system) of a process of this machine, in milliseconds (clock ticks of 10 ms). */
+function cpuOf(pid: number): number {
+  const fields = (fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The matrix's rows, columns sorted, as one digest: equal for equal matrices built in any order. */
+function digest(m: DominoMatrix): string {
+  const hash = createHash('sha256');
+  for (let i = 0; i < m.ids.length; i++) {
+    const row: string[] = [];
+    for (let p = m.rowStart[i] as number; p < (m.rowStart[i + 1] as number); p++) {
+      row.push(`${m.ids[m.cols[p] as number]}:${m.coef[p]}`);
+    }
+    hash.update(`${m.ids[i]}/${m.sectorNames[m.sectors[i] as number]}|${row.sort().join(',')}\n`);
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+async function main(): Promise<void> {
+  const handle = await openDatabase({ engine: 'postgres', url: URL_ }, { poolSize: 1 });
+  const times = new Map<string, Array<{ wall: number; node: number; pg: number }>>();
+  const digests = new Map<string, string>();
+  try {
+    for (let rep = 0; rep < REPS; rep++) {
+      for (const [from, to] of PERIODS) {
+        const key = `${from ?? ''}..${to ?? ''}`;
+        const matrix = await withWorkMem(handle.db, async (trx) => {
+          const pid = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx)).rows[0]?.pid ?? 0;
+          const pg = cpuOf(pid);
+          const node = process.cpuUsage();
+          const started = performance.now();
+          const m = await loadMatrix(trx, { tenantId: TENANT, from, to });
+          const spent = process.cpuUsage(node);
+          const run = {
+            wall: performance.now() - started,
+            node: (spent.user + spent.system) / 1000,
+            pg: cpuOf(pid) - pg,
+          };
+          times.set(key, [...(times.get(key) ?? []), run]);
+          return m;
+        });
+        digests.set(key, `${digest(matrix)} (${matrix.ids.length} parties, ${matrix.cols.length} coefficients)`);
+        process.stderr.write(`\r  ${rep + 1}/${REPS} ${key}          `);
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  process.stderr.write('\r');
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  console.log(`\nDomino matrices built — ${URL_}, ${REPS} runs per period, load average ${load()}`);
+  console.log('period                    wall p50   wall max   Node CPU p50   PostgreSQL CPU p50   matrix');
+  for (const [key, runs] of times) {
+    const cells = [
+      median(runs.map((r) => r.wall)),
+      Math.max(...runs.map((r) => r.wall)),
+      median(runs.map((r) => r.node)),
+      median(runs.map((r) => r.pg)),
+    ].map((ms) => `${ms.toFixed(0)} ms`);
+    console.log(
+      `${key.padEnd(24)}${cells[0]?.padStart(10)} ${cells[1]?.padStart(10)} ${cells[2]?.padStart(14)} ${cells[3]?.padStart(20)}   ${digests.get(key)}`,
+    );
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

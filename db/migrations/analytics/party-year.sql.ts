@@ -62,8 +62,13 @@ export const PARTY_YEAR_FUNCTIONS = rollupFunctions(
 /** Those functions as the baseline defines them (the migration's down). */
 export const BASELINE_ROLLUP_FUNCTIONS = rollupFunctions(UPSERTS, SUMMED_ROLLUPS, ALL_ROLLUPS);
 
-/** The existing rollups summed by year: exact, as every party-month row is the sum of the same contributions. */
+/**
+ * The existing rollups summed by year: exact, as every party-month row is the sum of the same
+ * contributions. Written in key order, so that reading a range of years visits the table's pages
+ * in order (in hash order, a range of four years took 1 s instead of 0.2 s at scale 100).
+ */
 export const FILL_PARTY_YEAR = `INSERT INTO ${PARTY_YEAR} (tenant_id, year, party_id, received, paid, n)
-    SELECT tenant_id, date_part('year', month)::smallint, party_id, sum(received), sum(paid), sum(n)
+    SELECT tenant_id, date_part('year', month)::smallint AS year, party_id, sum(received), sum(paid), sum(n)
     FROM analytics_party_month
-    GROUP BY tenant_id, date_part('year', month)::smallint, party_id`;
+    GROUP BY tenant_id, date_part('year', month)::smallint, party_id
+    ORDER BY tenant_id, year, party_id`;

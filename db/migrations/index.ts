@@ -15,6 +15,7 @@ import * as credentialHashIndexes from './2026_12_05_1945_credential_hash_indexe
 import * as importJobErrorReason from './2026_12_06_0900_import_job_error_reason.ts';
 import * as coveringIndexes from './2026_12_06_1000_covering_indexes.ts';
 import * as analyticsPartyYear from './2026_12_06_1100_analytics_party_year.ts';
+import * as analyticsFill from './2026_12_06_1200_analytics_fill.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0900_import_job_error_reason': importJobErrorReason,
   '2026_12_06_1000_covering_indexes': coveringIndexes,
   '2026_12_06_1100_analytics_party_year': analyticsPartyYear,
+  '2026_12_06_1200_analytics_fill': analyticsFill,
 };

@@ -57,6 +57,26 @@ export async function pendingRollupChanges(
   return { transactions: Number(row.rows[0]?.transactions ?? 0), parties: Number(row.rows[0]?.parties ?? 0) };
 }
 
+/** True when no rollup table holds a row of any tenant (a new database). */
+export async function rollupsEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await sql<{ empty: boolean }>`SELECT ${sql.raw(
+    ALL_ROLLUPS_NOW.map((t) => `NOT EXISTS (SELECT 1 FROM ${t})`).join(' AND '),
+  )} AS empty`.execute(db);
+  return Boolean(row.rows[0]?.empty);
+}
+
+/** The rollup tables: every one a rebuild or a fill writes. */
+export const ROLLUPS: readonly string[] = ALL_ROLLUPS_NOW;
+
+/**
+ * Writes every class and rollup of a tenant whose rollups hold none of its rows, in one pass with
+ * plain INSERTs (analytics_fill): for a bulk load, which may drop the rollups' indexes and keys
+ * first and re-create them after. Fails when the tenant already has rollup rows.
+ */
+export async function fillRollups(db: Kysely<Database>, tenantId: string): Promise<void> {
+  await sql`SELECT analytics_fill(${tenantId})`.execute(db);
+}
+
 /** Recomputes every class and rollup of a tenant from its parties and purchases. */
 export async function rebuildRollups(db: Kysely<Database>, tenantId: string): Promise<void> {
   await sql`SELECT analytics_rebuild(${tenantId})`.execute(db);

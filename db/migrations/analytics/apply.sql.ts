@@ -87,27 +87,63 @@ export const UPSERTS = [
           SET received = r.received + excluded.received, paid = r.paid + excluded.paid, n = r.n + excluded.n`,
 ];
 
+/** The deltas analytics_apply is given: its argument, as rows. */
+const ARGUMENT = 'unnest(p_rows)';
+
 /** The deltas with the classes of their buyer and seller: read once, shared by every upsert. */
-const SOURCE = `src AS MATERIALIZED (
+const source = (deltas: string) => `src AS MATERIALIZED (
         SELECT d.sign, d.amount, d.category, coalesce(d.account_code, '') AS account_code, d.program_id,
                d.buyer_id, d.seller_id, ${MONTH} AS month, ${YEAR} AS year,
                b.agency_id, b.buyer_kind, b.is_government AS buyer_gov, b.in_l AS buyer_in_l,
                s.seller_class, s.is_umk AS seller_umk, s.district, s.sector, s.in_l AS seller_in_l
-        FROM unnest(p_rows) d
+        FROM ${deltas} d
         JOIN analytics_party_class b ON b.tenant_id = p_tenant AND b.party_id = d.buyer_id
         JOIN analytics_party_class s ON s.tenant_id = p_tenant AND s.party_id = d.seller_id
       )`;
 
 const BIT = "1 << (date_part('month', m.month)::int - 1)";
-const SELLER_YEARS = `(SELECT DISTINCT ${YEAR} AS year, d.seller_id FROM unnest(p_rows) d)`;
+const sellerYears = (deltas: string) => `(SELECT DISTINCT ${YEAR} AS year, d.seller_id FROM ${deltas} d)`;
+const SELLER_YEARS = sellerYears(ARGUMENT);
 const IN_SELLER_YEAR = `m.tenant_id = p_tenant AND m.seller_id = a.seller_id
           AND m.month >= make_date(a.year, 1, 1) AND m.month < make_date(a.year + 1, 1, 1) AND m.n > 0`;
 // The agency-years the deltas touched, through their buyers' stored classes.
-const AGENCY_YEARS = `(SELECT DISTINCT ${YEAR} AS year, b.agency_id FROM unnest(p_rows) d
+const agencyYears = (deltas: string) => `(SELECT DISTINCT ${YEAR} AS year, b.agency_id FROM ${deltas} d
         JOIN analytics_party_class b ON b.tenant_id = p_tenant AND b.party_id = d.buyer_id
         WHERE b.agency_id IS NOT NULL)`;
+const AGENCY_YEARS = agencyYears(ARGUMENT);
 const IN_AGENCY_YEAR = `m.tenant_id = p_tenant AND m.agency_id = a.agency_id
           AND m.month >= make_date(a.year, 1, 1) AND m.month < make_date(a.year + 1, 1, 1) AND m.n > 0`;
+
+/** The one statement feeding the summed rollups (`upserts`, in order) from `deltas`. */
+const summedStatement = (deltas: string, upserts: readonly string[]) => `WITH ${source(deltas)},
+      ${upserts
+        .slice(0, -1)
+        .map((u, i) => `u${i} AS (${u})`)
+        .join(',\n      ')}
+      ${upserts.at(-1)}`;
+
+/** The seller-years `deltas` touch, re-derived from the monthly seller cells. */
+const sellerYearUpsert = (
+  deltas: string,
+) => `INSERT INTO analytics_seller_year AS r (tenant_id, year, seller_id, district, sector, m_agency, m_net_gov, m_net_other)
+        SELECT p_tenant, a.year, a.seller_id, min(m.district), min(m.sector),
+          coalesce(bit_or(${BIT}) FILTER (WHERE m.buyer_kind = 'AGENCY'), 0),
+          coalesce(bit_or(${BIT}) FILTER (WHERE m.buyer_kind <> 'AGENCY' AND m.buyer_gov), 0),
+          coalesce(bit_or(${BIT}) FILTER (WHERE m.buyer_kind <> 'AGENCY' AND NOT m.buyer_gov), 0)
+        FROM ${sellerYears(deltas)} a JOIN analytics_seller_month m ON ${IN_SELLER_YEAR}
+        GROUP BY a.year, a.seller_id
+        ON CONFLICT (tenant_id, year, seller_id) DO UPDATE SET district = excluded.district, sector = excluded.sector,
+          m_agency = excluded.m_agency, m_net_gov = excluded.m_net_gov, m_net_other = excluded.m_net_other`;
+
+/** The agency-years `deltas` touch, recounted from the monthly seller cells. */
+const agencyYearUpsert = (
+  deltas: string,
+) => `INSERT INTO analytics_agency_year AS r (tenant_id, year, agency_id, direct, with_network)
+        SELECT p_tenant, a.year, a.agency_id,
+          count(DISTINCT m.seller_id) FILTER (WHERE m.buyer_kind = 'AGENCY'), count(DISTINCT m.seller_id)
+        FROM ${agencyYears(deltas)} a JOIN analytics_seller_month m ON ${IN_AGENCY_YEAR}
+        GROUP BY a.year, a.agency_id
+        ON CONFLICT (tenant_id, year, agency_id) DO UPDATE SET direct = excluded.direct, with_network = excluded.with_network`;
 
 /**
  * The apply function over the given summed rollups (the baseline's, or a later migration's with
@@ -126,34 +162,16 @@ export const applyFunction = (
       END IF;
       SELECT bool_or(d.sign < 0) INTO v_subtracts FROM unnest(p_rows) d;
 
-      WITH ${SOURCE},
-      ${upserts
-        .slice(0, -1)
-        .map((u, i) => `u${i} AS (${u})`)
-        .join(',\n      ')}
-      ${upserts.at(-1)};
+      ${summedStatement(ARGUMENT, upserts)};
 
       IF v_subtracts THEN
         ${summed.map((t) => `DELETE FROM ${t} WHERE tenant_id = p_tenant AND n = 0;`).join('\n        ')}
       END IF;
 
       -- The seller-years touched, re-derived from the (now updated) monthly seller cells.
-      INSERT INTO analytics_seller_year AS r (tenant_id, year, seller_id, district, sector, m_agency, m_net_gov, m_net_other)
-        SELECT p_tenant, a.year, a.seller_id, min(m.district), min(m.sector),
-          coalesce(bit_or(${BIT}) FILTER (WHERE m.buyer_kind = 'AGENCY'), 0),
-          coalesce(bit_or(${BIT}) FILTER (WHERE m.buyer_kind <> 'AGENCY' AND m.buyer_gov), 0),
-          coalesce(bit_or(${BIT}) FILTER (WHERE m.buyer_kind <> 'AGENCY' AND NOT m.buyer_gov), 0)
-        FROM ${SELLER_YEARS} a JOIN analytics_seller_month m ON ${IN_SELLER_YEAR}
-        GROUP BY a.year, a.seller_id
-        ON CONFLICT (tenant_id, year, seller_id) DO UPDATE SET district = excluded.district, sector = excluded.sector,
-          m_agency = excluded.m_agency, m_net_gov = excluded.m_net_gov, m_net_other = excluded.m_net_other;
+      ${sellerYearUpsert(ARGUMENT)};
       -- The agency-years touched, recounted.
-      INSERT INTO analytics_agency_year AS r (tenant_id, year, agency_id, direct, with_network)
-        SELECT p_tenant, a.year, a.agency_id,
-          count(DISTINCT m.seller_id) FILTER (WHERE m.buyer_kind = 'AGENCY'), count(DISTINCT m.seller_id)
-        FROM ${AGENCY_YEARS} a JOIN analytics_seller_month m ON ${IN_AGENCY_YEAR}
-        GROUP BY a.year, a.agency_id
-        ON CONFLICT (tenant_id, year, agency_id) DO UPDATE SET direct = excluded.direct, with_network = excluded.with_network;
+      ${agencyYearUpsert(ARGUMENT)};
       IF v_subtracts THEN
         DELETE FROM analytics_seller_year y USING ${SELLER_YEARS} a
           WHERE y.tenant_id = p_tenant AND y.year = a.year AND y.seller_id = a.seller_id
@@ -167,6 +185,31 @@ export const applyFunction = (
 
 /** analytics_apply as the baseline migration (2026_11_30_1000_analytics) defines it. */
 export const APPLY_FUNCTION = applyFunction(UPSERTS, SUMMED_ROLLUPS);
+
+/** Every purchase of the tenant as a delta of sign +1: what a fill aggregates. */
+const ALL_PURCHASES = `(SELECT 1::smallint AS sign, t.buyer_id, t.seller_id, t.program_id, t.category, t.account_code,
+               t.amount, t.occurred_on
+        FROM "transaction" t WHERE t.tenant_id = p_tenant)`;
+
+/** An upsert as a plain INSERT: its ON CONFLICT clause, always its last, left out. */
+function plainInsert(upsert: string): string {
+  const at = upsert.lastIndexOf('ON CONFLICT (');
+  if (at < 0) throw new Error(`not an upsert: ${upsert.slice(0, 60)}`);
+  return upsert.slice(0, at).trimEnd();
+}
+
+/**
+ * What analytics_apply does with every purchase of a tenant at once, into rollups that hold none of
+ * its rows: the same statements over the same source (the summed `upserts`, then the seller-years
+ * and agency-years), as plain INSERTs. The keys of one GROUP BY are distinct, so no row would have
+ * met a conflict; and without ON CONFLICT the tables need no unique index while they are written,
+ * so a loader may drop them and build them once afterwards (demo/load.ts).
+ */
+export const fillStatements = (upserts: readonly string[]): string[] => [
+  summedStatement(ALL_PURCHASES, upserts.map(plainInsert)),
+  plainInsert(sellerYearUpsert(ALL_PURCHASES)),
+  plainInsert(agencyYearUpsert(ALL_PURCHASES)),
+];
 
 /**
  * One applier at a time (the scheduler, a rebuild, a change of mode): a transaction-scoped

@@ -1,4 +1,4 @@
-import { APPLY_LOCK, delta } from './apply.sql.ts';
+import { APPLY_LOCK, delta, fillStatements } from './apply.sql.ts';
 import { ALL_ROLLUPS, CLASS_COLUMNS } from './tables.ts';
 
 /*
@@ -48,6 +48,10 @@ export const storeClasses = (
 const CLASS_RECORD = `party_id bigint, seller_class text, is_umk boolean, district text, sector text,
   agency_id bigint, buyer_kind text, is_government boolean, in_l boolean`;
 
+/** The classes of the parties `v_all` stored (a rebuild, a fill: the tenant has none stored). */
+const CLASSIFY_ALL = `INSERT INTO analytics_party_class (tenant_id, party_id, ${CLASS_COLUMNS})
+          SELECT p_tenant, n.* FROM analytics_classify(p_tenant, v_all) n`;
+
 /** Purchases per call of analytics_apply in a rebuild (bounds the memory of the delta array). */
 const REBUILD_BATCH = 100_000;
 
@@ -73,8 +77,7 @@ export const rebuildFunction = (
       DELETE FROM analytics_pending_party WHERE tenant_id = p_tenant;
       SELECT array_agg(id) INTO v_all FROM party WHERE tenant_id = p_tenant;
       IF v_all IS NOT NULL THEN
-        INSERT INTO analytics_party_class (tenant_id, party_id, ${CLASS_COLUMNS})
-          SELECT p_tenant, n.* FROM analytics_classify(p_tenant, v_all) n;
+        ${CLASSIFY_ALL};
         LOOP
           SELECT array_agg(${delta('1')}), max(t.id) INTO v_rows, v_next
           FROM (SELECT * FROM "transaction" WHERE tenant_id = p_tenant AND (v_last IS NULL OR id > v_last)
@@ -188,3 +191,38 @@ export const CLASSIFY_FUNCTIONS: string[] = [
 
   rebuildFunction(ALL_ROLLUPS),
 ];
+
+/**
+ * analytics_fill(tenant): every class and rollup of a tenant whose rollups hold none of its rows
+ * (refused otherwise), as the rebuild would write them, but in one pass over its purchases with
+ * plain INSERTs (apply.sql.ts, fillStatements) instead of analytics_apply's upserts in batches.
+ * For a bulk load into empty rollups (demo/load.ts), which drops their indexes, primary keys
+ * included, for it: on PGlite at demo scale 1, about half the CPU of analytics_rebuild with the
+ * keys re-created. `upserts` and `rollups` are those of analytics_apply and analytics_rebuild at
+ * the time (a migration adding a rollup redefines this function too). The hash aggregates of the
+ * one statement are all held at once: work_mem is kept small enough that a large tenant spills to
+ * disk instead of filling PGlite's 2 GB of memory.
+ */
+export const fillFunction = (
+  upserts: readonly string[],
+  rollups: readonly string[],
+) => `CREATE FUNCTION analytics_fill(p_tenant text) RETURNS void LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_all bigint[];
+    BEGIN
+      PERFORM set_config('work_mem', '32MB', true);
+      ${APPLY_LOCK};
+      LOCK TABLE party, "transaction" IN SHARE MODE;
+      IF ${rollups.map((t) => `EXISTS (SELECT 1 FROM ${t} WHERE tenant_id = p_tenant)`).join('\n        OR ')} THEN
+        RAISE EXCEPTION 'analytics_fill: the rollups already hold rows of tenant % (use analytics_rebuild)', p_tenant;
+      END IF;
+      DELETE FROM analytics_pending_transaction WHERE tenant_id = p_tenant;
+      DELETE FROM analytics_pending_party WHERE tenant_id = p_tenant;
+      SELECT array_agg(id) INTO v_all FROM party WHERE tenant_id = p_tenant;
+      IF v_all IS NOT NULL THEN
+        ${CLASSIFY_ALL};
+        ${fillStatements(upserts).join(';\n        ')};
+      END IF;
+      PERFORM analytics_bump(p_tenant);
+    END
+    $fn$`;

@@ -52,12 +52,11 @@ const rollupFunctions = (upserts: readonly string[], summed: readonly string[], 
     orReplace,
   );
 
+/** The upserts of analytics_apply since this migration. */
+export const UPSERTS_NOW = [...UPSERTS, PARTY_YEAR_UPSERT];
+
 /** Those functions with analytics_party_year among the rollups. */
-export const PARTY_YEAR_FUNCTIONS = rollupFunctions(
-  [...UPSERTS, PARTY_YEAR_UPSERT],
-  SUMMED_ROLLUPS_NOW,
-  ALL_ROLLUPS_NOW,
-);
+export const PARTY_YEAR_FUNCTIONS = rollupFunctions(UPSERTS_NOW, SUMMED_ROLLUPS_NOW, ALL_ROLLUPS_NOW);
 
 /** Those functions as the baseline defines them (the migration's down). */
 export const BASELINE_ROLLUP_FUNCTIONS = rollupFunctions(UPSERTS, SUMMED_ROLLUPS, ALL_ROLLUPS);

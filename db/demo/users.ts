@@ -78,13 +78,16 @@ export async function demoCredentialProblem(db: Kysely<Database>, tenantId: stri
     .where('is_demo', '=', true)
     .where('disabled', '=', false)
     .execute();
+  if (demoUsers.length === 0) return null;
+  // The data before the passwords: a few counts, where each password is a scrypt (tens of
+  // milliseconds of CPU); on the demo data alone (as after a first start) none is checked.
+  const nonDemo = await nonDemoData(db, tenantId);
+  if (!nonDemo) return null;
   const active: string[] = [];
   for (const user of demoUsers) {
     if (await verifyPassword(DEMO_PASSWORD, user.password_hash)) active.push(user.username);
   }
   if (active.length === 0) return null;
-  const nonDemo = await nonDemoData(db, tenantId);
-  if (!nonDemo) return null;
   return (
     `demo accounts (${active.join(', ')}) still sign in with the published demo password, and the database holds ` +
     `data that is not the demo's (${nonDemo}). Disable them (pnpm cli user disable USERNAME) before starting in production mode.`

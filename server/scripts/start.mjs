@@ -13,6 +13,7 @@
 // The server runs in its own process group, so a Ctrl-C reaches it once, through this process,
 // which passes SIGINT and SIGTERM on and exits with the server's exit code.
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dashboardIsFresh } from '../../dashboard/scripts/ensure-built.mjs';
@@ -25,9 +26,22 @@ let server;
 let dashboardBuilt = false;
 let serverAwaitsDashboard = false;
 
-function run(label, args) {
+/**
+ * Runs a build in a child process; with `background`, at a lower scheduling priority (nice 10,
+ * inherited by the processes it starts), so that on a machine with few cores the server's chain,
+ * the longer one, is not slowed by the dashboard's multi-threaded build: that gets what the server
+ * leaves, and still ends first.
+ */
+function run(label, args, background = false) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+    if (background) {
+      try {
+        os.setPriority(child.pid, 10);
+      } catch {
+        // Not permitted here: the build runs at the normal priority.
+      }
+    }
     builds.add(child);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -83,7 +97,7 @@ if (!dashboardStale && !serverStale) {
   const stale = [dashboardStale && 'the dashboard', serverStale && 'the server'].filter(Boolean);
   process.stderr.write(`start: building ${stale.join(' and ')}; the server prepares the database meanwhile …\n`);
   const dashboard = dashboardStale
-    ? run('dashboard build', [path.join(ROOT, 'dashboard/scripts/ensure-built.mjs')])
+    ? run('dashboard build', [path.join(ROOT, 'dashboard/scripts/ensure-built.mjs')], true)
     : Promise.resolve();
   try {
     await Promise.all([

@@ -43,6 +43,23 @@ function spend(table: string, key: string, period: 'month' | 'year', cells: bool
         ${add(key)}`;
 }
 
+/**
+ * The upsert of what each party of L paid (as buyer) and received (as seller) per month or year:
+ * analytics_party_month here, analytics_party_year (party-year.sql.ts) by year.
+ */
+export const partyUpsert = (table: string, period: 'month' | 'year') =>
+  `INSERT INTO ${table} AS r (tenant_id, ${period}, party_id, received, paid, n)
+        SELECT p_tenant, ${period}, party_id, sum(sign * received), sum(sign * paid), sum(sign)
+        FROM (
+          SELECT ${period}, buyer_id AS party_id, 0::bigint AS received, amount AS paid, sign FROM src WHERE buyer_in_l
+          UNION ALL
+          SELECT ${period}, seller_id, amount, 0::bigint, sign FROM src WHERE seller_in_l
+        ) x
+        GROUP BY ${period}, party_id
+        HAVING sum(sign) <> 0 OR sum(sign * received) <> 0 OR sum(sign * paid) <> 0
+        ON CONFLICT (tenant_id, ${period}, party_id) DO UPDATE
+          SET received = r.received + excluded.received, paid = r.paid + excluded.paid, n = r.n + excluded.n`;
+
 export const UPSERTS = [
   spend('analytics_spend_month', SPEND_KEY, 'month', false),
   spend('analytics_spend_cell_month', CELL_KEY, 'month', true),
@@ -74,17 +91,7 @@ export const UPSERTS = [
         ${CHANGED}
         ${add('tenant_id, month, buyer_id, seller_id')}`,
   // What each party of L paid (as buyer) and received (as seller).
-  `INSERT INTO analytics_party_month AS r (tenant_id, month, party_id, received, paid, n)
-        SELECT p_tenant, month, party_id, sum(sign * received), sum(sign * paid), sum(sign)
-        FROM (
-          SELECT month, buyer_id AS party_id, 0::bigint AS received, amount AS paid, sign FROM src WHERE buyer_in_l
-          UNION ALL
-          SELECT month, seller_id, amount, 0::bigint, sign FROM src WHERE seller_in_l
-        ) x
-        GROUP BY month, party_id
-        HAVING sum(sign) <> 0 OR sum(sign * received) <> 0 OR sum(sign * paid) <> 0
-        ON CONFLICT (tenant_id, month, party_id) DO UPDATE
-          SET received = r.received + excluded.received, paid = r.paid + excluded.paid, n = r.n + excluded.n`,
+  partyUpsert('analytics_party_month', 'month'),
 ];
 
 /** The deltas analytics_apply is given: its argument, as rows. */

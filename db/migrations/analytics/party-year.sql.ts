@@ -1,4 +1,4 @@
-import { applyFunction, UPSERTS } from './apply.sql.ts';
+import { applyFunction, partyUpsert, UPSERTS } from './apply.sql.ts';
 import { rebuildFunction } from './classify.sql.ts';
 import { analyzeGrownFunction } from './scheduled.sql.ts';
 import { ALL_ROLLUPS, SUMMED_ROLLUPS } from './tables.ts';
@@ -32,17 +32,7 @@ export const PARTY_YEAR_TABLE = `CREATE TABLE ${PARTY_YEAR} (
     )`;
 
 /** analytics_party_month's upsert, by year. */
-const PARTY_YEAR_UPSERT = `INSERT INTO ${PARTY_YEAR} AS r (tenant_id, year, party_id, received, paid, n)
-        SELECT p_tenant, year, party_id, sum(sign * received), sum(sign * paid), sum(sign)
-        FROM (
-          SELECT year, buyer_id AS party_id, 0::bigint AS received, amount AS paid, sign FROM src WHERE buyer_in_l
-          UNION ALL
-          SELECT year, seller_id, amount, 0::bigint, sign FROM src WHERE seller_in_l
-        ) x
-        GROUP BY year, party_id
-        HAVING sum(sign) <> 0 OR sum(sign * received) <> 0 OR sum(sign * paid) <> 0
-        ON CONFLICT (tenant_id, year, party_id) DO UPDATE
-          SET received = r.received + excluded.received, paid = r.paid + excluded.paid, n = r.n + excluded.n`;
+const PARTY_YEAR_UPSERT = partyUpsert(PARTY_YEAR, 'year');
 
 const orReplace = (definition: string) => definition.replace(/^CREATE FUNCTION /, 'CREATE OR REPLACE FUNCTION ');
 

@@ -18,6 +18,8 @@ export interface ServerConfig {
   readonly statisticsInterval: number;
   /** Seconds between applications of the rollup changes recorded in SCHEDULED mode (0: never; see rollup-scheduler.ts). */
   readonly rollupInterval: number;
+  /** Seconds between the domino warmer's looks for matrices to rebuild after writes (0: never). */
+  readonly dominoWarmInterval: number;
   /** Shutdown: how long requests in flight may take to finish after SIGTERM before their sockets are closed (ms). */
   readonly shutdownTimeoutMs: number;
   /** Shutdown: how long to keep accepting connections after SIGTERM while /readyz answers 503 (ms). */
@@ -49,6 +51,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     dashboardDir: env.DASHBOARD_DIR?.trim() || path.join(REPOSITORY_ROOT, 'dashboard/dist'),
     statisticsInterval: intVar(env, 'STATISTICS_INTERVAL', 600, 0, 86_400),
     rollupInterval: intVar(env, 'ROLLUP_INTERVAL', 60, 0, 86_400),
+    dominoWarmInterval: intVar(env, 'DOMINO_WARM_INTERVAL', 2, 0, 86_400),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     shutdownDelayMs: intVar(env, 'SHUTDOWN_DELAY_MS', 0, 0, 600_000),
     limits: loadLimitsConfig(env),

@@ -3,6 +3,8 @@ import { ConfigError, type DatabaseHandle, openDatabase } from '@jejaring/db';
 import { demoCredentialProblem } from '@jejaring/db/auth';
 import { cancelRunningImportJobs } from '@jejaring/db/import-jobs';
 import type { Logger } from 'pino';
+import { dominoStoresSettled } from './analytics/domino-effect.sql.ts';
+import { type DominoWarmer, warmDominoMatrices } from './analytics/domino-warmer.ts';
 import { type App, createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import { prepareDatabase } from './prepare.ts';
@@ -56,6 +58,7 @@ export async function startServer(
   let app: App | undefined;
   let keeper: StatisticsKeeper | undefined;
   let rollups: RollupScheduler | undefined;
+  let warmer: DominoWarmer | undefined;
   try {
     await prepareDatabase(handle, config, logger);
     if (config.production) {
@@ -66,6 +69,7 @@ export async function startServer(
     app = await createApp({ config, database: handle, logger });
     keeper = keepStatistics(handle.db, logger, config.statisticsInterval);
     rollups = scheduleRollups(handle.db, logger, config.rollupInterval);
+    warmer = warmDominoMatrices(handle.db, logger, config.dominoWarmInterval);
     const server: Server = await new Promise((resolve, reject) => {
       const s = app?.express.listen(config.port, config.host, () => resolve(s as Server));
       s?.on('error', reject);
@@ -103,6 +107,8 @@ export async function startServer(
             );
           }
         }
+        await warmer?.stop();
+        await dominoStoresSettled();
         await rollups?.stop();
         await keeper?.stop();
         await app?.stop();
@@ -110,6 +116,7 @@ export async function startServer(
       },
     };
   } catch (error) {
+    await warmer?.stop().catch(() => {});
     await rollups?.stop().catch(() => {});
     await keeper?.stop().catch(() => {});
     await app?.stop().catch(() => {});

@@ -15,7 +15,11 @@
  *
  * Options: --scale K (database jejaring_demo for 1, jejaring_scale10, jejaring_scale100), --url URL
  * (overrides), --runs N (measured runs per query, default 60), --only name,name,
- * --empty-domino-store (time the building of every domino matrix: nothing persisted).
+ * --empty-domino-store (time the building of every domino matrix: nothing persisted),
+ * --after-write S (after the queries, one write moves the analytics version, as any import or
+ * form does; S seconds later every period of dominoEffect is asked once more: the "after write"
+ * line, its first answers when the server's warmer had S seconds, at its default
+ * DOMINO_WARM_INTERVAL, to rebuild the matrices; 0 gives it none).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,6 +42,7 @@ const URL_ = option('url') ?? `postgres://postgres@127.0.0.1:5432/${DATABASES[SC
 const RUNS = Number(option('runs') ?? 60);
 const ONLY = option('only')?.split(',');
 const EMPTY_DOMINO_STORE = process.argv.includes('--empty-domino-store');
+const AFTER_WRITE = option('after-write') === undefined ? null : Number(option('after-write'));
 const TENANT = process.env.TENANT ?? '61.12';
 const OUT = path.resolve(
   path.dirname(new URL(import.meta.url).pathname),
@@ -206,6 +211,42 @@ async function main(): Promise<void> {
     return ms;
   };
 
+  let afterWrite: { waitedSeconds: number; periods: number; p50: number; max: number; load: string } | null = null;
+  /** One write that changes no figure but moves the version (a copy of a purchase, added then removed), then each period once. */
+  const timeAfterWrite = async (c: Case) => {
+    const writer = await openDatabase({ engine: 'postgres', url: URL_ }, { poolSize: 1 });
+    try {
+      await sql`WITH copy AS (
+          INSERT INTO "transaction" (tenant_id, buyer_id, seller_id, category, amount, occurred_on, source, source_ref)
+          SELECT tenant_id, buyer_id, seller_id, category, amount, occurred_on, 'BENCH', 'after-write'
+          FROM "transaction" WHERE tenant_id = ${TENANT} LIMIT 1 RETURNING id)
+        SELECT id FROM copy`.execute(writer.db);
+      await sql`DELETE FROM "transaction" WHERE tenant_id = ${TENANT} AND source = 'BENCH'`.execute(writer.db);
+    } finally {
+      await writer.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, (AFTER_WRITE ?? 0) * 1000));
+    const periods = new Map<string, Record<string, unknown>>();
+    for (const variables of c.variables) {
+      const filter = (variables.filter ?? {}) as Record<string, unknown>;
+      periods.set(JSON.stringify([filter.fiscalYear, filter.from, filter.to]), variables);
+    }
+    const times: number[] = [];
+    for (const variables of periods.values()) times.push(await ask(c.query, variables));
+    times.sort((a, b) => a - b);
+    const r = {
+      waitedSeconds: AFTER_WRITE ?? 0,
+      periods: times.length,
+      p50: quantile(times, 0.5),
+      max: times.at(-1) ?? 0,
+      load: load(),
+    };
+    process.stderr.write(
+      `  dominoEffect after a write, ${r.waitedSeconds} s later: ${r.periods} periods, first answers p50 ${r.p50.toFixed(0)} ms, max ${r.max.toFixed(0)} ms   load ${r.load}\n`,
+    );
+    return r;
+  };
+
   const results: Array<{
     query: string;
     runs: number;
@@ -270,6 +311,7 @@ async function main(): Promise<void> {
         `  ${name.padEnd(24)} p50 ${r.p50.toFixed(1).padStart(8)} ms   p95 ${r.p95.toFixed(1).padStart(8)} ms   (cold p50 ${r.coldP50.toFixed(0)}, max ${r.coldMax.toFixed(0)})   load ${load()}\n`,
       );
     }
+    if (AFTER_WRITE !== null) afterWrite = await timeAfterWrite(cases.dominoEffect as Case);
   } finally {
     await running.stop();
   }
@@ -288,6 +330,11 @@ async function main(): Promise<void> {
           .join('; ')}`,
     ),
   ];
+  if (afterWrite) {
+    lines.push(
+      `dominoEffect after a write, ${afterWrite.waitedSeconds} s later (${afterWrite.periods} periods): first answers p50 ${afterWrite.p50.toFixed(1)} ms, max ${afterWrite.max.toFixed(1)} ms${SCALE === 100 ? `; cold ${COLD_TARGETS.dominoEffect} ms ${afterWrite.max < (COLD_TARGETS.dominoEffect ?? 0) ? 'met' : 'MISSED'}` : ''} (load ${afterWrite.load})`,
+    );
+  }
   process.stdout.write(`\n${lines.join('\n')}\n`);
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(
@@ -299,6 +346,7 @@ async function main(): Promise<void> {
         transactions: Number(transactions.rows[0]?.n),
         runs: RUNS,
         dominoStore: EMPTY_DOMINO_STORE ? 'emptied' : 'kept',
+        afterWrite,
         loadAverage: os.loadavg(),
         cpus: os.cpus().length,
         at: new Date().toISOString(),

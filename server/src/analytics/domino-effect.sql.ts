@@ -2,7 +2,7 @@ import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { outsideRequest } from '../http/deadline.ts';
 import { cascade, type DominoEffectData, type InjectionRow } from './domino-cascade.ts';
-import { loadMatrix } from './domino-matrix.sql.ts';
+import { loadMatrix, type MatrixPeriod } from './domino-matrix.sql.ts';
 import { type DominoMatrix, decodeMatrix, encodeMatrix } from './domino-matrix.ts';
 import { readStoredMatrix, storeMatrix, touchStoredMatrix } from './domino-store.sql.ts';
 import { factsCte, withCtes } from './facts.sql.ts';
@@ -38,45 +38,101 @@ export interface MatrixObserver {
 const matrices = new VersionedCache<DominoMatrix>({ entries: 12, maxBytes: 64 * MIB });
 
 /** The store's key of a period: its inclusive day range, an open end empty. */
-export const periodKey = (scope: Pick<SpendScope, 'from' | 'to'>) => `${scope.from ?? ''}..${scope.to ?? ''}`;
+export const periodKey = (period: Pick<MatrixPeriod, 'from' | 'to'>) => `${period.from ?? ''}..${period.to ?? ''}`;
+
+/** The period of a store key (periodKey's inverse). */
+export function periodOfKey(tenantId: string, key: string): MatrixPeriod {
+  const [from = '', to = ''] = key.split('..');
+  return { tenantId, from: from || null, to: to || null };
+}
+
+interface Found {
+  readonly matrix: DominoMatrix;
+  readonly source: MatrixSource;
+  readonly bytes: number;
+  /** The writing of a built matrix to the store (settled: it never rejects). */
+  readonly stored: Promise<void>;
+}
+
+/** The reads and builds in progress in this process, per database, by tenant, period and version. */
+const inProgress = new WeakMap<Kysely<Database>, Map<string, Promise<Found>>>();
+
+/** The stores of built matrices still being written (dominoStoresSettled). */
+const storing = new Set<Promise<void>>();
+
+/** Resolves once every built matrix this process is writing to the store is written (or failed). */
+export async function dominoStoresSettled(): Promise<void> {
+  while (storing.size) await Promise.all(storing);
+}
 
 /**
  * The period's matrix at the tenant's current version: from this process's memory, else from the
- * persisted store, else built from the rollups and stored for the other instances and restarts.
+ * persisted store, else built from the rollups. A built matrix is stored for the other instances
+ * and restarts after the answer (awaited only with `awaitStore`: the warmer's builds). Requests
+ * asking for the same period at once share one read or build.
  */
 export async function dominoMatrix(
   db: Kysely<Database>,
-  scope: SpendScope,
+  period: MatrixPeriod,
   observer: MatrixObserver = {},
+  options: { awaitStore?: boolean } = {},
 ): Promise<DominoMatrix> {
   const started = performance.now();
-  const { version } = await analyticsVersions(db, scope.tenantId);
-  const period = periodKey(scope);
-  let source: MatrixSource = 'memory';
-  let bytes = 0;
-  const matrix = await matrices.get(db, `${scope.tenantId}|${period}`, String(version), async () => {
-    const stored = await readStoredMatrix(db, scope.tenantId, period, version);
-    const decoded = stored && decodeMatrix(stored.matrix);
-    if (decoded) {
-      source = 'store';
-      bytes = stored.matrix.byteLength;
-      await outsideRequest(() => touchStoredMatrix(db, scope.tenantId, period)).catch((error: unknown) =>
-        observer.storeFailed?.(error),
-      );
-      return decoded;
-    }
-    source = 'built';
-    const built = await withWorkMem(db, (trx) => loadMatrix(trx, scope));
-    const encoded = encodeMatrix(built);
-    bytes = encoded.byteLength;
-    // On the primary, outside the request's read routing and its cancellation.
-    await outsideRequest(() => storeMatrix(db, scope.tenantId, period, version, encoded)).catch((error: unknown) =>
+  const { version } = await analyticsVersions(db, period.tenantId);
+  const key = periodKey(period);
+  let found: Found | null = null;
+  const matrix = await matrices.get(db, `${period.tenantId}|${key}`, String(version), async () => {
+    found = await shared(db, `${period.tenantId}|${key}|${version}`, () =>
+      readOrBuild(db, period, key, version, observer),
+    );
+    return found.matrix;
+  });
+  const { source, bytes, stored } = found ?? { source: 'memory' as const, bytes: 0, stored: undefined };
+  if (options.awaitStore) await stored;
+  observer.matrix?.({ source, period: key, version, bytes, ms: performance.now() - started });
+  return matrix;
+}
+
+/** `run` for `key`, or the run of another caller in progress; a failed shared run is tried again alone. */
+async function shared(db: Kysely<Database>, key: string, run: () => Promise<Found>): Promise<Found> {
+  let runs = inProgress.get(db);
+  if (!runs) {
+    runs = new Map();
+    inProgress.set(db, runs);
+  }
+  const running = runs.get(key);
+  // Another request's run may fail for reasons of its own (its deadline, its client gone).
+  if (running) return running.catch(run);
+  const mine = run().finally(() => runs.delete(key));
+  runs.set(key, mine);
+  return mine;
+}
+
+async function readOrBuild(
+  db: Kysely<Database>,
+  period: MatrixPeriod,
+  key: string,
+  version: number,
+  observer: MatrixObserver,
+): Promise<Found> {
+  const stored = await readStoredMatrix(db, period.tenantId, key, version);
+  const decoded = stored && decodeMatrix(stored.matrix);
+  if (decoded) {
+    await outsideRequest(() => touchStoredMatrix(db, period.tenantId, key)).catch((error: unknown) =>
       observer.storeFailed?.(error),
     );
-    return built;
-  });
-  observer.matrix?.({ source, period, version, bytes, ms: performance.now() - started });
-  return matrix;
+    return { matrix: decoded, source: 'store', bytes: stored.matrix.byteLength, stored: Promise.resolve() };
+  }
+  const built = await withWorkMem(db, (trx) => loadMatrix(trx, period));
+  const encoded = encodeMatrix(built);
+  // On the primary, outside the request's read routing and its cancellation, after the answer.
+  const writing: Promise<void> = outsideRequest(() => storeMatrix(db, period.tenantId, key, version, encoded)).then(
+    () => undefined,
+    (error: unknown) => observer.storeFailed?.(error),
+  );
+  storing.add(writing);
+  void writing.finally(() => storing.delete(writing));
+  return { matrix: built, source: 'built', bytes: encoded.byteLength, stored: writing };
 }
 
 /** The statement of R1 per local UMKM seller: the scoped government buyers' payments, from the per-seller rollup. */

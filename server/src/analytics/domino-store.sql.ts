@@ -37,10 +37,17 @@ export async function touchStoredMatrix(db: Kysely<Database>, tenantId: string, 
 }
 
 /**
+ * How long a period stays on the warmer's list after its last use: when a write moves the version,
+ * the stored matrices used in this window are rebuilt in the background (domino-warmer.ts).
+ */
+export const WARM_WINDOW_MINUTES = 60;
+
+/**
  * Stores the period's matrix built at `version`, replacing an older one (never a newer one: an
- * instance that read an older version loses), then removes the tenant's matrices of older
- * versions and, beyond STORE_LIMITS, the least recently used. A matrix larger than the whole
- * budget is not stored. Returns whether it was stored.
+ * instance that read an older version loses). The tenant's rows of older versions lose their
+ * bytes; those used within WARM_WINDOW_MINUTES stay as the warmer's list, the others go, and so do,
+ * beyond STORE_LIMITS, the least recently used. A matrix larger than the whole budget is not
+ * stored. Returns whether it was stored.
  */
 export async function storeMatrix(
   db: Kysely<Database>,
@@ -57,24 +64,67 @@ export async function storeMatrix(
     const stored = await sql`
       INSERT INTO analytics_domino_matrix AS m (tenant_id, period, version, matrix, bytes)
       VALUES (${tenantId}, ${period}, ${version}, ${matrix}, ${matrix.byteLength})
-      -- excluded.built_at and used_at are the columns' default, now(): Citus allows no now() in DO UPDATE SET.
+      -- excluded.built_at and used_at are the columns' default, now(), and warming_since null:
+      -- Citus allows no now() in DO UPDATE SET.
       ON CONFLICT (tenant_id, period) DO UPDATE
         SET version = excluded.version, matrix = excluded.matrix, bytes = excluded.bytes,
-            built_at = excluded.built_at, used_at = excluded.used_at
+            built_at = excluded.built_at, used_at = excluded.used_at, warming_since = excluded.warming_since
         WHERE m.version < excluded.version`.execute(trx);
+    await sql`
+      UPDATE analytics_domino_matrix SET matrix = '', bytes = 0
+      WHERE tenant_id = ${tenantId} AND version < ${version} AND bytes > 0`.execute(trx);
     await sql`
       DELETE FROM analytics_domino_matrix
       WHERE tenant_id = ${tenantId}
-        AND (version < ${version} OR period IN (
-          SELECT period FROM (
-            SELECT period, row_number() OVER recent AS rank, sum(bytes) OVER recent AS total
-            FROM analytics_domino_matrix
-            WHERE tenant_id = ${tenantId} AND version >= ${version}
-            WINDOW recent AS (ORDER BY (period = ${period}) DESC, used_at DESC, period)
-          ) ranked
-          WHERE rank > ${limits.periods} OR total > ${limits.bytes}))`.execute(trx);
+        AND ((version < ${version} AND used_at < now() - make_interval(mins => ${WARM_WINDOW_MINUTES}))
+          OR period IN (
+            SELECT period FROM (
+              SELECT period, row_number() OVER recent AS rank, sum(bytes) OVER recent AS total
+              FROM analytics_domino_matrix
+              WHERE tenant_id = ${tenantId}
+              WINDOW recent AS (ORDER BY (period = ${period}) DESC, used_at DESC, period)
+            ) ranked
+            WHERE rank > ${limits.periods} OR total > ${limits.bytes}))`.execute(trx);
     return Number(stored.numAffectedRows ?? 0) > 0;
   });
+}
+
+/** A stored period whose matrix is older than its tenant's version. */
+export interface StalePeriod {
+  readonly tenantId: string;
+  readonly period: string;
+  /** The tenant's current analytics version. */
+  readonly version: number;
+}
+
+/**
+ * The stored periods, of every tenant, whose matrix is of an older version than their tenant's and
+ * which were used within WARM_WINDOW_MINUTES, most recently used first, at most `limit`.
+ */
+export async function stalePeriods(db: Kysely<Database>, limit: number): Promise<StalePeriod[]> {
+  const result = await sql<{ tenant_id: string; period: string; version: string }>`
+    SELECT m.tenant_id, m.period, s.version
+    FROM analytics_domino_matrix m JOIN analytics_state s ON s.tenant_id = m.tenant_id
+    WHERE m.version < s.version AND m.used_at >= now() - make_interval(mins => ${WARM_WINDOW_MINUTES})
+    ORDER BY m.used_at DESC, m.tenant_id, m.period
+    LIMIT ${limit}`.execute(db);
+  return result.rows.map((r) => ({ tenantId: r.tenant_id, period: r.period, version: Number(r.version) }));
+}
+
+/**
+ * Claims a stale period for rebuilding: true for one caller (instance) at a time, unless the claim
+ * is older than `staleSeconds` (its instance stopped or failed), false once the row is current.
+ */
+export async function claimStalePeriod(
+  db: Kysely<Database>,
+  stale: StalePeriod,
+  staleSeconds: number,
+): Promise<boolean> {
+  const result = await sql`
+    UPDATE analytics_domino_matrix SET warming_since = now()
+    WHERE tenant_id = ${stale.tenantId} AND period = ${stale.period} AND version < ${stale.version}
+      AND (warming_since IS NULL OR warming_since < now() - make_interval(secs => ${staleSeconds}))`.execute(db);
+  return Number(result.numAffectedRows ?? 0) > 0;
 }
 
 /** The tenant's stored matrices (tests, diagnostics): period, version and size, most recently used first. */

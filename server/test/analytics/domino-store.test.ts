@@ -1,10 +1,23 @@
 import type { Database } from '@jejaring/db';
 import { testEngine } from '@jejaring/db/testing';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { computeDominoEffect, type MatrixEvent } from '../../src/analytics/domino-effect.sql.ts';
+import {
+  computeDominoEffect,
+  dominoMatrix,
+  dominoStoresSettled,
+  type MatrixEvent,
+} from '../../src/analytics/domino-effect.sql.ts';
 import { buildMatrix, decodeMatrix, encodeMatrix } from '../../src/analytics/domino-matrix.ts';
-import { STORE_LIMITS, storedMatrices, storeMatrix } from '../../src/analytics/domino-store.sql.ts';
+import {
+  claimStalePeriod,
+  STORE_LIMITS,
+  stalePeriods,
+  storedMatrices,
+  storeMatrix,
+} from '../../src/analytics/domino-store.sql.ts';
+import { warmDominoMatrices } from '../../src/analytics/domino-warmer.ts';
 import { analyticsVersions } from '../../src/analytics/versions.ts';
 import { useFixture } from './harness.ts';
 
@@ -17,6 +30,8 @@ type Fx = ReturnType<typeof useFixture>;
 async function observed(fx: Fx, filter: Parameters<Fx['scope']>[0], db: Kysely<Database> = fx.db) {
   const events: MatrixEvent[] = [];
   const effect = await computeDominoEffect(db, fx.scope(filter), 3, { matrix: (e) => events.push(e) });
+  // A built matrix is stored after the answer: wait for it, so that the store can be inspected.
+  await dominoStoresSettled();
   return { effect, source: events.map((e) => e.source) };
 }
 
@@ -76,8 +91,13 @@ describe(`the persisted domino matrices (${testEngine})`, () => {
     expect(effect.multiplier).toBeCloseTo(1 + 220 / 230, 12);
     expect(effect.limitMultiplier).toBeCloseTo(1 + 220 / 230, 12);
     expect(effect.iterations).toBe(4);
+    // The period of the first test, stored at an older version, keeps its place for the warmer
+    // (it was used within the hour) but no longer its bytes.
     const stored = await storedMatrices(fx.db, fx.tenantId);
-    expect(stored.map((m) => [m.period, m.version])).toEqual([['2023-01-01..2023-12-31', after.version]]);
+    expect(stored.map((m) => [m.period, m.version, m.bytes > 0])).toEqual([
+      ['2023-01-01..2023-12-31', after.version, true],
+      ['2023-03-01..2023-05-31', before.version, false],
+    ]);
   });
 
   it(`keeps at most ${STORE_LIMITS.periods} periods of a tenant, the most recently used`, async () => {
@@ -121,9 +141,93 @@ describe(`the persisted domino matrices (${testEngine})`, () => {
     expect(await storeMatrix(fx.db, tenant, 'too big', version, new Uint8Array(3 * matrix.byteLength), limits)).toBe(
       false,
     );
-    // An older version never replaces a newer one; a newer one removes every older row.
+    // An older version never replaces a newer one; a newer one empties every older row, which
+    // stays (bytes 0) while it was used within the hour.
     expect(await storeMatrix(fx.db, tenant, 'c', version - 1, matrix, limits)).toBe(false);
     expect(await storeMatrix(fx.db, tenant, 'd', version + 1, matrix, limits)).toBe(true);
-    expect((await storedMatrices(fx.db, tenant)).map((m) => [m.period, m.version])).toEqual([['d', version + 1]]);
+    expect((await storedMatrices(fx.db, tenant)).map((m) => [m.period, m.version, m.bytes])).toEqual([
+      ['d', version + 1, matrix.byteLength],
+      ['c', version, 0],
+      ['b', version, 0],
+    ]);
+    // Rows of older versions last used more than an hour ago go at the next store.
+    await sql`UPDATE analytics_domino_matrix SET used_at = now() - interval '61 minutes'
+      WHERE tenant_id = ${tenant} AND period = 'b'`.execute(fx.db);
+    expect(await storeMatrix(fx.db, tenant, 'e', version + 1, matrix, limits)).toBe(true);
+    expect((await storedMatrices(fx.db, tenant)).map((m) => m.period).sort()).toEqual(['c', 'd', 'e']);
+  });
+
+  it('requests asking for one period at once share one build', async () => {
+    // A Kysely instance of its own has nothing in memory; a period never asked is not stored either.
+    const db = fx.db.withoutPlugins();
+    const period = { tenantId: fx.tenantId, from: '2023-04-01', to: '2023-04-30' };
+    const events: MatrixEvent[] = [];
+    const [a, b] = await Promise.all([
+      dominoMatrix(db, period, { matrix: (e) => events.push(e) }),
+      dominoMatrix(db, period, { matrix: (e) => events.push(e) }),
+    ]);
+    // Two builds would give two matrices equal in value; one shared build gives the same object.
+    expect(a).toBe(b);
+    expect(events.map((e) => e.source)).toEqual(['built', 'built']);
+    await dominoStoresSettled();
+  });
+
+  it('after a write, the warmer rebuilds the recently used periods once the version stands still', async () => {
+    const period = { from: '2023-03-01', to: '2023-05-31' };
+    const key = '2023-03-01..2023-05-31';
+    // The periods of the tests above are left out: this test's period is the only one stored.
+    await sql`DELETE FROM analytics_domino_matrix WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+    expect((await observed(fx, period)).effect.rounds.map((r) => r.amount)).toEqual([
+      100,
+      expect.closeTo(25, 9),
+      expect.closeTo(5, 9),
+    ]);
+    const warmer = warmDominoMatrices(fx.db, pino({ level: 'silent' }), 0);
+    expect(await stalePeriods(fx.db, 10)).toEqual([]);
+    expect(await warmer.tick()).toBe(0);
+    const pay = (amount: number, day: string) =>
+      fx.db
+        .insertInto('transaction')
+        .values({
+          tenant_id: fx.tenantId,
+          buyer_id: fx.id('U2'),
+          seller_id: fx.id('U3'),
+          category: 'CATERING',
+          account_code: '5.1.02.01',
+          amount,
+          occurred_on: day,
+          source: 'FIXTURE',
+          source_ref: `domino-warm-${day}`,
+        })
+        .execute();
+    await pay(20, '2023-04-10');
+    expect((await stalePeriods(fx.db, 10)).map((p) => p.period)).toContain(key);
+    expect(await warmer.tick()).toBe(0); // the version just moved: wait a tick
+    await pay(10, '2023-04-11');
+    expect(await warmer.tick()).toBe(0); // it moved again
+    expect(await warmer.tick()).toBe(1); // it stood still: the period is rebuilt and stored
+    const { version } = await analyticsVersions(fx.db, fx.tenantId);
+    const stored = await storedMatrices(fx.db, fx.tenantId);
+    expect(stored.find((m) => m.period === key)).toMatchObject({ version });
+    expect(await warmer.tick()).toBe(0);
+    // U2 now paid U3 20 + 20 + 10 = 50; rev[U2] = max(received 50, snapshot 100, paid 50) = 100, so
+    // m[U2][U3] = 0.5: R1 = 100, R2 = 25, R3 = 12.5, and LM3 = 1.375. Another instance (no memory
+    // of its own) reads the warmed matrix from the store.
+    const elsewhere = await observed(fx, period, fx.db.withoutPlugins());
+    expect(elsewhere.source).toEqual(['store']);
+    expect(elsewhere.effect.rounds.map((r) => r.amount)).toEqual([100, expect.closeTo(25, 9), expect.closeTo(12.5, 9)]);
+    expect(elsewhere.effect.multiplier).toBeCloseTo(1.375, 12);
+    await warmer.stop();
+  });
+
+  it('lets one instance at a time claim a stale period', async () => {
+    const stale = { tenantId: 'claims', period: 'p', version: 2 };
+    const matrix = new Uint8Array(16);
+    await storeMatrix(fx.db, stale.tenantId, stale.period, 1, matrix);
+    expect(await claimStalePeriod(fx.db, stale, 120)).toBe(true);
+    expect(await claimStalePeriod(fx.db, stale, 120)).toBe(false); // claimed by the first
+    expect(await claimStalePeriod(fx.db, stale, 0)).toBe(true); // a claim older than 0 s is taken over
+    await storeMatrix(fx.db, stale.tenantId, stale.period, 2, matrix);
+    expect(await claimStalePeriod(fx.db, stale, 0)).toBe(false); // current now: nothing to claim
   });
 });

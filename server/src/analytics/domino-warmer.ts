@@ -1,0 +1,75 @@
+import type { Database } from '@jejaring/db';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { type PeriodicJob, periodicJob } from '../periodic.ts';
+import { dominoMatrix, periodOfKey } from './domino-effect.sql.ts';
+import { claimStalePeriod, stalePeriods } from './domino-store.sql.ts';
+
+/*
+ * The warming of domino matrices after writes (docs/metrics.md "The persisted matrices"). Any write
+ * that can change a measure moves the tenant's analytics version, and the first dominoEffect of a
+ * period after it would build the period's matrix (seconds at province scale). So every
+ * DOMINO_WARM_INTERVAL seconds the server looks for stored periods of an older version than their
+ * tenant's that were used in the last hour, and rebuilds them in the background, the most recently
+ * used first, once the tenant's version has stood still for a whole interval (an import moving it
+ * statement after statement is not chased). A request that comes while a period is being warmed
+ * in the same process waits for that build instead of starting its own; several instances on one
+ * database claim each period before building it (claimStalePeriod), so one builds it.
+ */
+
+/** At most this many periods are rebuilt per tick, one after the other. */
+const PERIODS_PER_TICK = 8;
+
+/** A claim older than this is taken over (its instance stopped or failed mid-build). */
+const CLAIM_SECONDS = 120;
+
+/** Rebuilds stale periods; `tick` returns how many it rebuilt. */
+export type DominoWarmer = PeriodicJob<number>;
+
+/**
+ * Starts the warmer: a timer every `intervalSeconds` (none when 0; `tick` still works).
+ *
+ * @example
+ * const warmer = warmDominoMatrices(handle.db, logger, 2);
+ * await warmer.stop();
+ */
+export function warmDominoMatrices(db: Kysely<Database>, logger: Logger, intervalSeconds: number): DominoWarmer {
+  /** Each tenant's version at the last tick: a period is warmed once its tenant's stands still. */
+  const seen = new Map<string, number>();
+  const run = async (): Promise<number> => {
+    let warmed = 0;
+    const periods = await stalePeriods(db, PERIODS_PER_TICK);
+    const settled = new Set(periods.filter((p) => seen.get(p.tenantId) === p.version).map((p) => p.tenantId));
+    seen.clear();
+    for (const stale of periods) seen.set(stale.tenantId, stale.version);
+    for (const stale of periods) {
+      if (!settled.has(stale.tenantId) || !(await claimStalePeriod(db, stale, CLAIM_SECONDS))) continue;
+      const started = performance.now();
+      let source = '';
+      await dominoMatrix(
+        db,
+        periodOfKey(stale.tenantId, stale.period),
+        {
+          matrix: (event) => {
+            source = event.source;
+          },
+          storeFailed: (error) => logger.warn({ err: error, period: stale.period }, 'warmed domino matrix not stored'),
+        },
+        { awaitStore: true },
+      );
+      warmed++;
+      logger.info(
+        {
+          tenant: stale.tenantId,
+          period: stale.period,
+          version: stale.version,
+          source,
+          ms: Math.round(performance.now() - started),
+        },
+        'domino matrix warmed after a write',
+      );
+    }
+    return warmed;
+  };
+  return periodicJob(run, { intervalSeconds, logger, failure: 'warming domino matrices failed' });
+}

@@ -151,6 +151,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
     RATE_LIMIT_EXEMPT: LOOPBACK,
     STATISTICS_INTERVAL: '0',
+    DOMINO_WARM_INTERVAL: '0', // no background job of its own among the queries the tests count
     DATABASE_URL: primary.url(DB),
     DATABASE_READ_URL: replica.url(DB),
   });

@@ -110,13 +110,14 @@ describe(`migrations on ${testEngine}`, () => {
   it('applies a migration that landed after a later-named one was already applied', async () => {
     const handle = await database({ migrate: false });
     // A database migrated by a build that had every migration but the domino matrix store (1100),
-    // which was started earlier and landed later.
+    // which was started earlier and landed later, and the one that alters its table (2026_12_07_1000).
     const late = '2026_12_05_1100_domino_matrix_store';
-    const { [late]: _, ...earlier } = migrations;
+    const dependent = '2026_12_07_1000_domino_warm';
+    const { [late]: _, [dependent]: __, ...earlier } = migrations;
     const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => earlier } });
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     expect(await isMigrated(handle.db)).toBe(false);
-    expect(await migrateToLatest(handle.db, TEST_TENANT)).toEqual([late]);
+    expect(await migrateToLatest(handle.db, TEST_TENANT)).toEqual([late, dependent]);
     expect(await isMigrated(handle.db)).toBe(true);
     const table = await sql<{ t: string | null }>`SELECT to_regclass('analytics_domino_matrix')::text AS t`.execute(
       handle.db,

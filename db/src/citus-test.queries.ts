@@ -87,6 +87,10 @@ export const MULTI_SHARD_BY_DESIGN: ReadonlyArray<{ what: string; sql: RegExp }>
     what: 'the regency list, with whether each regency has data (listRegencies)',
     sql: /^\s*SELECT t\.id, t\.name, r\.parent_code AS province_code/,
   },
+  {
+    what: "the domino warmer's list of stale periods, of every tenant (server/src/analytics/domino-store.sql.ts)",
+    sql: /^\s*SELECT m\.tenant_id, m\.period, s\.version\s+FROM analytics_domino_matrix m/,
+  },
 ];
 
 /**

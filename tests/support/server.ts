@@ -66,6 +66,9 @@ export function testServerConfig(env: Record<string, string> = {}) {
     LOG_LEVEL: 'silent',
     // The suite sends hundreds of requests a second from loopback; the rate limits have tests of their own.
     RATE_LIMIT_EXEMPT: LOOPBACK,
+    // No domino warmer polling every 2 s among the statements the tests record and count (its own
+    // tests: server/test/analytics/domino-store.test.ts).
+    DOMINO_WARM_INTERVAL: '0',
     ...env,
   });
 }

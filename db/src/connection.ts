@@ -8,6 +8,7 @@ import type { Database } from './database.ts';
 import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-fs.ts';
 import { lockDirectory } from './lock.ts';
 import { asIs, createPgPool, DATE, INT8, NUMERIC, redact, toNumber } from './pg-pool.ts';
+import { INITDB_START_PARAMS, START_PARAMS } from './pglite-params.ts';
 import { openReadReplica, type ReadReplica, type ReplicaEvents } from './read-replica.ts';
 import { guardedPool, type RequestGuard } from './request-guard.ts';
 
@@ -63,7 +64,8 @@ async function openPglite(dir: string | null, loadDataDir?: Blob): Promise<Datab
   try {
     const pglite = await PGlite.create({
       // A directory database syncs its commits to disk (durable-fs.ts); in memory there is no disk.
-      ...(dir ? { fs: new DurableNodeFS(dir), startParams: DURABLE_START_PARAMS } : {}),
+      ...(dir ? { fs: new DurableNodeFS(dir), startParams: DURABLE_START_PARAMS } : { startParams: START_PARAMS }),
+      initDbStartParams: INITDB_START_PARAMS,
       ...(loadDataDir ? { loadDataDir } : {}),
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
       // Trigram similarity (likely duplicates, name search): a contrib extension PGlite loads here.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { START_PARAMS } from './pglite-params.ts';
 
 /*
  * Durability of the embedded database (docs/operations.md, "What a confirmed write survives").
@@ -19,9 +19,9 @@ import { NodeFS } from '@electric-sql/pglite/nodefs';
  * real file descriptor. A commit then returns after its WAL is on disk, as on a PostgreSQL server.
  */
 
-/** PGlite's start parameters without `-F`, syncing the WAL with fsync(). */
+/** PGlite's start parameters (pglite-params.ts) without `-F`, syncing the WAL with fsync(). */
 export const DURABLE_START_PARAMS: string[] = [
-  ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
+  ...START_PARAMS.filter((param) => param !== '-F'),
   '-c',
   'fsync=on',
   '-c',

@@ -58,32 +58,60 @@ export function serverBuildIsFresh() {
   return fs.statSync(STAMP).mtimeMs >= Math.max(...INPUTS.map(newest));
 }
 
-/** The files tsc would compile for a tsconfig.build.json, their root folder and output folder and the target. */
-function buildPlan(ts, project) {
-  const parsed = ts.getParsedCommandLineOfConfigFile(
-    project,
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(`${project}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-      },
-    },
-  );
-  if (parsed.errors.length)
-    throw new Error(`${project}: ${ts.flattenDiagnosticMessageText(parsed.errors[0].messageText, '\n')}`);
-  const { rootDir, outDir, target } = parsed.options;
+/**
+ * A tsconfig file as tsc reads it: its `extends` chain merged (compilerOptions key by key, the
+ * nearest `include` and `exclude`), each path resolved against the file that sets it. Read here
+ * rather than through TypeScript's own parser, whose import alone costs over a second of CPU on
+ * the first start (tests/start/build-plan.test.ts compares the two).
+ */
+function readTsconfig(file) {
+  const config = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const dir = path.dirname(file);
+  const base = config.extends ? readTsconfig(path.resolve(dir, config.extends)) : { options: {} };
+  const options = { ...base.options };
+  for (const [key, value] of Object.entries(config.compilerOptions ?? {}))
+    options[key] = ['outDir', 'rootDir'].includes(key) ? path.resolve(dir, value) : value;
+  const patterns = (list) => list?.map((pattern) => path.resolve(dir, pattern));
   return {
-    files: parsed.fileNames.filter((f) => !f.endsWith('.d.ts')),
-    rootDir,
-    outDir,
-    target: ts.ScriptTarget[target].toLowerCase(),
+    options,
+    include: patterns(config.include) ?? base.include,
+    exclude: patterns(config.exclude) ?? base.exclude,
   };
 }
 
+/** A tsconfig exclude pattern (`*`, `**`) as a regular expression over absolute paths. */
+function globPattern(pattern) {
+  const source = pattern
+    .split(/(\*\*\/|\*)/)
+    .map((part) => (part === '**/' ? '(?:.*/)?' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}(?:/.*)?$`);
+}
+
+/** The TypeScript files (not declarations) under a folder, recursively. */
+function sourcesUnder(dir) {
+  if (!fs.existsSync(dir)) return [];
+  if (!fs.statSync(dir).isDirectory()) return [dir];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourcesUnder(file);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [file] : [];
+  });
+}
+
+/** The files tsc would compile for a tsconfig.build.json, their root folder and output folder and the target. */
+export function buildPlan(project) {
+  const { options, include, exclude } = readTsconfig(project);
+  const excluded = [...(exclude ?? []), options.outDir].filter(Boolean).map(globPattern);
+  const files = [...new Set((include ?? []).flatMap(sourcesUnder))]
+    .filter((file) => !excluded.some((re) => re.test(file)))
+    .sort();
+  return { files, rootDir: options.rootDir, outDir: options.outDir, target: options.target.toLowerCase() };
+}
+
 /** Transpiles one package (its tsconfig.build.json) into its outDir, each file with its source map. */
-async function transpile(ts, transformWithOxc, project) {
-  const { files, rootDir, outDir, target } = buildPlan(ts, project);
+async function transpile(transformWithOxc, project) {
+  const { files, rootDir, outDir, target } = buildPlan(project);
   await Promise.all(
     files.map(async (file) => {
       const out = path.join(outDir, path.relative(rootDir, file)).replace(/\.ts$/, '.js');
@@ -136,11 +164,8 @@ async function buildServer() {
   for (const dir of [path.join(SERVER, 'dist'), path.join(DB, 'dist')])
     fs.rmSync(dir, { recursive: true, force: true });
   const require = createRequire(import.meta.url);
-  const [ts, { transformWithOxc }] = await Promise.all([
-    import(require.resolve('typescript')).then((m) => m.default),
-    import(require.resolve('vite')),
-  ]);
-  await Promise.all([DB, SERVER].map((pkg) => transpile(ts, transformWithOxc, path.join(pkg, 'tsconfig.build.json'))));
+  const { transformWithOxc } = await import(require.resolve('vite'));
+  await Promise.all([DB, SERVER].map((pkg) => transpile(transformWithOxc, path.join(pkg, 'tsconfig.build.json'))));
   linkWorkspaceImports(path.join(SERVER, 'dist'), compiledExports());
   fs.writeFileSync(STAMP, `${JSON.stringify({ builtAt: new Date().toISOString(), node: process.version })}\n`);
   return performance.now() - started;

@@ -1,10 +1,9 @@
 import { ConfigError, DatabaseUnavailableError, DirectoryLockedError, MigrationError } from '@jejaring/db';
 import type { Logger } from 'pino';
 import { loadServerConfig } from './config.ts';
-import { createEmbeddedDatabaseAhead } from './create-database.ts';
 import { createLogger } from './logger.ts';
 import { guardProcess, stopOnSignals } from './shutdown.ts';
-import type { Running } from './start.ts';
+import { type Running, startServer } from './start.ts';
 
 /**
  * Under `pnpm start` on a fresh checkout (server/scripts/start.mjs), the dashboard is still being
@@ -45,10 +44,6 @@ async function main(): Promise<void> {
     await running.stop();
   });
   const started = performance.now();
-  // A new embedded database is created in a worker while the server's modules load (create-database.ts).
-  const created = createEmbeddedDatabaseAhead(config.db.target, logger);
-  const { startServer } = await import('./start.ts');
-  await created;
   running = await startServer(config, logger, undefined, { beforeListening: () => dashboardBuilt(logger) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   logger.info({ url: running.url, database: running.database.location, startupSeconds: Number(seconds) }, 'listening');

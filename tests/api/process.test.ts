@@ -69,29 +69,4 @@ describe('the server process', () => {
     );
     expect(said).toHaveLength(4); // 'never' was not reached
   });
-  it('creates a new embedded database in a worker while it loads, then serves it; an existing one it opens as is', async () => {
-    // server/src/create-database.ts: only for a directory without a database in it.
-    const data = path.join(dir, 'new');
-    const ahead = (server: ServerProcess) =>
-      server.logs().filter((line) => line.msg === 'new embedded database: created while the server loads');
-    for (const round of [1, 2]) {
-      const server = spawnServer({ PGLITE_DIR: data });
-      servers.push(server);
-      const url = await server.url;
-      expect((await fetch(`${url}/readyz`)).status, `round ${round}`).toBe(200);
-      expect(fs.existsSync(path.join(data, 'PG_VERSION')), `round ${round}`).toBe(true);
-      expect(ahead(server), `round ${round}`).toHaveLength(round === 1 ? 1 : 0);
-      server.child.kill('SIGTERM');
-      expect(await exitWithin(server, 15_000), `round ${round}`).toBe(0);
-    }
-  }, 120_000);
-
-  it('when the worker cannot create the directory, the server reports why and exits 1', async () => {
-    const blocker = path.join(dir, 'a-file');
-    fs.writeFileSync(blocker, '');
-    const server = spawnServer({ PGLITE_DIR: path.join(blocker, 'pglite') });
-    servers.push(server);
-    expect(await exitWithin(server, 60_000)).toBe(1);
-    expect(server.stderr()).toMatch(/ENOTDIR/);
-  }, 90_000);
 });

@@ -17,6 +17,7 @@ import { personalDataAudit } from './auth/personal-data.ts';
 import type { ServerConfig } from './config.ts';
 import type { Context } from './context.ts';
 import { formatError } from './errors.ts';
+import { executorGateway } from './graphql/jit-executor.ts';
 import { AbandonedRequestPlugin, currentRequest, requestIdOf, requestScope } from './http/deadline.ts';
 import { corsFor, errorHandler, jsonBody, notFound, securityHeaders } from './http/guard.ts';
 import { limitsPlugin } from './http/limits-plugin.ts';
@@ -81,7 +82,9 @@ export async function createApp(options: {
     );
   }
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    // Operations compiled by graphql-jit, once per parsed document (graphql/jit-executor.ts), unless
+    // GRAPHQL_EXECUTOR=graphql-js.
+    gateway: executorGateway(await getSchema(), config.executor),
     formatError,
     includeStacktraceInErrorResponses: false,
     // The explorer and analysts' tools need the schema, in production too (Apollo's default turns

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError, type DbConfig, loadDbConfig, REPOSITORY_ROOT } from '@jejaring/db';
 import { type AuthConfig, loadAuthConfig } from './auth/auth-config.ts';
 import { intVar } from './env.ts';
+import type { ExecutorKind } from './graphql/jit-executor.ts';
 import { type LimitsConfig, loadLimitsConfig } from './http/limits-config.ts';
 
 export interface ServerConfig {
@@ -34,6 +35,8 @@ export interface ServerConfig {
   readonly production: boolean;
   /** Sessions and sign-in (auth/auth-config.ts). */
   readonly auth: AuthConfig;
+  /** What executes GraphQL operations (GRAPHQL_EXECUTOR): graphql-jit, the default, or graphql-js (graphql/jit-executor.ts). */
+  readonly executor: ExecutorKind;
 }
 
 /** Reads the server configuration from the environment, once, validated and frozen. */
@@ -41,6 +44,10 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   const logLevel = (env.LOG_LEVEL?.trim() || 'info') as ServerConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be debug, info, warn, error or silent, got "${env.LOG_LEVEL}"`);
+  }
+  const executor = (env.GRAPHQL_EXECUTOR?.trim() || 'jit') as ExecutorKind;
+  if (executor !== 'jit' && executor !== 'graphql-js') {
+    throw new ConfigError(`GRAPHQL_EXECUTOR must be jit or graphql-js, got "${env.GRAPHQL_EXECUTOR}"`);
   }
   return Object.freeze({
     port: intVar(env, 'PORT', 4000, 0, 65535),
@@ -57,6 +64,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     limits: loadLimitsConfig(env),
     production: env.NODE_ENV === 'production',
     auth: loadAuthConfig(env),
+    executor,
     importDir: env.IMPORT_DIR?.trim() || path.join(os.tmpdir(), 'jejaring-imports'),
     maxUploadBytes: intVar(env, 'MAX_UPLOAD_MB', 2048, 1, 100_000) * 1024 * 1024,
   });

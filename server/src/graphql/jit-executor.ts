@@ -4,12 +4,17 @@ import {
   defaultFieldResolver,
   type ExecutionResult,
   execute,
-  type GraphQLError,
+  GraphQLError,
+  type GraphQLInputType,
+  type GraphQLLeafType,
   type GraphQLSchema,
   getVariableValues,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
   isObjectType,
   type OperationDefinitionNode,
-  valueFromASTUntyped,
+  typeFromAST,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
@@ -36,6 +41,9 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 /** What executes operations: graphql-jit (the default) or graphql-js's `execute` (GRAPHQL_EXECUTOR). */
 export type ExecutorKind = 'jit' | 'graphql-js';
 
+const isPromise = <T>(value: T | Promise<T>): value is Promise<T> =>
+  typeof (value as Promise<T> | null)?.then === 'function';
+
 const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
 /** The compiled operation `name` of `document` (null when graphql-jit refused it), compiled once. */
@@ -56,9 +64,32 @@ function compiledOperation(schema: GraphQLSchema, document: DocumentNode, name: 
 }
 
 /**
- * The variables for graphql-jit, or graphql-js's refusal of them as its `execute` gives it. A
- * variable left out that has a default gets the default as a client would have sent it: graphql-jit
- * refuses a missing non-null variable even when it has a default, graphql-js uses the default.
+ * A coerced input value written back as a client sends it, every default filled in: enums by name,
+ * scalars by their serialize (the inverse of parseValue for the schema's scalars).
+ */
+function asSent(type: GraphQLInputType, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (isNonNullType(type)) return asSent(type.ofType, value);
+  if (isListType(type)) {
+    return Array.isArray(value) ? value.map((item) => asSent(type.ofType, item)) : asSent(type.ofType, value);
+  }
+  if (isInputObjectType(type)) {
+    const fields = type.getFields();
+    const sent: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries(fields)) {
+      if (Object.hasOwn(value as object, name))
+        sent[name] = asSent(field.type, (value as Record<string, unknown>)[name]);
+    }
+    return sent;
+  }
+  return (type as GraphQLLeafType).serialize(value);
+}
+
+/**
+ * The variables for graphql-jit, or graphql-js's refusal of them as its `execute` gives it (Apollo
+ * answers them BAD_USER_INPUT, 400). graphql-jit gets graphql-js's coerced values written back as
+ * sent, defaults included: it ignores the default of a non-null variable or input field that was
+ * left out (`$id: ID! = "…"`, `orderBy: { field: NAME }` with `direction: OrderDirection! = ASC`).
  */
 function checkedVariables(
   schema: GraphQLSchema,
@@ -69,13 +100,30 @@ function checkedVariables(
   if (!definitions?.length) return { variables };
   const coerced = getVariableValues(schema, definitions, variables, { maxErrors: 50 });
   if (coerced.errors) return { errors: coerced.errors };
-  let filled = variables;
-  for (const { variable, defaultValue } of definitions) {
-    if (!defaultValue || Object.hasOwn(variables, variable.name.value)) continue;
-    if (filled === variables) filled = { ...variables };
-    filled[variable.name.value] = valueFromASTUntyped(defaultValue);
+  const sent: Record<string, unknown> = {};
+  for (const definition of definitions) {
+    const name = definition.variable.name.value;
+    const type = typeFromAST(schema, definition.type) as GraphQLInputType;
+    if (Object.hasOwn(coerced.coerced, name)) sent[name] = asSent(type, coerced.coerced[name]);
   }
-  return { variables: filled };
+  return { variables: sent };
+}
+
+/**
+ * A field error of graphql-jit as graphql-js's locatedError makes it: graphql-jit's own error
+ * objects have no `extensions` unless the thrown error had some (Apollo reads
+ * `error.extensions.code` and, failing, answers a bare INTERNAL_SERVER_ERROR without calling
+ * formatError), and they are not graphql-js's class.
+ */
+function asGraphQLJsError(error: GraphQLError): GraphQLError {
+  const rebuilt = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError,
+    ...(error.extensions ? { extensions: error.extensions } : {}),
+  });
+  // graphql-js computes locations from the field's nodes, which graphql-jit keeps as locations only.
+  (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  return rebuilt;
 }
 
 /**
@@ -112,7 +160,15 @@ export function executeOperation(
   }
   const checked = checkedVariables(schema, operation, variables);
   if ('errors' in checked) return { errors: checked.errors };
-  return query.query(undefined, contextValue, checked.variables) as ExecutionResult | Promise<ExecutionResult>;
+  const result = query.query(undefined, contextValue, checked.variables) as ExecutionResult | Promise<ExecutionResult>;
+  // graphql-jit refusing variables graphql-js accepted (no data at all): graphql-js answers.
+  const answered = (answer: ExecutionResult) => {
+    if (!('data' in answer)) {
+      return execute({ schema, document, operationName, variableValues: variables, contextValue });
+    }
+    return answer.errors ? { ...answer, errors: answer.errors.map(asGraphQLJsError) } : answer;
+  };
+  return isPromise(result) ? result.then(answered) : answered(result);
 }
 
 /**

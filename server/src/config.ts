@@ -49,16 +49,19 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   if (executor !== 'jit' && executor !== 'graphql-js') {
     throw new ConfigError(`GRAPHQL_EXECUTOR must be jit or graphql-js, got "${env.GRAPHQL_EXECUTOR}"`);
   }
+  const db = loadDbConfig(env);
   return Object.freeze({
     port: intVar(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
-    db: loadDbConfig(env),
+    db,
     maxPageSize: intVar(env, 'MAX_PAGE_SIZE', 500, 1, 10_000),
     logLevel,
     dashboardDir: env.DASHBOARD_DIR?.trim() || path.join(REPOSITORY_ROOT, 'dashboard/dist'),
     statisticsInterval: intVar(env, 'STATISTICS_INTERVAL', 600, 0, 86_400),
     rollupInterval: intVar(env, 'ROLLUP_INTERVAL', 60, 0, 86_400),
-    dominoWarmInterval: intVar(env, 'DOMINO_WARM_INTERVAL', 2, 0, 86_400),
+    // The embedded database has one connection, which each background build would hold; its
+    // demo-scale matrices build in well under a second on request.
+    dominoWarmInterval: intVar(env, 'DOMINO_WARM_INTERVAL', db.target.engine === 'pglite' ? 0 : 2, 0, 86_400),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     shutdownDelayMs: intVar(env, 'SHUTDOWN_DELAY_MS', 0, 0, 600_000),
     limits: loadLimitsConfig(env),

@@ -216,11 +216,9 @@ async function main(): Promise<void> {
   const timeAfterWrite = async (c: Case) => {
     const writer = await openDatabase({ engine: 'postgres', url: URL_ }, { poolSize: 1 });
     try {
-      await sql`WITH copy AS (
-          INSERT INTO "transaction" (tenant_id, buyer_id, seller_id, category, amount, occurred_on, source, source_ref)
-          SELECT tenant_id, buyer_id, seller_id, category, amount, occurred_on, 'BENCH', 'after-write'
-          FROM "transaction" WHERE tenant_id = ${TENANT} LIMIT 1 RETURNING id)
-        SELECT id FROM copy`.execute(writer.db);
+      await sql`INSERT INTO "transaction" (tenant_id, buyer_id, seller_id, category, amount, occurred_on, source, source_ref)
+        SELECT tenant_id, buyer_id, seller_id, category, amount, occurred_on, 'BENCH', 'after-write'
+        FROM "transaction" WHERE tenant_id = ${TENANT} LIMIT 1`.execute(writer.db);
       await sql`DELETE FROM "transaction" WHERE tenant_id = ${TENANT} AND source = 'BENCH'`.execute(writer.db);
     } finally {
       await writer.close();

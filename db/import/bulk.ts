@@ -163,5 +163,14 @@ export async function loadInChunks<R, T>(trx: Transaction<Database>, load: Chunk
     await attempt(chunk);
     done += chunk.length;
     load.progress?.(done);
+    await yieldToEventLoop();
   }
 }
+
+/**
+ * One turn of the event loop between chunks. On PGlite a statement runs on this thread and the
+ * driver hands results back as promises only, so without it a long import would keep signals
+ * (a SIGTERM's cancel, seen at the next progress report) and other requests waiting until its
+ * transaction ended.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -78,14 +78,27 @@ describe('imports stopped half-way (PGlite, like pnpm start)', () => {
     return ((await response.json()) as { id: string }).id;
   };
   /**
-   * Checks the job, commits it, and resolves as soon as a poll sees it COMMITTING (on PGlite the
-   * import holds the event loop between its statements, so polls see little of its progress).
+   * Checks the job, commits it, and resolves once the server logs the commit's first batch of rows
+   * stored (its transaction open, more batches to come). Not by polling the API: on PGlite the
+   * commit's transaction holds the one connection, so a poll (its session is checked in the
+   * database) is answered only after the commit; it used to see COMMITTING only when it slipped in
+   * before the transaction began.
    */
   const committing = async (id: string) => {
     await step('startImport', id);
     expect((await until(id, (j) => j.status !== 'CHECKING')).status).toBe('CHECKED');
     await step('commitImport', id);
-    return until(id, (j) => j.status === 'COMMITTING');
+    const storing = (line: Record<string, unknown>) =>
+      line.msg === 'import job progress' &&
+      line.importJob === Number(id) &&
+      line.step === 'commit' &&
+      line.stage === 'parties.csv';
+    for (let i = 0; i < 6_000; i++) {
+      const line = server?.logs().find(storing);
+      if (line) return { progress: { stage: line.stage, done: line.done, total: line.total } };
+      await sleep(10);
+    }
+    throw new Error(`import job ${id}: no log of its commit storing rows within 60 s`);
   };
   /** With the server stopped: the job's row and how many of the bundle's enterprises are stored. */
   const stored = async (id: string, prefix: string) => {

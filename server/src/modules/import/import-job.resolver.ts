@@ -94,7 +94,20 @@ async function start(ctx: Context, id: number, step: 'check' | 'commit', allOrNo
   const claimed = await outsideRequest(
     () =>
       new Promise<ImportJobRow | null>((resolve, reject) => {
-        runImportJob(ctx.db, ctx.tenantId, id, step, { allOrNothing, onClaimed: resolve })
+        let stage: string | null = null;
+        runImportJob(ctx.db, ctx.tenantId, id, step, {
+          allOrNothing,
+          onClaimed: (job) => {
+            ctx.logger.info({ importJob: id, step }, 'import job started');
+            resolve(job);
+          },
+          // One line per file as it starts (after its first batch), not one per report.
+          onProgress: (progress) => {
+            if (progress.stage === stage) return;
+            stage = progress.stage;
+            ctx.logger.info({ importJob: id, step, ...progress }, 'import job progress');
+          },
+        })
           .then((job) => {
             if (!job) resolve(null);
           })

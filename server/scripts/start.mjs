@@ -27,7 +27,7 @@ let dashboardBuilt = false;
 let serverAwaitsDashboard = false;
 
 /**
- * Runs a build in a child process; with `background`, at a lower scheduling priority (nice 10,
+ * Runs a build in a child process; with `background`, at the lowest scheduling priority (nice 19,
  * inherited by the processes it starts), so that on a machine with few cores the server's chain,
  * the longer one, is not slowed by the dashboard's multi-threaded build: that gets what the server
  * leaves, and still ends first.
@@ -37,7 +37,7 @@ function run(label, args, background = false) {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
     if (background) {
       try {
-        os.setPriority(child.pid, 10);
+        os.setPriority(child.pid, 19);
       } catch {
         // Not permitted here: the build runs at the normal priority.
       }

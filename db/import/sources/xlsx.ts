@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import type { Reason } from '../../src/rules/failure.ts';
 import type { BundleFile } from '../csv-import.ts';
@@ -16,6 +16,13 @@ import { ImportSourceError, MAX_FILE_BYTES, tooLarge } from './errors.ts';
  */
 
 type CellValue = ExcelJS.CellValue;
+
+/**
+ * exceljs, loaded the first time a workbook is read or written: it is the heaviest module the
+ * server would otherwise load at every start (about 0.2 s of a first start's critical path), for
+ * what only XLSX imports and exports use.
+ */
+const excel = async () => (await import('exceljs')).default;
 
 /** A cell as the CSV bundle would hold it; a problem instead when it cannot be read as text safely. */
 export function cellText(value: CellValue): { text: string } | { problem: Reason } {
@@ -169,7 +176,7 @@ export async function readXlsxBundle(path: string): Promise<BundleFile[]> {
       if (entry.uncompressedSize > MAX_FILE_BYTES) throw tooLarge(name, entry.uncompressedSize);
       return zip.openReadStreamPromise(entry);
     };
-    const book = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    const book = new (await excel()).stream.xlsx.WorkbookReader(path, {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'cache', // dates are told apart from numbers by their number format
@@ -218,8 +225,9 @@ export async function readXlsxBundle(path: string): Promise<BundleFile[]> {
  * every cell as text so codes and NIKs keep their leading zeros. Written with mode 0600.
  */
 export async function writeXlsxBundle(path: string, files: readonly BundleFile[]): Promise<void> {
+  const { WorkbookWriter } = (await excel()).stream.xlsx;
   const stream = fs.createWriteStream(path, { mode: 0o600 });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
+  const workbook = new WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
   for (const file of files) {
     const sheet = workbook.addWorksheet(file.name.replace(/\.csv$/i, ''));
     const text = typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');

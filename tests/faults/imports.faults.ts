@@ -43,8 +43,10 @@ describe('imports stopped half-way (PGlite, like pnpm start)', () => {
   let url: string;
   let headers: Record<string, string>;
 
+  const started: ServerProcess[] = [];
   const start = async () => {
     server = spawnServer({ PGLITE_DIR: dir, IMPORT_DIR: uploads, LOG_LEVEL: 'info', MAX_UPLOAD_MB: '50' });
+    started.push(server);
     url = await server.url;
     headers = await adminHeaders(url);
   };
@@ -132,9 +134,12 @@ describe('imports stopped half-way (PGlite, like pnpm start)', () => {
     await preparePgliteDir(dir);
   });
   afterAll(async () => {
-    if (server && server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGTERM');
-      await exitWithin(server, 20_000);
+    // Every server a case started, not only the last: one a failed case left running would hold
+    // the directory's lock (and live on after the suite).
+    for (const left of started) {
+      if (left.child.exitCode !== null || left.child.signalCode !== null) continue;
+      left.child.kill('SIGTERM');
+      if ((await exitWithin(left, 20_000)) === 'timeout') left.child.kill('SIGKILL');
     }
     fs.rmSync(root, { recursive: true, force: true });
   });

@@ -3,7 +3,7 @@ import { createTestDatabase } from '@jejaring/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admitAnalytics } from '../src/analytics/admission.ts';
-import { withWorkMem } from '../src/analytics/versions.ts';
+import { withWorkMem, withWorkMemEach } from '../src/analytics/versions.ts';
 
 /*
  * Admission of analytic statements: at most ANALYTICS_CONCURRENCY at once, the rest waiting at
@@ -52,5 +52,29 @@ describe('analytics admission', () => {
       expect(await first).toBe(1);
       expect(await third).toBe(3);
     }
+  });
+
+  it('withWorkMemEach: one slot for all, each run in a transaction of its own; `consistent` in one REPEATABLE READ transaction', async () => {
+    const db = handle.db.withPlugin({ transformQuery: (a) => a.node, transformResult: async (a) => a.result });
+    admitAnalytics(db, { concurrency: 1, queueMs: 300, workMemMb: 12 });
+    const probe = async (trx: typeof db) =>
+      (
+        await sql<{ xid: string; work_mem: string; isolation: string }>`SELECT txid_current()::text AS xid,
+          current_setting('work_mem') AS work_mem, current_setting('transaction_isolation') AS isolation`.execute(trx)
+      ).rows[0];
+    // Three runs under a concurrency of one: they share the one slot (each taking its own would wait and fail BUSY).
+    const apart = await withWorkMemEach(db, [probe, probe, probe]);
+    expect(new Set(apart.map((row) => row?.xid)).size).toBe(3);
+    expect(apart.map((row) => row?.work_mem)).toEqual(['12MB', '12MB', '12MB']);
+    const together = await withWorkMemEach(db, [probe, probe, probe], { consistent: true });
+    expect(new Set(together.map((row) => row?.xid)).size).toBe(1);
+    expect(together.map((row) => row?.isolation)).toEqual(['repeatable read', 'repeatable read', 'repeatable read']);
+    expect(together[0]?.work_mem).toBe('12MB');
+    // In the caller's transaction: there, one after the other.
+    const inside = await db.transaction().execute(async (trx) => {
+      const own = await probe(trx);
+      return { own, runs: await withWorkMemEach(trx, [probe, probe]) };
+    });
+    expect(inside.runs.map((row) => row?.xid)).toEqual([inside.own?.xid, inside.own?.xid]);
   });
 });

@@ -3,9 +3,9 @@
  * when its period's matrix is neither in memory nor stored at the tenant's version (after any
  * write). Times loadMatrix (server/src/analytics/domino-matrix.sql.ts) directly, without the
  * server, for a few periods, several times each, and prints per period the wall time, this
- * process's CPU time and the CPU time of the PostgreSQL backend that ran the statement (read from
- * /proc, so the database must run on this machine; parallel workers' CPU is not counted), with
- * the load average. Also prints a digest of each matrix (its rows with sorted columns), so runs
+ * process's CPU time and the CPU time of every PostgreSQL process on the machine meanwhile (read
+ * from /proc, so the database must run on this machine, quiet: the build's statements run on
+ * several connections, their parallel workers counted), with the load average. Also prints a digest of each matrix (its rows with sorted columns), so runs
  * of two commits can be checked to build the same matrices. Reads only: point it at any database.
  *
  * Options: --url URL (default jejaring_scale100), --periods JSON ([[from, to], …], null for an
@@ -17,8 +17,6 @@ import os from 'node:os';
 import { openDatabase } from '@jejaring/db';
 import type { DominoMatrix } from '@jejaring/server/analytics/domino-matrix';
 import { loadMatrix } from '@jejaring/server/analytics/domino-matrix.sql';
-import { withWorkMem } from '@jejaring/server/analytics/versions';
-import { sql } from 'kysely';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,9 +38,26 @@ const load = () =>
     .join(', ');
 
 /** CPU time (user + system) of a process of this machine, in milliseconds (clock ticks of 10 ms). */
-function cpuOf(pid: number): number {
-  const fields = (fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+/**
+ * CPU milliseconds spent so far by every PostgreSQL process on this machine: the build's
+ * statements run on several connections at once, and their parallel workers count too. So the
+ * figure includes anything else the server does meanwhile: measure on a quiet database.
+ */
+function postgresCpu(): number {
+  let ms = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (!stat.includes('(postgres)')) continue;
+    const fields = (stat.split(') ')[1] ?? '').split(' ');
+    ms += (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return ms;
 }
 
 /** The matrix's rows, columns sorted, as one digest: equal for equal matrices built in any order. */
@@ -59,28 +74,24 @@ function digest(m: DominoMatrix): string {
 }
 
 async function main(): Promise<void> {
-  const handle = await openDatabase({ engine: 'postgres', url: URL_ }, { poolSize: 1 });
+  const handle = await openDatabase({ engine: 'postgres', url: URL_ }, { poolSize: 4 });
   const times = new Map<string, Array<{ wall: number; node: number; pg: number }>>();
   const digests = new Map<string, string>();
   try {
     for (let rep = 0; rep < REPS; rep++) {
       for (const [from, to] of PERIODS) {
         const key = `${from ?? ''}..${to ?? ''}`;
-        const matrix = await withWorkMem(handle.db, async (trx) => {
-          const pid = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx)).rows[0]?.pid ?? 0;
-          const pg = cpuOf(pid);
-          const node = process.cpuUsage();
-          const started = performance.now();
-          const m = await loadMatrix(trx, { tenantId: TENANT, from, to });
-          const spent = process.cpuUsage(node);
-          const run = {
-            wall: performance.now() - started,
-            node: (spent.user + spent.system) / 1000,
-            pg: cpuOf(pid) - pg,
-          };
-          times.set(key, [...(times.get(key) ?? []), run]);
-          return m;
-        });
+        const pg = postgresCpu();
+        const node = process.cpuUsage();
+        const started = performance.now();
+        const matrix = await loadMatrix(handle.db, { tenantId: TENANT, from, to });
+        const spent = process.cpuUsage(node);
+        const run = {
+          wall: performance.now() - started,
+          node: (spent.user + spent.system) / 1000,
+          pg: postgresCpu() - pg,
+        };
+        times.set(key, [...(times.get(key) ?? []), run]);
         digests.set(key, `${digest(matrix)} (${matrix.ids.length} parties, ${matrix.cols.length} coefficients)`);
         process.stderr.write(`\r  ${rep + 1}/${REPS} ${key}          `);
       }

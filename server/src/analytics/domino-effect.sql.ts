@@ -8,7 +8,7 @@ import { readStoredMatrix, storeMatrix, touchStoredMatrix } from './domino-store
 import { factsCte, withCtes } from './facts.sql.ts';
 import { cachedResult, statementKey } from './result-cache.sql.ts';
 import type { SpendScope } from './spend-scope.ts';
-import { analytic, analyticsVersions, MIB, VersionedCache, withWorkMem } from './versions.ts';
+import { analytic, analyticsVersions, MIB, VersionedCache } from './versions.ts';
 
 export { CONVERGENCE, MAX_ITERATIONS, MAX_ROUNDS } from './domino-cascade.ts';
 
@@ -123,7 +123,7 @@ async function readOrBuild(
     );
     return { matrix: decoded, source: 'store', bytes: stored.matrix.byteLength, stored: Promise.resolve() };
   }
-  const built = await withWorkMem(db, (trx) => loadMatrix(trx, period));
+  const built = await loadMatrix(db, period);
   const encoded = encodeMatrix(built);
   // On the primary, outside the request's read routing and its cancellation, after the answer.
   const writing: Promise<void> = outsideRequest(() => storeMatrix(db, period.tenantId, key, version, encoded)).then(

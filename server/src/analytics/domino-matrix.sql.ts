@@ -2,8 +2,9 @@ import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { yearOf } from './dates.ts';
 import { buildMatrix, type DominoMatrix } from './domino-matrix.ts';
-import { matrixSource } from './domino-source.ts';
+import { matrixSource, type PairsRead, readPairs } from './domino-source.ts';
 import { type PeriodRange, splitRange } from './periods.ts';
+import { withWorkMemEach } from './versions.ts';
 
 /** A period as the matrix sees it: the filter's inclusive day range, open ends null. */
 export interface MatrixPeriod {
@@ -12,12 +13,20 @@ export interface MatrixPeriod {
   readonly to: string | null;
 }
 
+/** What loadMatrix's statements answer, each part from one of them. */
+interface MatrixParts {
+  readonly pairs: PairsRead;
+  readonly flows: string;
+  readonly snapshots: string;
+  readonly sectors: Array<[string, string]>;
+}
+
 /**
  * The period's matrix, from the rollups and the transactions (the days of partial months): every
  * (buyer, seller, amount) between parties of L (analytics_pair_month, by month), what parties of L
  * received and paid (analytics_party_year for whole years, analytics_party_month for the months
- * at the edges), the snapshots' revenue and the parties' sectors. Runs in the caller's
- * transaction (withWorkMem).
+ * at the edges), the snapshots' revenue and the parties' sectors. With the analytic settings
+ * (withWorkMemEach): in the caller's transaction, if `db` is one.
  */
 export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Promise<DominoMatrix> {
   const t = period.tenantId;
@@ -33,27 +42,30 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
     return sql.join(parts, sql` AND `);
   };
   const pairParts: RawBuilder<unknown>[] = [];
-  const flowParts: RawBuilder<unknown>[] = [];
+  // The flows in two groups, read by two statements side by side: whole years, and the months and
+  // days at the edges.
+  const yearFlows: RawBuilder<unknown>[] = [];
+  const edgeFlows: RawBuilder<unknown>[] = [];
   for (const range of months) {
     pairParts.push(
       sql`SELECT buyer_id, seller_id, amount FROM analytics_pair_month WHERE ${inRange('month', range, 'date')}`,
     );
   }
   if (byYear.years) {
-    flowParts.push(
+    yearFlows.push(
       sql`SELECT party_id, received, paid FROM analytics_party_year WHERE ${inRange('year', byYear.years, 'smallint')}`,
     );
   }
   for (const range of byYear.months) {
-    flowParts.push(
+    edgeFlows.push(
       sql`SELECT party_id, received, paid FROM analytics_party_month WHERE ${inRange('month', range, 'date')}`,
     );
   }
   if (days.length) {
     // The purchases of the days at the edges, read once for the pairs and both flows.
     pairParts.push(sql`SELECT buyer_id, seller_id, amount FROM days WHERE buyer_in_l AND seller_in_l`);
-    flowParts.push(sql`SELECT buyer_id, 0::bigint, amount FROM days WHERE buyer_in_l`);
-    flowParts.push(sql`SELECT seller_id, amount, 0::bigint FROM days WHERE seller_in_l`);
+    edgeFlows.push(sql`SELECT buyer_id, 0::bigint, amount FROM days WHERE buyer_in_l`);
+    edgeFlows.push(sql`SELECT seller_id, amount, 0::bigint FROM days WHERE seller_in_l`);
   }
   if (pairParts.length === 0) {
     const none = new Float64Array(0);
@@ -69,44 +81,68 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
   const snapshotPeriod = [sql`sn.tenant_id = ${t}`];
   if (period.from) snapshotPeriod.push(sql`sn.period >= date_trunc('month', ${period.from}::date::timestamp)::date`);
   if (period.to) snapshotPeriod.push(sql`sn.period <= ${period.to}::date`);
-  // One statement (it may run on a read replica), answering one row of texts (domino-source.ts),
-  // each one aggregate so that its fields stay in step: the pairs as they are (a pair repeated
-  // over months or days is summed by buildMatrix), the flows as they are (summed per party in
-  // Node, cheaper than a hash aggregate of numeric sums here), the snapshots' revenue per
-  // enterprise, and the classified parties by sector.
-  const result = await sql<{
-    pairs: string | null;
-    flows: string | null;
-    snapshots: string | null;
-    sectors: Array<[string, string]> | null;
-  }>`WITH days AS MATERIALIZED (
+  // Up to four statements (they may run on a read replica), each answering texts
+  // (domino-source.ts), each text one aggregate so that its fields stay in step: the flows of whole
+  // years and those of the edges, as they are (summed per party in Node, cheaper than a hash
+  // aggregate of numeric sums here); the pairs as they are (a pair repeated over months or days is
+  // summed by buildMatrix), read in Node as soon as they come; the snapshots' revenue per
+  // enterprise and the classified parties by sector. On PostgreSQL they run at once on as many
+  // connections (withWorkMemEach), so the database's cores share the work. Each also answers the
+  // tenant's analytics version, which every write that changes what they read moves in the same
+  // transaction: equal versions mean they saw the same data; otherwise they run again one after
+  // the other in one REPEATABLE READ transaction.
+  const version = sql<number>`(SELECT version FROM analytics_state WHERE tenant_id = ${t})`;
+  const daysCte = sql`WITH days AS MATERIALIZED (
       SELECT t.buyer_id, t.seller_id, t.amount, b.in_l AS buyer_in_l, s.in_l AS seller_in_l
       FROM "transaction" t
       JOIN analytics_party_class b ON b.tenant_id = t.tenant_id AND b.party_id = t.buyer_id
       JOIN analytics_party_class s ON s.tenant_id = t.tenant_id AND s.party_id = t.seller_id
       WHERE t.tenant_id = ${t} AND (${inDays}) AND (b.in_l OR s.in_l)
-    )
-    SELECT
-      (SELECT string_agg(concat_ws(' ', a, b, amount), ' ')
-       FROM (${sql.join(pairParts, sql` UNION ALL `)}) pair(a, b, amount)) AS pairs,
-      (SELECT string_agg(concat_ws(' ', party_id, received, paid), ' ')
-       FROM (${sql.join(flowParts, sql` UNION ALL `)}) flow(party_id, received, paid)) AS flows,
-      (SELECT string_agg(concat_ws(' ', enterprise_id, revenue), ' ')
-       FROM (
-         SELECT sn.enterprise_id, sum(sn.revenue) FROM enterprise_snapshot sn
-         WHERE ${sql.join(snapshotPeriod, sql` AND `)}
-         GROUP BY sn.enterprise_id HAVING sum(sn.revenue) IS NOT NULL
-       ) snap(enterprise_id, revenue)) AS snapshots,
-      (SELECT json_agg(json_build_array(sector, parties))
-       FROM (
-         SELECT sector, string_agg(party_id::text, ' ') FROM analytics_party_class WHERE tenant_id = ${t} GROUP BY sector
-       ) c(sector, parties)) AS sectors`.execute(db);
-  const row = result.rows[0];
+    )`;
+  const flows = (parts: RawBuilder<unknown>[]) => async (trx: Kysely<Database>) => {
+    const result = await sql<{ version: number | null; flows: string | null }>`${daysCte}
+      SELECT ${version} AS version,
+        (SELECT string_agg(concat_ws(' ', party_id, received, paid), ' ')
+         FROM (${sql.join(parts, sql` UNION ALL `)}) flow(party_id, received, paid)) AS flows`.execute(trx);
+    return { version: result.rows[0]?.version ?? null, flows: result.rows[0]?.flows ?? '' };
+  };
+  const runs: Array<(trx: Kysely<Database>) => Promise<Partial<MatrixParts> & { version: number | null }>> = [
+    ...[edgeFlows, yearFlows].filter((parts) => parts.length > 0).map(flows),
+    async (trx) => {
+      const result = await sql<{ version: number | null; pairs: string | null }>`${daysCte}
+        SELECT ${version} AS version,
+          (SELECT string_agg(concat_ws(' ', a, b, amount), ' ')
+           FROM (${sql.join(pairParts, sql` UNION ALL `)}) pair(a, b, amount)) AS pairs`.execute(trx);
+      return { version: result.rows[0]?.version ?? null, pairs: readPairs(result.rows[0]?.pairs ?? '') };
+    },
+    async (trx) => {
+      const result = await sql<{
+        version: number | null;
+        snapshots: string | null;
+        sectors: Array<[string, string]> | null;
+      }>`SELECT ${version} AS version,
+        (SELECT string_agg(concat_ws(' ', enterprise_id, revenue), ' ')
+         FROM (
+           SELECT sn.enterprise_id, sum(sn.revenue) FROM enterprise_snapshot sn
+           WHERE ${sql.join(snapshotPeriod, sql` AND `)}
+           GROUP BY sn.enterprise_id HAVING sum(sn.revenue) IS NOT NULL
+         ) snap(enterprise_id, revenue)) AS snapshots,
+        (SELECT json_agg(json_build_array(sector, parties))
+         FROM (
+           SELECT sector, string_agg(party_id::text, ' ') FROM analytics_party_class WHERE tenant_id = ${t} GROUP BY sector
+         ) c(sector, parties)) AS sectors`.execute(trx);
+      const row = result.rows[0];
+      return { version: row?.version ?? null, snapshots: row?.snapshots ?? '', sectors: row?.sectors ?? [] };
+    },
+  ];
+  let parts = await withWorkMemEach(db, runs);
+  if (new Set(parts.map((part) => part.version)).size > 1)
+    parts = await withWorkMemEach(db, runs, { consistent: true });
   const source = matrixSource({
-    pairs: row?.pairs ?? '',
-    flows: row?.flows ?? '',
-    snapshots: row?.snapshots ?? '',
-    sectors: row?.sectors ?? [],
+    pairs: parts.find((part) => part.pairs)?.pairs ?? readPairs(''),
+    flows: parts.flatMap((part) => (part.flows ? [part.flows] : [])),
+    snapshots: parts.find((part) => part.snapshots !== undefined)?.snapshots ?? '',
+    sectors: parts.find((part) => part.sectors)?.sectors ?? [],
   });
   return buildMatrix(source);
 }

@@ -1,7 +1,7 @@
 import { type MatrixSource, positions } from './domino-matrix.ts';
 
 /*
- * What the matrix statement (domino-matrix.sql.ts) answers, read into a MatrixSource. The rows of a
+ * What the matrix statements (domino-matrix.sql.ts) answer, read into a MatrixSource. The rows of a
  * period come as a few texts of numbers and words separated by single spaces (string_agg), which
  * Node reads far faster than as rows: at scale 100 the whole recorded period has 728,455 pair
  * rows and 587,124 yearly flows. Pure: no database here.
@@ -85,13 +85,18 @@ function distinctAscending(a: Float64Array, b: Float64Array): Float64Array {
   return all.slice(0, n);
 }
 
-/**
- * The matrix's source: every party of the pairs, ascending, with rev = max(received, snapshots,
- * paid) summed over the period (docs/metrics.md) and its sector. Flows and snapshots of parties in
- * no pair are skipped; a party of the pairs without a class is an error.
- */
-export function matrixSource(texts: MatrixTexts): MatrixSource {
-  const pairs = new Tokens(texts.pairs);
+/** The pairs of a period read, and its parties: the first part of a matrix's source. */
+export interface PairsRead {
+  readonly buyers: Float64Array;
+  readonly sellers: Float64Array;
+  readonly amounts: Float64Array;
+  /** Every party of the pairs, ascending. */
+  readonly parties: Float64Array;
+}
+
+/** Reads the pairs' text (`buyer seller amount` repeated); done while the other texts are still being read. */
+export function readPairs(text: string): PairsRead {
+  const pairs = new Tokens(text);
   const count = pairs.count / 3;
   const buyers = new Float64Array(count);
   const sellers = new Float64Array(count);
@@ -101,19 +106,33 @@ export function matrixSource(texts: MatrixTexts): MatrixSource {
     sellers[k] = pairs.number();
     amounts[k] = pairs.number();
   }
-  const parties = distinctAscending(buyers, sellers);
+  return { buyers, sellers, amounts, parties: distinctAscending(buyers, sellers) };
+}
+
+/**
+ * The matrix's source: every party of the pairs, ascending, with rev = max(received, snapshots,
+ * paid) summed over the period (docs/metrics.md) and its sector. Flows and snapshots of parties in
+ * no pair are skipped; a party of the pairs without a class is an error. `texts.pairs` may come
+ * read already (readPairs).
+ */
+export function matrixSource(
+  texts: Omit<MatrixTexts, 'pairs' | 'flows'> & { pairs: string | PairsRead; flows: string | readonly string[] },
+): MatrixSource {
+  const { buyers, sellers, amounts, parties } = typeof texts.pairs === 'string' ? readPairs(texts.pairs) : texts.pairs;
   const n = parties.length;
   const at = positions(parties);
   const received = new Float64Array(n);
   const paid = new Float64Array(n);
-  const flows = new Tokens(texts.flows);
-  for (let k = flows.count / 3; k > 0; k--) {
-    const i = at(flows.number());
-    const r = flows.number();
-    const p = flows.number();
-    if (i < 0) continue;
-    received[i] = (received[i] as number) + r;
-    paid[i] = (paid[i] as number) + p;
+  for (const text of typeof texts.flows === 'string' ? [texts.flows] : texts.flows) {
+    const flows = new Tokens(text);
+    for (let k = flows.count / 3; k > 0; k--) {
+      const i = at(flows.number());
+      const r = flows.number();
+      const p = flows.number();
+      if (i < 0) continue;
+      received[i] = (received[i] as number) + r;
+      paid[i] = (paid[i] as number) + p;
+    }
   }
   const snapshot = new Float64Array(n);
   const snapshots = new Tokens(texts.snapshots);

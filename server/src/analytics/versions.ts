@@ -138,6 +138,48 @@ export async function withWorkMem<T>(db: Kysely<Database>, run: (trx: Kysely<Dat
   }
 }
 
+/**
+ * Runs each of `runs` with the analytic settings, once admitted (one slot for them all), each in
+ * a transaction of its own and all at once: on PostgreSQL they run side by side on as many
+ * connections (PGlite, with its one connection, runs them in turn). With `consistent` they run one
+ * after the other in one REPEATABLE READ transaction, on one snapshot; in the caller's
+ * transaction, if `db` is one, in turn too.
+ */
+export async function withWorkMemEach<T>(
+  db: Kysely<Database>,
+  runs: ReadonlyArray<(trx: Kysely<Database>) => Promise<T>>,
+  options: { consistent?: boolean } = {},
+): Promise<T[]> {
+  const inTurn = async (trx: Kysely<Database>) => {
+    const results: T[] = [];
+    for (const run of runs) results.push(await run(trx));
+    return results;
+  };
+  if (db.isTransaction) return inTurn(db);
+  const slot = await analyticsSlot(db);
+  try {
+    if (options.consistent) {
+      return await db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx: Transaction<Database>) => {
+          await settings(slot.workMemMb).execute(trx);
+          return inTurn(trx);
+        });
+    }
+    return await Promise.all(
+      runs.map((run) =>
+        db.transaction().execute(async (trx: Transaction<Database>) => {
+          await settings(slot.workMemMb).execute(trx);
+          return run(trx);
+        }),
+      ),
+    );
+  } finally {
+    slot.release();
+  }
+}
+
 /** Executes one analytic statement with the analytic settings. */
 export function analytic<R>(db: Kysely<Database>, query: RawBuilder<R>): Promise<QueryResult<R>> {
   return withWorkMem(db, (trx) => query.execute(trx));

@@ -72,9 +72,13 @@ describe(`the domino matrix equals the one built from the purchases, on ${DATASE
       writes.push(await randomWrite(db, TEST_TENANT, rng, `M${seed}-${step}`));
     const oracle = await ref.loadOracle(handle, TEST_TENANT);
     for (const [from, to] of PERIODS) {
-      const matrix = await withWorkMem(db, (trx) => loadMatrix(trx, { tenantId: TEST_TENANT, from, to }));
+      // Its statements side by side, each in a transaction of its own (as the server builds), and
+      // one after the other in the caller's transaction.
+      const matrix = await loadMatrix(db, { tenantId: TEST_TENANT, from, to });
+      const inOne = await withWorkMem(db, (trx) => loadMatrix(trx, { tenantId: TEST_TENANT, from, to }));
       const expected = ref.refDominoMatrix(oracle, from, to);
       expect(coefficients(matrix), `${from}..${to} after ${writes.join('; ')}`).toEqual(expected);
+      expect(coefficients(inOne), `${from}..${to} in one transaction`).toEqual(expected);
       // Every party of the matrix is listed once, in ascending order.
       expect([...matrix.ids].every((id, i) => i === 0 || id > (matrix.ids[i - 1] as number))).toBe(true);
       compared++;

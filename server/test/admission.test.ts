@@ -54,7 +54,7 @@ describe('analytics admission', () => {
     }
   });
 
-  it('withWorkMemEach: one slot for all, each run in a transaction of its own; `consistent` in one REPEATABLE READ transaction', async () => {
+  it('withWorkMemEach: one slot and its work_mem shared by all, each run in a transaction of its own; `consistent` in one REPEATABLE READ transaction', async () => {
     const db = handle.db.withPlugin({ transformQuery: (a) => a.node, transformResult: async (a) => a.result });
     admitAnalytics(db, { concurrency: 1, queueMs: 300, workMemMb: 12 });
     const probe = async (trx: typeof db) =>
@@ -65,7 +65,8 @@ describe('analytics admission', () => {
     // Three runs under a concurrency of one: they share the one slot (each taking its own would wait and fail BUSY).
     const apart = await withWorkMemEach(db, [probe, probe, probe]);
     expect(new Set(apart.map((row) => row?.xid)).size).toBe(3);
-    expect(apart.map((row) => row?.work_mem)).toEqual(['12MB', '12MB', '12MB']);
+    // Side by side they share the slot's work_mem: a third each.
+    expect(apart.map((row) => row?.work_mem)).toEqual(['4MB', '4MB', '4MB']);
     const together = await withWorkMemEach(db, [probe, probe, probe], { consistent: true });
     expect(new Set(together.map((row) => row?.xid)).size).toBe(1);
     expect(together.map((row) => row?.isolation)).toEqual(['repeatable read', 'repeatable read', 'repeatable read']);

@@ -141,9 +141,10 @@ export async function withWorkMem<T>(db: Kysely<Database>, run: (trx: Kysely<Dat
 /**
  * Runs each of `runs` with the analytic settings, once admitted (one slot for them all), each in
  * a transaction of its own and all at once: on PostgreSQL they run side by side on as many
- * connections (PGlite, with its one connection, runs them in turn). With `consistent` they run one
- * after the other in one REPEATABLE READ transaction, on one snapshot; in the caller's
- * transaction, if `db` is one, in turn too.
+ * connections (PGlite, with its one connection, runs them in turn). Side by side they share the
+ * slot's work_mem, an equal part each, so a slot never holds more than one statement would. With
+ * `consistent` they run one after the other in one REPEATABLE READ transaction, on one snapshot;
+ * in the caller's transaction, if `db` is one, in turn too.
  */
 export async function withWorkMemEach<T>(
   db: Kysely<Database>,
@@ -167,10 +168,11 @@ export async function withWorkMemEach<T>(
           return inTurn(trx);
         });
     }
+    const share = Math.max(1, Math.floor(slot.workMemMb / runs.length));
     return await Promise.all(
       runs.map((run) =>
         db.transaction().execute(async (trx: Transaction<Database>) => {
-          await settings(slot.workMemMb).execute(trx);
+          await settings(share).execute(trx);
           return run(trx);
         }),
       ),

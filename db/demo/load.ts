@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { citusVersion } from '../src/citus.queries.ts';
 import type { Database } from '../src/database.ts';
+import { yieldToEventLoop } from '../src/event-loop.ts';
 import {
   analyzeRollups,
   fillRollups,
@@ -138,9 +139,6 @@ async function restoreIndexes(
   }
   onStep(steps.length, steps.length);
 }
-
-/** Lets queued work (a query being sent) proceed before a long synchronous stretch of generation. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Loads the synthetic demo dataset (see demo/story.ts) into a tenant that has no data yet, in

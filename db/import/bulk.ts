@@ -1,6 +1,7 @@
 import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../src/database.ts';
 import { type DataError, databaseSays, describeDataError } from '../src/errors.ts';
+import { yieldToEventLoop } from '../src/event-loop.ts';
 
 /** The PostgreSQL types the bundle's columns are sent as (one array parameter per column). */
 export type PgType = 'text' | 'bigint' | 'integer' | 'smallint' | 'boolean' | 'date' | 'numeric';
@@ -163,14 +164,8 @@ export async function loadInChunks<R, T>(trx: Transaction<Database>, load: Chunk
     await attempt(chunk);
     done += chunk.length;
     load.progress?.(done);
+    // Without this turn a SIGTERM's cancel, seen at the next progress report, would wait for the
+    // whole transaction on PGlite.
     await yieldToEventLoop();
   }
 }
-
-/**
- * One turn of the event loop between chunks. On PGlite a statement runs on this thread and the
- * driver hands results back as promises only, so without it a long import would keep signals
- * (a SIGTERM's cancel, seen at the next progress report) and other requests waiting until its
- * transaction ended.
- */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -138,11 +138,13 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
   let parts = await withWorkMemEach(db, runs);
   if (new Set(parts.map((part) => part.version)).size > 1)
     parts = await withWorkMemEach(db, runs, { consistent: true });
+  // Each part answers one field, but the flows come from up to two.
+  const { pairs = readPairs(''), snapshots = '', sectors = [] }: Partial<MatrixParts> = Object.assign({}, ...parts);
   const source = matrixSource({
-    pairs: parts.find((part) => part.pairs)?.pairs ?? readPairs(''),
+    pairs,
     flows: parts.flatMap((part) => (part.flows ? [part.flows] : [])),
-    snapshots: parts.find((part) => part.snapshots !== undefined)?.snapshots ?? '',
-    sectors: parts.find((part) => part.sectors)?.sectors ?? [],
+    snapshots,
+    sectors,
   });
   return buildMatrix(source);
 }

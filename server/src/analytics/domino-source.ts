@@ -7,12 +7,18 @@ import { type MatrixSource, positions } from './domino-matrix.ts';
  * rows and 587,124 yearly flows. Pure: no database here.
  */
 
-/** The statement's answer: each text a repetition of the fields named. */
+/**
+ * What the statements answer, read into a matrix's source: the pairs read already (readPairs), the
+ * other texts each a repetition of the fields named.
+ */
 export interface MatrixTexts {
-  /** buyer seller amount: the period's pairs between parties of L, a pair repeated over months and days. */
-  readonly pairs: string;
-  /** party received paid: what parties of L received and paid, a party repeated over years, months and days. */
-  readonly flows: string;
+  /** The period's pairs between parties of L (a pair repeated over months and days), read. */
+  readonly pairs: PairsRead;
+  /**
+   * party received paid, in one or more texts: what parties of L received and paid, a party
+   * repeated over years, months and days.
+   */
+  readonly flows: readonly string[];
   /** enterprise revenue: the sum of its snapshots' revenue over the months of the period. */
   readonly snapshots: string;
   /** [sector, "party party ..."]: the KBLI section of every classified party. */
@@ -112,18 +118,15 @@ export function readPairs(text: string): PairsRead {
 /**
  * The matrix's source: every party of the pairs, ascending, with rev = max(received, snapshots,
  * paid) summed over the period (docs/metrics.md) and its sector. Flows and snapshots of parties in
- * no pair are skipped; a party of the pairs without a class is an error. `texts.pairs` may come
- * read already (readPairs).
+ * no pair are skipped; a party of the pairs without a class is an error.
  */
-export function matrixSource(
-  texts: Omit<MatrixTexts, 'pairs' | 'flows'> & { pairs: string | PairsRead; flows: string | readonly string[] },
-): MatrixSource {
-  const { buyers, sellers, amounts, parties } = typeof texts.pairs === 'string' ? readPairs(texts.pairs) : texts.pairs;
+export function matrixSource(texts: MatrixTexts): MatrixSource {
+  const { buyers, sellers, amounts, parties } = texts.pairs;
   const n = parties.length;
   const at = positions(parties);
   const received = new Float64Array(n);
   const paid = new Float64Array(n);
-  for (const text of typeof texts.flows === 'string' ? [texts.flows] : texts.flows) {
+  for (const text of texts.flows) {
     const flows = new Tokens(text);
     for (let k = flows.count / 3; k > 0; k--) {
       const i = at(flows.number());

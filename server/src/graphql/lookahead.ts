@@ -39,20 +39,58 @@ function* fieldsNamed(
   }
 }
 
-/** The selections of `field` on the rows of the connection being resolved (in `nodes` or `edges { node }`). */
-function rowFields(info: GraphQLResolveInfo, field: string): FieldNode[] {
+/** The row selections (`nodes { … }`, `edges { node { … } }`) of the given connection fields. */
+function rowSelections(connections: readonly FieldNode[], info: GraphQLResolveInfo): FieldNode[] {
   const found: FieldNode[] = [];
-  for (const connection of info.fieldNodes) {
-    for (const nodes of fieldsNamed(connection.selectionSet, 'nodes', info)) {
-      found.push(...fieldsNamed(nodes.selectionSet, field, info));
-    }
+  for (const connection of connections) {
+    found.push(...fieldsNamed(connection.selectionSet, 'nodes', info));
     for (const edges of fieldsNamed(connection.selectionSet, 'edges', info)) {
-      for (const node of fieldsNamed(edges.selectionSet, 'node', info)) {
-        found.push(...fieldsNamed(node.selectionSet, field, info));
-      }
+      found.push(...fieldsNamed(edges.selectionSet, 'node', info));
     }
   }
   return found;
+}
+
+/** The selections of `field` on the rows of the connection being resolved (in `nodes` or `edges { node }`). */
+function rowFields(info: GraphQLResolveInfo, field: string): FieldNode[] {
+  return rowSelections(info.fieldNodes, info).flatMap((row) => [...fieldsNamed(row.selectionSet, field, info)]);
+}
+
+/** The names of the fields selected directly under `selections` (through fragments on any type). */
+function namesUnder(selections: readonly FieldNode[], info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined, seen: Set<string>) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet, seen);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        collect(info.fragments[selection.name.value]?.selectionSet, seen);
+      }
+    }
+  };
+  for (const selection of selections) collect(selection.selectionSet, new Set());
+  return names;
+}
+
+/** The fields the operation asks of the object being resolved. */
+export function objectFieldNames(info: GraphQLResolveInfo): Set<string> {
+  return namesUnder(info.fieldNodes, info);
+}
+
+/** The fields asked of the rows of the connection being resolved. */
+export function rowFieldNames(info: GraphQLResolveInfo): Set<string> {
+  return namesUnder(rowSelections(info.fieldNodes, info), info);
+}
+
+/** The fields asked of the objects in `field` of the rows of the connection being resolved (a purchase's `buyer`). */
+export function rowFieldSubfieldNames(info: GraphQLResolveInfo, field: string): Set<string> {
+  return namesUnder(rowFields(info, field), info);
+}
+
+/** The fields asked of the rows of connection `field` of the object being resolved (an agency's `networkUnits`). */
+export function objectConnectionRowNames(info: GraphQLResolveInfo, field: string): Set<string> {
+  return namesUnder(rowSelections(objectFields(info, field), info), info);
 }
 
 /** The selections of `field` on the object being resolved. */

@@ -2,12 +2,21 @@ import DataLoader from 'dataloader';
 import { type Context, loader } from '../../context.ts';
 import { encodeGlobalId, partyNodeType } from '../../graphql/global-id.ts';
 import { isLocalRegion } from '../region/region.types.ts';
-import { findAgenciesOfUnits, findCooperativesOfMembers, findPartiesByIds, type PartyRow } from './party.queries.ts';
+import {
+  findAgenciesOfUnits,
+  findCooperativesOfMembers,
+  findPartiesByIds,
+  hasProfile,
+  type PartyParts,
+  type PartyRow,
+} from './party.queries.ts';
 import { Agency, Cooperative, Enterprise, maskNik, NetworkUnit, type Party, Vendor } from './party.types.ts';
 
 /**
  * Maps a party row (from any query built on selectParties) to its GraphQL type: Agency,
- * NetworkUnit, Enterprise, Cooperative or Vendor. `tenantId` decides `isLocal`.
+ * NetworkUnit, Enterprise, Cooperative or Vendor. `tenantId` decides `isLocal`. Without its region's
+ * columns (PartyParts), the party's region is looked up when asked; without its profile's, its
+ * profile fields are null: that party is fit only for the selection it was fetched for.
  */
 export function toParty(row: PartyRow, tenantId: string): Party {
   const base = {
@@ -18,14 +27,14 @@ export function toParty(row: PartyRow, tenantId: string): Party {
     name: row.name,
     regionCode: row.region_code,
     regionRow:
-      row.region_code !== null && row.region_level !== null && row.region_name !== null
+      row.region_code !== null && row.region_level != null && row.region_name != null
         ? {
             code: row.region_code,
             level: row.region_level,
             name: row.region_name,
-            parent_code: row.region_parent_code,
-            population: row.region_population,
-            area_km2: row.region_area_km2,
+            parent_code: row.region_parent_code ?? null,
+            population: row.region_population ?? null,
+            area_km2: row.region_area_km2 ?? null,
           }
         : null,
     isLocal: isLocalRegion(row.region_code, tenantId),
@@ -39,38 +48,68 @@ export function toParty(row: PartyRow, tenantId: string): Party {
     case 'AGENCY':
       return Object.assign(new Agency(), base, {
         code: row.agency_code ?? '',
-        shortName: row.short_name,
+        shortName: row.short_name ?? null,
         agencyType: row.agency_type ?? 'OTHER',
       });
     case 'NETWORK_UNIT':
-      return Object.assign(new NetworkUnit(), base, { unitType: row.unit_type ?? 'OTHER', members: row.unit_members });
+      return Object.assign(new NetworkUnit(), base, {
+        unitType: row.unit_type ?? 'OTHER',
+        members: row.unit_members ?? null,
+      });
     case 'ENTERPRISE':
       return Object.assign(new Enterprise(), base, {
-        nib: row.nib,
-        kbliCode: row.kbli_code,
+        nib: row.nib ?? null,
+        kbliCode: row.kbli_code ?? null,
         sizeClass: row.size_class,
-        sizeBasis: row.size_basis,
+        sizeBasis: row.size_basis ?? null,
         verification: row.enterprise_verification ?? 'DRAFT',
-        ownerGender: row.owner_gender,
-        foundedYear: row.founded_year,
-        employees: row.employees,
-        capital: row.capital,
-        annualRevenue: row.annual_revenue,
-        ownerNameValue: row.owner_name,
-        ownerNikValue: row.owner_nik,
-        registeringAgencyId: row.registering_agency_id,
+        ownerGender: row.owner_gender ?? null,
+        foundedYear: row.founded_year ?? null,
+        employees: row.employees ?? null,
+        capital: row.capital ?? null,
+        annualRevenue: row.annual_revenue ?? null,
+        ownerNameValue: row.owner_name ?? null,
+        ownerNikValue: row.owner_nik ?? null,
+        registeringAgencyId: row.registering_agency_id ?? null,
       });
     case 'COOPERATIVE':
       return Object.assign(new Cooperative(), base, {
-        registrationNo: row.registration_no,
+        registrationNo: row.registration_no ?? null,
         coopType: row.coop_type ?? 'OTHER',
-        membersCount: row.members_count,
+        membersCount: row.members_count ?? null,
         verification: row.cooperative_verification ?? 'DRAFT',
         sizeClass: row.size_class,
       });
     case 'VENDOR':
       return Object.assign(new Vendor(), base, { sizeClass: row.size_class });
   }
+}
+
+/** The GraphQL fields toParty answers from the party's own columns (`base` above, and sizeClass). */
+const OWN_ROW_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'kind',
+  'name',
+  'regionCode',
+  'isLocal',
+  'status',
+  'isGovernment',
+  'registeredOn',
+  'npwp',
+  'sizeClass',
+]);
+
+/**
+ * What a party's row must join to answer the fields asked of it (names from lookahead.ts): the
+ * region for `region`, the profiles for any field not answered from the party's own columns
+ * (conservative: a field resolver that only needs the id counts too).
+ */
+export function partyPartsAsked(names: ReadonlySet<string>): PartyParts {
+  return {
+    region: names.has('region'),
+    profiles: [...names].some((name) => name !== 'region' && !OWN_ROW_FIELDS.has(name)),
+  };
 }
 
 /**
@@ -94,10 +133,13 @@ export function partyById(ctx: Context): DataLoader<number, Party | null> {
   );
 }
 
-/** Maps party rows and primes the request's party loader with them. */
+/**
+ * Maps party rows and primes the request's party loader with them; not with rows fetched without
+ * their profile, so a party fetched for one selection (a buyer's name) never answers another.
+ */
 export function toPartyPrimed(ctx: Context, row: PartyRow): Party {
   const party = toParty(row, ctx.tenantId);
-  partyById(ctx).prime(row.id, party);
+  if (hasProfile(row)) partyById(ctx).prime(row.id, party);
   return party;
 }
 

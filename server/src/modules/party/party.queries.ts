@@ -15,7 +15,11 @@ import { containsPattern } from '../../graphql/filters.ts';
 import type { ListQuery, Ordering } from '../../graphql/keyset.queries.ts';
 import { withinRegion } from '../region/region.queries.ts';
 
-/** A party with the columns of its kind's profile (those of other kinds are null). */
+/**
+ * A party row from selectParties: the party's own columns, the columns of its kind's profile when
+ * profiles are joined, and its region's when the region is joined (PartyParts). Columns not
+ * selected are absent (undefined), not null: hasProfile tells a row without its profile.
+ */
 export interface PartyRow {
   id: number;
   kind: PartyKind;
@@ -27,34 +31,46 @@ export interface PartyRow {
   status: PartyStatus;
   registered_on: string | null;
   npwp: string | null;
-  agency_code: string | null;
-  short_name: string | null;
-  agency_type: AgencyType | null;
-  unit_type: UnitType | null;
-  unit_members: number | null;
-  nib: string | null;
-  kbli_code: string | null;
-  owner_name: string | null;
-  owner_nik: string | null;
-  registering_agency_id: number | null;
-  owner_gender: 'F' | 'M' | null;
-  founded_year: number | null;
-  employees: number | null;
-  capital: number | null;
-  annual_revenue: number | null;
-  size_basis: SizeBasis | null;
-  enterprise_verification: Verification | null;
-  registration_no: string | null;
-  coop_type: CoopType | null;
-  members_count: number | null;
-  cooperative_verification: Verification | null;
+  agency_code?: string | null;
+  short_name?: string | null;
+  agency_type?: AgencyType | null;
+  unit_type?: UnitType | null;
+  unit_members?: number | null;
+  nib?: string | null;
+  kbli_code?: string | null;
+  owner_name?: string | null;
+  owner_nik?: string | null;
+  registering_agency_id?: number | null;
+  owner_gender?: 'F' | 'M' | null;
+  founded_year?: number | null;
+  employees?: number | null;
+  capital?: number | null;
+  annual_revenue?: number | null;
+  size_basis?: SizeBasis | null;
+  enterprise_verification?: Verification | null;
+  registration_no?: string | null;
+  coop_type?: CoopType | null;
+  members_count?: number | null;
+  cooperative_verification?: Verification | null;
   /** The party's region (joined, so a page of parties with their regions is one statement); null without one. */
-  region_level: number | null;
-  region_name: string | null;
-  region_parent_code: string | null;
-  region_population: number | null;
-  region_area_km2: number | null;
+  region_level?: number | null;
+  region_name?: string | null;
+  region_parent_code?: string | null;
+  region_population?: number | null;
+  region_area_km2?: number | null;
 }
+
+/**
+ * What selectParties joins besides the party's own row: the profile of each kind asked for, and
+ * the party's region. A statement that needs neither (a purchase's buyer asked only for its name)
+ * is planned and run several times faster without them.
+ */
+export interface PartyParts {
+  readonly profiles: boolean;
+  readonly region: boolean;
+}
+
+export const ALL_PARTS: PartyParts = { profiles: true, region: true };
 
 const PROFILE_COLUMNS = {
   AGENCY: { agency_code: 'ap.code', short_name: 'ap.short_name', agency_type: 'ap.agency_type' },
@@ -93,32 +109,38 @@ const ALL_KINDS: readonly PartyKind[] = ['AGENCY', 'NETWORK_UNIT', 'ENTERPRISE',
 
 /**
  * Parties (alias `p`) with their profiles, for the given kinds (all when omitted): only the
- * profiles of those kinds are joined; the other profile columns come back null. Their region
- * (alias `rg`, reference data) is joined too. Tenant-scoped.
+ * profiles of those kinds are joined and selected (with `parts.profiles`), and their region (alias
+ * `rg`, reference data) with `parts.region`. Tenant-scoped.
  */
 export function selectParties(
   db: Kysely<Database>,
   tenantId: string,
   kinds: readonly PartyKind[] = ALL_KINDS,
+  parts: PartyParts = ALL_PARTS,
 ): ListQuery {
   let q: ListQuery = db.selectFrom('party as p').where('p.tenant_id', '=', tenantId);
-  const selections: Array<RawBuilder<unknown> | ReturnType<RawBuilder<unknown>['as']>> = [];
+  const selections: Array<ReturnType<RawBuilder<unknown>['as']>> = [];
   for (const kind of ALL_KINDS) {
-    const profile = kind === 'VENDOR' ? undefined : PROFILE_TABLES[kind];
-    const joined = profile !== undefined && kinds.includes(kind);
-    if (profile && joined) {
-      const [table, alias] = profile;
-      q = q.leftJoin(`${table} as ${alias}`, (join) =>
-        join.onRef(`${alias}.tenant_id`, '=', 'p.tenant_id').onRef(`${alias}.party_id`, '=', 'p.id'),
-      );
-    }
-    for (const [as, column] of Object.entries(PROFILE_COLUMNS[kind])) {
-      selections.push((joined ? sql.ref(column) : sql`NULL`).as(as));
-    }
+    if (kind === 'VENDOR' || !parts.profiles || !kinds.includes(kind)) continue;
+    const [table, alias] = PROFILE_TABLES[kind];
+    q = q.leftJoin(`${table} as ${alias}`, (join) =>
+      join.onRef(`${alias}.tenant_id`, '=', 'p.tenant_id').onRef(`${alias}.party_id`, '=', 'p.id'),
+    );
+    for (const [as, column] of Object.entries(PROFILE_COLUMNS[kind])) selections.push(sql.ref(column).as(as));
   }
   if (kinds.length < ALL_KINDS.length) q = q.where('p.kind', 'in', kinds);
+  if (parts.region) {
+    q = q
+      .leftJoin('region as rg', 'rg.code', 'p.region_code')
+      .select([
+        'rg.level as region_level',
+        'rg.name as region_name',
+        'rg.parent_code as region_parent_code',
+        'rg.population as region_population',
+        'rg.area_km2 as region_area_km2',
+      ]);
+  }
   return q
-    .leftJoin('region as rg', 'rg.code', 'p.region_code')
     .select([
       'p.id',
       'p.kind',
@@ -130,13 +152,17 @@ export function selectParties(
       'p.status',
       'p.registered_on',
       'p.npwp',
-      'rg.level as region_level',
-      'rg.name as region_name',
-      'rg.parent_code as region_parent_code',
-      'rg.population as region_population',
-      'rg.area_km2 as region_area_km2',
     ])
     .select(selections as never);
+}
+
+/**
+ * Whether a row has its profile's columns (see PartyParts). One without its region's still answers
+ * every field: `region` then looks the region up by code.
+ */
+export function hasProfile(row: PartyRow): boolean {
+  const [first] = Object.keys(PROFILE_COLUMNS[row.kind]) as Array<keyof PartyRow>;
+  return first === undefined || row[first] !== undefined;
 }
 
 /** Parties by id, with their profiles, in one statement. */
@@ -287,9 +313,17 @@ export function whereParties(query: ListQuery, tenantId: string, criteria: Party
   return q;
 }
 
-/** The filtered base query of a party list. */
-export function partyListQuery(db: Kysely<Database>, tenantId: string, criteria: PartyCriteria): ListQuery {
-  return whereParties(selectParties(db, tenantId, criteria.kinds), tenantId, criteria);
+/**
+ * The filtered base query of a party list; without `region`, the parties' regions are not joined
+ * (the profiles always are: filters and sort keys read them).
+ */
+export function partyListQuery(
+  db: Kysely<Database>,
+  tenantId: string,
+  criteria: PartyCriteria,
+  region = true,
+): ListQuery {
+  return whereParties(selectParties(db, tenantId, criteria.kinds, { profiles: true, region }), tenantId, criteria);
 }
 
 /** The cooperatives each of many enterprises belongs to, in one statement. */

@@ -6,7 +6,12 @@ import { notFound } from '../../errors.ts';
 import { type Connection, type ConnectionAnswer, PageArgs } from '../../graphql/connection.ts';
 import { searchText } from '../../graphql/filters.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
-import { objectFieldArguments } from '../../graphql/lookahead.ts';
+import {
+  objectConnectionRowNames,
+  objectFieldArguments,
+  objectFieldNames,
+  rowFieldNames,
+} from '../../graphql/lookahead.ts';
 import {
   fetchRowWithNested,
   listConnection,
@@ -181,7 +186,8 @@ export class PartyResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Agency> {
     const text = searchText(code, 'code') ?? '';
-    const query = partyListQuery(ctx.db, ctx.tenantId, { kinds: ['AGENCY'] })
+    const region = objectFieldNames(info).has('region');
+    const query = partyListQuery(ctx.db, ctx.tenantId, { kinds: ['AGENCY'] }, region)
       .where((eb) => eb.or([eb('ap.code', '=', text), eb('ap.short_name', '=', text)]))
       .orderBy('p.id')
       .limit(1);
@@ -233,25 +239,32 @@ export class AgencyResolver {
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): ConnectionAnswer<NetworkUnit> {
-    return nestedConnection(ctx, agency.rowId, agencyNetworkUnits(ctx, filter, orderBy, page));
+    const region = rowFieldNames(info).has('region');
+    return nestedConnection(ctx, agency.rowId, agencyNetworkUnits(ctx, filter, orderBy, page, region));
   }
 }
 
-/** An agency's network units as a nested connection; throws BAD_USER_INPUT for bad arguments. */
+/**
+ * An agency's network units as a nested connection, their regions joined when `region` (asked of
+ * the rows); throws BAD_USER_INPUT for bad arguments.
+ */
 function agencyNetworkUnits(
   ctx: Context,
   filter: NetworkUnitFilter | null,
   orderBy: PartyOrder | null,
   page: PageArgs,
+  region: boolean,
 ): NestedSpec<PartyRow, NetworkUnit> {
   const order = partyOrder(orderBy);
   const window = pageWindow(page, order, ctx.config.maxPageSize);
   const criteria = networkUnitCriteria(filter);
   return {
     relation: 'Agency.networkUnits',
-    args: criteria,
-    build: (agencyId) => partyListQuery(ctx.db, ctx.tenantId, { ...criteria, networkOf: agencyId }),
+    // The rows differ with and without their regions: `region` keys the request's loaders too.
+    args: { criteria, region },
+    build: (agencyId) => partyListQuery(ctx.db, ctx.tenantId, { ...criteria, networkOf: agencyId }, region),
     order,
     window,
     map: (row) => toPartyPrimed(ctx, row) as NetworkUnit,
@@ -264,7 +277,8 @@ function networkUnitsAsked(ctx: Context, info: GraphQLResolveInfo): NestedSpec<P
   if (!args) return null;
   try {
     const filter = (args.filter ?? null) as NetworkUnitFilter | null;
-    return agencyNetworkUnits(ctx, filter, (args.orderBy ?? null) as PartyOrder | null, args as PageArgs);
+    const region = objectConnectionRowNames(info, 'networkUnits').has('region');
+    return agencyNetworkUnits(ctx, filter, (args.orderBy ?? null) as PartyOrder | null, args as PageArgs, region);
   } catch {
     return null;
   }

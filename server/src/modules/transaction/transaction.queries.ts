@@ -1,7 +1,7 @@
 import type { Database, FundingSource, PartyKind, ProductCategory, SizeClass } from '@jejaring/db';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { ListQuery, Ordering } from '../../graphql/keyset.queries.ts';
-import { findNetworkUnitIds, type PartyRow, selectParties } from '../party/party.queries.ts';
+import { findNetworkUnitIds, type PartyParts, type PartyRow, selectParties } from '../party/party.queries.ts';
 import { withinRegion } from '../region/region.queries.ts';
 
 export interface TransactionRow {
@@ -48,20 +48,21 @@ export type PartySide = 'buyer' | 'seller';
 export type TransactionWithParties = TransactionRow & { [side in `${PartySide}_party`]?: PartyRow | null };
 
 /**
- * Adds to a transaction query the party rows (selectParties' columns) of the given sides, one JSON
- * column each (`buyer_party`, `seller_party`): a page of transactions with its buyers and sellers
- * is then one statement. JSON keeps the row's types as the driver parses them: int8 and numeric
- * come back as numbers, dates as YYYY-MM-DD.
+ * Adds to a transaction query the party rows (selectParties' columns, with `parts`) of the given
+ * sides, one JSON column each (`buyer_party`, `seller_party`): a page of transactions with its
+ * buyers and sellers is then one statement. JSON keeps the row's types as the driver parses them:
+ * int8 and numeric come back as numbers, dates as YYYY-MM-DD.
  */
 export function withParties(
   db: Kysely<Database>,
   tenantId: string,
   query: ListQuery,
   sides: readonly PartySide[],
+  parts: PartyParts,
 ): ListQuery {
   let q = query;
   for (const side of sides) {
-    const party = selectParties(db, tenantId).where(sql<SqlBool>`p.id = ${sql.ref(`t.${side}_id`)}`);
+    const party = selectParties(db, tenantId, undefined, parts).where(sql<SqlBool>`p.id = ${sql.ref(`t.${side}_id`)}`);
     q = q.select(sql`(SELECT to_json(__party) FROM (${party}) AS __party)`.as(`${side}_party`));
   }
   return q;

@@ -4,9 +4,9 @@ import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } fro
 import type { Context } from '../../context.ts';
 import { type Connection, type ConnectionAnswer, PageArgs } from '../../graphql/connection.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
-import { rowsSelect } from '../../graphql/lookahead.ts';
+import { rowFieldSubfieldNames, rowsSelect } from '../../graphql/lookahead.ts';
 import { listConnection, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
-import { partyById } from '../party/party.loaders.ts';
+import { partyById, partyPartsAsked } from '../party/party.loaders.ts';
 import { Party } from '../party/party.types.ts';
 import { productById } from '../product/product.loaders.ts';
 import { Product } from '../product/product.types.ts';
@@ -50,9 +50,12 @@ export class TransactionResolver {
     const order = transactionOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
     const criteria = await resolveNetwork(ctx.db, ctx.tenantId, transactionCriteria(filter));
-    // Buyers and sellers asked for come with the page, in its statement.
+    // Buyers and sellers asked for come with the page, in its statement, joined to what is asked of
+    // them (one set of parts for both sides: a party can be one row's buyer and another's seller).
     const sides = (['buyer', 'seller'] as const).filter((side) => rowsSelect(info, side));
-    const query = withParties(ctx.db, ctx.tenantId, transactionListQuery(ctx.db, ctx.tenantId, criteria), sides);
+    const asked = new Set(sides.flatMap((side) => [...rowFieldSubfieldNames(info, side)]));
+    const base = transactionListQuery(ctx.db, ctx.tenantId, criteria);
+    const query = withParties(ctx.db, ctx.tenantId, base, sides, partyPartsAsked(asked));
     return listConnection<TransactionWithParties, Transaction>(query, order, window, toTransactionWithParties(ctx));
   }
 

@@ -1,0 +1,209 @@
+import type { DatabaseHandle } from '@jejaring/db';
+import { encodeGlobalId } from '@jejaring/server/graphql/global-id';
+import {
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  PostgresQueryCompiler,
+  type QueryResult,
+  type RootOperationNode,
+  sql,
+  type UnknownRow,
+} from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importApiBundle } from '../support/fixtures.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+/*
+ * A party embedded in a list's statement joins only what the operation asks of it (PartyParts in
+ * server/src/modules/party/party.queries.ts): a purchase's buyer asked for its name joins neither
+ * its profile nor its region; an agency's network units asked without `region` are fetched without
+ * their regions. The answers are checked against the database read directly, and a party fetched
+ * without its profile must not answer another selection of the same request.
+ */
+
+/** Records the SQL of every statement the server runs. */
+class StatementLog implements KyselyPlugin {
+  readonly statements: string[] = [];
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    // Sub-queries pass here too; only statements sent (their results come back) are kept.
+    pending.set(args.queryId, new PostgresQueryCompiler().compileQuery(args.node, args.queryId).sql);
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.statements.push(pending.get(args.queryId) ?? '?');
+    return args.result;
+  }
+}
+const pending = new WeakMap<object, string>();
+const log = new StatementLog();
+let server: TestServer;
+let analyst: Record<string, string>;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    seed: importApiBundle,
+    instrument: (handle: DatabaseHandle) => ({ ...handle, db: handle.db.withPlugin(log) }),
+    env: { CREDENTIAL_CACHE_MS: '0' },
+  });
+  analyst = await server.headersFor('ANALYST');
+});
+afterAll(() => server?.close());
+
+async function run<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; sql: string[] }> {
+  log.statements.length = 0;
+  const result = await server.gql<T>(query, variables, analyst);
+  expect(result.errors).toBeUndefined();
+  return { data: result.data as T, sql: [...log.statements] };
+}
+
+/** The newest purchases as the database has them. */
+async function newestPurchases(n: number) {
+  const result = await sql<{
+    buyer_name: string;
+    buyer_kind: string;
+    buyer_code: string | null;
+    seller_name: string;
+    seller_region: string | null;
+  }>`
+    SELECT b.name AS buyer_name, b.kind AS buyer_kind, ap.code AS buyer_code,
+           s.name AS seller_name, rg.name AS seller_region
+    FROM "transaction" t
+    JOIN party b ON b.tenant_id = t.tenant_id AND b.id = t.buyer_id
+    LEFT JOIN agency_profile ap ON ap.tenant_id = b.tenant_id AND ap.party_id = b.id
+    JOIN party s ON s.tenant_id = t.tenant_id AND s.id = t.seller_id
+    LEFT JOIN region rg ON rg.code = s.region_code
+    ORDER BY t.occurred_on DESC, t.id DESC
+    LIMIT ${n}`.execute(server.database.db);
+  return result.rows;
+}
+
+const pageStatement = (statements: string[]) => {
+  const found = statements.filter((s) => s.includes('from "transaction" as "t"'));
+  expect(found).toHaveLength(1);
+  return found[0] as string;
+};
+
+type Purchases<Buyer, Seller> = { transactions: { nodes: Array<{ buyer: Buyer; seller: Seller }> } };
+
+describe("a purchase's buyer and seller join what is asked of them", () => {
+  it('names and kinds only: the page statement joins no profile and no region, and the names are right', async () => {
+    const { data, sql: statements } = await run<Purchases<{ name: string; kind: string }, { name: string }>>(
+      '{ transactions(first: 40) { nodes { buyer { name kind } seller { name } } } }',
+    );
+    const page = pageStatement(statements);
+    for (const table of ['agency_profile', 'network_unit_profile', 'enterprise_profile', 'cooperative_profile']) {
+      expect(page).not.toContain(`"${table}"`);
+    }
+    expect(page).not.toContain('"region"');
+    const expected = await newestPurchases(40);
+    expect(data.transactions.nodes).toEqual(
+      expected.map((row) => ({
+        buyer: { name: row.buyer_name, kind: row.buyer_kind },
+        seller: { name: row.seller_name },
+      })),
+    );
+  });
+
+  it('a profile field or the region asked: the page statement joins them and answers them', async () => {
+    const { data, sql: statements } = await run<
+      Purchases<{ name: string; code?: string }, { name: string; region: { name: string } | null }>
+    >(
+      '{ transactions(first: 40) { nodes { buyer { name ... on Agency { code } } seller { name region { name } } } } }',
+    );
+    const page = pageStatement(statements);
+    expect(page).toContain('"agency_profile"');
+    expect(page).toContain('"region"');
+    const expected = await newestPurchases(40);
+    expect(data.transactions.nodes).toEqual(
+      expected.map((row) => ({
+        buyer: row.buyer_kind === 'AGENCY' ? { name: row.buyer_name, code: row.buyer_code } : { name: row.buyer_name },
+        seller: { name: row.seller_name, region: row.seller_region === null ? null : { name: row.seller_region } },
+      })),
+    );
+  });
+
+  it('a buyer fetched by name only does not answer another selection of the same party', async () => {
+    // A purchase of an agency under its own program: the program's agency is then loaded (by the
+    // party loader, after the page) as the same party the page brought as a buyer, by name only.
+    const found = await sql<{ buyer_id: number; program_id: number; name: string; code: string; agency_type: string }>`
+      SELECT t.buyer_id, t.program_id, b.name, ap.code, ap.agency_type
+      FROM "transaction" t
+      JOIN program pr ON pr.tenant_id = t.tenant_id AND pr.id = t.program_id AND pr.agency_id = t.buyer_id
+      JOIN party b ON b.tenant_id = t.tenant_id AND b.id = t.buyer_id
+      JOIN agency_profile ap ON ap.tenant_id = b.tenant_id AND ap.party_id = b.id
+      ORDER BY t.id LIMIT 1`.execute(server.database.db);
+    const purchase = found.rows[0];
+    expect(purchase).toBeDefined();
+    const { data } = await run<{
+      transactions: {
+        nodes: Array<{
+          buyer: { name: string };
+          program: { agency: { name: string; code: string; agencyType: string } };
+        }>;
+      };
+    }>(
+      `query($buyer: ID!, $program: ID!) {
+        transactions(first: 1, filter: { buyerIds: [$buyer], programIds: [$program] }) { nodes {
+          buyer { name } program { agency { name code agencyType } }
+        } }
+      }`,
+      {
+        buyer: encodeGlobalId('Agency', purchase?.buyer_id ?? 0),
+        program: encodeGlobalId('Program', purchase?.program_id ?? 0),
+      },
+    );
+    expect(data.transactions.nodes).toEqual([
+      {
+        buyer: { name: purchase?.name },
+        program: { agency: { name: purchase?.name, code: purchase?.code, agencyType: purchase?.agency_type } },
+      },
+    ]);
+  });
+});
+
+describe("an agency's network units join their regions only when asked", () => {
+  const unitsOf = async (agencyId: number) =>
+    (
+      await sql<{ name: string; unit_type: string; region: string | null }>`
+        WITH RECURSIVE tree(id) AS (
+          SELECT id FROM party WHERE parent_id = ${agencyId}
+          UNION SELECT p.id FROM party p JOIN tree ON p.parent_id = tree.id)
+        SELECT p.name, np.unit_type, rg.name AS region
+        FROM party p JOIN tree ON tree.id = p.id
+        JOIN network_unit_profile np ON np.tenant_id = p.tenant_id AND np.party_id = p.id
+        LEFT JOIN region rg ON rg.code = p.region_code
+        ORDER BY p.name, p.id`.execute(server.database.db)
+    ).rows;
+
+  it('without region: one statement, no region joined; with region: joined, and both answers right', async () => {
+    const agencies = await sql<{ id: number; code: string }>`
+      SELECT p.id, ap.code FROM party p JOIN agency_profile ap ON ap.tenant_id = p.tenant_id AND ap.party_id = p.id
+      WHERE EXISTS (SELECT 1 FROM party c WHERE c.parent_id = p.id) ORDER BY p.id LIMIT 1`.execute(server.database.db);
+    const agency = agencies.rows[0];
+    expect(agency).toBeDefined();
+    const expected = await unitsOf(agency?.id ?? 0);
+    expect(expected.length).toBeGreaterThan(0);
+
+    type Units<Row> = { agency: { networkUnits: { nodes: Row[] } } };
+    const plain = await run<Units<{ name: string; unitType: string }>>(
+      'query($code: String!) { agency(code: $code) { code networkUnits(first: 500) { nodes { name unitType } } } }',
+      { code: agency?.code },
+    );
+    expect(plain.sql).toHaveLength(2); // the session, then the agency with its units
+    expect(plain.sql[1]).not.toContain('"region"');
+    expect(plain.data.agency.networkUnits.nodes).toEqual(
+      expected.map((u) => ({ name: u.name, unitType: u.unit_type })),
+    );
+
+    const placed = await run<Units<{ name: string; region: { name: string } | null }>>(
+      'query($code: String!) { agency(code: $code) { code networkUnits(first: 500) { nodes { name region { name } } } } }',
+      { code: agency?.code },
+    );
+    expect(placed.sql).toHaveLength(2);
+    expect(placed.sql[1]).toContain('"region"');
+    expect(placed.data.agency.networkUnits.nodes).toEqual(
+      expected.map((u) => ({ name: u.name, region: u.region === null ? null : { name: u.region } })),
+    );
+  });
+});

@@ -16,7 +16,7 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 
 /*
  * A party embedded in a list's statement joins only what the operation asks of it (PartyParts in
- * server/src/modules/party/party.queries.ts): a purchase's buyer asked for its name joins neither
+ * server/src/modules/party/party-select.queries.ts): a purchase's buyer asked for its name joins neither
  * its profile nor its region; an agency's network units asked without `region` are fetched without
  * their regions. The answers are checked against the database read directly, and a party fetched
  * without its profile must not answer another selection of the same request.

@@ -26,6 +26,24 @@ export interface Ordering {
   readonly descending: boolean;
 }
 
+/**
+ * An ordering function whose orderings are made once per field and direction: they are immutable
+ * (Kysely expressions), and a list asks for its ordering on every request, a nested list on every
+ * parent row.
+ */
+export function orderings<F extends string>(make: (field: F, descending: boolean) => Ordering) {
+  const made = new Map<string, Ordering>();
+  return (field: F, descending: boolean): Ordering => {
+    const key = `${field} ${descending}`;
+    let ordering = made.get(key);
+    if (!ordering) {
+      ordering = make(field, descending);
+      made.set(key, ordering);
+    }
+    return ordering;
+  };
+}
+
 /** The position of a row in an ordering: its key value and its id. */
 export type CursorPosition = readonly [key: string | number, id: string | number];
 

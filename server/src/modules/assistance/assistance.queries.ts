@@ -1,6 +1,6 @@
 import type { AssistanceKind, Database } from '@jejaring/db';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { ListQuery, Ordering } from '../../graphql/keyset.queries.ts';
+import { type ListQuery, type Ordering, orderings } from '../../graphql/keyset.queries.ts';
 
 export interface AssistanceRow {
   id: number;
@@ -64,10 +64,10 @@ export function assistanceListQuery(db: Kysely<Database>, tenantId: string, crit
 
 export type AssistanceOrderField = 'OCCURRED_ON' | 'ID';
 
-export function assistanceOrdering(field: AssistanceOrderField, descending: boolean): Ordering {
+export const assistanceOrdering = orderings((field: AssistanceOrderField, descending: boolean): Ordering => {
   const name = `${field}_${descending ? 'DESC' : 'ASC'}`;
   const id = sql.ref('a.id');
   return field === 'OCCURRED_ON'
     ? { name, key: sql.ref('a.occurred_on'), keyType: 'date', id, descending }
     : { name, key: id, keyType: 'bigint', id, descending };
-}
+});

@@ -2,15 +2,9 @@ import DataLoader from 'dataloader';
 import { type Context, loader } from '../../context.ts';
 import { encodeGlobalId, partyNodeType } from '../../graphql/global-id.ts';
 import { isLocalRegion } from '../region/region.types.ts';
-import {
-  findAgenciesOfUnits,
-  findCooperativesOfMembers,
-  findPartiesByIds,
-  hasProfile,
-  type PartyParts,
-  type PartyRow,
-} from './party.queries.ts';
+import { findAgenciesOfUnits, findCooperativesOfMembers, findPartiesByIds } from './party.queries.ts';
 import { Agency, Cooperative, Enterprise, maskNik, NetworkUnit, type Party, Vendor } from './party.types.ts';
+import { hasProfile, type PartyParts, type PartyRow } from './party-select.queries.ts';
 
 /**
  * Maps a party row (from any query built on selectParties) to its GraphQL type: Agency,

@@ -4,7 +4,6 @@ import type {
   Database,
   PartyKind,
   PartyStatus,
-  SizeBasis,
   SizeClass,
   UnitType,
   Verification,
@@ -12,158 +11,9 @@ import type {
 import { npwpSearchForm } from '@jejaring/db/rules';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { containsPattern } from '../../graphql/filters.ts';
-import type { ListQuery, Ordering } from '../../graphql/keyset.queries.ts';
+import { type ListQuery, type Ordering, orderings } from '../../graphql/keyset.queries.ts';
 import { withinRegion } from '../region/region.queries.ts';
-
-/**
- * A party row from selectParties: the party's own columns, the columns of its kind's profile when
- * profiles are joined, and its region's when the region is joined (PartyParts). Columns not
- * selected are absent (undefined), not null: hasProfile tells a row without its profile.
- */
-export interface PartyRow {
-  id: number;
-  kind: PartyKind;
-  name: string;
-  region_code: string | null;
-  parent_id: number | null;
-  size_class: SizeClass | null;
-  is_government: boolean;
-  status: PartyStatus;
-  registered_on: string | null;
-  npwp: string | null;
-  agency_code?: string | null;
-  short_name?: string | null;
-  agency_type?: AgencyType | null;
-  unit_type?: UnitType | null;
-  unit_members?: number | null;
-  nib?: string | null;
-  kbli_code?: string | null;
-  owner_name?: string | null;
-  owner_nik?: string | null;
-  registering_agency_id?: number | null;
-  owner_gender?: 'F' | 'M' | null;
-  founded_year?: number | null;
-  employees?: number | null;
-  capital?: number | null;
-  annual_revenue?: number | null;
-  size_basis?: SizeBasis | null;
-  enterprise_verification?: Verification | null;
-  registration_no?: string | null;
-  coop_type?: CoopType | null;
-  members_count?: number | null;
-  cooperative_verification?: Verification | null;
-  /** The party's region (joined, so a page of parties with their regions is one statement); null without one. */
-  region_level?: number | null;
-  region_name?: string | null;
-  region_parent_code?: string | null;
-  region_population?: number | null;
-  region_area_km2?: number | null;
-}
-
-/**
- * What selectParties joins besides the party's own row: the profile of each kind asked for, and
- * the party's region. A statement that needs neither (a purchase's buyer asked only for its name)
- * is planned and run several times faster without them.
- */
-export interface PartyParts {
-  readonly profiles: boolean;
-  readonly region: boolean;
-}
-
-export const ALL_PARTS: PartyParts = { profiles: true, region: true };
-
-const PROFILE_COLUMNS = {
-  AGENCY: { agency_code: 'ap.code', short_name: 'ap.short_name', agency_type: 'ap.agency_type' },
-  NETWORK_UNIT: { unit_type: 'np.unit_type', unit_members: 'np.members' },
-  ENTERPRISE: {
-    nib: 'ep.nib',
-    kbli_code: 'ep.kbli_code',
-    owner_name: 'ep.owner_name',
-    owner_nik: 'ep.owner_nik',
-    registering_agency_id: 'ep.registering_agency_id',
-    owner_gender: 'ep.owner_gender',
-    founded_year: 'ep.founded_year',
-    employees: 'ep.employees',
-    capital: 'ep.capital',
-    annual_revenue: 'ep.annual_revenue',
-    size_basis: 'ep.size_basis',
-    enterprise_verification: 'ep.verification',
-  },
-  COOPERATIVE: {
-    registration_no: 'cp.registration_no',
-    coop_type: 'cp.coop_type',
-    members_count: 'cp.members_count',
-    cooperative_verification: 'cp.verification',
-  },
-  VENDOR: {},
-} as const;
-
-const PROFILE_TABLES = {
-  AGENCY: ['agency_profile', 'ap'],
-  NETWORK_UNIT: ['network_unit_profile', 'np'],
-  ENTERPRISE: ['enterprise_profile', 'ep'],
-  COOPERATIVE: ['cooperative_profile', 'cp'],
-} as const;
-
-const ALL_KINDS: readonly PartyKind[] = ['AGENCY', 'NETWORK_UNIT', 'ENTERPRISE', 'COOPERATIVE', 'VENDOR'];
-
-/**
- * Parties (alias `p`) with their profiles, for the given kinds (all when omitted): only the
- * profiles of those kinds are joined and selected (with `parts.profiles`), and their region (alias
- * `rg`, reference data) with `parts.region`. Tenant-scoped.
- */
-export function selectParties(
-  db: Kysely<Database>,
-  tenantId: string,
-  kinds: readonly PartyKind[] = ALL_KINDS,
-  parts: PartyParts = ALL_PARTS,
-): ListQuery {
-  let q: ListQuery = db.selectFrom('party as p').where('p.tenant_id', '=', tenantId);
-  const selections: Array<ReturnType<RawBuilder<unknown>['as']>> = [];
-  for (const kind of ALL_KINDS) {
-    if (kind === 'VENDOR' || !parts.profiles || !kinds.includes(kind)) continue;
-    const [table, alias] = PROFILE_TABLES[kind];
-    q = q.leftJoin(`${table} as ${alias}`, (join) =>
-      join.onRef(`${alias}.tenant_id`, '=', 'p.tenant_id').onRef(`${alias}.party_id`, '=', 'p.id'),
-    );
-    for (const [as, column] of Object.entries(PROFILE_COLUMNS[kind])) selections.push(sql.ref(column).as(as));
-  }
-  if (kinds.length < ALL_KINDS.length) q = q.where('p.kind', 'in', kinds);
-  if (parts.region) {
-    q = q
-      .leftJoin('region as rg', 'rg.code', 'p.region_code')
-      .select([
-        'rg.level as region_level',
-        'rg.name as region_name',
-        'rg.parent_code as region_parent_code',
-        'rg.population as region_population',
-        'rg.area_km2 as region_area_km2',
-      ]);
-  }
-  return q
-    .select([
-      'p.id',
-      'p.kind',
-      'p.name',
-      'p.region_code',
-      'p.parent_id',
-      'p.size_class',
-      'p.is_government',
-      'p.status',
-      'p.registered_on',
-      'p.npwp',
-    ])
-    .select(selections as never);
-}
-
-/**
- * Whether a row has its profile's columns (see PartyParts). One without its region's still answers
- * every field: `region` then looks the region up by code.
- */
-export function hasProfile(row: PartyRow): boolean {
-  const [first] = Object.keys(PROFILE_COLUMNS[row.kind]) as Array<keyof PartyRow>;
-  return first === undefined || row[first] !== undefined;
-}
+import { type PartyRow, selectParties } from './party-select.queries.ts';
 
 /** Parties by id, with their profiles, in one statement. */
 export async function findPartiesByIds(
@@ -365,7 +215,7 @@ export async function findAgenciesOfUnits(
 /** The sort keys of party lists. Nullable columns sort as the lowest value (first ascending, last descending). */
 export type PartyOrderField = 'NAME' | 'REGISTERED_ON' | 'ID' | 'CODE' | 'CAPITAL' | 'ANNUAL_REVENUE' | 'EMPLOYEES';
 
-export function partyOrdering(field: PartyOrderField, descending: boolean): Ordering {
+export const partyOrdering = orderings((field: PartyOrderField, descending: boolean): Ordering => {
   const name = `${field}_${descending ? 'DESC' : 'ASC'}`;
   const id = sql.ref('p.id');
   switch (field) {
@@ -384,7 +234,7 @@ export function partyOrdering(field: PartyOrderField, descending: boolean): Orde
     case 'EMPLOYEES':
       return { name, key: sql`coalesce(ep.employees, -1)`, keyType: 'bigint', id, descending };
   }
-}
+});
 
 /** A party's kind, or null when the tenant has no such party. */
 export async function findPartyKind(db: Kysely<Database>, tenantId: string, id: number): Promise<PartyKind | null> {

@@ -42,7 +42,7 @@ import {
   vendorCriteria,
 } from './party.inputs.ts';
 import { agencyOfUnit, cooperativesOfMember, partyById, toPartyPrimed } from './party.loaders.ts';
-import { type PartyRow, partyListQuery } from './party.queries.ts';
+import { partyListQuery } from './party.queries.ts';
 import {
   Agency,
   AgencyConnection,
@@ -57,6 +57,7 @@ import {
   PartyConnection,
   VendorConnection,
 } from './party.types.ts';
+import type { PartyRow } from './party-select.queries.ts';
 
 /** The lists of parties, one per kind and one across all kinds. */
 @Resolver(() => Party)

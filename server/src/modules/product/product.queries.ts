@@ -1,7 +1,7 @@
 import type { Database, ProductCategory } from '@jejaring/db';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { containsPattern } from '../../graphql/filters.ts';
-import type { ListQuery, Ordering } from '../../graphql/keyset.queries.ts';
+import { type ListQuery, type Ordering, orderings } from '../../graphql/keyset.queries.ts';
 import { withinRegion } from '../region/region.queries.ts';
 
 export interface ProductRow {
@@ -75,7 +75,7 @@ export function productListQuery(db: Kysely<Database>, tenantId: string, criteri
 
 export type ProductOrderField = 'NAME' | 'UNIT_PRICE' | 'ID';
 
-export function productOrdering(field: ProductOrderField, descending: boolean): Ordering {
+export const productOrdering = orderings((field: ProductOrderField, descending: boolean): Ordering => {
   const name = `${field}_${descending ? 'DESC' : 'ASC'}`;
   const id = sql.ref('pr.id');
   switch (field) {
@@ -86,4 +86,4 @@ export function productOrdering(field: ProductOrderField, descending: boolean): 
     case 'ID':
       return { name, key: id, keyType: 'bigint', id, descending };
   }
-}
+});

@@ -1,7 +1,7 @@
 import type { Database } from '@jejaring/db';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { containsPattern } from '../../graphql/filters.ts';
-import type { ListQuery, Ordering } from '../../graphql/keyset.queries.ts';
+import { type ListQuery, type Ordering, orderings } from '../../graphql/keyset.queries.ts';
 
 export interface ProgramRow {
   id: number;
@@ -64,7 +64,7 @@ export function programListQuery(db: Kysely<Database>, tenantId: string, criteri
 
 export type ProgramOrderField = 'NAME' | 'CODE' | 'FISCAL_YEAR' | 'BUDGET' | 'ID';
 
-export function programOrdering(field: ProgramOrderField, descending: boolean): Ordering {
+export const programOrdering = orderings((field: ProgramOrderField, descending: boolean): Ordering => {
   const name = `${field}_${descending ? 'DESC' : 'ASC'}`;
   const id = sql.ref('g.id');
   switch (field) {
@@ -79,4 +79,4 @@ export function programOrdering(field: ProgramOrderField, descending: boolean): 
     case 'ID':
       return { name, key: id, keyType: 'bigint', id, descending };
   }
-}
+});

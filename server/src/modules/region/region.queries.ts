@@ -1,7 +1,7 @@
 import type { Database, RegionTable } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { containsPattern } from '../../graphql/filters.ts';
-import type { Ordering } from '../../graphql/keyset.queries.ts';
+import { type Ordering, orderings } from '../../graphql/keyset.queries.ts';
 
 /** Regions are reference data shared by every tenant (not tenant-scoped). */
 
@@ -55,11 +55,11 @@ export function withinRegion(column: ReturnType<typeof sql.ref>, code: string) {
 
 export type RegionOrderField = 'CODE' | 'NAME';
 
-export function regionOrdering(field: RegionOrderField, descending: boolean): Ordering {
+export const regionOrdering = orderings((field: RegionOrderField, descending: boolean): Ordering => {
   const name = `${field}_${descending ? 'DESC' : 'ASC'}`;
   const key = field === 'NAME' ? sql.ref('r.name') : sql.ref('r.code');
   return { name, key, keyType: 'text', id: sql.ref('r.code'), idType: 'text', descending };
-}
+});
 
 /** Every region code (reference data: a few thousand rows, the same for every tenant). */
 export async function findAllRegionCodes(db: Kysely<Database>): Promise<string[]> {

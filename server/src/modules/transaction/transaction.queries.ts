@@ -1,7 +1,8 @@
 import type { Database, FundingSource, PartyKind, ProductCategory, SizeClass } from '@jejaring/db';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { ListQuery, Ordering } from '../../graphql/keyset.queries.ts';
-import { findNetworkUnitIds, type PartyParts, type PartyRow, selectParties } from '../party/party.queries.ts';
+import { type ListQuery, type Ordering, orderings } from '../../graphql/keyset.queries.ts';
+import { findNetworkUnitIds } from '../party/party.queries.ts';
+import { type PartyParts, type PartyRow, selectParties } from '../party/party-select.queries.ts';
 import { withinRegion } from '../region/region.queries.ts';
 
 export interface TransactionRow {
@@ -185,7 +186,7 @@ export function transactionListQuery(db: Kysely<Database>, tenantId: string, cri
 
 export type TransactionOrderField = 'OCCURRED_ON' | 'AMOUNT' | 'ID';
 
-export function transactionOrdering(field: TransactionOrderField, descending: boolean): Ordering {
+export const transactionOrdering = orderings((field: TransactionOrderField, descending: boolean): Ordering => {
   const name = `${field}_${descending ? 'DESC' : 'ASC'}`;
   const id = sql.ref('t.id');
   switch (field) {
@@ -196,4 +197,4 @@ export function transactionOrdering(field: TransactionOrderField, descending: bo
     case 'ID':
       return { name, key: id, keyType: 'bigint', id, descending };
   }
-}
+});

@@ -1,0 +1,193 @@
+import type {
+  AgencyType,
+  CoopType,
+  Database,
+  PartyKind,
+  PartyStatus,
+  SizeBasis,
+  SizeClass,
+  UnitType,
+  Verification,
+} from '@jejaring/db';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { ListQuery } from '../../graphql/keyset.queries.ts';
+
+/*
+ * The party shape every party query starts from (selectParties): a party with its kind's profile
+ * and its region, joined to what the caller needs (PartyParts). The lists, filters and lookups
+ * built on it are in party.queries.ts.
+ */
+
+/**
+ * A party row from selectParties: the party's own columns, the columns of its kind's profile when
+ * profiles are joined, and its region's when the region is joined (PartyParts). Columns not
+ * selected are absent (undefined), not null: hasProfile tells a row without its profile.
+ */
+export interface PartyRow {
+  id: number;
+  kind: PartyKind;
+  name: string;
+  region_code: string | null;
+  parent_id: number | null;
+  size_class: SizeClass | null;
+  is_government: boolean;
+  status: PartyStatus;
+  registered_on: string | null;
+  npwp: string | null;
+  agency_code?: string | null;
+  short_name?: string | null;
+  agency_type?: AgencyType | null;
+  unit_type?: UnitType | null;
+  unit_members?: number | null;
+  nib?: string | null;
+  kbli_code?: string | null;
+  owner_name?: string | null;
+  owner_nik?: string | null;
+  registering_agency_id?: number | null;
+  owner_gender?: 'F' | 'M' | null;
+  founded_year?: number | null;
+  employees?: number | null;
+  capital?: number | null;
+  annual_revenue?: number | null;
+  size_basis?: SizeBasis | null;
+  enterprise_verification?: Verification | null;
+  registration_no?: string | null;
+  coop_type?: CoopType | null;
+  members_count?: number | null;
+  cooperative_verification?: Verification | null;
+  /** The party's region (joined, so a page of parties with their regions is one statement); null without one. */
+  region_level?: number | null;
+  region_name?: string | null;
+  region_parent_code?: string | null;
+  region_population?: number | null;
+  region_area_km2?: number | null;
+}
+
+/**
+ * What selectParties joins besides the party's own row: the profile of each kind asked for, and
+ * the party's region. A statement that needs neither (a purchase's buyer asked only for its name)
+ * is planned and run several times faster without them.
+ */
+export interface PartyParts {
+  readonly profiles: boolean;
+  readonly region: boolean;
+}
+
+export const ALL_PARTS: PartyParts = { profiles: true, region: true };
+
+const PROFILE_COLUMNS = {
+  AGENCY: { agency_code: 'ap.code', short_name: 'ap.short_name', agency_type: 'ap.agency_type' },
+  NETWORK_UNIT: { unit_type: 'np.unit_type', unit_members: 'np.members' },
+  ENTERPRISE: {
+    nib: 'ep.nib',
+    kbli_code: 'ep.kbli_code',
+    owner_name: 'ep.owner_name',
+    owner_nik: 'ep.owner_nik',
+    registering_agency_id: 'ep.registering_agency_id',
+    owner_gender: 'ep.owner_gender',
+    founded_year: 'ep.founded_year',
+    employees: 'ep.employees',
+    capital: 'ep.capital',
+    annual_revenue: 'ep.annual_revenue',
+    size_basis: 'ep.size_basis',
+    enterprise_verification: 'ep.verification',
+  },
+  COOPERATIVE: {
+    registration_no: 'cp.registration_no',
+    coop_type: 'cp.coop_type',
+    members_count: 'cp.members_count',
+    cooperative_verification: 'cp.verification',
+  },
+  VENDOR: {},
+} as const;
+
+const PROFILE_TABLES = {
+  AGENCY: ['agency_profile', 'ap'],
+  NETWORK_UNIT: ['network_unit_profile', 'np'],
+  ENTERPRISE: ['enterprise_profile', 'ep'],
+  COOPERATIVE: ['cooperative_profile', 'cp'],
+} as const;
+
+const ALL_KINDS: readonly PartyKind[] = ['AGENCY', 'NETWORK_UNIT', 'ENTERPRISE', 'COOPERATIVE', 'VENDOR'];
+
+/**
+ * Parties (alias `p`) with their profiles, for the given kinds (all when omitted): only the
+ * profiles of those kinds are joined and selected (with `parts.profiles`), and their region (alias
+ * `rg`, reference data) with `parts.region`. Tenant-scoped.
+ */
+export function selectParties(
+  db: Kysely<Database>,
+  tenantId: string,
+  kinds: readonly PartyKind[] = ALL_KINDS,
+  parts: PartyParts = ALL_PARTS,
+): ListQuery {
+  // Made once per database handle and shape: the query is immutable (what callers add to it makes
+  // a new one), and lists start from it on every request and embedded row.
+  let made = madeParties.get(db);
+  if (!made) {
+    made = new Map();
+    madeParties.set(db, made);
+  }
+  const key = `${tenantId}|${kinds.join(',')}|${parts.profiles}|${parts.region}`;
+  let query = made.get(key);
+  if (!query) {
+    query = buildParties(db, tenantId, kinds, parts);
+    made.set(key, query);
+  }
+  return query;
+}
+
+const madeParties = new WeakMap<Kysely<Database>, Map<string, ListQuery>>();
+
+function buildParties(
+  db: Kysely<Database>,
+  tenantId: string,
+  kinds: readonly PartyKind[],
+  parts: PartyParts,
+): ListQuery {
+  let q: ListQuery = db.selectFrom('party as p').where('p.tenant_id', '=', tenantId);
+  const selections: Array<ReturnType<RawBuilder<unknown>['as']>> = [];
+  for (const kind of ALL_KINDS) {
+    if (kind === 'VENDOR' || !parts.profiles || !kinds.includes(kind)) continue;
+    const [table, alias] = PROFILE_TABLES[kind];
+    q = q.leftJoin(`${table} as ${alias}`, (join) =>
+      join.onRef(`${alias}.tenant_id`, '=', 'p.tenant_id').onRef(`${alias}.party_id`, '=', 'p.id'),
+    );
+    for (const [as, column] of Object.entries(PROFILE_COLUMNS[kind])) selections.push(sql.ref(column).as(as));
+  }
+  if (kinds.length < ALL_KINDS.length) q = q.where('p.kind', 'in', kinds);
+  if (parts.region) {
+    q = q
+      .leftJoin('region as rg', 'rg.code', 'p.region_code')
+      .select([
+        'rg.level as region_level',
+        'rg.name as region_name',
+        'rg.parent_code as region_parent_code',
+        'rg.population as region_population',
+        'rg.area_km2 as region_area_km2',
+      ]);
+  }
+  return q
+    .select([
+      'p.id',
+      'p.kind',
+      'p.name',
+      'p.region_code',
+      'p.parent_id',
+      'p.size_class',
+      'p.is_government',
+      'p.status',
+      'p.registered_on',
+      'p.npwp',
+    ])
+    .select(selections as never);
+}
+
+/**
+ * Whether a row has its profile's columns (see PartyParts). One without its region's still answers
+ * every field: `region` then looks the region up by code.
+ */
+export function hasProfile(row: PartyRow): boolean {
+  const [first] = Object.keys(PROFILE_COLUMNS[row.kind]) as Array<keyof PartyRow>;
+  return first === undefined || row[first] !== undefined;
+}

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '@jejaring/db';
 import { setUserDisabled } from '@jejaring/db/auth';
 import { createDemoUsers } from '@jejaring/db/demo/users';
 import { TEST_TENANT } from '@jejaring/db/testing';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/server.ts';
 
@@ -58,7 +59,12 @@ describe('demo credentials in production mode', () => {
   it('refuses to start when a party the demo loaded was changed afterwards', async () => {
     const seed = async (h: DatabaseHandle) => {
       await demoLike(h, false);
-      await h.db.updateTable('party').set({ name: 'Diskopukmdag (diubah)', updated_at: new Date() }).execute();
+      // clock_timestamp(), not a JavaScript Date: the check compares with the demo's audit event to
+      // the microsecond, and a Date (milliseconds) in the same millisecond would not be later.
+      await h.db
+        .updateTable('party')
+        .set({ name: 'Diskopukmdag (diubah)', updated_at: sql<Date>`clock_timestamp()` })
+        .execute();
     };
     await expect(startTestServer({ env: production, seed })).rejects.toThrow(
       /parties changed after the demo was loaded/,

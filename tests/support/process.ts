@@ -58,7 +58,9 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
     child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${stderr}`)));
   });
   url.catch(() => {}); // awaited by the test; an early exit must not be an unhandled rejection
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': a process can exit before its last output has been read here, and
+  // `logs()` must then hold every line it wrote ('close' comes once its output streams ended).
+  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return {
     child,
     url,

@@ -18,7 +18,11 @@ export type Outcome =
   /** The connection broke after the request was sent: no answer, or an answer cut short. */
   | { kind: 'cut'; code: string; partial: string; ms: number; sentAt: number };
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+// A kept-alive socket idle in the pool is closed here after 4 s, before the server closes it after
+// its 5 s (Node's keepAliveTimeout): otherwise a request sent on it as the server closes it fails
+// with ECONNRESET, a race of the client's pool (after a slow moment had opened extra sockets), not
+// a refusal by the server.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
 
 /**
  * POSTs `body` as JSON and resolves (never rejects) with how it ended. A body is complete only

@@ -1,5 +1,6 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { exitAfterLog } from './logger.ts';
 
 /*
  * Stopping without cutting anyone off, and living through what should not kill a server.
@@ -82,11 +83,11 @@ export function stopOnSignals(logger: Logger, stop: (signal: string) => Promise<
     stop(signal).then(
       () => {
         logger.info('stopped');
-        process.exit(0);
+        exitAfterLog(logger, 0);
       },
       (error: unknown) => {
         logger.error({ err: error }, 'shutting down failed');
-        process.exit(1);
+        exitAfterLog(logger, 1);
       },
     );
   };

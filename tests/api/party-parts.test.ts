@@ -1,18 +1,10 @@
 import type { DatabaseHandle } from '@jejaring/db';
 import { encodeGlobalId } from '@jejaring/server/graphql/global-id';
-import {
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  PostgresQueryCompiler,
-  type QueryResult,
-  type RootOperationNode,
-  sql,
-  type UnknownRow,
-} from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importApiBundle } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { StatementRecorder } from '../support/statement-recorder.ts';
 
 /*
  * A party embedded in a list's statement joins only what the operation asks of it (PartyParts in
@@ -22,21 +14,7 @@ import { startTestServer, type TestServer } from '../support/server.ts';
  * without its profile must not answer another selection of the same request.
  */
 
-/** Records the SQL of every statement the server runs. */
-class StatementLog implements KyselyPlugin {
-  readonly statements: string[] = [];
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    // Sub-queries pass here too; only statements sent (their results come back) are kept.
-    pending.set(args.queryId, new PostgresQueryCompiler().compileQuery(args.node, args.queryId).sql);
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.statements.push(pending.get(args.queryId) ?? '?');
-    return args.result;
-  }
-}
-const pending = new WeakMap<object, string>();
-const log = new StatementLog();
+const log = new StatementRecorder();
 let server: TestServer;
 let analyst: Record<string, string>;
 
@@ -54,7 +32,7 @@ async function run<T>(query: string, variables: Record<string, unknown> = {}): P
   log.statements.length = 0;
   const result = await server.gql<T>(query, variables, analyst);
   expect(result.errors).toBeUndefined();
-  return { data: result.data as T, sql: [...log.statements] };
+  return { data: result.data as T, sql: log.statements.map((statement) => statement.sql) };
 }
 
 /** The newest purchases as the database has them. */

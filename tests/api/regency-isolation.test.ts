@@ -4,21 +4,12 @@ import { type DatabaseHandle, migrateToLatest } from '@jejaring/db';
 import { createUser } from '@jejaring/db/auth';
 import { importCsvBundle, readBundleDir } from '@jejaring/db/import';
 import { testEngine } from '@jejaring/db/testing';
-import {
-  CompiledQuery,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  PostgresQueryCompiler,
-  type QueryResult,
-  type RootOperationNode,
-  sql,
-  type UnknownRow,
-} from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_BUNDLE, globalId } from '../support/fixtures.ts';
 import { ROOT } from '../support/process.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { StatementRecorder } from '../support/statement-recorder.ts';
 
 /*
  * A regency's dashboard reads no other regency's rows. Three regencies hold the same small bundle
@@ -36,20 +27,6 @@ const REGENCY = '61.71';
 const OTHERS = ['61.12', '61.72'];
 const HEADERS = { 'jejaring-regency': REGENCY };
 const PASSWORD = 'isolation-password-2026';
-
-class StatementRecorder implements KyselyPlugin {
-  readonly statements: CompiledQuery[] = [];
-  readonly #compiled = new WeakMap<object, CompiledQuery>();
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.#compiled.set(args.queryId, new PostgresQueryCompiler().compileQuery(args.node, args.queryId));
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const compiled = this.#compiled.get(args.queryId);
-    if (compiled) this.statements.push(compiled);
-    return args.result;
-  }
-}
 
 /** The credential lookup finds a session by its secret's hash whatever the regency (auth/auth.sql.ts): the one exception, by design. */
 const CREDENTIAL_LOOKUP = /from "(user_session|api_key)" as "[sk]" inner join "app_user"/;

@@ -185,3 +185,72 @@ describe("an agency's network units join their regions only when asked", () => {
     );
   });
 });
+
+describe("a party's own columns beyond id, kind, name and region code are selected only when asked", () => {
+  /** The agency with the largest network, its units as the database has them (by name). */
+  async function largestNetwork() {
+    const agencies = await sql<{ id: number; code: string }>`
+      SELECT p.id, ap.code FROM party p JOIN agency_profile ap ON ap.tenant_id = p.tenant_id AND ap.party_id = p.id
+      ORDER BY (SELECT count(*) FROM party c WHERE c.parent_id = p.id) DESC, p.id LIMIT 1`.execute(server.database.db);
+    const agency = agencies.rows[0];
+    if (!agency) throw new Error('the fixture has no agency');
+    const units = await sql<{ id: number; name: string; unit_type: string; members: number | null; status: string }>`
+      WITH RECURSIVE tree(id) AS (
+        SELECT id FROM party WHERE parent_id = ${agency.id}
+        UNION SELECT p.id FROM party p JOIN tree ON p.parent_id = tree.id)
+      SELECT p.id, p.name, np.unit_type, np.members, p.status
+      FROM party p JOIN tree ON tree.id = p.id
+      JOIN network_unit_profile np ON np.tenant_id = p.tenant_id AND np.party_id = p.id
+      ORDER BY p.name, p.id`.execute(server.database.db);
+    expect(units.rows.length).toBeGreaterThan(0);
+    return { code: agency.code, units: units.rows };
+  }
+
+  /** The select list of the network units' subquery in the agency's statement. */
+  const unitColumns = (statement: string) =>
+    statement.slice(statement.indexOf('FROM ((select'), statement.indexOf('"network_unit_profile"'));
+
+  type Units<Row> = { agency: { networkUnits: { nodes: Row[] } } };
+
+  it("an agency's units asked for names, types and members: no other own column selected, answers right", async () => {
+    const { code, units } = await largestNetwork();
+    const lean = await run<Units<{ name: string; unitType: string; members: number | null }>>(
+      'query($code: String!) { agency(code: $code) { networkUnits(first: 500) { nodes { name unitType members } } } }',
+      { code },
+    );
+    expect(lean.sql).toHaveLength(2); // the session, then the agency with its units
+    const columns = unitColumns(lean.sql[1] as string);
+    for (const column of ['"p"."id"', '"p"."kind"', '"p"."name"', '"p"."region_code"'])
+      expect(columns).toContain(column);
+    for (const column of ['parent_id', 'size_class', 'is_government', 'status', 'registered_on', 'npwp']) {
+      expect(columns).not.toContain(`"p"."${column}"`);
+    }
+    expect(lean.data.agency.networkUnits.nodes).toEqual(
+      units.map((u) => ({ name: u.name, unitType: u.unit_type, members: u.members })),
+    );
+  });
+
+  it("an agency's units asked for their status: every own column selected, answers right", async () => {
+    const { code, units } = await largestNetwork();
+    const whole = await run<Units<{ name: string; status: string }>>(
+      'query($code: String!) { agency(code: $code) { networkUnits(first: 500) { nodes { name status } } } }',
+      { code },
+    );
+    const columns = unitColumns(whole.sql[1] as string);
+    for (const column of ['parent_id', 'size_class', 'is_government', 'status', 'registered_on', 'npwp']) {
+      expect(columns).toContain(`"p"."${column}"`);
+    }
+    expect(whole.data.agency.networkUnits.nodes).toEqual(units.map((u) => ({ name: u.name, status: u.status })));
+  });
+
+  it("a purchase's buyer asked for its name: the buyer's other own columns are not selected", async () => {
+    const { sql: statements } = await run(
+      '{ transactions(first: 10) { nodes { buyer { name } seller { name isLocal } } } }',
+    );
+    const page = pageStatement(statements);
+    expect(page).toContain('"p"."region_code"');
+    for (const column of ['parent_id', 'size_class', 'is_government', 'status', 'registered_on', 'npwp']) {
+      expect(page).not.toContain(`"p"."${column}"`);
+    }
+  });
+});

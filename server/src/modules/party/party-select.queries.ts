@@ -19,9 +19,10 @@ import type { ListQuery } from '../../graphql/keyset.queries.ts';
  */
 
 /**
- * A party row from selectParties: the party's own columns, the columns of its kind's profile when
- * profiles are joined, and its region's when the region is joined (PartyParts). Columns not
- * selected are absent (undefined), not null: hasProfile tells a row without its profile.
+ * A party row from selectParties: the party's own columns (only LEAN_COLUMNS' without
+ * `PartyParts.own`), the columns of its kind's profile when profiles are joined, and its region's
+ * when the region is joined (PartyParts). Columns not selected are absent (undefined), not null:
+ * isWholeRow tells a row without some of them.
  */
 export interface PartyRow {
   id: number;
@@ -71,9 +72,27 @@ export interface PartyRow {
 export interface PartyParts {
   readonly profiles: boolean;
   readonly region: boolean;
+  /**
+   * Every own column of the party; without, only LEAN_COLUMNS (id, kind, name, region_code): a page
+   * of 300 network units asked for their names and types builds half the JSON.
+   */
+  readonly own: boolean;
 }
 
-export const ALL_PARTS: PartyParts = { profiles: true, region: true };
+export const ALL_PARTS: PartyParts = { profiles: true, region: true, own: true };
+
+/** The own columns a party row always has. */
+const LEAN_COLUMNS = ['p.id', 'p.kind', 'p.name', 'p.region_code'] as const;
+
+/** The other own columns, selected with `PartyParts.own`. */
+const OTHER_OWN_COLUMNS = [
+  'p.parent_id',
+  'p.size_class',
+  'p.is_government',
+  'p.status',
+  'p.registered_on',
+  'p.npwp',
+] as const;
 
 const PROFILE_COLUMNS = {
   AGENCY: { agency_code: 'ap.code', short_name: 'ap.short_name', agency_type: 'ap.agency_type' },
@@ -128,7 +147,7 @@ export function selectParties(
     made = new Map();
     madeParties.set(db, made);
   }
-  const key = `${tenantId}|${kinds.join(',')}|${parts.profiles}|${parts.region}`;
+  const key = `${tenantId}|${kinds.join(',')}|${parts.profiles}|${parts.region}|${parts.own}`;
   let query = made.get(key);
   if (!query) {
     query = buildParties(db, tenantId, kinds, parts);
@@ -167,27 +186,14 @@ function buildParties(
         'rg.area_km2 as region_area_km2',
       ]);
   }
-  return q
-    .select([
-      'p.id',
-      'p.kind',
-      'p.name',
-      'p.region_code',
-      'p.parent_id',
-      'p.size_class',
-      'p.is_government',
-      'p.status',
-      'p.registered_on',
-      'p.npwp',
-    ])
-    .select(selections as never);
+  return q.select(parts.own ? [...LEAN_COLUMNS, ...OTHER_OWN_COLUMNS] : LEAN_COLUMNS).select(selections as never);
 }
 
 /**
- * Whether a row has its profile's columns (see PartyParts). One without its region's still answers
- * every field: `region` then looks the region up by code.
+ * Whether a row has all of its own columns and its profile's (see PartyParts). One without its
+ * region's still answers every field: `region` then looks the region up by code.
  */
-export function hasProfile(row: PartyRow): boolean {
+export function isWholeRow(row: PartyRow): boolean {
   const [first] = Object.keys(PROFILE_COLUMNS[row.kind]) as Array<keyof PartyRow>;
-  return first === undefined || row[first] !== undefined;
+  return row.status !== undefined && (first === undefined || row[first] !== undefined);
 }

@@ -4,13 +4,14 @@ import { encodeGlobalId, partyNodeType } from '../../graphql/global-id.ts';
 import { isLocalRegion } from '../region/region.types.ts';
 import { findAgenciesOfUnits, findCooperativesOfMembers, findPartiesByIds } from './party.queries.ts';
 import { Agency, Cooperative, Enterprise, maskNik, NetworkUnit, type Party, Vendor } from './party.types.ts';
-import { hasProfile, type PartyParts, type PartyRow } from './party-select.queries.ts';
+import { isWholeRow, type PartyParts, type PartyRow } from './party-select.queries.ts';
 
 /**
  * Maps a party row (from any query built on selectParties) to its GraphQL type: Agency,
  * NetworkUnit, Enterprise, Cooperative or Vendor. `tenantId` decides `isLocal`. Without its region's
- * columns (PartyParts), the party's region is looked up when asked; without its profile's, its
- * profile fields are null: that party is fit only for the selection it was fetched for.
+ * columns (PartyParts), the party's region is looked up when asked; without its profile's, or
+ * without its own columns beyond the lean ones, those fields are null or undefined: that party is
+ * fit only for the selection it was fetched for.
  */
 export function toParty(row: PartyRow, tenantId: string): Party {
   const base = {
@@ -79,14 +80,12 @@ export function toParty(row: PartyRow, tenantId: string): Party {
   }
 }
 
+/** The GraphQL fields toParty answers from a party's lean own columns: id, kind, name and region_code. */
+const LEAN_OWN_FIELDS = ['__typename', 'id', 'kind', 'name', 'regionCode', 'isLocal'];
+
 /** The GraphQL fields toParty answers from the party's own columns (`base` above, and sizeClass). */
 const OWN_ROW_FIELDS: ReadonlySet<string> = new Set([
-  '__typename',
-  'id',
-  'kind',
-  'name',
-  'regionCode',
-  'isLocal',
+  ...LEAN_OWN_FIELDS,
   'status',
   'isGovernment',
   'registeredOn',
@@ -95,14 +94,31 @@ const OWN_ROW_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * What a party's row must join to answer the fields asked of it (names from lookahead.ts): the
- * region for `region`, the profiles for any field not answered from the party's own columns
- * (conservative: a field resolver that only needs the id counts too).
+ * The GraphQL fields a lean row answers (PartyParts.own false): from its lean own columns, its
+ * region, and profile columns alone (an agency's code and type, a unit's type and members). Every
+ * other field needs all of the party's own columns.
+ */
+const LEAN_ROW_FIELDS: ReadonlySet<string> = new Set([
+  ...LEAN_OWN_FIELDS,
+  'region',
+  'code',
+  'shortName',
+  'agencyType',
+  'unitType',
+  'members',
+]);
+
+/**
+ * What a party's row must join and select to answer the fields asked of it (names from
+ * lookahead.ts): the region for `region`, the profiles for any field not answered from the party's
+ * own columns (conservative: a field resolver that only needs the id counts too), and every own
+ * column for any field a lean row does not answer.
  */
 export function partyPartsAsked(names: ReadonlySet<string>): PartyParts {
   return {
     region: names.has('region'),
     profiles: [...names].some((name) => name !== 'region' && !OWN_ROW_FIELDS.has(name)),
+    own: [...names].some((name) => !LEAN_ROW_FIELDS.has(name)),
   };
 }
 
@@ -129,11 +145,11 @@ export function partyById(ctx: Context): DataLoader<number, Party | null> {
 
 /**
  * Maps party rows and primes the request's party loader with them; not with rows fetched without
- * their profile, so a party fetched for one selection (a buyer's name) never answers another.
+ * some of their columns, so a party fetched for one selection (a buyer's name) never answers another.
  */
 export function toPartyPrimed(ctx: Context, row: PartyRow): Party {
   const party = toParty(row, ctx.tenantId);
-  if (hasProfile(row)) partyById(ctx).prime(row.id, party);
+  if (isWholeRow(row)) partyById(ctx).prime(row.id, party);
   return party;
 }
 

@@ -13,7 +13,7 @@ import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from
 import { containsPattern } from '../../graphql/filters.ts';
 import { type ListQuery, type Ordering, orderings } from '../../graphql/keyset.queries.ts';
 import { withinRegion } from '../region/region.queries.ts';
-import { type PartyRow, selectParties } from './party-select.queries.ts';
+import { ALL_PARTS, type PartyParts, type PartyRow, selectParties } from './party-select.queries.ts';
 
 /** Parties by id, with their profiles, in one statement. */
 export async function findPartiesByIds(
@@ -164,16 +164,21 @@ export function whereParties(query: ListQuery, tenantId: string, criteria: Party
 }
 
 /**
- * The filtered base query of a party list; without `region`, the parties' regions are not joined
- * (the profiles always are: filters and sort keys read them).
+ * The filtered base query of a party list; without `parts.region`, the parties' regions are not
+ * joined, without `parts.own` only their lean own columns are selected (the profiles always are
+ * joined: filters and sort keys read them).
  */
 export function partyListQuery(
   db: Kysely<Database>,
   tenantId: string,
   criteria: PartyCriteria,
-  region = true,
+  parts: Omit<PartyParts, 'profiles'> = ALL_PARTS,
 ): ListQuery {
-  return whereParties(selectParties(db, tenantId, criteria.kinds, { profiles: true, region }), tenantId, criteria);
+  return whereParties(
+    selectParties(db, tenantId, criteria.kinds, { profiles: true, region: parts.region, own: parts.own }),
+    tenantId,
+    criteria,
+  );
 }
 
 /** The cooperatives each of many enterprises belongs to, in one statement. */

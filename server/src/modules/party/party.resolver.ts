@@ -41,7 +41,7 @@ import {
   VendorFilter,
   vendorCriteria,
 } from './party.inputs.ts';
-import { agencyOfUnit, cooperativesOfMember, partyById, toPartyPrimed } from './party.loaders.ts';
+import { agencyOfUnit, cooperativesOfMember, partyById, partyPartsAsked, toPartyPrimed } from './party.loaders.ts';
 import { partyListQuery } from './party.queries.ts';
 import {
   Agency,
@@ -57,7 +57,7 @@ import {
   PartyConnection,
   VendorConnection,
 } from './party.types.ts';
-import type { PartyRow } from './party-select.queries.ts';
+import type { PartyParts, PartyRow } from './party-select.queries.ts';
 
 /** The lists of parties, one per kind and one across all kinds. */
 @Resolver(() => Party)
@@ -188,7 +188,7 @@ export class PartyResolver {
   ): Promise<Agency> {
     const text = searchText(code, 'code') ?? '';
     const region = objectFieldNames(info).has('region');
-    const query = partyListQuery(ctx.db, ctx.tenantId, { kinds: ['AGENCY'] }, region)
+    const query = partyListQuery(ctx.db, ctx.tenantId, { kinds: ['AGENCY'] }, { region, own: true })
       .where((eb) => eb.or([eb('ap.code', '=', text), eb('ap.short_name', '=', text)]))
       .orderBy('p.id')
       .limit(1);
@@ -242,30 +242,31 @@ export class AgencyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): ConnectionAnswer<NetworkUnit> {
-    const region = rowFieldNames(info).has('region');
-    return nestedConnection(ctx, agency.rowId, agencyNetworkUnits(ctx, filter, orderBy, page, region));
+    const parts = partyPartsAsked(rowFieldNames(info));
+    return nestedConnection(ctx, agency.rowId, agencyNetworkUnits(ctx, filter, orderBy, page, parts));
   }
 }
 
 /**
- * An agency's network units as a nested connection, their regions joined when `region` (asked of
- * the rows); throws BAD_USER_INPUT for bad arguments.
+ * An agency's network units as a nested connection, their regions joined and their own columns
+ * selected as `parts` says (from what is asked of the rows); throws BAD_USER_INPUT for bad arguments.
  */
 function agencyNetworkUnits(
   ctx: Context,
   filter: NetworkUnitFilter | null,
   orderBy: PartyOrder | null,
   page: PageArgs,
-  region: boolean,
+  parts: PartyParts,
 ): NestedSpec<PartyRow, NetworkUnit> {
   const order = partyOrder(orderBy);
   const window = pageWindow(page, order, ctx.config.maxPageSize);
   const criteria = networkUnitCriteria(filter);
+  const { region, own } = parts;
   return {
     relation: 'Agency.networkUnits',
-    // The rows differ with and without their regions: `region` keys the request's loaders too.
-    args: { criteria, region },
-    build: (agencyId) => partyListQuery(ctx.db, ctx.tenantId, { ...criteria, networkOf: agencyId }, region),
+    // The rows differ with the parts they were fetched with: those key the request's loaders too.
+    args: { criteria, region, own },
+    build: (agencyId) => partyListQuery(ctx.db, ctx.tenantId, { ...criteria, networkOf: agencyId }, { region, own }),
     order,
     window,
     map: (row) => toPartyPrimed(ctx, row) as NetworkUnit,
@@ -278,8 +279,8 @@ function networkUnitsAsked(ctx: Context, info: GraphQLResolveInfo): NestedSpec<P
   if (!args) return null;
   try {
     const filter = (args.filter ?? null) as NetworkUnitFilter | null;
-    const region = objectConnectionRowNames(info, 'networkUnits').has('region');
-    return agencyNetworkUnits(ctx, filter, (args.orderBy ?? null) as PartyOrder | null, args as PageArgs, region);
+    const parts = partyPartsAsked(objectConnectionRowNames(info, 'networkUnits'));
+    return agencyNetworkUnits(ctx, filter, (args.orderBy ?? null) as PartyOrder | null, args as PageArgs, parts);
   } catch {
     return null;
   }

@@ -107,10 +107,10 @@ export async function buildScenarios(
           after,
         },
       );
-      const page = result.data?.page as {
-        pageInfo: { hasNextPage: boolean; endCursor: string };
-        edges: Array<{ cursor: string }>;
-      };
+      const page = result.data?.page as
+        | { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ cursor: string }> }
+        | undefined;
+      if (!page) throw new Error(`walking ${list}: ${JSON.stringify(result.errors).slice(0, 500)}`);
       page.edges.forEach((edge, i) => {
         if (i % 25 === 0) cursors.push(edge.cursor);
       });

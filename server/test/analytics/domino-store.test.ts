@@ -12,6 +12,7 @@ import {
 import { buildMatrix, decodeMatrix, encodeMatrix } from '../../src/analytics/domino-matrix.ts';
 import {
   claimStalePeriod,
+  readStoredMatrix,
   STORE_LIMITS,
   stalePeriods,
   storedMatrices,
@@ -155,6 +156,22 @@ describe(`the persisted domino matrices (${testEngine})`, () => {
       WHERE tenant_id = ${tenant} AND period = 'b'`.execute(fx.db);
     expect(await storeMatrix(fx.db, tenant, 'e', version + 1, matrix, limits)).toBe(true);
     expect((await storedMatrices(fx.db, tenant)).map((m) => m.period).sort()).toEqual(['c', 'd', 'e']);
+  });
+
+  it('reads back exactly the bytes stored, of sizes up to and across its 1 MiB parts', async () => {
+    const tenant = 'bytes tenant'; // the store has no foreign key: any tenant id keeps this test apart
+    // Bytes no encoding keeps by chance: every value 0-255, shifted per position and per size.
+    const sizes = [1, 57, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 2.5 * (1 << 20)];
+    for (const [i, size] of sizes.entries()) {
+      const bytes = new Uint8Array(size);
+      for (let b = 0; b < size; b++) bytes[b] = (b * 31 + (b >> 8) + i) & 0xff;
+      expect(await storeMatrix(fx.db, tenant, `p${i}`, 1, bytes)).toBe(true);
+      const read = await readStoredMatrix(fx.db, tenant, `p${i}`, 1);
+      expect(read?.matrix.byteLength).toBe(size);
+      expect(Buffer.compare(Buffer.from(read?.matrix ?? []), Buffer.from(bytes))).toBe(0);
+    }
+    expect(await readStoredMatrix(fx.db, tenant, 'p0', 2)).toBeNull();
+    expect(await readStoredMatrix(fx.db, tenant, 'none', 1)).toBeNull();
   });
 
   it('requests asking for one period at once share one build', async () => {

@@ -29,12 +29,13 @@ export interface PartyRow {
   kind: PartyKind;
   name: string;
   region_code: string | null;
-  parent_id: number | null;
-  size_class: SizeClass | null;
-  is_government: boolean;
-  status: PartyStatus;
-  registered_on: string | null;
-  npwp: string | null;
+  /** The other own columns: absent from a lean row (PartyParts.own false). */
+  parent_id?: number | null;
+  size_class?: SizeClass | null;
+  is_government?: boolean;
+  status?: PartyStatus;
+  registered_on?: string | null;
+  npwp?: string | null;
   agency_code?: string | null;
   short_name?: string | null;
   agency_type?: AgencyType | null;

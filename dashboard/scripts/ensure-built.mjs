@@ -49,14 +49,15 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   } else {
     process.stderr.write('dashboard: building dist/ …\n');
     // A test runner sets NODE_ENV=test; the served bundle must be React's production build.
-    // Under `pnpm start` the running pnpm is reused (npx inside pnpm prints npm config warnings).
-    const pnpm = process.env.npm_execpath;
-    const [command, prefix] =
-      pnpm && /pnpm\.c?js$/.test(pnpm) ? [process.execPath, [pnpm]] : ['npx', ['-y', 'pnpm@10.34.9']];
-    execFileSync(command, [...prefix, '--filter', '@jejaring/dashboard', 'build'], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    // The package manager that started this is reused: pnpm (`pnpm start`; npx inside pnpm prints
+    // npm config warnings), or npm (`npm start`, which runs the dashboard's build script in its own
+    // folder, where pnpm's install put its tools). Neither: npx fetches pnpm (about 2 s more).
+    const execpath = process.env.npm_execpath ?? '';
+    const [command, args, cwd] = /pnpm\.c?js$/.test(execpath)
+      ? [process.execPath, [execpath, '--filter', '@jejaring/dashboard', 'build'], root]
+      : /npm-cli\.c?js$/.test(execpath)
+        ? [process.execPath, [execpath, 'run', '--silent', 'build'], dashboard]
+        : ['npx', ['-y', 'pnpm@10.34.9', '--filter', '@jejaring/dashboard', 'build'], root];
+    execFileSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
 }

@@ -1,15 +1,16 @@
 /**
- * First-start benchmark (`pnpm bench:start`, issue #11): how long `pnpm start` takes on a fresh
+ * First-start benchmark (`pnpm bench:start`, issue #11): how long the start takes on a fresh
  * clone, and how much memory the server it starts takes under load.
  *
  * Each run clones the current commit (HEAD: uncommitted changes are not measured) into a new
  * temporary folder, installs the dependencies (timed, reported apart: not part of the start), then
- * runs the README's start command, `npx -y pnpm@10.34.9 start`, on an empty embedded database and
+ * runs the README's start command (what follows the install in its "Start" block: `npm start`)
+ * through `sh -c`, on an empty embedded database and
  * an empty temporary folder (no compiler cache from an earlier run), and measures the seconds until
  * `/readyz` answers ready; the dashboard and the demo data must then really be there. The last run
  * then puts the server under the dashboard's operation mix (tests/faults/mix.ts, 4 clients in a
  * closed loop) for `--load-seconds` and reads, from /proc, the resident memory (VmRSS, and its peak
- * VmHWM) of the serving process and of the whole process tree `pnpm start` made, with the load
+ * VmHWM) of the serving process and of the whole process tree the start command made, with the load
  * average. Prints a summary against the 15 s target and writes bench-results/start.json.
  *
  *   pnpm bench:start [--runs 3] [--load-seconds 20]
@@ -34,6 +35,16 @@ const { values } = parseArgs({
 });
 const RUNS = Number(values.runs);
 const LOAD_SECONDS = Number(values['load-seconds']);
+
+/** The README's start command after its install: the last `&&` part of the sh block under "### Start". */
+function readmeStartCommand(): string {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const block = /### Start[\s\S]*?```sh\n([^\n]+)\n```/.exec(readme)?.[1];
+  const command = block?.split('&&').at(-1)?.trim();
+  if (!command) throw new Error('README.md has no start command under "### Start"');
+  return command;
+}
+const START_COMMAND = readmeStartCommand();
 
 const load1 = () => Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -74,7 +85,7 @@ function startEnv(port: number, tmp: string): NodeJS.ProcessEnv {
 
 async function readyAfter(url: string, child: ChildProcess, started: number, log: string): Promise<number> {
   while (performance.now() - started < 600_000) {
-    if (child.exitCode !== null) throw new Error(`pnpm start exited (${child.exitCode}); see ${log}`);
+    if (child.exitCode !== null) throw new Error(`the start command exited (${child.exitCode}); see ${log}`);
     const ready = await fetch(`${url}/readyz`).then(
       async (r) => r.status === 200 && ((await r.json()) as { status?: string }).status === 'ready',
       () => false,
@@ -163,7 +174,7 @@ const commandOf = (pid: number) => {
 };
 
 /**
- * Stops `pnpm start` through its launcher (node server/scripts/start.mjs, which passes SIGTERM to
+ * Stops the start command through its launcher (node server/scripts/start.mjs, which passes SIGTERM to
  * the server) and waits until every process of the tree has exited; what is left after 30 s is killed.
  */
 async function stop(child: ChildProcess): Promise<void> {
@@ -192,7 +203,11 @@ async function run(index: number, commit: string, withLoad: boolean) {
     const out = fs.openSync(log, 'w');
     const loadAtStart = load1();
     const started = performance.now();
-    const child = spawn('npx', [...PNPM, 'start'], { cwd: dir, env: startEnv(port, tmp), stdio: ['ignore', out, out] });
+    const child = spawn('sh', ['-c', START_COMMAND], {
+      cwd: dir,
+      env: startEnv(port, tmp),
+      stdio: ['ignore', out, out],
+    });
     try {
       const readySeconds = await readyAfter(url, child, started, log);
       await checkServed(url);
@@ -219,7 +234,9 @@ async function main(): Promise<void> {
   if (execFileSync('git', ['-C', ROOT, 'status', '--porcelain'], { encoding: 'utf8' }).trim()) {
     process.stderr.write('note: uncommitted changes are not measured (the benchmark clones HEAD)\n');
   }
-  process.stderr.write(`first start of ${commit.slice(0, 10)} from a fresh clone, ${RUNS} runs (load ${load1()})\n`);
+  process.stderr.write(
+    `first start of ${commit.slice(0, 10)} from a fresh clone ("${START_COMMAND}"), ${RUNS} runs (load ${load1()})\n`,
+  );
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await run(i, commit, i === RUNS - 1));
   const ready = runs.map((r) => r.readySeconds).sort((a, b) => a - b);
@@ -227,6 +244,7 @@ async function main(): Promise<void> {
   const load = runs.at(-1)?.load;
   const summary = {
     commit,
+    command: START_COMMAND,
     medianReadySeconds,
     targetSeconds: TARGET_SECONDS,
     met: medianReadySeconds <= TARGET_SECONDS,

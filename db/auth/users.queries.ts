@@ -38,20 +38,38 @@ export interface NewUser {
 const USERNAME = /^[a-z0-9._-]{3,64}$/;
 
 /**
+ * What is wrong with a new account before the database is asked (its username, its password, an
+ * agency where the role needs one or has none), or null. createUser checks it first; the CLI
+ * checks it before it opens the database, so a mistyped command fails at once.
+ */
+export function newUserProblem(user: NewUser): UserError | null {
+  if (!USERNAME.test(user.username)) {
+    return new UserError(
+      'username',
+      'a username is 3-64 characters: lower-case letters, digits, dot, dash, underscore',
+    );
+  }
+  const problem = passwordProblem(user.password);
+  if (problem) return new UserError('password', problem);
+  if (user.role === 'OPERATOR' && !user.agencyCode) {
+    return new UserError('agency', 'an OPERATOR needs the code of the agency it works for');
+  }
+  if (user.role !== 'OPERATOR' && user.agencyCode)
+    return new UserError('agency', 'only an OPERATOR belongs to an agency');
+  return null;
+}
+
+/**
  * Creates a user account with a scrypt hash of its password.
  *
  * @example
  * await createUser(db, '61.12', { username: 'sari.op', role: 'OPERATOR', agencyCode: '2.17.0.00.0.00.01.0000', password });
  */
 export async function createUser(db: Kysely<Database>, tenantId: string, user: NewUser): Promise<UserRow> {
-  if (!USERNAME.test(user.username)) {
-    throw new UserError('username', 'a username is 3-64 characters: lower-case letters, digits, dot, dash, underscore');
-  }
-  const problem = passwordProblem(user.password);
-  if (problem) throw new UserError('password', problem);
+  const problem = newUserProblem(user);
+  if (problem) throw problem;
   let agencyId: number | null = null;
-  if (user.role === 'OPERATOR') {
-    if (!user.agencyCode) throw new UserError('agency', 'an OPERATOR needs the code of the agency it works for');
+  if (user.role === 'OPERATOR' && user.agencyCode) {
     const agency = await db
       .selectFrom('agency_profile')
       .select('party_id')
@@ -60,8 +78,6 @@ export async function createUser(db: Kysely<Database>, tenantId: string, user: N
       .executeTakeFirst();
     if (!agency) throw new UserError('agency', `no agency has the code ${user.agencyCode}`);
     agencyId = agency.party_id;
-  } else if (user.agencyCode) {
-    throw new UserError('agency', 'only an OPERATOR belongs to an agency');
   }
   const taken = await db
     .selectFrom('app_user')

@@ -1,6 +1,13 @@
 import readline from 'node:readline';
 import type { Kysely } from 'kysely';
-import { createUser, findUsers, setUserDisabled, UserError } from '../auth/users.queries.ts';
+import {
+  createUser,
+  findUsers,
+  type NewUser,
+  newUserProblem,
+  setUserDisabled,
+  UserError,
+} from '../auth/users.queries.ts';
 import type { Database } from './database.ts';
 import { ROLES, type Role } from './enums.ts';
 
@@ -53,12 +60,17 @@ async function readPassword(fromStdin: boolean): Promise<string> {
   return first;
 }
 
-export async function runUserCommand(
-  db: Kysely<Database>,
-  tenantId: string,
-  args: string[],
-  options: UserCommandOptions,
-): Promise<void> {
+/** A user command checked and, for `create`, with its password read: what runUserCommand carries out. */
+export type UserCommand =
+  | { readonly action: 'create'; readonly user: NewUser }
+  | { readonly action: 'list' }
+  | { readonly action: 'disable' | 'enable'; readonly username: string };
+
+/**
+ * Checks a user command and reads the password of `create`, before any database is opened: a
+ * mistyped command, an unknown role or a password too short fails at once.
+ */
+export async function prepareUserCommand(args: string[], options: UserCommandOptions): Promise<UserCommand> {
   const [action, name] = args;
   switch (action) {
     case 'create': {
@@ -67,15 +79,34 @@ export async function runUserCommand(
       if (!role || !(ROLES as readonly string[]).includes(role)) {
         throw new UserCommandError(`user create needs --role, one of ${ROLES.join(', ')}`);
       }
-      const password = await readPassword(options['password-stdin'] ?? false);
+      const user: NewUser = {
+        username,
+        role: role as Role,
+        password: await readPassword(options['password-stdin'] ?? false),
+        agencyCode: options.agency ?? null,
+        displayName: options['display-name'] ?? null,
+      };
+      const problem = newUserProblem(user);
+      if (problem) throw new UserCommandError(`${problem.field}: ${problem.message}`);
+      return { action, user };
+    }
+    case 'list':
+      return { action };
+    case 'disable':
+    case 'enable':
+      if (!name) throw new UserCommandError(`user ${action} needs a username`);
+      return { action, username: name };
+    default:
+      throw new UserCommandError('user needs create, list, disable or enable. Run pnpm cli --help.');
+  }
+}
+
+/** Carries out a prepared user command on the tenant's accounts. */
+export async function runUserCommand(db: Kysely<Database>, tenantId: string, command: UserCommand): Promise<void> {
+  switch (command.action) {
+    case 'create': {
       try {
-        const user = await createUser(db, tenantId, {
-          username,
-          role: role as Role,
-          password,
-          agencyCode: options.agency ?? null,
-          displayName: options['display-name'] ?? null,
-        });
+        const user = await createUser(db, tenantId, command.user);
         console.log(
           `Created ${user.username} (${user.role}${user.agency_code ? `, agency ${user.agency_code}` : ''}).`,
         );
@@ -98,14 +129,12 @@ export async function runUserCommand(
     }
     case 'disable':
     case 'enable': {
-      if (!name) throw new UserCommandError(`user ${action} needs a username`);
-      if (!(await setUserDisabled(db, tenantId, name, action === 'disable'))) {
-        throw new UserCommandError(`no account is named ${name}`);
+      const disable = command.action === 'disable';
+      if (!(await setUserDisabled(db, tenantId, command.username, disable))) {
+        throw new UserCommandError(`no account is named ${command.username}`);
       }
-      console.log(`${action === 'disable' ? 'Disabled' : 'Enabled'} ${name}.`);
+      console.log(`${disable ? 'Disabled' : 'Enabled'} ${command.username}.`);
       return;
     }
-    default:
-      throw new UserCommandError('user needs create, list, disable or enable. Run pnpm cli --help.');
   }
 }

@@ -8,7 +8,7 @@ import { BundleError, formatImportReport } from '../import/csv-import.ts';
 import { ImportSourceError, importFromPath } from '../import/sources/index.ts';
 import { writeExport } from '../import/sources/write.ts';
 import { CitusError, distributeSchema, scheduleRollupJobs } from './citus.queries.ts';
-import { runUserCommand, USER_HELP, UserCommandError } from './cli-user.ts';
+import { prepareUserCommand, runUserCommand, USER_HELP, UserCommandError } from './cli-user.ts';
 import { ConfigError, loadDbConfig } from './config.ts';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from './connection.ts';
 import { TENANT_TABLES } from './database.ts';
@@ -185,6 +185,8 @@ async function run(argv: string[]): Promise<void> {
   }
 
   const config = loadDbConfig();
+  // Checked (and a new account's password read) before the database is opened.
+  const userCommand = command === 'user' ? await prepareUserCommand(rest, values) : null;
   const handle = await openDatabase(config.target);
   try {
     const applied = await withStartupLock(
@@ -259,7 +261,7 @@ async function run(argv: string[]): Promise<void> {
         break;
       }
       case 'user':
-        await runUserCommand(handle.db, tenant, rest, values);
+        if (userCommand) await runUserCommand(handle.db, tenant, userCommand);
         break;
       case 'rollups':
         await runRollupsCommand(handle, tenant, rest, intOption(values.batch, 'batch', 50_000, 1));

@@ -9,7 +9,8 @@ import { createTestDatabase, createTestPgliteDir, TEST_TENANT, testEngine } from
 
 /*
  * `pnpm cli user …` as a process: the password comes from standard input (never argv), the account
- * is stored with a scrypt hash that verifies, and bad input exits 1 naming the field.
+ * is stored with a scrypt hash that verifies, and bad input exits 1 naming the field, before the
+ * database is opened.
  */
 
 const CLI = new URL('../src/cli.ts', import.meta.url).pathname;
@@ -35,9 +36,13 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  stdin = '',
+  runEnv: NodeJS.ProcessEnv = env,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(TSX, [CLI, ...args], { env }, (error, stdout, stderr) => {
+    const child = execFile(TSX, [CLI, ...args], { env: runEnv }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
     child.stdin?.end(stdin);
@@ -94,6 +99,23 @@ describe(`pnpm cli user on ${testEngine}`, () => {
     expect(role.code).toBe(1);
     expect(role.stderr).toContain('--role, one of ADMIN, OPERATOR, POLICYMAKER, DPRD, ANALYST');
     expect(await storedHash('x.one')).toBeUndefined();
+  }, 120_000);
+
+  it('refuses a bad account before it opens the database: with none reachable, the error is about the account', async () => {
+    // Nothing listens on port 1: opening the database would fail with "Cannot connect".
+    const unreachable = { ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' };
+    const short = await cli(
+      ['user', 'create', '--username', 'x.four', '--role', 'ANALYST', '--password-stdin'],
+      'pendek\n',
+      unreachable,
+    );
+    expect([short.code, short.stderr.trim()]).toEqual([1, 'error: password: a password needs at least 10 characters']);
+    const agency = await cli(
+      ['user', 'create', '--username', 'x.five', '--role', 'DPRD', '--agency', 'BAPPEDA', '--password-stdin'],
+      'cukup-panjang-1\n',
+      unreachable,
+    );
+    expect([agency.code, agency.stderr.trim()]).toEqual([1, 'error: agency: only an OPERATOR belongs to an agency']);
   }, 120_000);
 
   it('lists accounts and disables one', async () => {

@@ -60,6 +60,9 @@ async function readPassword(fromStdin: boolean): Promise<string> {
   return first;
 }
 
+/** An account refused (before or by the database) as the CLI reports it: "field: reason". */
+const commandError = (error: UserError) => new UserCommandError(`${error.field}: ${error.message}`);
+
 /** A user command checked and, for `create`, with its password read: what runUserCommand carries out. */
 export type UserCommand =
   | { readonly action: 'create'; readonly user: NewUser }
@@ -87,7 +90,7 @@ export async function prepareUserCommand(args: string[], options: UserCommandOpt
         displayName: options['display-name'] ?? null,
       };
       const problem = newUserProblem(user);
-      if (problem) throw new UserCommandError(`${problem.field}: ${problem.message}`);
+      if (problem) throw commandError(problem);
       return { action, user };
     }
     case 'list':
@@ -111,7 +114,7 @@ export async function runUserCommand(db: Kysely<Database>, tenantId: string, com
           `Created ${user.username} (${user.role}${user.agency_code ? `, agency ${user.agency_code}` : ''}).`,
         );
       } catch (error) {
-        if (error instanceof UserError) throw new UserCommandError(`${error.field}: ${error.message}`);
+        if (error instanceof UserError) throw commandError(error);
         throw error;
       }
       return;

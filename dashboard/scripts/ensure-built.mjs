@@ -1,6 +1,7 @@
 // Builds the dashboard when dashboard/dist is missing or older than its sources; a fast no-op
-// otherwise. Used by `pnpm start` (server/scripts/start.mjs; the server serves dist/) and by the
-// browser tests.
+// otherwise. Used by the browser tests, and by `pnpm start` (server/scripts/start.mjs; the server
+// serves dist/), which builds one page at a time: `node ensure-built.mjs index`, the dashboard,
+// before the server answers ready, then `node ensure-built.mjs explorer`, the API explorer.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,21 +44,35 @@ export function dashboardIsFresh() {
   return Boolean(built) && built >= sources && !devBuild;
 }
 
+/**
+ * Builds dist/ through the package manager that started this, all of it, or with `page` only that
+ * page: 'index' (the dashboard, emptying dist/ first) or 'explorer' (added to it).
+ */
+function build(page) {
+  // A test runner sets NODE_ENV=test; the served bundle must be React's production build.
+  const env = { ...process.env, NODE_ENV: 'production', ...(page ? { DASHBOARD_PAGES: page } : {}) };
+  // The package manager that started this is reused: pnpm (`pnpm start`; npx inside pnpm prints
+  // npm config warnings), or npm (`npm start`, which runs the dashboard's build script in its own
+  // folder, where pnpm's install put its tools). Neither: npx fetches pnpm (about 2 s more).
+  const execpath = process.env.npm_execpath ?? '';
+  const [command, args, cwd] = /pnpm\.c?js$/.test(execpath)
+    ? [process.execPath, [execpath, '--filter', '@jejaring/dashboard', 'build'], root]
+    : /npm-cli\.c?js$/.test(execpath)
+      ? [process.execPath, [execpath, 'run', '--silent', 'build'], dashboard]
+      : ['npx', ['-y', 'pnpm@10.34.9', '--filter', '@jejaring/dashboard', 'build'], root];
+  execFileSync(command, args, { cwd, stdio: 'inherit', env });
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (dashboardIsFresh()) {
+  // `node ensure-built.mjs index|explorer` (server/scripts/start.mjs): that page, whatever its age.
+  const page = process.argv[2];
+  if (page) {
+    process.stderr.write(`dashboard: building ${page === 'index' ? 'the dashboard' : 'the API explorer'} …\n`);
+    build(page);
+  } else if (dashboardIsFresh()) {
     process.stderr.write('dashboard: dist/ is up to date\n');
   } else {
     process.stderr.write('dashboard: building dist/ …\n');
-    // A test runner sets NODE_ENV=test; the served bundle must be React's production build.
-    // The package manager that started this is reused: pnpm (`pnpm start`; npx inside pnpm prints
-    // npm config warnings), or npm (`npm start`, which runs the dashboard's build script in its own
-    // folder, where pnpm's install put its tools). Neither: npx fetches pnpm (about 2 s more).
-    const execpath = process.env.npm_execpath ?? '';
-    const [command, args, cwd] = /pnpm\.c?js$/.test(execpath)
-      ? [process.execPath, [execpath, '--filter', '@jejaring/dashboard', 'build'], root]
-      : /npm-cli\.c?js$/.test(execpath)
-        ? [process.execPath, [execpath, 'run', '--silent', 'build'], dashboard]
-        : ['npx', ['-y', 'pnpm@10.34.9', '--filter', '@jejaring/dashboard', 'build'], root];
-    execFileSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    build();
   }
 }

@@ -19,6 +19,7 @@ import type { Context } from './context.ts';
 import { formatError } from './errors.ts';
 import { executorGateway } from './graphql/jit-executor.ts';
 import { AbandonedRequestPlugin, currentRequest, requestIdOf, requestScope } from './http/deadline.ts';
+import { EXPLORER_BUILDING } from './http/explorer-building.ts';
 import { corsFor, errorHandler, jsonBody, notFound, securityHeaders } from './http/guard.ts';
 import { limitsPlugin } from './http/limits-plugin.ts';
 import { PersistedOperations } from './http/persisted.ts';
@@ -207,7 +208,11 @@ export async function createApp(options: {
   if (fs.existsSync(path.join(dashboard, 'index.html'))) {
     app.use(express.static(dashboard, { index: false, maxAge: '1h' }));
     const explorerHtml = path.join(dashboard, 'explorer.html');
-    if (fs.existsSync(explorerHtml)) app.get('/explorer', (_req, res) => res.sendFile(explorerHtml));
+    // `pnpm start` builds the explorer after the dashboard, while the server already answers.
+    app.get('/explorer', (_req, res) => {
+      if (fs.existsSync(explorerHtml)) return res.sendFile(explorerHtml);
+      res.status(503).set({ 'Retry-After': '5', 'Cache-Control': 'no-store' }).type('html').send(EXPLORER_BUILDING);
+    });
     // Client-side routes: every other GET that accepts HTML gets the app shell.
     app.get(/^\/(?!graphql|healthz|readyz|exports\/).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();

@@ -7,7 +7,8 @@
  * runs the README's start command (what follows the install in its "Start" block: `npm start`)
  * through `sh -c`, on an empty embedded database and
  * an empty temporary folder (no compiler cache from an earlier run), and measures the seconds until
- * `/readyz` answers ready; the dashboard and the demo data must then really be there. The last run
+ * `/readyz` answers ready; the dashboard and the demo data must then really be there, and it also
+ * reports when the API explorer's page, built after the dashboard, is served. The last run
  * then puts the server under the dashboard's operation mix (tests/faults/mix.ts, 4 clients in a
  * closed loop) for `--load-seconds` and reads, from /proc, the resident memory (VmRSS, and its peak
  * VmHWM) of the serving process and of the whole process tree the start command made, with the load
@@ -94,6 +95,23 @@ async function readyAfter(url: string, child: ChildProcess, started: number, log
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`not ready after 600 s; see ${log}`);
+}
+
+/**
+ * When the API explorer's page is served: `npm start` builds it after the dashboard, while the
+ * server already answers (server/scripts/start.mjs). Seconds since the start command.
+ */
+async function explorerAfter(url: string, started: number, log: string): Promise<number> {
+  while (performance.now() - started < 600_000) {
+    const status = await fetch(`${url}/explorer`, { headers: { accept: 'text/html' } }).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return (performance.now() - started) / 1000;
+    if (status !== 503) throw new Error(`GET /explorer answered ${status}; see ${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the explorer was not served after 600 s; see ${log}`);
 }
 
 /** Ready must mean served: the dashboard's page and the demo data answer. */
@@ -211,10 +229,13 @@ async function run(index: number, commit: string, withLoad: boolean) {
     try {
       const readySeconds = await readyAfter(url, child, started, log);
       await checkServed(url);
+      // Before the load below, so that the tree measured under it holds no build.
+      const explorerSeconds = await explorerAfter(url, started, log);
       const result = {
         run: index + 1,
         installSeconds: round1(installSeconds),
         readySeconds: round1(readySeconds),
+        explorerSeconds: round1(explorerSeconds),
         load1AtStart: loadAtStart,
         load1AtReady: load1(),
       };
@@ -249,6 +270,7 @@ async function main(): Promise<void> {
     targetSeconds: TARGET_SECONDS,
     met: medianReadySeconds <= TARGET_SECONDS,
     readySeconds: runs.map((r) => r.readySeconds),
+    explorerSeconds: runs.map((r) => r.explorerSeconds),
     installSeconds: runs.map((r) => r.installSeconds),
     load1AtStart: runs.map((r) => r.load1AtStart),
     underLoad: load && {
@@ -268,6 +290,9 @@ async function main(): Promise<void> {
     `\nfirst start (fresh clone → /readyz ready): median ${medianReadySeconds} s of ${summary.readySeconds.join(', ')} ` +
       `(target ≤ ${TARGET_SECONDS} s: ${summary.met ? 'met' : 'MISSED'}); install ${summary.installSeconds.join(', ')} s, ` +
       `not counted; load average at the starts ${summary.load1AtStart.join(', ')}`,
+  );
+  console.log(
+    `the API explorer (built after the dashboard, while the server answers) served after ${summary.explorerSeconds.join(', ')} s`,
   );
   if (load) {
     console.log(

@@ -8,7 +8,7 @@
 // building. Started with DASHBOARD_BUILDING=1 and an IPC channel, it asks ('awaiting-dashboard')
 // once the database is ready, and listens, and so answers /readyz, only after this process
 // answers that the dashboard is built (server/src/main.ts); if that build fails, the server is
-// stopped and `pnpm start` exits 1. The API explorer's page (GraphiQL and its editor: three quarters
+// stopped and `pnpm start` exits 1. The API explorer's page (GraphiQL and its editor: about two thirds
 // of the whole build's CPU) is built only after that, while the server already answers: until it
 // is built, /explorer says so and reloads itself (server/src/app.ts); if its build fails, the
 // dashboard and the API are still served.
@@ -71,10 +71,7 @@ function buildExplorer() {
   explorerStarted = true;
   const started = performance.now();
   run('explorer build', [ENSURE_BUILT, 'explorer'], true).then(
-    () =>
-      process.stderr.write(
-        `start: the API explorer is built (/explorer), in ${seconds(started)} s after the dashboard\n`,
-      ),
+    () => process.stderr.write(`start: the API explorer is built (/explorer), in ${seconds(started)} s\n`),
     (error) =>
       process.stderr.write(`start: ${error.message}: the dashboard and the API are served, the explorer is not\n`),
   );

@@ -228,6 +228,7 @@ async function run(index: number, commit: string, withLoad: boolean) {
     });
     try {
       const readySeconds = await readyAfter(url, child, started, log);
+      const loadAtReady = load1();
       await checkServed(url);
       // Before the load below, so that the tree measured under it holds no build.
       const explorerSeconds = await explorerAfter(url, started, log);
@@ -237,7 +238,7 @@ async function run(index: number, commit: string, withLoad: boolean) {
         readySeconds: round1(readySeconds),
         explorerSeconds: round1(explorerSeconds),
         load1AtStart: loadAtStart,
-        load1AtReady: load1(),
+        load1AtReady: loadAtReady,
       };
       process.stderr.write(`run ${index + 1}: ${JSON.stringify(result)}\n`);
       return { ...result, load: withLoad ? await underLoad(url, child.pid as number) : undefined };

@@ -14,7 +14,7 @@
 // dashboard and the API are still served.
 //
 // The server runs in its own process group, so a Ctrl-C reaches it once, through this process,
-// which passes SIGINT and SIGTERM on and exits with the server's exit code.
+// which passes SIGINT, SIGTERM and SIGHUP on and exits with the server's exit code.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,11 @@ const builds = new Set();
 let server;
 let dashboardBuilt = false;
 let serverAwaitsDashboard = false;
+
+// The signals the server stops on (STOP_SIGNALS in server/src/shutdown.ts), passed on to it: SIGHUP
+// too, which a closed terminal sends to this process group but not to the server's own, so that
+// closing the terminal does not leave the server running, holding the port and the database.
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
 /**
  * Runs a build in a child process; with `background`, at the lowest scheduling priority (nice 19,
@@ -98,17 +103,21 @@ function startServer(dashboardBuilding) {
   });
   server.on('exit', (code, signal) => {
     stopBuilds();
-    process.exit(code ?? (signal === 'SIGINT' ? 130 : 143));
+    process.exit(code ?? EXIT_CODES[signal] ?? 143);
   });
 }
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
+for (const signal of Object.keys(EXIT_CODES)) {
   process.on(signal, () => {
     stopBuilds();
     if (server) server.kill(signal);
-    else process.exit(signal === 'SIGINT' ? 130 : 143);
+    else process.exit(EXIT_CODES[signal]);
   });
 }
+// When the terminal or the pipe this process writes to is gone, writing fails (EPIPE, EIO): not a
+// reason to stop passing signals on and waiting for the server.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
 
 const dashboardStale = !dashboardIsFresh();
 const serverStale = !serverBuildIsFresh();

@@ -5,13 +5,13 @@ import { exitAfterLog } from './logger.ts';
 /*
  * Stopping without cutting anyone off, and living through what should not kill a server.
  *
- * SIGTERM (or SIGINT): /readyz answers 503 at once; after SHUTDOWN_DELAY_MS (0 by default: a
- * load balancer polling /readyz gets that long to stop sending traffic) the listening socket
- * closes, so new connections are refused; idle keep-alive connections close; requests in flight
- * finish, each answered with `Connection: close`, until SHUTDOWN_TIMEOUT_MS (10 s); then the
- * sockets still open are destroyed. Then the rollup scheduler, the statistics keeper, Apollo and the database close
- * (the pool, or PGlite and its directory lock) and the process exits 0. A second signal exits at
- * once with code 1.
+ * SIGTERM (or SIGINT, or SIGHUP: the terminal it ran in was closed): /readyz answers 503 at
+ * once; after SHUTDOWN_DELAY_MS (0 by default: a load balancer polling /readyz gets that long to
+ * stop sending traffic) the listening socket closes, so new connections are refused; idle
+ * keep-alive connections close; requests in flight finish, each answered with `Connection:
+ * close`, until SHUTDOWN_TIMEOUT_MS (10 s); then the sockets still open are destroyed. Then the
+ * rollup scheduler, the statistics keeper, Apollo and the database close (the pool, or PGlite and
+ * its directory lock) and the process exits 0. A second signal exits at once with code 1.
  */
 
 /** The requests in flight on a server, from the moment their headers arrive until their answer ends. */
@@ -67,9 +67,13 @@ export async function closeHttpServer(
   return { drained: false, cut };
 }
 
+/** The signals that stop the server gracefully (the launcher, server/scripts/start.mjs, passes the same on). */
+export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+
 /**
- * Calls `stop` on the first SIGTERM or SIGINT, then exits 0 (1 if stopping failed); a second
- * signal while stopping exits at once with code 1.
+ * Calls `stop` on the first SIGTERM, SIGINT or SIGHUP, then exits 0 (1 if stopping failed); a
+ * second signal while stopping exits at once with code 1. SIGHUP's default, exiting on the spot,
+ * would leave the embedded database unclosed.
  */
 export function stopOnSignals(logger: Logger, stop: (signal: string) => Promise<void>): void {
   let stopping = false;
@@ -91,8 +95,7 @@ export function stopOnSignals(logger: Logger, stop: (signal: string) => Promise<
       },
     );
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
 }
 
 /**

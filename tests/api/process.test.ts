@@ -30,6 +30,37 @@ describe('the server process', () => {
     }
   }, 120_000);
 
+  /** The compiled server on a PGlite directory of its own, listening. */
+  async function listening(name: string): Promise<{ server: ServerProcess; data: string }> {
+    const data = await createTestPgliteDir(path.join(dir, name));
+    const server = spawnServer({ PGLITE_DIR: data });
+    servers.push(server);
+    await server.url;
+    return { server, data };
+  }
+
+  it('stops gracefully on SIGHUP (the terminal it ran in was closed): exit code 0, lock released', async () => {
+    const { server, data } = await listening('pglite-hup');
+    server.child.kill('SIGHUP');
+    expect(await exitWithin(server, 15_000)).toBe(0);
+    expect(server.logs().map((line) => line.msg)).toContain('stopped');
+    expect(fs.existsSync(`${data}.lock`), 'lock left behind').toBe(false);
+  }, 60_000);
+
+  it('stops on SIGTERM, exit code 0, when the reader of its log has gone away', async () => {
+    // A supervisor or a pipe (`npm start | tee`, a journal restarted) that ends before the server:
+    // the log lines written from then on fail with EPIPE, and the server must still stop.
+    const { server, data } = await listening('pglite-gone');
+    server.child.stdout?.destroy();
+    server.child.stderr?.destroy();
+    // 'exit', not exitWithin's 'close': the output streams were destroyed here.
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+    server.child.kill('SIGTERM');
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref());
+    expect(await Promise.race([exited, timeout])).toBe(0);
+    expect(fs.existsSync(`${data}.lock`), 'lock left behind').toBe(false);
+  }, 60_000);
+
   it('logs an unhandled rejection and keeps running; logs an uncaught exception and exits 1 after closing', async () => {
     // The handlers main.ts installs (server/src/shutdown.ts guardProcess), in a process of their own.
     const script = `

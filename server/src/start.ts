@@ -24,6 +24,28 @@ export interface StartOptions {
 }
 
 /**
+ * Listens on the configured address. Express 5 calls app.listen's callback on an 'error' too (the
+ * error its argument): a port another process holds must stop the start with a clear message, not
+ * pass for listening.
+ */
+function listen(app: App, config: ServerConfig): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.express.listen(config.port, config.host, (error?: Error) => {
+      if (!error) return resolve(server);
+      const code = (error as NodeJS.ErrnoException).code;
+      const where = `${config.host}:${config.port}`;
+      if (code === 'EADDRINUSE') {
+        reject(new ConfigError(`cannot listen on ${where}: another process uses that port; stop it, or set PORT`));
+      } else if (code === 'EADDRNOTAVAIL') {
+        reject(new ConfigError(`cannot listen on ${where}: HOST is not an address of this machine`));
+      } else if (code === 'EACCES') {
+        reject(new ConfigError(`cannot listen on ${where}: not permitted (EACCES); set PORT to 1024 or above`));
+      } else reject(error);
+    });
+  });
+}
+
+/**
  * Opens the database, prepares it (prepare.ts: migrations, the demo dataset where DEMO_DATA allows
  * it) and starts listening. Used by main.ts and by the
  * API tests, which start the real server on a free port.
@@ -70,10 +92,7 @@ export async function startServer(
     keeper = keepStatistics(handle.db, logger, config.statisticsInterval);
     rollups = scheduleRollups(handle.db, logger, config.rollupInterval);
     warmer = warmDominoMatrices(handle.db, logger, config.dominoWarmInterval);
-    const server: Server = await new Promise((resolve, reject) => {
-      const s = app?.express.listen(config.port, config.host, () => resolve(s as Server));
-      s?.on('error', reject);
-    });
+    const server = await listen(app, config);
     const inFlight = trackRequests(server);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

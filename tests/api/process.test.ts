@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -59,6 +60,23 @@ describe('the server process', () => {
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref());
     expect(await Promise.race([exited, timeout])).toBe(0);
     expect(fs.existsSync(`${data}.lock`), 'lock left behind').toBe(false);
+  }, 60_000);
+
+  it('refuses to start on a port another process holds: exit 1, says why, lock released', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (holder.address() as net.AddressInfo).port;
+      const data = await createTestPgliteDir(path.join(dir, 'pglite-port'));
+      const server = spawnServer({ PGLITE_DIR: data, PORT: String(port) });
+      servers.push(server);
+      expect(await exitWithin(server, 30_000)).toBe(1);
+      expect(server.stderr()).toContain(`error: cannot listen on 127.0.0.1:${port}: another process uses that port`);
+      expect(server.logs().map((line) => line.msg)).not.toContain('listening');
+      expect(fs.existsSync(`${data}.lock`), 'lock left behind').toBe(false);
+    } finally {
+      holder.close();
+    }
   }, 60_000);
 
   it('logs an unhandled rejection and keeps running; logs an uncaught exception and exits 1 after closing', async () => {

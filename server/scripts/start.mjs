@@ -115,16 +115,20 @@ function stop(signal) {
 }
 
 for (const signal of Object.keys(EXIT_CODES)) process.on(signal, () => stop(signal));
-// `npm start` runs this script through `sh -c`, which passes no signal on: when npm alone is
-// stopped (`kill <its pid>`), the shell ends and this process and the server would go on running,
-// holding the port and the database. So losing the parent that started it counts as SIGTERM.
-const parentAtStart = process.ppid;
-const orphanWatch = setInterval(() => {
-  if (process.ppid === parentAtStart) return;
-  clearInterval(orphanWatch);
-  stop('SIGTERM');
-}, 500);
-orphanWatch.unref();
+// `npm start` (and pnpm's) runs this script through `sh -c`, which passes no signal on: when npm
+// alone is stopped (`kill <its pid>`), the shell ends and this process and the server would go on
+// running, holding the port and the database. So, under a package manager's script, losing the
+// parent that started it counts as SIGTERM. Started directly (`nohup node server/scripts/start.mjs`)
+// it outlives its shell as before.
+if (process.env.npm_lifecycle_event) {
+  const parentAtStart = process.ppid;
+  const orphanWatch = setInterval(() => {
+    if (process.ppid === parentAtStart) return;
+    clearInterval(orphanWatch);
+    stop('SIGTERM');
+  }, 500);
+  orphanWatch.unref();
+}
 // When the terminal or the pipe this process writes to is gone, writing fails (EPIPE, EIO): not a
 // reason to stop passing signals on and waiting for the server.
 process.stdout.on('error', () => {});

@@ -38,6 +38,8 @@ function listen(app: App, config: ServerConfig): Promise<Server> {
         reject(new ConfigError(`cannot listen on ${where}: another process uses that port; stop it, or set PORT`));
       } else if (code === 'EADDRNOTAVAIL') {
         reject(new ConfigError(`cannot listen on ${where}: HOST is not an address of this machine`));
+      } else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+        reject(new ConfigError(`cannot listen on ${where}: HOST is not a name this machine can resolve`));
       } else if (code === 'EACCES') {
         reject(new ConfigError(`cannot listen on ${where}: not permitted (EACCES); set PORT to 1024 or above`));
       } else reject(error);

@@ -79,6 +79,15 @@ describe('the server process', () => {
     }
   }, 60_000);
 
+  it('refuses to start on a HOST that is not an address of this machine: exit 1, says why', async () => {
+    // 192.0.2.1 is TEST-NET-1 (RFC 5737), reserved for documentation: no machine has it.
+    const data = await createTestPgliteDir(path.join(dir, 'pglite-host'));
+    const server = spawnServer({ PGLITE_DIR: data, HOST: '192.0.2.1' });
+    servers.push(server);
+    expect(await exitWithin(server, 30_000)).toBe(1);
+    expect(server.stderr()).toContain('error: cannot listen on 192.0.2.1:0: HOST is not an address of this machine');
+  }, 60_000);
+
   it('logs an unhandled rejection and keeps running; logs an uncaught exception and exits 1 after closing', async () => {
     // The handlers main.ts installs (server/src/shutdown.ts guardProcess), in a process of their own.
     const script = `

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
@@ -10,6 +11,7 @@ import { parsePostgresUrl } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './connection.ts';
 import type { Database } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
+import { INITDB_START_PARAMS } from './pglite-params.ts';
 import { createDatabase, dropDatabase, ensureTemplateDatabase } from './test-database.queries.ts';
 
 /** The tenant every test fixture belongs to unless it says otherwise. */
@@ -44,25 +46,64 @@ function schemaFingerprint(tenants: string[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** Writes an in-memory PGlite database's tarball to `file`, atomically: parallel workers never read half a file. */
+async function saveSnapshot(handle: DatabaseHandle, file: string): Promise<void> {
+  const blob = await (handle.snapshot as () => Promise<Blob>)();
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(temporary, Buffer.from(await blob.arrayBuffer()));
+  fs.renameSync(temporary, file);
+}
+
+/** PGlite's version, from the package the db package resolves. */
+function pgliteVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  let dir = path.dirname(entry);
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 /**
- * A migrated in-memory PGlite database, as a tarball cached on disk (its path): initdb and the
- * migrations take ~6 s, opening a copy of the tarball under 1 s. The cache key covers the
- * migrations and the reference data, so a schema change makes a new template.
+ * An empty PGlite cluster (initdb done, nothing migrated), as a tarball to open copies of: initdb
+ * takes 3.5-5 s of WebAssembly, loading the tarball well under a second. Keyed by PGlite's version
+ * and the initdb settings (pglite-params.ts).
  */
-async function pgliteTemplate(tenants: string[]): Promise<string> {
-  const file = path.join(os.tmpdir(), `jejaring-pglite-template-${schemaFingerprint(tenants)}.tar`);
+async function emptyCluster(): Promise<Blob> {
+  const key = createHash('sha256').update(pgliteVersion()).update(JSON.stringify(INITDB_START_PARAMS));
+  const file = path.join(os.tmpdir(), `jejaring-pglite-empty-${key.digest('hex').slice(0, 16)}.tar`);
+  if (!fs.existsSync(file)) {
+    const handle = await openDatabase({ engine: 'memory' });
+    try {
+      await saveSnapshot(handle, file);
+    } finally {
+      await handle.close();
+    }
+  }
+  return new Blob([fs.readFileSync(file)]);
+}
+
+/** A tarball of an in-memory PGlite database cached on disk (its path): an empty cluster `prepare` fills, once. */
+async function cachedSnapshot(file: string, prepare: (handle: DatabaseHandle) => Promise<void>): Promise<string> {
   if (fs.existsSync(file)) return file;
-  const handle = await openDatabase({ engine: 'memory' });
+  const handle = await openDatabase({ engine: 'memory', loadDataDir: await emptyCluster() });
   try {
-    for (const tenant of tenants) await migrateToLatest(handle.db, tenant);
-    const blob = await (handle.snapshot as () => Promise<Blob>)();
-    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    fs.writeFileSync(temporary, Buffer.from(await blob.arrayBuffer()));
-    fs.renameSync(temporary, file); // atomic: parallel workers never read half a file
+    await prepare(handle);
+    await saveSnapshot(handle, file);
     return file;
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A migrated in-memory PGlite database, as a tarball cached on disk (its path): the migrations
+ * take ~1-2 s on an empty cluster, opening a copy of the tarball under 1 s. The cache key covers
+ * the migrations and the reference data, so a schema change makes a new template.
+ */
+function pgliteTemplate(tenants: string[]): Promise<string> {
+  const file = path.join(os.tmpdir(), `jejaring-pglite-template-${schemaFingerprint(tenants)}.tar`);
+  return cachedSnapshot(file, async (handle) => {
+    for (const tenant of tenants) await migrateToLatest(handle.db, tenant);
+  });
 }
 
 /** The Citus lane's test databases, by handle: their URLs, for serverDatabase. */
@@ -101,7 +142,7 @@ export async function createTestDatabase(
   const url = process.env.DATABASE_URL;
   let handle: DatabaseHandle;
   if (!url) {
-    if (options.migrate === false) return openDatabase({ engine: 'memory' });
+    if (options.migrate === false) return openDatabase({ engine: 'memory', loadDataDir: await emptyCluster() });
     const loadDataDir = new Blob([fs.readFileSync(await pgliteTemplate(tenants))]);
     return openDatabase({ engine: 'memory', loadDataDir });
   } else {

@@ -56,42 +56,45 @@ async function saveSnapshot(handle: DatabaseHandle, file: string): Promise<void>
 
 /** PGlite's version, from the package the db package resolves. */
 function pgliteVersion(): string {
-  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  let dir = path.dirname(entry);
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  let dir = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  for (;;) {
+    const file = path.join(dir, 'package.json');
+    const manifest: { name?: string; version?: string } = fs.existsSync(file)
+      ? JSON.parse(fs.readFileSync(file, 'utf8'))
+      : {};
+    if (manifest.name === '@electric-sql/pglite' && manifest.version) return manifest.version;
+    if (path.dirname(dir) === dir) throw new Error('@electric-sql/pglite: package.json not found');
+    dir = path.dirname(dir);
+  }
 }
 
 /**
- * An empty PGlite cluster (initdb done, nothing migrated), as a tarball to open copies of: initdb
- * takes 3.5-5 s of WebAssembly, loading the tarball well under a second. Keyed by PGlite's version
- * and the initdb settings (pglite-params.ts).
+ * A tarball of an in-memory PGlite database cached on disk (its path), made once: with `prepare`,
+ * an empty cluster (below) it fills; without, the empty cluster itself, made by initdb.
  */
-async function emptyCluster(): Promise<Blob> {
-  const key = createHash('sha256').update(pgliteVersion()).update(JSON.stringify(INITDB_START_PARAMS));
-  const file = path.join(os.tmpdir(), `jejaring-pglite-empty-${key.digest('hex').slice(0, 16)}.tar`);
-  if (!fs.existsSync(file)) {
-    const handle = await openDatabase({ engine: 'memory' });
-    try {
-      await saveSnapshot(handle, file);
-    } finally {
-      await handle.close();
-    }
-  }
-  return new Blob([fs.readFileSync(file)]);
-}
-
-/** A tarball of an in-memory PGlite database cached on disk (its path): an empty cluster `prepare` fills, once. */
-async function cachedSnapshot(file: string, prepare: (handle: DatabaseHandle) => Promise<void>): Promise<string> {
+async function cachedSnapshot(file: string, prepare?: (handle: DatabaseHandle) => Promise<void>): Promise<string> {
   if (fs.existsSync(file)) return file;
-  const handle = await openDatabase({ engine: 'memory', loadDataDir: await emptyCluster() });
+  const handle = await openDatabase(
+    prepare ? { engine: 'memory', loadDataDir: await emptyCluster() } : { engine: 'memory' },
+  );
   try {
-    await prepare(handle);
+    await prepare?.(handle);
     await saveSnapshot(handle, file);
     return file;
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * An empty PGlite cluster (initdb done, nothing migrated), to open copies of: initdb takes 3.5-5 s
+ * of WebAssembly, loading the tarball well under a second. Keyed by PGlite's version and the
+ * initdb settings (pglite-params.ts).
+ */
+async function emptyCluster(): Promise<Blob> {
+  const key = createHash('sha256').update(pgliteVersion()).update(JSON.stringify(INITDB_START_PARAMS));
+  const file = path.join(os.tmpdir(), `jejaring-pglite-empty-${key.digest('hex').slice(0, 16)}.tar`);
+  return new Blob([fs.readFileSync(await cachedSnapshot(file))]);
 }
 
 /**

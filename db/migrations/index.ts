@@ -17,6 +17,7 @@ import * as coveringIndexes from './2026_12_06_1000_covering_indexes.ts';
 import * as analyticsPartyYear from './2026_12_06_1100_analytics_party_year.ts';
 import * as analyticsFill from './2026_12_06_1200_analytics_fill.ts';
 import * as dominoWarm from './2026_12_07_1000_domino_warm.ts';
+import * as analyticsFillInKeyOrder from './2026_12_08_1000_analytics_fill_in_key_order.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1100_analytics_party_year': analyticsPartyYear,
   '2026_12_06_1200_analytics_fill': analyticsFill,
   '2026_12_07_1000_domino_warm': dominoWarm,
+  '2026_12_08_1000_analytics_fill_in_key_order': analyticsFillInKeyOrder,
 };

@@ -71,10 +71,11 @@ export const ROLLUPS: readonly string[] = ALL_ROLLUPS_NOW;
 /**
  * Writes every class and rollup of a tenant whose rollups hold none of its rows, in one pass with
  * plain INSERTs (analytics_fill): for a bulk load, which may drop the rollups' indexes and keys
- * first and re-create them after. Fails when the tenant already has rollup rows.
+ * first and re-create them after. Fails when the tenant already has rollup rows. With `keyOrder`
+ * each rollup's rows are sorted and written in its key order (apply.sql.ts inKeyOrder).
  */
-export async function fillRollups(db: Kysely<Database>, tenantId: string): Promise<void> {
-  await sql`SELECT analytics_fill(${tenantId})`.execute(db);
+export async function fillRollups(db: Kysely<Database>, tenantId: string, keyOrder = false): Promise<void> {
+  await sql`SELECT analytics_fill(${tenantId}, ${keyOrder})`.execute(db);
 }
 
 /** Recomputes every class and rollup of a tenant from its parties and purchases. */

@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../demo/load.ts';
 import type { DatabaseHandle } from '../src/connection.ts';
+import type { Database } from '../src/database.ts';
+import { fillRollups } from '../src/rollups.queries.ts';
 import { createTestDatabase, ROLLUP_TABLES, rollupRows, TEST_TENANT, testEngine } from '../src/testing.ts';
 
 /*
@@ -26,6 +28,61 @@ describe(`the demo load's rollups, rebuilt once, are those the triggers keep (${
       /rollups already hold rows of tenant/,
     );
   });
+
+  /**
+   * The correlation PostgreSQL's statistics give between the order of the rows in each table and
+   * the order of the column given: 1 when a range of its values lies on consecutive pages, about 0
+   * in a hash aggregate's order.
+   */
+  const correlations = async (executor: Kysely<Database>, columns: ReadonlyArray<readonly [string, string]>) => {
+    const result = await sql<{ table: string; key: string; correlation: number }>`SELECT
+        tablename AS table, attname AS key, correlation FROM pg_stats
+      WHERE (tablename, attname) IN (${sql.join(columns.map(([t, k]) => sql`(${t}, ${k})`))})`.execute(executor);
+    expect(result.rows).toHaveLength(columns.length);
+    return result.rows;
+  };
+
+  it('loads the snapshots month by month', async () => {
+    const [snapshots] = await correlations(handle.db, [['enterprise_snapshot', 'period']]);
+    expect(snapshots?.correlation).toBeGreaterThan(0.99);
+  });
+
+  it('fills the same rollups in their key order when asked to, months or years first', async () => {
+    // Each rollup's rows as one digest, in a stable order (cheaper here than rollupRows).
+    const digests = async (executor: Kysely<Database>) => {
+      const out: Record<string, string | null> = {};
+      for (const table of ROLLUP_TABLES) {
+        const result = await sql<{
+          digest: string | null;
+        }>`SELECT md5(string_agg(r::text, ',' ORDER BY r::text)) AS digest
+          FROM ${sql.table(table)} r`.execute(executor);
+        out[table] = result.rows[0]?.digest ?? null;
+      }
+      return out;
+    };
+    const filled = await digests(handle.db);
+    expect(Object.values(filled).filter((digest) => digest === null)).toEqual([]);
+    // The first key of each rollup of purchases after the tenant: its month or year (or program).
+    const firstKeys = await sql<{ table: string; key: string }>`SELECT c.relname AS table, a.attname AS key
+      FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = (i.indkey::int2[])[1] -- from 0
+      WHERE i.indisprimary AND c.relname = ANY (${ROLLUP_TABLES.filter((t) => t !== 'analytics_party_class')})`.execute(
+      handle.db,
+    );
+    const columns = firstKeys.rows.map((r) => [r.table, r.key] as const);
+    expect(columns).toHaveLength(ROLLUP_TABLES.length - 1);
+    expect(columns.filter(([, key]) => !['month', 'year', 'program_id'].includes(key))).toEqual([]);
+    const rollback = new Error('rollback');
+    const run = handle.db.transaction().execute(async (trx) => {
+      await sql`TRUNCATE ${sql.join(ROLLUP_TABLES.map((table) => sql.table(table)))}`.execute(trx);
+      await fillRollups(trx, TEST_TENANT, true);
+      expect(await digests(trx)).toEqual(filled);
+      await sql`ANALYZE ${sql.join(columns.map(([table]) => sql.table(table)))}`.execute(trx);
+      expect((await correlations(trx, columns)).filter((r) => !(r.correlation > 0.99))).toEqual([]);
+      throw rollback;
+    });
+    await expect(run).rejects.toBe(rollback);
+  }, 120_000);
 
   it('equals, row for row, the purchases and parties put through the triggers', async () => {
     const rebuilt = await rollupRows(handle.db);

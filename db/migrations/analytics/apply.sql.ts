@@ -206,17 +206,35 @@ function plainInsert(upsert: string): string {
 }
 
 /**
+ * A plain INSERT … SELECT … GROUP BY keys whose rows are written in the order of those keys: every
+ * rollup's primary key is the tenant and then its GROUP BY keys, in the same order. So a period's
+ * rows lie together in the table (its months or years are the keys' first column), and a range
+ * reads only the pages that hold it: at scale 100, in the hash aggregates' order, one year of
+ * analytics_pair_month was spread over every page of the table.
+ */
+function inKeyOrder(insert: string): string {
+  const keys = [...insert.matchAll(/GROUP BY ([^\n]+)/g)].at(-1)?.[1];
+  if (!keys) throw new Error(`no GROUP BY: ${insert.slice(0, 60)}`);
+  return `${insert}\n        ORDER BY ${keys.trim()}`;
+}
+
+/**
  * What analytics_apply does with every purchase of a tenant at once, into rollups that hold none of
  * its rows: the same statements over the same source (the summed `upserts`, then the seller-years
  * and agency-years), as plain INSERTs. The keys of one GROUP BY are distinct, so no row would have
  * met a conflict; and without ON CONFLICT the tables need no unique index while they are written,
- * so a loader may drop them and build them once afterwards (demo/load.ts).
+ * so a loader may drop them and build them once afterwards (demo/load.ts). With `keyOrder` (since
+ * migration 2026_12_08_1000_analytics_fill_in_key_order) each rollup's rows are written in its key
+ * order (inKeyOrder).
  */
-export const fillStatements = (upserts: readonly string[]): string[] => [
-  summedStatement(ALL_PURCHASES, upserts.map(plainInsert)),
-  plainInsert(sellerYearUpsert(ALL_PURCHASES)),
-  plainInsert(agencyYearUpsert(ALL_PURCHASES)),
-];
+export const fillStatements = (upserts: readonly string[], keyOrder = false): string[] => {
+  const insert = (upsert: string) => (keyOrder ? inKeyOrder(plainInsert(upsert)) : plainInsert(upsert));
+  return [
+    summedStatement(ALL_PURCHASES, upserts.map(insert)),
+    insert(sellerYearUpsert(ALL_PURCHASES)),
+    insert(agencyYearUpsert(ALL_PURCHASES)),
+  ];
+};
 
 /**
  * One applier at a time (the scheduler, a rebuild, a change of mode): a transaction-scoped

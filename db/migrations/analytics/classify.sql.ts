@@ -201,12 +201,16 @@ export const CLASSIFY_FUNCTIONS: string[] = [
  * keys re-created. `upserts` and `rollups` are those of analytics_apply and analytics_rebuild at
  * the time (a migration adding a rollup redefines this function too). The hash aggregates of the
  * one statement are all held at once: work_mem is kept small enough that a large tenant spills to
- * disk instead of filling PGlite's 2 GB of memory.
+ * disk instead of filling PGlite's 2 GB of memory. With `keyOrderParameter` (migration
+ * 2026_12_08_1000_analytics_fill_in_key_order) it takes `p_key_order`: each rollup's rows written in
+ * its key order (fillStatements), at the price of sorting them.
  */
 export const fillFunction = (
   upserts: readonly string[],
   rollups: readonly string[],
-) => `CREATE FUNCTION analytics_fill(p_tenant text) RETURNS void LANGUAGE plpgsql AS $fn$
+  keyOrderParameter = false,
+) => `CREATE FUNCTION analytics_fill(p_tenant text${keyOrderParameter ? ', p_key_order boolean DEFAULT false' : ''})
+    RETURNS void LANGUAGE plpgsql AS $fn$
     DECLARE
       v_all bigint[];
     BEGIN
@@ -221,7 +225,15 @@ export const fillFunction = (
       SELECT array_agg(id) INTO v_all FROM party WHERE tenant_id = p_tenant;
       IF v_all IS NOT NULL THEN
         ${CLASSIFY_ALL};
-        ${fillStatements(upserts).join(';\n        ')};
+        ${
+          keyOrderParameter
+            ? `IF p_key_order THEN
+          ${fillStatements(upserts, true).join(';\n          ')};
+        ELSE
+          ${fillStatements(upserts).join(';\n          ')};
+        END IF`
+            : fillStatements(upserts).join(';\n        ')
+        };
       END IF;
       PERFORM analytics_bump(p_tenant);
     END

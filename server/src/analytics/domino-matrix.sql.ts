@@ -2,7 +2,7 @@ import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { yearOf } from './dates.ts';
 import { buildMatrix, type DominoMatrix } from './domino-matrix.ts';
-import { matrixSource, type PairsRead, readPairs } from './domino-source.ts';
+import { joinPairs, matrixSource, type PairsRead, readPairs } from './domino-source.ts';
 import { type PeriodRange, splitRange } from './periods.ts';
 import { withWorkMemEach } from './versions.ts';
 
@@ -16,6 +16,8 @@ export interface MatrixPeriod {
 /** What loadMatrix's statements answer, each part from one of them. */
 interface MatrixParts {
   readonly pairs: PairsRead;
+  /** The pairs of the days at the edges, read with the edges' flows. */
+  readonly dayPairs: PairsRead;
   readonly flows: string;
   readonly snapshots: string;
   readonly sectors: Array<[string, string]>;
@@ -62,12 +64,12 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
     );
   }
   if (days.length) {
-    // The purchases of the days at the edges, read once for the pairs and both flows.
-    pairParts.push(sql`SELECT buyer_id, seller_id, amount FROM days WHERE buyer_in_l AND seller_in_l`);
+    // The purchases of the days at the edges, read once, by the edges' statement, for their pairs
+    // and both flows.
     edgeFlows.push(sql`SELECT buyer_id, 0::bigint, amount FROM days WHERE buyer_in_l`);
     edgeFlows.push(sql`SELECT seller_id, amount, 0::bigint FROM days WHERE seller_in_l`);
   }
-  if (pairParts.length === 0) {
+  if (pairParts.length === 0 && days.length === 0) {
     const none = new Float64Array(0);
     return buildMatrix({ parties: none, revenue: none, sector: [], buyers: none, sellers: none, amounts: none });
   }
@@ -84,7 +86,9 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
   // Up to four statements (they may run on a read replica), each answering texts
   // (domino-source.ts), each text one aggregate so that its fields stay in step: the flows of whole
   // years and those of the edges, as they are (summed per party in Node, cheaper than a hash
-  // aggregate of numeric sums here); the pairs as they are (a pair repeated over months or days is
+  // aggregate of numeric sums here), the edges' statement also answering the pairs of the days at
+  // the edges (so the days' purchases and their parties' classes are read once); the pairs of the
+  // months as they are (a pair repeated over months or days is
   // summed by buildMatrix), read in Node as soon as they come; the snapshots' revenue per
   // enterprise and the classified parties by sector. On PostgreSQL they run at once on as many
   // connections (withWorkMemEach), so the database's cores share the work. Each also answers the
@@ -99,28 +103,39 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
       JOIN analytics_party_class s ON s.tenant_id = t.tenant_id AND s.party_id = t.seller_id
       WHERE t.tenant_id = ${t} AND (${inDays}) AND (b.in_l OR s.in_l)
     )`;
-  const flows = (parts: RawBuilder<unknown>[]) => async (trx: Kysely<Database>) => {
-    const result = await sql<{ version: number | null; flows: string | null }>`${daysCte}
+  const dayPairsText = sql`(SELECT string_agg(concat_ws(' ', buyer_id, seller_id, amount), ' ')
+    FROM days WHERE buyer_in_l AND seller_in_l)`;
+  const flows = (parts: RawBuilder<unknown>[], edges: boolean) => async (trx: Kysely<Database>) => {
+    const withDays = edges && days.length > 0;
+    const result = await sql<{ version: number | null; flows: string | null; day_pairs: string | null }>`${
+      withDays ? daysCte : sql``
+    }
       SELECT ${version} AS version,
         (SELECT string_agg(concat_ws(' ', party_id, received, paid), ' ')
-         FROM (${sql.join(parts, sql` UNION ALL `)}) flow(party_id, received, paid)) AS flows`.execute(trx);
-    return { version: result.rows[0]?.version ?? null, flows: result.rows[0]?.flows ?? '' };
+         FROM (${sql.join(parts, sql` UNION ALL `)}) flow(party_id, received, paid)) AS flows,
+        ${withDays ? dayPairsText : sql`NULL::text`} AS day_pairs`.execute(trx);
+    const row = result.rows[0];
+    const read = { version: row?.version ?? null, flows: row?.flows ?? '' };
+    return withDays ? { ...read, dayPairs: readPairs(row?.day_pairs ?? '') } : read;
   };
   const runs: Array<(trx: Kysely<Database>) => Promise<Partial<MatrixParts> & { version: number | null }>> = [
-    ...[edgeFlows, yearFlows].filter((parts) => parts.length > 0).map(flows),
-    async (trx) => {
-      const result = await sql<{ version: number | null; pairs: string | null }>`${daysCte}
-        SELECT ${version} AS version,
+    ...(edgeFlows.length ? [flows(edgeFlows, true)] : []),
+    ...(yearFlows.length ? [flows(yearFlows, false)] : []),
+  ];
+  if (pairParts.length) {
+    runs.push(async (trx) => {
+      const result = await sql<{ version: number | null; pairs: string | null }>`SELECT ${version} AS version,
           (SELECT string_agg(concat_ws(' ', a, b, amount), ' ')
            FROM (${sql.join(pairParts, sql` UNION ALL `)}) pair(a, b, amount)) AS pairs`.execute(trx);
       return { version: result.rows[0]?.version ?? null, pairs: readPairs(result.rows[0]?.pairs ?? '') };
-    },
-    async (trx) => {
-      const result = await sql<{
-        version: number | null;
-        snapshots: string | null;
-        sectors: Array<[string, string]> | null;
-      }>`SELECT ${version} AS version,
+    });
+  }
+  runs.push(async (trx) => {
+    const result = await sql<{
+      version: number | null;
+      snapshots: string | null;
+      sectors: Array<[string, string]> | null;
+    }>`SELECT ${version} AS version,
         (SELECT string_agg(concat_ws(' ', enterprise_id, revenue), ' ')
          FROM (
            SELECT sn.enterprise_id, sum(sn.revenue) FROM enterprise_snapshot sn
@@ -131,17 +146,22 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
          FROM (
            SELECT sector, string_agg(party_id::text, ' ') FROM analytics_party_class WHERE tenant_id = ${t} GROUP BY sector
          ) c(sector, parties)) AS sectors`.execute(trx);
-      const row = result.rows[0];
-      return { version: row?.version ?? null, snapshots: row?.snapshots ?? '', sectors: row?.sectors ?? [] };
-    },
-  ];
+    const row = result.rows[0];
+    return { version: row?.version ?? null, snapshots: row?.snapshots ?? '', sectors: row?.sectors ?? [] };
+  });
   let parts = await withWorkMemEach(db, runs);
   if (new Set(parts.map((part) => part.version)).size > 1)
     parts = await withWorkMemEach(db, runs, { consistent: true });
-  // Each part answers one field, but the flows come from up to two.
-  const { pairs = readPairs(''), snapshots = '', sectors = [] }: Partial<MatrixParts> = Object.assign({}, ...parts);
+  // Each part answers its own fields (the edges' statement alone the days' pairs), but the flows
+  // come from up to two.
+  const {
+    pairs = readPairs(''),
+    dayPairs = readPairs(''),
+    snapshots = '',
+    sectors = [],
+  }: Partial<MatrixParts> = Object.assign({}, ...parts);
   const source = matrixSource({
-    pairs,
+    pairs: joinPairs(pairs, dayPairs),
     flows: parts.flatMap((part) => (part.flows ? [part.flows] : [])),
     snapshots,
     sectors,

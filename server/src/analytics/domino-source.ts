@@ -115,6 +115,24 @@ export function readPairs(text: string): PairsRead {
   return { buyers, sellers, amounts, parties: distinctAscending(buyers, sellers) };
 }
 
+/** Two reads of pairs as one (a pair in both comes twice: buildMatrix sums it). */
+export function joinPairs(a: PairsRead, b: PairsRead): PairsRead {
+  if (b.buyers.length === 0) return a;
+  if (a.buyers.length === 0) return b;
+  const both = (x: Float64Array, y: Float64Array) => {
+    const out = new Float64Array(x.length + y.length);
+    out.set(x);
+    out.set(y, x.length);
+    return out;
+  };
+  return {
+    buyers: both(a.buyers, b.buyers),
+    sellers: both(a.sellers, b.sellers),
+    amounts: both(a.amounts, b.amounts),
+    parties: distinctAscending(a.parties, b.parties),
+  };
+}
+
 /**
  * The matrix's source: every party of the pairs, ascending, with rev = max(received, snapshots,
  * paid) summed over the period (docs/metrics.md) and its sector. Flows and snapshots of parties in

@@ -88,13 +88,12 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
   // years and those of the edges, as they are (summed per party in Node, cheaper than a hash
   // aggregate of numeric sums here), the edges' statement also answering the pairs of the days at
   // the edges (so the days' purchases and their parties' classes are read once); the pairs of the
-  // months as they are (a pair repeated over months or days is
-  // summed by buildMatrix), read in Node as soon as they come; the snapshots' revenue per
-  // enterprise and the classified parties by sector. On PostgreSQL they run at once on as many
-  // connections (withWorkMemEach), so the database's cores share the work. Each also answers the
-  // tenant's analytics version, which every write that changes what they read moves in the same
-  // transaction: equal versions mean they saw the same data; otherwise they run again one after
-  // the other in one REPEATABLE READ transaction.
+  // months as they are (a pair repeated over months or days is summed by buildMatrix), read in Node
+  // as soon as they come; the snapshots' revenue per enterprise and the classified parties by
+  // sector. On PostgreSQL they run at once on as many connections (withWorkMemEach), so the
+  // database's cores share the work. Each also answers the tenant's analytics version, which every
+  // write that changes what they read moves in the same transaction: equal versions mean they saw
+  // the same data; otherwise they run again one after the other in one REPEATABLE READ transaction.
   const version = sql<number>`(SELECT version FROM analytics_state WHERE tenant_id = ${t})`;
   const daysCte = sql`WITH days AS MATERIALIZED (
       SELECT t.buyer_id, t.seller_id, t.amount, b.in_l AS buyer_in_l, s.in_l AS seller_in_l

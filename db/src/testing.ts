@@ -257,4 +257,20 @@ export async function rollupRows(db: Kysely<Database>): Promise<unknown[]> {
   }
   return out;
 }
+/**
+ * Every rollup table's row count and a digest of its rows (md5 over their text, in a stable order),
+ * computed by the database: for tests comparing large rollups (a demo load), where rollupRows
+ * would carry every row into JavaScript. A mismatch names the table, not the row.
+ */
+export async function rollupDigests(db: Kysely<Database>): Promise<Record<string, { rows: number; digest: string }>> {
+  const out: Record<string, { rows: number; digest: string }> = {};
+  for (const table of ROLLUP_TABLES) {
+    const result = await sql<{ rows: number; digest: string | null }>`SELECT count(*)::int AS rows,
+        md5(coalesce(string_agg(r::text, ',' ORDER BY r::text), '')) AS digest
+      FROM ${sql.table(table)} r`.execute(db);
+    const row = result.rows[0];
+    out[table] = { rows: row?.rows ?? 0, digest: row?.digest ?? '' };
+  }
+  return out;
+}
 export { checkPgliteIndexes } from './pglite-check.queries.ts';

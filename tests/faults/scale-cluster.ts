@@ -61,13 +61,14 @@ function templateLocation(): { cacheRoot: string; template: string } {
   return { cacheRoot, template: path.join(cacheRoot, `scale10-${sourceHash()}`) };
 }
 
-/** sha256 over the files that decide what the loaded database holds. */
+/** sha256 over the files that decide what the loaded database holds (their documentation does not). */
 function sourceHash(): string {
   const hash = createHash('sha256');
   for (const dir of ['db/migrations', 'db/reference', 'db/demo', 'db/auth']) {
     const full = path.join(ROOT, dir);
     if (!fs.existsSync(full)) continue;
     for (const name of fs.readdirSync(full, { recursive: true }).map(String).sort()) {
+      if (name.endsWith('.md')) continue;
       const file = path.join(full, name);
       if (fs.statSync(file).isFile()) hash.update(name).update(fs.readFileSync(file));
     }

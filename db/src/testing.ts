@@ -257,6 +257,7 @@ export async function rollupRows(db: Kysely<Database>): Promise<unknown[]> {
   }
   return out;
 }
+
 /**
  * Every rollup table's row count and a digest of its rows (md5 over their text, in a stable order),
  * computed by the database: for tests comparing large rollups (a demo load), where rollupRows

@@ -73,12 +73,6 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
     const none = new Float64Array(0);
     return buildMatrix({ parties: none, revenue: none, sector: [], buyers: none, sellers: none, amounts: none });
   }
-  const inDays = days.length
-    ? sql.join(
-        days.map(([a, b]) => sql`t.occurred_on BETWEEN ${a}::date AND ${b}::date`),
-        sql` OR `,
-      )
-    : sql`false`;
   // Snapshot months overlapping the period: from the month of `from` to the month of `to`.
   const snapshotPeriod = [sql`sn.tenant_id = ${t}`];
   if (period.from) snapshotPeriod.push(sql`sn.period >= date_trunc('month', ${period.from}::date::timestamp)::date`);
@@ -95,6 +89,11 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
   // write that changes what they read moves in the same transaction: equal versions mean they saw
   // the same data; otherwise they run again one after the other in one REPEATABLE READ transaction.
   const version = sql<number>`(SELECT version FROM analytics_state WHERE tenant_id = ${t})`;
+  // Only the edges' statement reads the days, and only when the period has some.
+  const inDays = sql.join(
+    days.map(([a, b]) => sql`t.occurred_on BETWEEN ${a}::date AND ${b}::date`),
+    sql` OR `,
+  );
   const daysCte = sql`WITH days AS MATERIALIZED (
       SELECT t.buyer_id, t.seller_id, t.amount, b.in_l AS buyer_in_l, s.in_l AS seller_in_l
       FROM "transaction" t
@@ -104,8 +103,7 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
     )`;
   const dayPairsText = sql`(SELECT string_agg(concat_ws(' ', buyer_id, seller_id, amount), ' ')
     FROM days WHERE buyer_in_l AND seller_in_l)`;
-  const flows = (parts: RawBuilder<unknown>[], edges: boolean) => async (trx: Kysely<Database>) => {
-    const withDays = edges && days.length > 0;
+  const flows = (parts: RawBuilder<unknown>[], withDays: boolean) => async (trx: Kysely<Database>) => {
     const result = await sql<{ version: number | null; flows: string | null; day_pairs: string | null }>`${
       withDays ? daysCte : sql``
     }
@@ -118,7 +116,7 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
     return withDays ? { ...read, dayPairs: readPairs(row?.day_pairs ?? '') } : read;
   };
   const runs: Array<(trx: Kysely<Database>) => Promise<Partial<MatrixParts> & { version: number | null }>> = [
-    ...(edgeFlows.length ? [flows(edgeFlows, true)] : []),
+    ...(edgeFlows.length ? [flows(edgeFlows, days.length > 0)] : []),
     ...(yearFlows.length ? [flows(yearFlows, false)] : []),
   ];
   if (pairParts.length) {

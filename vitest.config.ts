@@ -1,13 +1,26 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Decorator metadata (type-graphql) is emitted only for files inside a tsconfig's include.
 const graphqlAlias = { graphql: 'graphql/index.js' };
+
+// Files that test the embedded database itself whatever DATABASE_URL says (PGlite directories: their
+// lock, durability and settings; the server process on one): they run in the PGlite run of the test
+// command and not a second time, unchanged, when DATABASE_URL points the other tests at PostgreSQL.
+const onPostgres = Boolean(process.env.DATABASE_URL);
+const embeddedOnly = (files: string[]) => [...configDefaults.exclude, ...(onPostgres ? files : [])];
 
 export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'db', root: './db', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+        test: {
+          name: 'db',
+          root: './db',
+          include: ['test/**/*.test.ts'],
+          exclude: embeddedOnly(['test/durability.test.ts', 'test/lock.test.ts', 'test/pglite-params.test.ts']),
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         resolve: { alias: graphqlAlias },
@@ -25,6 +38,7 @@ export default defineConfig({
           name: 'tests',
           root: './tests',
           include: ['api/**/*.test.ts'],
+          exclude: embeddedOnly(['api/process.test.ts']),
           // The process tests run the compiled server, as `pnpm start` does: built once, first.
           globalSetup: ['./support/build-server.setup.ts'],
           testTimeout: 60_000,

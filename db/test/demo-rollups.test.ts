@@ -94,9 +94,14 @@ describe(`the demo load's rollups, rebuilt once, are those the triggers keep (${
           count(DISTINCT date_trunc('month', occurred_on))::int AS months FROM taken`.execute(trx);
       expect(taken.rows[0]?.n).toBeGreaterThan(20_000);
       expect(taken.rows[0]?.months).toBeGreaterThan(12);
+      const march = () =>
+        sql<{ n: number }>`SELECT count(*)::int AS n FROM analytics_spend_month
+          WHERE tenant_id = ${TEST_TENANT} AND month = '2023-03-01'`.execute(trx);
+      expect((await march()).rows[0]?.n).toBeGreaterThan(0);
       await sql`DELETE FROM "transaction" t USING taken WHERE t.tenant_id = taken.tenant_id AND t.id = taken.id`.execute(
         trx,
       );
+      expect((await march()).rows[0]?.n).toBe(0);
       const rest = await rollupDigests(trx);
       expect(rest.analytics_party_class).toEqual(filled.analytics_party_class);
       expect(Object.keys(rest).filter((table) => rest[table]?.digest === filled[table]?.digest)).toEqual([

@@ -68,6 +68,21 @@ export function newUserProblem(user: NewUser): UserError | null {
 export async function createUser(db: Kysely<Database>, tenantId: string, user: NewUser): Promise<UserRow> {
   const problem = newUserProblem(user);
   if (problem) throw problem;
+  return insertUser(db, tenantId, user, hashPassword(user.password));
+}
+
+/**
+ * createUser with the hash of `user.password` (hashPassword) begun by the caller: the demo loader
+ * has scrypt hash its accounts' passwords on libuv's threads while it loads the data.
+ */
+export async function insertUser(
+  db: Kysely<Database>,
+  tenantId: string,
+  user: NewUser,
+  passwordHash: Promise<string>,
+): Promise<UserRow> {
+  const problem = newUserProblem(user);
+  if (problem) throw problem;
   let agencyId: number | null = null;
   if (user.role === 'OPERATOR' && user.agencyCode) {
     const agency = await db
@@ -92,7 +107,7 @@ export async function createUser(db: Kysely<Database>, tenantId: string, user: N
       tenant_id: tenantId,
       username: user.username,
       display_name: user.displayName ?? null,
-      password_hash: await hashPassword(user.password),
+      password_hash: await passwordHash,
       role: user.role,
       agency_id: agencyId,
       is_demo: user.isDemo ?? false,

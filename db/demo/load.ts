@@ -15,7 +15,7 @@ import { refreshStatistics } from '../src/statistics.ts';
 import { CHUNK_ROWS, type DemoChunk, generateDemo, hashLiterals, planDemo, validateDemoOptions } from './generate.ts';
 import { tenantHasData } from './policy.ts';
 import { columnLiterals, DEMO_TABLES, type DemoTable, ID_TABLES, type IdSpace, TABLE_SPECS } from './tables.ts';
-import { createDemoUsers } from './users.ts';
+import { createDemoUsers, hashDemoPasswords } from './users.ts';
 import { DEMO_REGENCY } from './world.ts';
 
 /*
@@ -172,6 +172,10 @@ export async function loadDemo(
   };
   await assertEmpty(db);
   const plan = planDemo(seed, scale);
+  // On libuv's threads while the data loads; observed here so that a failed load leaves no
+  // unhandled rejection behind.
+  const passwordHashes = hashDemoPasswords();
+  passwordHashes.catch(() => {});
 
   return db.transaction().execute(async (trx) => {
     await assertEmpty(trx);
@@ -266,7 +270,7 @@ export async function loadDemo(
     // Every table, the rollups the triggers filled included (their statistics date from mid-load);
     // a bulk load did so already, before re-creating its foreign keys.
     if (deferred.length === 0) await refreshStatistics(trx);
-    await createDemoUsers(trx, tenantId, { parties: done.party, transactions: done.transaction });
+    await createDemoUsers(trx, tenantId, { parties: done.party, transactions: done.transaction }, passwordHashes);
     return { checksum: hash.digest('hex'), transactions: done.transaction, parties: done.party };
   });
 }

@@ -86,7 +86,7 @@ describe(`demo dataset at scale 1 on ${testEngine}`, () => {
     }
   });
 
-  it('creates one demo account per role with the published demo password, and demo data alone lets production start', async () => {
+  it('creates one demo account per role, each with its own hash of the published demo password, and demo data alone lets production start', async () => {
     const users = await handle.db
       .selectFrom('app_user as u')
       .leftJoin('agency_profile as a', 'a.party_id', 'u.agency_id')
@@ -101,7 +101,9 @@ describe(`demo dataset at scale 1 on ${testEngine}`, () => {
       { username: 'operator.demo', role: 'OPERATOR', is_demo: true, disabled: false, code: '2.17.3.30.0.00.01.0000' },
       { username: 'policymaker.demo', role: 'POLICYMAKER', is_demo: true, disabled: false, code: null },
     ]);
-    expect(await verifyPassword('demo-jejaring-2026', users[0]!.password_hash)).toBe(true);
+    // Each account has a hash of its own (its own salt), and each signs in with the demo password.
+    expect(new Set(users.map((u) => u.password_hash)).size).toBe(users.length);
+    for (const user of users) expect(await verifyPassword('demo-jejaring-2026', user.password_hash)).toBe(true);
     const [registered] = await rows(
       sql<{ n: number; by_operator: number }>`SELECT count(*)::int AS n,
         count(*) FILTER (WHERE a.code = '2.17.3.30.0.00.01.0000')::int AS by_operator

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,15 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password.ts';
 import { type DatabaseHandle, openDatabase } from '../src/connection.ts';
 import { createTestDatabase, createTestPgliteDir, TEST_TENANT, testEngine } from '../src/testing.ts';
+import { runCli } from './cli-process.ts';
 
 /*
  * `pnpm cli user …` as a process: the password comes from standard input (never argv), the account
  * is stored with a scrypt hash that verifies, and bad input exits 1 naming the field, before the
  * database is opened.
  */
-
-const CLI = new URL('../src/cli.ts', import.meta.url).pathname;
-const TSX = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
 
 let dir = '';
 let pg: DatabaseHandle | undefined;
@@ -36,18 +33,7 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(
-  args: string[],
-  stdin = '',
-  runEnv: NodeJS.ProcessEnv = env,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(TSX, [CLI, ...args], { env: runEnv }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-    child.stdin?.end(stdin);
-  });
-}
+const cli = (args: string[], stdin = '', runEnv: NodeJS.ProcessEnv = env) => runCli(args, stdin, runEnv);
 
 async function storedHash(username: string): Promise<string | undefined> {
   const handle = pg ?? (await openDatabase({ engine: 'pglite', dir }));

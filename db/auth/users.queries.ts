@@ -68,7 +68,7 @@ export function newUserProblem(user: NewUser): UserError | null {
 export async function createUser(db: Kysely<Database>, tenantId: string, user: NewUser): Promise<UserRow> {
   const problem = newUserProblem(user);
   if (problem) throw problem;
-  return insertUser(db, tenantId, user, hashPassword(user.password));
+  return insertChecked(db, tenantId, user, hashPassword(user.password));
 }
 
 /**
@@ -83,6 +83,18 @@ export async function insertUser(
 ): Promise<UserRow> {
   const problem = newUserProblem(user);
   if (problem) throw problem;
+  return insertChecked(db, tenantId, user, passwordHash);
+}
+
+/** Stores an account that passed newUserProblem, once its agency and username are checked. */
+async function insertChecked(
+  db: Kysely<Database>,
+  tenantId: string,
+  user: NewUser,
+  passwordHash: Promise<string>,
+): Promise<UserRow> {
+  // Observed at once: a refusal below must not leave the hash's rejection, if any, unobserved.
+  passwordHash.catch(() => {});
   let agencyId: number | null = null;
   if (user.role === 'OPERATOR' && user.agencyCode) {
     const agency = await db

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { CommandOptions } from './cli-commands.ts';
 import { prepareUserCommand, USER_HELP, UserCommandError } from './cli-user.ts';
 import { ConfigError, loadDbConfig } from './config.ts';
 import { ROLLUP_MODES } from './enums.ts';
@@ -107,7 +108,7 @@ async function run(argv: string[]): Promise<void> {
     throw new UsageError('Usage: pnpm cli citus distribute [--shard-count N]');
   }
 
-  const options = {
+  const options: CommandOptions = {
     seed: command === 'demo' ? intOption(values.seed, 'seed', 1, 0) : 1,
     scale: command === 'demo' ? intOption(values.scale, 'scale', 1, 1) : 1,
     dryRun: values['dry-run'] ?? false,

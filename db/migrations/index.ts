@@ -18,6 +18,7 @@ import * as analyticsPartyYear from './2026_12_06_1100_analytics_party_year.ts';
 import * as analyticsFill from './2026_12_06_1200_analytics_fill.ts';
 import * as dominoWarm from './2026_12_07_1000_domino_warm.ts';
 import * as analyticsFillInKeyOrder from './2026_12_08_1000_analytics_fill_in_key_order.ts';
+import * as analyticsGovSellerYear from './2026_12_09_1000_analytics_gov_seller_year.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1200_analytics_fill': analyticsFill,
   '2026_12_07_1000_domino_warm': dominoWarm,
   '2026_12_08_1000_analytics_fill_in_key_order': analyticsFillInKeyOrder,
+  '2026_12_09_1000_analytics_gov_seller_year': analyticsGovSellerYear,
 };

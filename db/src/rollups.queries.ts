@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { ALL_ROLLUPS_NOW } from '../migrations/analytics/party-year.sql.ts';
+import { ALL_ROLLUPS_NEXT } from '../migrations/analytics/gov-seller-year.sql.ts';
 import type { Database } from './database.ts';
 import type { RollupMode } from './enums.ts';
 
@@ -60,13 +60,13 @@ export async function pendingRollupChanges(
 /** True when no rollup table holds a row of any tenant (a new database). */
 export async function rollupsEmpty(db: Kysely<Database>): Promise<boolean> {
   const row = await sql<{ empty: boolean }>`SELECT ${sql.raw(
-    ALL_ROLLUPS_NOW.map((t) => `NOT EXISTS (SELECT 1 FROM ${t})`).join(' AND '),
+    ALL_ROLLUPS_NEXT.map((t) => `NOT EXISTS (SELECT 1 FROM ${t})`).join(' AND '),
   )} AS empty`.execute(db);
   return Boolean(row.rows[0]?.empty);
 }
 
 /** The rollup tables: every one a rebuild or a fill writes. */
-export const ROLLUPS: readonly string[] = ALL_ROLLUPS_NOW;
+export const ROLLUPS: readonly string[] = ALL_ROLLUPS_NEXT;
 
 /**
  * Writes every class and rollup of a tenant whose rollups hold none of its rows, in one pass with
@@ -111,5 +111,5 @@ export async function setRollupInsertTriggers(db: Kysely<Database>, enabled: boo
 
 /** Planner statistics for the rollup tables alone (after a rebuild filled them). */
 export async function analyzeRollups(db: Kysely<Database>): Promise<void> {
-  await sql.raw(`ANALYZE ${ALL_ROLLUPS_NOW.join(', ')}`).execute(db);
+  await sql.raw(`ANALYZE ${ALL_ROLLUPS_NEXT.join(', ')}`).execute(db);
 }

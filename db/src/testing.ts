@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
+import { migrations } from '../migrations/index.ts';
 import { distributeSchema } from './citus.queries.ts';
 import { allowMultiShardByDesign, prepareCitusDatabase, ROUTED_ONLY_OPTIONS } from './citus-test.queries.ts';
 import { parsePostgresUrl } from './config.ts';
@@ -246,7 +247,19 @@ export const ROLLUP_TABLES = [
   'analytics_seller_year',
   'analytics_agency_year',
   'analytics_party_year',
+  'analytics_gov_seller_year',
 ] as const;
+
+/**
+ * Runs one migration's down and then its up again on a migrated database: what its up writes into
+ * existing data (a new rollup filled from the others) can then be compared with what the code keeps.
+ */
+export async function rerunMigration(db: Kysely<Database>, name: string): Promise<void> {
+  const migration = migrations[name];
+  if (!migration?.down) throw new Error(`no migration ${name} with a down`);
+  await migration.down(db);
+  await migration.up(db);
+}
 
 /** Every rollup row, in a stable order, to compare what the triggers maintained with `analytics_rebuild`. */
 export async function rollupRows(db: Kysely<Database>): Promise<unknown[]> {

@@ -37,7 +37,7 @@ const PARTY_YEAR_UPSERT = partyUpsert(PARTY_YEAR, 'year');
 const orReplace = (definition: string) => definition.replace(/^CREATE FUNCTION /, 'CREATE OR REPLACE FUNCTION ');
 
 /** The functions that list the rollups, as CREATE OR REPLACE over these upserts and lists. */
-const rollupFunctions = (upserts: readonly string[], summed: readonly string[], all: readonly string[]) =>
+export const rollupFunctions = (upserts: readonly string[], summed: readonly string[], all: readonly string[]) =>
   [applyFunction(upserts, summed), rebuildFunction(all), truncatedFunction(all), analyzeGrownFunction(all)].map(
     orReplace,
   );

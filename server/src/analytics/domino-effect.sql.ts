@@ -1,11 +1,11 @@
 import type { Database } from '@jejaring/db';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { outsideRequest } from '../http/deadline.ts';
-import { cascade, type DominoEffectData, type InjectionRow } from './domino-cascade.ts';
+import { cascade, type DominoEffectData } from './domino-cascade.ts';
+import { injection } from './domino-injection.sql.ts';
 import { loadMatrix, type MatrixPeriod } from './domino-matrix.sql.ts';
 import { type DominoMatrix, decodeMatrix, encodeMatrix } from './domino-matrix.ts';
 import { readStoredMatrix, storeMatrix, touchStoredMatrix } from './domino-store.sql.ts';
-import { factsCte, withCtes } from './facts.sql.ts';
 import { cachedResult, statementKey } from './result-cache.sql.ts';
 import type { SpendScope } from './spend-scope.ts';
 import { analytic, analyticsVersions, MIB, VersionedCache } from './versions.ts';
@@ -133,17 +133,6 @@ async function readOrBuild(
   storing.add(writing);
   void writing.finally(() => storing.delete(writing));
   return { matrix: built, source: 'built', bytes: encoded.byteLength, stored: writing };
-}
-
-/** The statement of R1 per local UMKM seller: the scoped government buyers' payments, from the per-seller rollup. */
-function injection(scope: SpendScope) {
-  const sellers = factsCte('sellers', scope, 'sellers', {
-    agencyIds: scope.agencyIds,
-    network: scope.includeNetwork ? 'include' : 'exclude',
-    governmentOnly: true,
-  });
-  return sql<InjectionRow>`${withCtes(sellers)}
-    SELECT seller_id, sum(amount) AS amount, min(sector) AS sector FROM sellers GROUP BY seller_id`;
 }
 
 /**

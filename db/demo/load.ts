@@ -50,6 +50,12 @@ export interface LoadDemoOptions {
   readonly seed: number;
   readonly scale: number;
   readonly onProgress?: (stage: string, done: number, total: number) => void;
+  /**
+   * Test-only (generate.ts GenerateOptions): shrinks the registry and the money by this factor,
+   * for tests of the loading machinery rather than of the demo's story. Not exposed by the CLI; the
+   * tenant still records the scale.
+   */
+  readonly fraction?: number;
 }
 
 /** Whether a fill of the demo at this scale writes the rollups in their key order (fillRollups). */
@@ -158,7 +164,7 @@ export async function loadDemo(
   tenantId: string,
   options: LoadDemoOptions,
 ): Promise<LoadDemoResult> {
-  const { seed, scale, onProgress } = options;
+  const { seed, scale, onProgress, fraction } = options;
   validateDemoOptions(seed, scale);
   const tenant = await db.selectFrom('tenant').select('id').where('id', '=', tenantId).executeTakeFirst();
   if (!tenant) throw new Error(`Tenant ${tenantId} does not exist; run \`pnpm cli migrate\` first.`);
@@ -171,7 +177,7 @@ export async function loadDemo(
     }
   };
   await assertEmpty(db);
-  const plan = planDemo(seed, scale);
+  const plan = planDemo(seed, scale, { fraction });
   // On libuv's threads while the data loads; observed here so that a failed load leaves no
   // unhandled rejection behind.
   const passwordHashes = hashDemoPasswords();

@@ -12,14 +12,16 @@ import { createTestDatabase, ROLLUP_TABLES, rollupDigests, TEST_TENANT, testEngi
  * demo/load.ts). Checked here against the triggers themselves on the same rows: reclassifying every
  * party changes no class; purchases taken out through the delete trigger leave exactly the rows a
  * fill of the remaining purchases writes, and put back through the insert trigger (whose upserts
- * need the keys back) they give exactly the rows the load's fill wrote.
+ * need the keys back) they give exactly the rows the load's fill wrote. The demo is loaded at a
+ * quarter of scale 1 (`fraction`: about 32,000 purchases and 100,000 rollup rows), which runs the
+ * same statements in a third of the time; the story of the full demo is demo.test.ts's.
  */
 
 describe(`the demo load's rollups, rebuilt once, are those the triggers keep (${testEngine})`, () => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await createTestDatabase();
-    await loadDemo(handle.db, TEST_TENANT, { seed: 1, scale: 1 });
+    await loadDemo(handle.db, TEST_TENANT, { seed: 1, scale: 1, fraction: 0.25 });
   }, 600_000);
   afterAll(() => handle?.close());
 
@@ -74,7 +76,7 @@ describe(`the demo load's rollups, rebuilt once, are those the triggers keep (${
 
   it('equals, row for row, what the triggers keep as purchases go out and come back', async () => {
     const filled = await rollupDigests(handle.db);
-    expect(Object.values(filled).reduce((n, table) => n + table.rows, 0)).toBeGreaterThan(100_000);
+    expect(Object.values(filled).reduce((n, table) => n + table.rows, 0)).toBeGreaterThan(50_000);
     const rollback = new Error('rollback');
     const run = handle.db.transaction().execute(async (trx) => {
       // Nothing to change: every stored class is the one the triggers would derive from the rows.
@@ -92,7 +94,7 @@ describe(`the demo load's rollups, rebuilt once, are those the triggers keep (${
           AND (id % 5 = 0 OR occurred_on BETWEEN '2023-03-01' AND '2023-03-31')`.execute(trx);
       const taken = await sql<{ n: number; months: number }>`SELECT count(*)::int AS n,
           count(DISTINCT date_trunc('month', occurred_on))::int AS months FROM taken`.execute(trx);
-      expect(taken.rows[0]?.n).toBeGreaterThan(20_000);
+      expect(taken.rows[0]?.n).toBeGreaterThan(5_000);
       expect(taken.rows[0]?.months).toBeGreaterThan(12);
       const march = () =>
         sql<{ n: number }>`SELECT count(*)::int AS n FROM analytics_spend_month

@@ -62,7 +62,7 @@ describe(`pnpm cli user on ${testEngine}`, () => {
     expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
     expect(await verifyPassword('kata-sandi-rahasia-1', hash)).toBe(true);
     expect(await verifyPassword('kata-sandi-rahasia-2', hash)).toBe(false);
-  }, 120_000);
+  });
 
   it('refuses a short password, an OPERATOR without agency and an unknown role, naming what is wrong', async () => {
     const short = await cli(
@@ -85,7 +85,7 @@ describe(`pnpm cli user on ${testEngine}`, () => {
     expect(role.code).toBe(1);
     expect(role.stderr).toContain('--role, one of ADMIN, OPERATOR, POLICYMAKER, DPRD, ANALYST');
     expect(await storedHash('x.one')).toBeUndefined();
-  }, 120_000);
+  });
 
   it('refuses a bad account before it opens the database: with none reachable, the error is about the account', async () => {
     // Nothing listens on port 1: opening the database would fail with "Cannot connect".
@@ -102,7 +102,7 @@ describe(`pnpm cli user on ${testEngine}`, () => {
       unreachable,
     );
     expect([agency.code, agency.stderr.trim()]).toEqual([1, 'error: agency: only an OPERATOR belongs to an agency']);
-  }, 120_000);
+  });
 
   it('lists accounts and disables one', async () => {
     // An account of this test's own (the list may also hold those other tests created).
@@ -118,5 +118,5 @@ describe(`pnpm cli user on ${testEngine}`, () => {
       expect.stringMatching(/^tono\.analis\s+ANALYST\s+disabled$/),
     ]);
     expect((await cli(['user', 'disable', 'nobody'])).stderr.trim()).toBe('error: no account is named nobody');
-  }, 120_000);
+  });
 });

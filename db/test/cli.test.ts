@@ -21,5 +21,5 @@ describe('pnpm cli', () => {
       const run = await runCli(args, '', unreachable);
       expect([args.join(' '), run.code, run.stderr.trim()]).toEqual([args.join(' '), 1, message]);
     }
-  }, 120_000);
+  });
 });

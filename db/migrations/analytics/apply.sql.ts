@@ -25,11 +25,11 @@ const MONTH = "date_trunc('month', d.occurred_on::timestamp)::date";
 const YEAR = "date_part('year', d.occurred_on)::smallint";
 
 /** ON CONFLICT clause adding the signed sums to the stored row. */
-const add = (key: string, extra = '') =>
+export const add = (key: string, extra = '') =>
   `ON CONFLICT (${key}) DO UPDATE SET amount = r.amount + excluded.amount, n = r.n + excluded.n${extra}`;
 
 /** Keep only the keys whose deltas do not cancel out. */
-const CHANGED = 'HAVING sum(sign) <> 0 OR sum(sign * amount) <> 0';
+export const CHANGED = 'HAVING sum(sign) <> 0 OR sum(sign * amount) <> 0';
 
 /** The summed rollups of one spending grain (month or year, with or without the seller's cell). */
 function spend(table: string, key: string, period: 'month' | 'year', cells: boolean): string {

@@ -1,3 +1,4 @@
+import { add, CHANGED } from './apply.sql.ts';
 import { fillFunction } from './classify.sql.ts';
 import { ALL_ROLLUPS_NOW, rollupFunctions, SUMMED_ROLLUPS_NOW, UPSERTS_NOW } from './party-year.sql.ts';
 
@@ -35,9 +36,8 @@ const GOV_SELLER_YEAR_UPSERT = `INSERT INTO ${GOV_SELLER_YEAR} AS r (${KEY}, sec
         SELECT p_tenant, year, seller_id, buyer_kind = 'AGENCY', min(sector), sum(sign * amount), sum(sign)
         FROM src WHERE agency_id IS NOT NULL AND seller_class = 'LOCAL_UMKM' AND buyer_gov
         GROUP BY year, seller_id, buyer_kind = 'AGENCY'
-        HAVING sum(sign) <> 0 OR sum(sign * amount) <> 0
-        ON CONFLICT (${KEY}) DO UPDATE SET amount = r.amount + excluded.amount, n = r.n + excluded.n,
-          sector = excluded.sector`;
+        ${CHANGED}
+        ${add(KEY, ', sector = excluded.sector')}`;
 
 /** The upserts of analytics_apply since this migration. */
 export const UPSERTS_NEXT = [...UPSERTS_NOW, GOV_SELLER_YEAR_UPSERT];

@@ -16,9 +16,9 @@ export default defineConfig({
         test: {
           name: 'db',
           // Test files of a worker share its imported modules (vitest's isolate: false): importing
-          // them again for every file was a fifth of the lanes' time in CI. Safe for these two
-          // projects: no mocks, no environment changes, and module-level state is keyed by database.
-          // The API tests (below) keep a fresh module graph per file.
+          // them again for every file was a fifth of the lanes' time in CI. Safe for the db, server
+          // and API projects: no mocks, no environment changes, and module-level state is keyed by
+          // database or belongs to one server instance.
           isolate: false,
           root: './db',
           include: ['test/**/*.test.ts'],
@@ -44,6 +44,7 @@ export default defineConfig({
         resolve: { alias: graphqlAlias },
         test: {
           name: 'tests',
+          isolate: false,
           root: './tests',
           include: ['api/**/*.test.ts'],
           exclude: embeddedOnly(['api/process.test.ts']),

@@ -37,3 +37,19 @@ describe('the rate limiter’s memory', () => {
     expect(limiter.take('ip:busy', 60)).toBe(0);
   });
 });
+
+describe('the rate limiter’s minute sweep', () => {
+  it('keeps the bucket of the client whose request runs the sweep: its burst of 3 is still 3', () => {
+    // A process up for two minutes: the first request runs the sweep (at most once a minute).
+    let now = 120_000;
+    const limiter = new RateLimiter(limits, () => now);
+    for (let i = 0; i < 3; i++) expect(limiter.take('ip:client', 60)).toBe(0);
+    // 60 a minute, burst 3, nothing refilled: one token a second, so the 4th waits 1 s.
+    expect(limiter.take('ip:client', 60)).toBe(1);
+    now += 60_001; // the next sweep: the client, idle for a minute, has refilled and is forgotten
+    expect(limiter.take('ip:other', 60)).toBe(0);
+    expect(limiter.size).toBe(1);
+    for (let i = 0; i < 3; i++) expect(limiter.take('ip:client', 60)).toBe(0);
+    expect(limiter.take('ip:client', 60)).toBe(1);
+  });
+});

@@ -63,7 +63,8 @@ export function testServerConfig(env: Record<string, string> = {}) {
     HOST: '127.0.0.1',
     TENANT: TEST_TENANT,
     DEMO_DATA: 'off',
-    LOG_LEVEL: 'silent',
+    // TEST_LOG_LEVEL=error (say) shows the servers' logs, e.g. the cause of an INTERNAL_SERVER_ERROR.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // The suite sends hundreds of requests a second from loopback; the rate limits have tests of their own.
     RATE_LIMIT_EXEMPT: LOOPBACK,
     // No domino warmer polling every 2 s among the statements the tests record and count (its own

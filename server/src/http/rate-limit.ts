@@ -48,12 +48,14 @@ export class RateLimiter {
     const now = this.now();
     const rate = perMinute / 60_000; // tokens per millisecond
     const capacity = Math.max(1, this.limits.burst);
+    // Before this client's bucket is read: a sweep after it would forget the bucket just made full
+    // and spent from, and the client's next request would find a full one again.
+    this.sweep(now, capacity, rate);
     const bucket = this.buckets.get(key) ?? { tokens: capacity, at: now };
     bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * rate);
     bucket.at = now;
     this.buckets.delete(key); // re-inserted last: the map's order is the order of last use
     this.buckets.set(key, bucket);
-    this.sweep(now, capacity, rate);
     // Full (a flood from many addresses): the tenth of clients unseen for longest start over with
     // a full bucket (a tenth at once: one pass over the map now and then, not one per request).
     if (this.buckets.size > this.maxBuckets) {

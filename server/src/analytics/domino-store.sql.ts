@@ -86,21 +86,31 @@ export async function storeMatrix(
         SET version = excluded.version, matrix = excluded.matrix, bytes = excluded.bytes,
             built_at = excluded.built_at, used_at = excluded.used_at, warming_since = excluded.warming_since
         WHERE m.version < excluded.version`.execute(trx);
+    // The other periods' rows, skipping those another store holds at this moment: stores of
+    // several periods after one write (two instances, the warmer beside a request) each hold their
+    // own row of the older version, and waiting for another's row deadlocked with it. A row skipped
+    // is being stored anew; what it kept of an older version goes with the next store.
     await sql`
       UPDATE analytics_domino_matrix SET matrix = '', bytes = 0
-      WHERE tenant_id = ${tenantId} AND version < ${version} AND bytes > 0`.execute(trx);
+      WHERE tenant_id = ${tenantId} AND period IN (
+        SELECT period FROM analytics_domino_matrix
+        WHERE tenant_id = ${tenantId} AND version < ${version} AND bytes > 0
+        FOR UPDATE SKIP LOCKED)`.execute(trx);
     await sql`
       DELETE FROM analytics_domino_matrix
-      WHERE tenant_id = ${tenantId}
-        AND ((version < ${version} AND used_at < now() - make_interval(mins => ${WARM_WINDOW_MINUTES}))
-          OR period IN (
-            SELECT period FROM (
-              SELECT period, row_number() OVER recent AS rank, sum(bytes) OVER recent AS total
-              FROM analytics_domino_matrix
-              WHERE tenant_id = ${tenantId}
-              WINDOW recent AS (ORDER BY (period = ${period}) DESC, used_at DESC, period)
-            ) ranked
-            WHERE rank > ${limits.periods} OR total > ${limits.bytes}))`.execute(trx);
+      WHERE tenant_id = ${tenantId} AND period IN (
+        SELECT period FROM analytics_domino_matrix
+        WHERE tenant_id = ${tenantId}
+          AND ((version < ${version} AND used_at < now() - make_interval(mins => ${WARM_WINDOW_MINUTES}))
+            OR period IN (
+              SELECT period FROM (
+                SELECT period, row_number() OVER recent AS rank, sum(bytes) OVER recent AS total
+                FROM analytics_domino_matrix
+                WHERE tenant_id = ${tenantId}
+                WINDOW recent AS (ORDER BY (period = ${period}) DESC, used_at DESC, period)
+              ) ranked
+              WHERE rank > ${limits.periods} OR total > ${limits.bytes}))
+        FOR UPDATE SKIP LOCKED)`.execute(trx);
     return Number(stored.numAffectedRows ?? 0) > 0;
   });
 }

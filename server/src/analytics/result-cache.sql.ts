@@ -73,7 +73,17 @@ export async function cachedResult<T>(
   return result;
 }
 
-/** Stores an answer under its key and version, and drops the tenant's answers of older versions. */
+/**
+ * Stores an answer under its key and version, then drops the tenant's answers of older versions
+ * that no other store holds at that moment.
+ *
+ * Two statements, the drop skipping locked rows: requests arriving together after a write (a
+ * dashboard asks for several measures at once) store at the same moment, each updating its own
+ * key's row of the older version, and a drop that waited for those rows deadlocked with them
+ * (PostgreSQL then aborts one store: an internal error for that measure, after a second's wait).
+ * A row skipped is being replaced by its own store or dropped by another; what is left of an older
+ * version goes with the next store.
+ */
 async function store(
   db: Kysely<Database>,
   tenantId: string,
@@ -83,11 +93,15 @@ async function store(
   rows: unknown,
 ): Promise<void> {
   await sql`
-    WITH old AS (DELETE FROM analytics_result WHERE tenant_id = ${tenantId} AND version < ${version})
     INSERT INTO analytics_result (tenant_id, key, measure, version, rows)
     VALUES (${tenantId}, ${key}, ${measure}, ${version}, ${JSON.stringify(rows)}::jsonb)
     -- excluded.created_at is the column's default, now(): Citus allows no now() in DO UPDATE SET.
     ON CONFLICT (tenant_id, key) DO UPDATE SET measure = excluded.measure, version = excluded.version,
       rows = excluded.rows, created_at = excluded.created_at
     WHERE analytics_result.version <= excluded.version`.execute(db);
+  await sql`
+    DELETE FROM analytics_result
+    WHERE tenant_id = ${tenantId} AND key IN (
+      SELECT key FROM analytics_result WHERE tenant_id = ${tenantId} AND version < ${version}
+      FOR UPDATE SKIP LOCKED)`.execute(db);
 }

@@ -158,6 +158,23 @@ describe(`the persisted domino matrices (${testEngine})`, () => {
     expect((await storedMatrices(fx.db, tenant)).map((m) => m.period).sort()).toEqual(['c', 'd', 'e']);
   });
 
+  it('stores several periods at once after each write, no store refusing another', async () => {
+    // Two instances, or the warmer beside a request, store the matrices of several periods at the
+    // same moment after a write; each holds its own period's row of the older version. On PostgreSQL
+    // these stores run on connections of their own; none may fail on another's locks.
+    const tenant = 'concurrent tenant'; // the store has no foreign key: any tenant id keeps this test apart
+    const matrix = new Uint8Array(64).fill(7);
+    const periods = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8'];
+    for (let version = 1; version <= 30; version++) {
+      const stored = await Promise.all(periods.map((period) => storeMatrix(fx.db, tenant, period, version, matrix)));
+      expect(stored).toEqual(periods.map(() => true));
+      const rows = await storedMatrices(fx.db, tenant);
+      expect(rows.map((m) => [m.period, m.version, m.bytes]).sort()).toEqual(
+        periods.map((period) => [period, version, 64]),
+      );
+    }
+  });
+
   it('reads back exactly the bytes stored, of sizes up to and across its 1 MiB parts', async () => {
     const tenant = 'bytes tenant'; // the store has no foreign key: any tenant id keeps this test apart
     // Bytes no encoding keeps by chance: every value 0-255, shifted per position and per size.

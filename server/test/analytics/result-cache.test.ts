@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { dominoEffect } from '../../src/analytics/domino-effect.sql.ts';
 import { programOutcomes } from '../../src/analytics/program-outcomes.sql.ts';
+import { cachedResult } from '../../src/analytics/result-cache.sql.ts';
 import { spendSummary } from '../../src/analytics/spend-summary.sql.ts';
 import { useFixture } from './harness.ts';
 
@@ -85,6 +86,25 @@ describe(`the shared result cache of the measures (${testEngine})`, () => {
     expect(await p1()).toMatchObject({ budget: 20_000, realized: 6000, realizationRate: 0.3 });
     await setBudget(10_000);
     expect(await p1()).toMatchObject({ budget: 10_000, realizationRate: 0.6 });
+  });
+
+  it('stores the answers of requests arriving together after each write, no store refusing another', async () => {
+    // A dashboard asks for several measures at once, and after a write each stores its answer at the
+    // new version while dropping the older ones. On PostgreSQL these stores run on connections of
+    // their own at the same moment; none may fail on another's locks (a deadlock was an error).
+    const keys = Array.from({ length: 8 }, (_, i) => `concurrent-${i}`);
+    for (let round = 1; round <= 40; round++) {
+      await sql`UPDATE policy_target SET target_share = target_share WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+      const answers = await Promise.all(
+        keys.map((key, i) => cachedResult(fx.db, fx.tenantId, 'test', key, async () => ({ round, i }))),
+      );
+      expect(answers).toEqual(keys.map((_, i) => ({ round, i })));
+      const rows = await sql<{ n: number; versions: number }>`
+        SELECT count(*)::int AS n, count(DISTINCT version)::int AS versions FROM analytics_result
+        WHERE tenant_id = ${fx.tenantId} AND measure = 'test'`.execute(fx.db);
+      // Each round's stores left its 8 answers, at one version: the older rows were dropped.
+      expect(rows.rows[0]).toEqual({ n: 8, versions: 1 });
+    }
   });
 
   it('in SCHEDULED mode answers a purchase once the scheduler applied it', async () => {

@@ -19,6 +19,7 @@ import * as analyticsFill from './2026_12_06_1200_analytics_fill.ts';
 import * as dominoWarm from './2026_12_07_1000_domino_warm.ts';
 import * as analyticsFillInKeyOrder from './2026_12_08_1000_analytics_fill_in_key_order.ts';
 import * as analyticsGovSellerYear from './2026_12_09_1000_analytics_gov_seller_year.ts';
+import * as analyticsStateFirst from './2026_12_10_1000_analytics_state_first.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1000_domino_warm': dominoWarm,
   '2026_12_08_1000_analytics_fill_in_key_order': analyticsFillInKeyOrder,
   '2026_12_09_1000_analytics_gov_seller_year': analyticsGovSellerYear,
+  '2026_12_10_1000_analytics_state_first': analyticsStateFirst,
 };

@@ -238,3 +238,23 @@ export async function randomWrite(db: Kysely<Database>, tenant: string, rng: Rng
       return merge(db, tenant, rng, r);
   }
 }
+
+/**
+ * What one writer does beside others in concurrent-writes.test.ts, in its own transaction `trx`:
+ * new purchases in two statements (so that it holds rollup rows from the first while it writes the
+ * second), and with `reclassifying` a change to what a party is classified by between them. Writes
+ * only new purchases and party attributes, so that writers side by side never update one row.
+ */
+export async function concurrentWrite(
+  trx: Kysely<Database>,
+  tenant: string,
+  rng: Rng,
+  label: string,
+  reclassifying: boolean,
+): Promise<string> {
+  const r = await rows(trx, tenant);
+  const done = [await enter(trx, tenant, rng, r, `${label}-a`)];
+  if (reclassifying) done.push(await reclassify(trx, tenant, rng, r));
+  done.push(await enter(trx, tenant, rng, r, `${label}-b`));
+  return done.join(', ');
+}

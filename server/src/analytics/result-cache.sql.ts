@@ -5,7 +5,7 @@ import { analytic } from './versions.ts';
 
 /*
  * The shared result cache of the spending measures (migration 2026_12_05_1000_result_cache,
- * docs/metrics.md "How fast, and how"): the rows an analytic statement returned, stored in the
+ * docs/performance.md "Rollups and caches"): the rows an analytic statement returned, stored in the
  * database under (tenant, SHA-256 of the statement's SQL and parameters) with the tenant's
  * analytics_state.version they were computed at. The statement is built from the normalised
  * filter (SpendScope), so equal filters give equal keys. Every server instance reads and writes

@@ -1,6 +1,8 @@
-import { testEngine } from '@jejaring/db/testing';
+import { TEST_TENANT, testEngine } from '@jejaring/db/testing';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bearer, seedAccounts, signIn } from '../support/accounts.ts';
+import { globalId, importApiBundle } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /*
@@ -133,6 +135,74 @@ describe('request deadline', () => {
       } finally {
         await unblock();
       }
+    });
+
+    // Writers of one regency take turns on its analytics state (migration
+    // 2026_12_10_1000_analytics_state_first; docs/imports.md "Other writes while an import commits").
+    it('answers a write waiting for another writer of its regency REQUEST_TIMEOUT at the deadline, storing nothing; sent again, it is stored once', async () => {
+      const target = await startTestServer({
+        seed: async (handle) => {
+          await importApiBundle(handle);
+          await seedAccounts(handle);
+        },
+        env: { REQUEST_TIMEOUT_MS: '1500' },
+      });
+      server = target;
+      const token = await signIn(target, 'admin');
+      const id = async (ref: string) =>
+        Number(
+          (await target.database.db.selectFrom('party').select('id').where('ref', '=', ref).executeTakeFirstOrThrow())
+            .id,
+        );
+      const input = {
+        buyerId: globalId('Agency', await id('AG-DINKES')),
+        sellerId: globalId('Enterprise', await id('EN-012')),
+        category: 'FOOD_STAPLES',
+        amount: 2_500_000,
+        occurredOn: '2026-02-10',
+        sourceRef: 'SP2D-TURN-1',
+      };
+      const record = () =>
+        target.post(
+          {
+            query:
+              'mutation($input: TransactionInput!) { recordTransaction(input: $input) { transaction { sourceRef } } }',
+            variables: { input },
+          },
+          bearer(token),
+        );
+      const stored = async () =>
+        (
+          await sql<{ n: number }>`SELECT count(*)::int AS n FROM "transaction"
+            WHERE tenant_id = ${TEST_TENANT} AND source_ref = 'SP2D-TURN-1'`.execute(target.database.db)
+        ).rows[0]?.n;
+      // Another writer (an import's commit, say) has taken the regency's turn and not committed yet.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => {
+        holding = resolve;
+      });
+      const other = target.database.db.transaction().execute(async (trx) => {
+        await sql`SELECT analytics_bump(${TEST_TENANT})`.execute(trx);
+        holding();
+        await released;
+      });
+      await held;
+      try {
+        const waited = await record();
+        expect(waited.status).toBe(503);
+        expect(waited.body.errors?.[0]?.extensions?.code).toBe('REQUEST_TIMEOUT');
+      } finally {
+        release();
+        await other;
+      }
+      expect(await stored()).toBe(0);
+      const again = await record();
+      expect(again.body).toEqual({ data: { recordTransaction: { transaction: { sourceRef: 'SP2D-TURN-1' } } } });
+      expect(await stored()).toBe(1);
     });
   }
 });

@@ -61,7 +61,18 @@ export async function prepareCitusDatabase(clusterUrl: string, name: string): Pr
   ]);
   return async () => {
     for (const worker of workers) {
-      await run(on(clusterUrl, worker, 'postgres'), [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+      // FORCE ends the sessions on it, but once in a lane run the drop failed with "being accessed
+      // by other users" (55006, "1 other session"), and the worker's log showed that session
+      // terminated 65 ms later: tried again, a few times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await run(on(clusterUrl, worker, 'postgres'), [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006' || attempt === 5) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        }
+      }
     }
   };
 }

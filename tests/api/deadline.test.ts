@@ -1,5 +1,6 @@
+import type { Database } from '@jejaring/db';
 import { TEST_TENANT, testEngine } from '@jejaring/db/testing';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bearer, seedAccounts, signIn } from '../support/accounts.ts';
 import { globalId, importApiBundle } from '../support/fixtures.ts';
@@ -20,26 +21,39 @@ afterEach(async () => {
 
 const SLOW = '{ parties(first: 1) { totalCount } }';
 
-/** Holds what SLOW needs until the returned function is called. */
-async function block(target: TestServer): Promise<() => Promise<void>> {
+/**
+ * Opens a transaction on the test's own connection, runs `take` in it, and keeps it open until the
+ * returned function is called (which then waits for its end).
+ */
+async function holdOpen(
+  target: TestServer,
+  take: (trx: Transaction<Database>) => Promise<unknown>,
+): Promise<() => Promise<void>> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
-  let locked!: () => void;
-  const isLocked = new Promise<void>((resolve) => {
-    locked = resolve;
+  let taken!: () => void;
+  const isTaken = new Promise<void>((resolve) => {
+    taken = resolve;
   });
   const done = target.database.db.transaction().execute(async (trx) => {
-    if (testEngine === 'postgres') await sql`LOCK TABLE party IN ACCESS EXCLUSIVE MODE`.execute(trx);
-    locked();
+    await take(trx);
+    taken();
     await released;
   });
-  await isLocked;
+  await isTaken;
   return async () => {
     release();
     await done;
   };
+}
+
+/** Holds what SLOW needs until the returned function is called. */
+function block(target: TestServer): Promise<() => Promise<void>> {
+  return holdOpen(target, async (trx) => {
+    if (testEngine === 'postgres') await sql`LOCK TABLE party IN ACCESS EXCLUSIVE MODE`.execute(trx);
+  });
 }
 
 /** Statements of the test database waiting for a lock (PostgreSQL). */
@@ -177,27 +191,13 @@ describe('request deadline', () => {
             WHERE tenant_id = ${TEST_TENANT} AND source_ref = 'SP2D-TURN-1'`.execute(target.database.db)
         ).rows[0]?.n;
       // Another writer (an import's commit, say) has taken the regency's turn and not committed yet.
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let holding!: () => void;
-      const held = new Promise<void>((resolve) => {
-        holding = resolve;
-      });
-      const other = target.database.db.transaction().execute(async (trx) => {
-        await sql`SELECT analytics_bump(${TEST_TENANT})`.execute(trx);
-        holding();
-        await released;
-      });
-      await held;
+      const commitOther = await holdOpen(target, (trx) => sql`SELECT analytics_bump(${TEST_TENANT})`.execute(trx));
       try {
         const waited = await record();
         expect(waited.status).toBe(503);
         expect(waited.body.errors?.[0]?.extensions?.code).toBe('REQUEST_TIMEOUT');
       } finally {
-        release();
-        await other;
+        await commitOther();
       }
       expect(await stored()).toBe(0);
       const again = await record();

@@ -1,5 +1,6 @@
 import { type DatabaseHandle, rebuildRollups } from '@jejaring/db';
 import { createTestDatabase, rollupRows, TEST_TENANT, testEngine } from '@jejaring/db/testing';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from './fixtures.ts';
 import { concurrentWrite } from './histories.ts';
@@ -38,7 +39,12 @@ describe(`writers of one tenant at once (${testEngine})`, () => {
       expect(refused).toEqual([]);
       writes.push(...done.map((d) => (d.status === 'fulfilled' ? d.value : '')));
     }
-    expect(writes.filter((w) => w.includes('entered')).length).toBe(48);
+    // Every purchase the writers said they entered is stored (their source refs begin with C).
+    const entered = writes.flatMap((w) => [...w.matchAll(/entered (\d+)/g)].map((m) => Number(m[1])));
+    expect(entered).toHaveLength(96);
+    const stored = await sql<{ n: number }>`SELECT count(*)::int AS n FROM "transaction"
+      WHERE tenant_id = ${TEST_TENANT} AND source_ref LIKE 'C%'`.execute(handle.db);
+    expect(stored.rows[0]?.n).toBe(entered.reduce((a, b) => a + b, 0));
     const kept = await rollupRows(handle.db);
     await rebuildRollups(handle.db, TEST_TENANT);
     expect(await rollupRows(handle.db), writes.join('; ')).toEqual(kept);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
@@ -8,6 +9,7 @@ import type { Database } from './database.ts';
 import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-fs.ts';
 import { lockDirectory } from './lock.ts';
 import { asIs, createPgPool, DATE, INT8, NUMERIC, redact, toNumber } from './pg-pool.ts';
+import { readStoredCluster } from './pglite-cluster.ts';
 import { INITDB_START_PARAMS, START_PARAMS } from './pglite-params.ts';
 import { openReadReplica, type ReadReplica, type ReplicaEvents } from './read-replica.ts';
 import { guardedPool, type RequestGuard } from './request-guard.ts';
@@ -62,6 +64,11 @@ async function openPglite(dir: string | null, loadDataDir?: Blob): Promise<Datab
     release = lockDirectory(dir);
   }
   try {
+    // A new database (a directory without a cluster, or in memory with nothing to load) starts as
+    // a copy of the stored empty cluster instead of running initdb, when that cluster was made by
+    // the installed PGlite (pglite-cluster.ts).
+    const isNew = dir ? !fs.existsSync(path.join(dir, 'PG_VERSION')) : !loadDataDir;
+    if (isNew) loadDataDir = (await readStoredCluster()) ?? undefined;
     const pglite = await PGlite.create({
       // A directory database syncs its commits to disk (durable-fs.ts); in memory there is no disk.
       ...(dir ? { fs: new DurableNodeFS(dir), startParams: DURABLE_START_PARAMS } : { startParams: START_PARAMS }),

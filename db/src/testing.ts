@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
@@ -12,6 +11,7 @@ import { parsePostgresUrl } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './connection.ts';
 import type { Database } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
+import { pgliteVersion, readStoredCluster } from './pglite-cluster.ts';
 import { INITDB_START_PARAMS } from './pglite-params.ts';
 import { createDatabase, dropDatabase, ensureTemplateDatabase } from './test-database.queries.ts';
 
@@ -55,20 +55,6 @@ async function saveSnapshot(handle: DatabaseHandle, file: string): Promise<void>
   fs.renameSync(temporary, file);
 }
 
-/** PGlite's version, from the package the db package resolves. */
-function pgliteVersion(): string {
-  let dir = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-  for (;;) {
-    const file = path.join(dir, 'package.json');
-    const manifest: { name?: string; version?: string } = fs.existsSync(file)
-      ? JSON.parse(fs.readFileSync(file, 'utf8'))
-      : {};
-    if (manifest.name === '@electric-sql/pglite' && manifest.version) return manifest.version;
-    if (path.dirname(dir) === dir) throw new Error('@electric-sql/pglite: package.json not found');
-    dir = path.dirname(dir);
-  }
-}
-
 /**
  * A tarball of an in-memory PGlite database cached on disk (its path), made once: with `prepare`,
  * an empty cluster (below) it fills; without, the empty cluster itself, made by initdb.
@@ -89,10 +75,18 @@ async function cachedSnapshot(file: string, prepare?: (handle: DatabaseHandle) =
 
 /**
  * An empty PGlite cluster (initdb done, nothing migrated), to open copies of: initdb takes 3.5-5 s
- * of WebAssembly, loading the tarball well under a second. Keyed by PGlite's version and the
- * initdb settings (pglite-params.ts).
+ * of WebAssembly, loading the tarball well under a second. The stored one (pglite-cluster.ts), read
+ * once per process; when it does not fit the installed PGlite, one made here, cached on disk and
+ * keyed by PGlite's version and the initdb settings (pglite-params.ts).
  */
-async function emptyCluster(): Promise<Blob> {
+function emptyCluster(): Promise<Blob> {
+  emptyClusterRead ??= readStoredCluster().then((stored) => stored ?? madeEmptyCluster());
+  return emptyClusterRead;
+}
+
+let emptyClusterRead: Promise<Blob> | null = null;
+
+async function madeEmptyCluster(): Promise<Blob> {
   const key = createHash('sha256').update(pgliteVersion()).update(JSON.stringify(INITDB_START_PARAMS));
   const file = path.join(os.tmpdir(), `jejaring-pglite-empty-${key.digest('hex').slice(0, 16)}.tar`);
   return new Blob([fs.readFileSync(await cachedSnapshot(file))]);

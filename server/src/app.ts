@@ -99,7 +99,7 @@ export async function createApp(options: {
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
     persistedQueries: { cache: persisted },
-    // main.ts handles SIGINT/SIGTERM (HTTP server, statistics keeper, Apollo, database, in that
+    // serve.ts handles SIGINT/SIGTERM (HTTP server, statistics keeper, Apollo, database, in that
     // order). Apollo's own handlers (on unless NODE_ENV=test) stopped it a second time, concurrently,
     // and re-raised the signal into ours: the process never exited.
     stopOnTerminationSignals: false,

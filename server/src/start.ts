@@ -19,7 +19,7 @@ export interface Running {
 }
 
 export interface StartOptions {
-  /** Awaited after the database is prepared, before the app is made and listens (main.ts: the dashboard's build). */
+  /** Awaited after the database is prepared, before the app is made and listens (serve.ts: the dashboard's build). */
   readonly beforeListening?: () => Promise<void>;
 }
 
@@ -49,7 +49,7 @@ function listen(app: App, config: ServerConfig): Promise<Server> {
 
 /**
  * Opens the database, prepares it (prepare.ts: migrations, the demo dataset where DEMO_DATA allows
- * it) and starts listening. Used by main.ts and by the
+ * it) and starts listening. Used by serve.ts and by the
  * API tests, which start the real server on a free port.
  */
 export async function startServer(

@@ -12,11 +12,11 @@
  * open end; default the whole recorded period, two multi-year ranges and a fiscal year), --reps N (3).
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import { openDatabase } from '@jejaring/db';
 import type { DominoMatrix } from '@jejaring/server/analytics/domino-matrix';
 import { loadMatrix } from '@jejaring/server/analytics/domino-matrix.sql';
+import { postgresCpuSince, postgresCpuSnapshot } from './api/process.ts';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,29 +36,6 @@ const load = () =>
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(', ');
-
-/** CPU time (user + system) of a process of this machine, in milliseconds (clock ticks of 10 ms). */
-/**
- * CPU milliseconds spent so far by every PostgreSQL process on this machine: the build's
- * statements run on several connections at once, and their parallel workers count too. So the
- * figure includes anything else the server does meanwhile: measure on a quiet database.
- */
-function postgresCpu(): number {
-  let ms = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    if (!stat.includes('(postgres)')) continue;
-    const fields = (stat.split(') ')[1] ?? '').split(' ');
-    ms += (Number(fields[11]) + Number(fields[12])) * 10;
-  }
-  return ms;
-}
 
 /** The matrix's rows, columns sorted, as one digest: equal for equal matrices built in any order. */
 function digest(m: DominoMatrix): string {
@@ -81,7 +58,7 @@ async function main(): Promise<void> {
     for (let rep = 0; rep < REPS; rep++) {
       for (const [from, to] of PERIODS) {
         const key = `${from ?? ''}..${to ?? ''}`;
-        const pg = postgresCpu();
+        const pg = postgresCpuSnapshot();
         const node = process.cpuUsage();
         const started = performance.now();
         const matrix = await loadMatrix(handle.db, { tenantId: TENANT, from, to });
@@ -89,7 +66,7 @@ async function main(): Promise<void> {
         const run = {
           wall: performance.now() - started,
           node: (spent.user + spent.system) / 1000,
-          pg: postgresCpu() - pg,
+          pg: postgresCpuSince(pg),
         };
         times.set(key, [...(times.get(key) ?? []), run]);
         digests.set(key, `${digest(matrix)} (${matrix.ids.length} parties, ${matrix.cols.length} coefficients)`);

@@ -8,7 +8,8 @@
  * Before timing, every request variant is sent to both servers and must return the same rows (the
  * same ids, as many). Then, per query, the same closed-loop load (BENCH_CONCURRENCY clients for
  * BENCH_SECONDS) alternates: ours, theirs, ours, theirs… BENCH_ROUNDS rounds each, after a warm-up.
- * Prints p50/p95/p99, requests/s and server CPU per request per server, the ratios ours/theirs and
+ * Prints p50/p95/p99, requests/s, the server's CPU and PostgreSQL's (every postgres process on the
+ * machine) per request per server, the ratios ours/theirs and
  * the load average; writes bench-results/peer.json. PostGraphile only reads (read-only transactions).
  *
  * Our server is the compiled build (tests/bench/api/process.ts) with LOG_LEVEL=warn, as in bench:api, and

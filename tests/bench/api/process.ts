@@ -11,7 +11,7 @@ import type {
 } from 'kysely';
 import { COMPILED_SERVER_ARGS, ensureServerBuilt } from '../../support/server-build.ts';
 
-/* The API benchmark's server process, its CPU time, and a statement counter for the in-process probe. */
+/* The API benchmark's server process, its CPU time and PostgreSQL's, and a statement counter for the in-process probe. */
 
 /** CPU time (user + system) a process has used so far, in ms (Linux /proc; NaN elsewhere). */
 export function cpuMs(pid: number | undefined): number {
@@ -22,6 +22,40 @@ export function cpuMs(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * CPU milliseconds spent so far by each PostgreSQL process on this machine, by process id (Linux
+ * /proc; empty elsewhere): statements run on several connections, parallel workers count too.
+ */
+export function postgresCpuSnapshot(): Map<number, number> {
+  const cpu = new Map<number, number>();
+  if (!fs.existsSync('/proc')) return cpu;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (!stat.includes('(postgres)')) continue;
+    const fields = (stat.split(') ')[1] ?? '').split(' ');
+    cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * 10);
+  }
+  return cpu;
+}
+
+/**
+ * CPU milliseconds the PostgreSQL processes spent since `before` (postgresCpuSnapshot): each running
+ * process's own increase, a process started since counting whole. A process that ended meanwhile
+ * counts nothing (its last moments are lost), so the figure can only be low, never negative; and it
+ * includes anything else the database server does meanwhile: measure on a quiet database.
+ */
+export function postgresCpuSince(before: ReadonlyMap<number, number>): number {
+  let ms = 0;
+  for (const [pid, cpu] of postgresCpuSnapshot()) ms += cpu - (before.get(pid) ?? 0);
+  return ms;
 }
 
 export async function freePort(): Promise<number> {

@@ -1,4 +1,4 @@
-import { cpuMs } from '../api/process.ts';
+import { cpuMs, postgresCpuSince, postgresCpuSnapshot } from '../api/process.ts';
 
 /*
  * The side-by-side benchmark's load tool: a closed loop in the style of autocannon. `concurrency`
@@ -22,6 +22,8 @@ export interface Round {
   readonly errors: number;
   readonly seconds: number;
   readonly serverCpuMs: number;
+  /** CPU the PostgreSQL processes of the machine spent meanwhile (api/process.ts postgresCpuSince). */
+  readonly postgresCpuMs: number;
 }
 
 /** Sends one request and reads the whole answer; false when it failed or carried errors. */
@@ -41,6 +43,7 @@ export async function runRound(target: Target, concurrency: number, seconds: num
   let errors = 0;
   let next = 0;
   const cpuFrom = cpuMs(target.pid);
+  const postgresFrom = postgresCpuSnapshot();
   const started = performance.now();
   const until = started + seconds * 1000;
   const client = async () => {
@@ -58,5 +61,6 @@ export async function runRound(target: Target, concurrency: number, seconds: num
     errors,
     seconds: (performance.now() - started) / 1000,
     serverCpuMs: cpuMs(target.pid) - cpuFrom,
+    postgresCpuMs: postgresCpuSince(postgresFrom),
   };
 }

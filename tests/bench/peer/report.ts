@@ -13,6 +13,8 @@ export interface ServerFigures {
   requestsPerSecond: number;
   /** CPU the server process spent per request (excludes PostgreSQL and the load tool). */
   serverCpuMsPerRequest: number;
+  /** CPU every PostgreSQL process spent per request (the machine's: run it quiet). */
+  postgresCpuMsPerRequest: number;
   /** p95 of each round, to show how much the rounds differ. */
   roundP95Ms: number[];
 }
@@ -31,6 +33,7 @@ export function summarise(rounds: readonly Round[]): ServerFigures {
   const all = sortedOf(rounds.flatMap((r) => r.latencies));
   const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
   const cpu = rounds.reduce((sum, r) => sum + r.serverCpuMs, 0);
+  const postgres = rounds.reduce((sum, r) => sum + r.postgresCpuMs, 0);
   return {
     requests: all.length,
     errors: rounds.reduce((sum, r) => sum + r.errors, 0),
@@ -39,6 +42,7 @@ export function summarise(rounds: readonly Round[]): ServerFigures {
     p99Ms: round(percentile(all, 99)),
     requestsPerSecond: round(all.length / seconds),
     serverCpuMsPerRequest: round(cpu / Math.max(1, all.length)),
+    postgresCpuMsPerRequest: round(postgres / Math.max(1, all.length)),
     roundP95Ms: rounds.map((r) => round(percentile(sortedOf(r.latencies), 95))),
   };
 }
@@ -50,7 +54,18 @@ export function printPeerResults(
   results: readonly PeerResult[],
   run: { concurrency: number; seconds: number; rounds: number; loadAtStart: number[]; loadAtEnd: number[] },
 ): void {
-  const header = ['query', 'server', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'CPU ms/req', 'p95 by round', 'errors'];
+  const header = [
+    'query',
+    'server',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'req/s',
+    'CPU ms/req',
+    'PostgreSQL CPU ms/req',
+    'p95 by round',
+    'errors',
+  ];
   const rows: string[][] = [];
   for (const r of results) {
     for (const [name, f] of [
@@ -65,6 +80,7 @@ export function printPeerResults(
         String(f.p99Ms),
         String(f.requestsPerSecond),
         String(f.serverCpuMsPerRequest),
+        String(f.postgresCpuMsPerRequest),
         f.roundP95Ms.join(' / '),
         String(f.errors),
       ]);
@@ -76,6 +92,7 @@ export function printPeerResults(
       ratio(r.ours.p99Ms, r.theirs.p99Ms),
       ratio(r.ours.requestsPerSecond, r.theirs.requestsPerSecond),
       ratio(r.ours.serverCpuMsPerRequest, r.theirs.serverCpuMsPerRequest),
+      ratio(r.ours.postgresCpuMsPerRequest, r.theirs.postgresCpuMsPerRequest),
       '',
       '',
     ]);

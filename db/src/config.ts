@@ -2,9 +2,19 @@ import path from 'node:path';
 import { REPOSITORY_ROOT } from './paths.ts';
 
 /** Where the data lives: an embedded PGlite directory (the default) or a PostgreSQL server. */
-export type DatabaseTarget =
-  | { readonly engine: 'pglite'; readonly dir: string }
-  | { readonly engine: 'postgres'; readonly url: string; readonly readUrl?: string };
+export type DatabaseTarget = { readonly engine: 'pglite'; readonly dir: string } | PostgresTarget;
+
+export interface PostgresTarget {
+  readonly engine: 'postgres';
+  readonly url: string;
+  readonly readUrl?: string;
+  /**
+   * At most this many named prepared statements per connection, for the statements a query module
+   * marks (prepared-statements.ts; PG_PREPARED_STATEMENTS); 0 sends every statement unnamed.
+   * Unset: DEFAULT_PREPARED_LIMIT.
+   */
+  readonly preparedStatements?: number;
+}
 
 export interface DbConfig {
   readonly target: DatabaseTarget;
@@ -63,11 +73,18 @@ export function loadDbConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INI
   const url = env.DATABASE_URL?.trim();
   const readUrl = env.DATABASE_READ_URL?.trim();
   let target: DatabaseTarget;
+  const prepared = env.PG_PREPARED_STATEMENTS?.trim();
+  if (prepared && !/^[0-9]{1,6}$/.test(prepared)) {
+    throw new ConfigError(
+      `PG_PREPARED_STATEMENTS must be a whole number (named statements per connection, 0 for none), got "${prepared}"`,
+    );
+  }
   if (url) {
     target = {
       engine: 'postgres',
       url: parsePostgresUrl('DATABASE_URL', url),
       ...(readUrl ? { readUrl: parsePostgresUrl('DATABASE_READ_URL', readUrl) } : {}),
+      ...(prepared ? { preparedStatements: Number(prepared) } : {}),
     };
   } else {
     if (readUrl) {

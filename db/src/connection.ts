@@ -4,13 +4,14 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import type { DatabaseTarget } from './config.ts';
+import type { DatabaseTarget, PostgresTarget } from './config.ts';
 import type { Database } from './database.ts';
 import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-fs.ts';
 import { lockDirectory } from './lock.ts';
 import { asIs, createPgPool, DATE, INT8, NUMERIC, redact, toNumber } from './pg-pool.ts';
 import { readStoredCluster } from './pglite-cluster.ts';
 import { INITDB_START_PARAMS, START_PARAMS } from './pglite-params.ts';
+import { DEFAULT_PREPARED_LIMIT, preparedStatements } from './prepared-statements.ts';
 import { openReadReplica, type ReadReplica, type ReplicaEvents } from './read-replica.ts';
 import { guardedPool, type RequestGuard } from './request-guard.ts';
 
@@ -99,7 +100,10 @@ async function openPglite(dir: string | null, loadDataDir?: Blob): Promise<Datab
   }
 }
 
-async function openPostgres(url: string, readUrl: string | undefined, options: OpenOptions): Promise<DatabaseHandle> {
+async function openPostgres(
+  { url, readUrl, preparedStatements: limit }: PostgresTarget,
+  options: OpenOptions,
+): Promise<DatabaseHandle> {
   const size = options.poolSize ?? 10;
   const pool = createPgPool(url, size, (error) => options.onPoolError?.(error));
   try {
@@ -110,9 +114,13 @@ async function openPostgres(url: string, readUrl: string | undefined, options: O
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${redact(url)}: ${reason}`);
   }
-  const guarded = guardedPool(pool, url);
+  // One policy for both pools: the marked statements of the API's lists go named (prepared-statements.ts).
+  const prepared = preparedStatements(limit ?? DEFAULT_PREPARED_LIMIT);
+  const guarded = guardedPool(pool, url, prepared);
   // A replica that is down at start is no reason to refuse: the primary serves its reads.
-  const read = readUrl ? openReadReplica(readUrl, guarded.pool, { size, events: options.replicaEvents }) : null;
+  const read = readUrl
+    ? openReadReplica(readUrl, guarded.pool, { size, prepared, events: options.replicaEvents })
+    : null;
   const sent = read?.pool ?? guarded.pool;
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: options.wrapPool?.(sent) ?? sent }) });
   return {
@@ -148,6 +156,6 @@ export async function openDatabase(
     case 'memory':
       return openPglite(null, target.loadDataDir);
     case 'postgres':
-      return openPostgres(target.url, target.readUrl, options);
+      return openPostgres(target, options);
   }
 }

@@ -8,6 +8,7 @@ export { bilingual, type DataError, databaseSays, describeDataError } from './er
 export { DirectoryLockedError } from './lock.ts';
 export { isMigrated, MigrationError, migrateToLatest, STARTUP_LOCK_KEY, withStartupLock } from './migrate.ts';
 export { DB_PACKAGE_DIR, REPOSITORY_ROOT } from './paths.ts';
+export { PREPARED } from './prepared-statements.ts';
 export {
   lsnValue,
   type ReadReplica,

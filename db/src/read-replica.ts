@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, ty
 import { isConnectionFailure } from './connection-errors.ts';
 import type { Database } from './database.ts';
 import { createPgPool, redact } from './pg-pool.ts';
+import type { PreparedStatements } from './prepared-statements.ts';
 import { primaryWalPosition, standbyState } from './replica.sql.ts';
 import { guardedPool, type RequestGuard } from './request-guard.ts';
 
@@ -167,12 +168,12 @@ function replicaClient(client: PostgresPoolClient, primary: PostgresPool, health
 export function openReadReplica(
   url: string,
   primary: PostgresPool,
-  options: { readonly size: number; readonly events?: ReplicaEvents },
+  options: { readonly size: number; readonly prepared: PreparedStatements; readonly events?: ReplicaEvents },
 ): { readonly replica: ReadReplica; readonly pool: PostgresPool; guard(options: RequestGuard | null): void } {
   let target: () => ReadTarget | undefined = () => undefined;
   let health: Health;
   const raw = createPgPool(url, options.size, (error) => health.failed(error));
-  const guarded = guardedPool(raw, url);
+  const guarded = guardedPool(raw, url, options.prepared);
   const replicaDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guarded.pool }) });
   const primaryDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: primary }) });
 

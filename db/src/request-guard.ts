@@ -1,5 +1,6 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import type { PreparedStatements } from './prepared-statements.ts';
 
 /**
  * What the API server tells the database layer about the request a statement belongs to: its
@@ -23,11 +24,14 @@ interface ProcessClient extends pg.PoolClient {
  * work it is checked out for, setting it only when that changes (a request after background work
  * or the reverse), and (2) cancels the running statement of a connection whose request is
  * abandoned (pg_cancel_backend, over a connection of its own so a full pool cannot delay it), then
- * discards that connection instead of returning it to the pool.
+ * discards that connection instead of returning it to the pool; (3) sends the statements marked
+ * for it as named prepared statements (`prepared`), closing on release a connection one of whose
+ * statements went stale.
  */
 export function guardedPool(
   pool: pg.Pool,
   connectionString: string,
+  prepared: PreparedStatements,
 ): {
   readonly pool: PostgresPool;
   guard(options: RequestGuard | null): void;
@@ -68,19 +72,20 @@ export function guardedPool(
           client.release(true);
           throw error;
         }
-        if (!signal) return client;
         let cancelled = false;
         const onAbort = () => {
           cancelled = true;
           if (client.processID) void cancel(client.processID);
         };
-        signal.addEventListener('abort', onAbort, { once: true });
+        signal?.addEventListener('abort', onAbort, { once: true });
         return {
-          query: ((...args: Parameters<pg.PoolClient['query']>) =>
-            client.query(...args)) as PostgresPoolClient['query'],
+          query: ((text: unknown, values?: unknown[]) =>
+            typeof text === 'string'
+              ? prepared.query(client, text, values)
+              : client.query(text as pg.QueryConfig, values)) as unknown as PostgresPoolClient['query'],
           release(destroy?: boolean) {
-            signal.removeEventListener('abort', onAbort);
-            client.release(destroy || cancelled);
+            signal?.removeEventListener('abort', onAbort);
+            client.release(destroy || cancelled || prepared.stale(client));
           },
         };
       },

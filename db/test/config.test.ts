@@ -51,6 +51,24 @@ describe('database configuration', () => {
     );
   });
 
+  it('reads PG_PREPARED_STATEMENTS as named statements per connection (0: none), and refuses what is not a whole number', () => {
+    const url = 'postgres://u@primary:5432/jejaring';
+    expect(loadDbConfig({ DATABASE_URL: url, PG_PREPARED_STATEMENTS: '25' }).target).toEqual({
+      engine: 'postgres',
+      url,
+      preparedStatements: 25,
+    });
+    expect(loadDbConfig({ DATABASE_URL: url, PG_PREPARED_STATEMENTS: '0' }).target).toMatchObject({
+      preparedStatements: 0,
+    });
+    expect(loadDbConfig({ DATABASE_URL: url }).target).not.toHaveProperty('preparedStatements');
+    for (const bad of ['-1', 'many', '2.5']) {
+      expect(() => loadDbConfig({ DATABASE_URL: url, PG_PREPARED_STATEMENTS: bad })).toThrow(
+        /PG_PREPARED_STATEMENTS must be a whole number/,
+      );
+    }
+  });
+
   it.each([
     ['not a url', /DATABASE_URL is not a valid URL/],
     ['mysql://u@h/db', /must start with postgres:\/\//],

@@ -1,4 +1,4 @@
-import type { Database } from '@jejaring/db';
+import { type Database, PREPARED } from '@jejaring/db';
 import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 
 /*
@@ -158,8 +158,9 @@ export async function fetchWithNested<Row>(
     const dir = sql.raw(direction(n.order, n.window));
     return sql`(SELECT coalesce(json_agg(__n ORDER BY __n.__key ${dir}, __n.__id ${dir}), '[]'::json) FROM (${inner}) AS __n) AS ${sql.id(n.column)}`;
   });
-  const result = await sql<Row>`
-    SELECT __row.*, ${sql.join(columns)}
+  // Sent as a named statement on PostgreSQL (prepared-statements.ts): parsed once per connection,
+  // and planned once where its generic plan is as good as its custom ones (an agency's units).
+  const result = await sql<Row>`${sql.raw(PREPARED)}SELECT __row.*, ${sql.join(columns)}
     FROM (${query}) AS __row
     ${orderBy ? sql`ORDER BY ${orderBy}` : sql``}`.execute(db);
   return result.rows;

@@ -175,7 +175,17 @@ function buildParties(
     );
     for (const [as, column] of Object.entries(PROFILE_COLUMNS[kind])) selections.push(sql.ref(column).as(as));
   }
-  if (kinds.length < ALL_KINDS.length) q = q.where('p.kind', 'in', kinds);
+  if (kinds.length < ALL_KINDS.length) {
+    // The kinds written into the statement, not bound: a named statement's generic plan then knows
+    // which kind it reads (how many network units, not a party of any kind), and is chosen where it
+    // is as good as the custom plans (prepared-statements.ts). They are the enum's own values.
+    if (!kinds.every((kind) => ALL_KINDS.includes(kind))) throw new Error(`Unknown party kind in ${kinds.join(', ')}`);
+    q = q.where(
+      'p.kind',
+      'in',
+      kinds.map((kind) => sql.lit(kind)),
+    );
+  }
   if (parts.region) {
     q = q
       .leftJoin('region as rg', 'rg.code', 'p.region_code')

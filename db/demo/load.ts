@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { citusVersion } from '../src/citus.queries.ts';
 import type { Database } from '../src/database.ts';
@@ -12,17 +11,18 @@ import {
   setRollupInsertTriggers,
 } from '../src/rollups.queries.ts';
 import { refreshStatistics } from '../src/statistics.ts';
-import { CHUNK_ROWS, type DemoChunk, generateDemo, hashLiterals, planDemo, validateDemoOptions } from './generate.ts';
+import { validateDemoOptions } from './generate.ts';
 import { tenantHasData } from './policy.ts';
-import { columnLiterals, DEMO_TABLES, type DemoTable, ID_TABLES, type IdSpace, TABLE_SPECS } from './tables.ts';
+import { type DemoStream, type LiteralChunk, openDemoStream } from './stream.ts';
+import { DEMO_TABLES, type DemoTable, ID_TABLES, type IdSpace, TABLE_SPECS } from './tables.ts';
 import { createDemoUsers, hashDemoPasswords } from './users.ts';
 import { DEMO_REGENCY } from './world.ts';
 
 /*
- * Loads the demo dataset into an empty tenant, in one transaction: rows are streamed from the
- * generator and inserted with INSERT … SELECT * FROM unnest($1::bigint[], $2::text[], …) in
- * statements of CHUNK_ROWS (50,000) rows, each bound as one array literal per column; the next
- * chunk is generated while PostgreSQL inserts the previous one.
+ * Loads the demo dataset into an empty tenant, in one transaction: rows are made on a worker thread
+ * (stream.ts) and inserted with INSERT … SELECT * FROM unnest($1::bigint[], $2::text[], …) in
+ * statements of CHUNK_ROWS (50,000) rows, each bound as one array literal per column; the worker
+ * makes the next chunks while PostgreSQL inserts the previous one.
  *
  * Bulk mode: when a table holds fewer rows than the demo will add (a fresh database), its
  * secondary indexes, unique and foreign-key constraints are dropped for the load and re-created
@@ -164,7 +164,7 @@ export async function loadDemo(
   tenantId: string,
   options: LoadDemoOptions,
 ): Promise<LoadDemoResult> {
-  const { seed, scale, onProgress, fraction } = options;
+  const { seed, scale, fraction } = options;
   validateDemoOptions(seed, scale);
   const tenant = await db.selectFrom('tenant').select('id').where('id', '=', tenantId).executeTakeFirst();
   if (!tenant) throw new Error(`Tenant ${tenantId} does not exist; run \`pnpm cli migrate\` first.`);
@@ -177,7 +177,23 @@ export async function loadDemo(
     }
   };
   await assertEmpty(db);
-  const plan = planDemo(seed, scale, { fraction });
+  // The plan and the rows are made on a worker thread from here on (stream.ts).
+  const stream = await openDemoStream({ seed, scale, fraction });
+  try {
+    return await loadStream(db, tenantId, stream, options, assertEmpty);
+  } finally {
+    await stream.close();
+  }
+}
+
+async function loadStream(
+  db: Kysely<Database>,
+  tenantId: string,
+  stream: DemoStream,
+  { seed, scale, onProgress }: LoadDemoOptions,
+  assertEmpty: (executor: Kysely<Database>) => Promise<void>,
+): Promise<LoadDemoResult> {
+  const counts = stream.counts;
   // On libuv's threads while the data loads; observed here so that a failed load leaves no
   // unhandled rejection behind.
   const passwordHashes = hashDemoPasswords();
@@ -204,7 +220,7 @@ export async function loadDemo(
 
     const deferred: Deferred[] = [];
     for (const table of DEMO_TABLES) {
-      const limit = plan.counts[table];
+      const limit = counts[table];
       const present = await sql<{
         n: number;
       }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.table(table)} LIMIT ${limit}) s`.execute(trx);
@@ -219,21 +235,20 @@ export async function loadDemo(
     if (fill) for (const table of ROLLUPS) rollupsDeferred.push(await deferIndexes(trx, table, true));
     if (rebuildAfter) await setRollupInsertTriggers(trx, false);
 
-    const hash = createHash('sha256');
     const done = Object.fromEntries(DEMO_TABLES.map((t) => [t, 0])) as Record<DemoTable, number>;
     let pending: Promise<void> | null = null;
-    const flush = async (chunk: DemoChunk, literals: string[]) => {
+    const flush = async (chunk: LiteralChunk) => {
       if (pending) await pending;
-      pending = insertLiterals(trx, tenantId, chunk.table, literals).then(() => {
-        done[chunk.table] += chunk.rows.length;
-        const total = Math.max(plan.counts[chunk.table], done[chunk.table]);
+      pending = insertLiterals(trx, tenantId, chunk.table, chunk.literals).then(() => {
+        done[chunk.table] += chunk.rows;
+        const total = Math.max(counts[chunk.table], done[chunk.table]);
         onProgress?.(chunk.table, done[chunk.table], chunk.table === 'transaction' ? total + 1 : total);
       });
       await yieldToEventLoop();
     };
     try {
       let analysed = false;
-      for (const chunk of generateDemo(seed, scale, { plan, chunkSize: CHUNK_ROWS })) {
+      for await (const chunk of stream.chunks(offsets)) {
         if (!analysed && !rebuildAfter && chunk.table === 'enterprise_snapshot') {
           // The registry is in: statistics now, for every table (also those triggers maintain), so
           // the statements that run per chunk from here on (triggers, checks) get sensible plans.
@@ -241,12 +256,10 @@ export async function loadDemo(
           await refreshStatistics(trx);
           analysed = true;
         }
-        const literals = columnLiterals(chunk.table, chunk.rows, offsets);
-        hashLiterals(hash, chunk.table, literals);
-        await flush(chunk, literals);
+        await flush(chunk);
       }
     } finally {
-      // Never leave an insert running unobserved (e.g. when generation throws).
+      // Never leave an insert running unobserved (e.g. when the worker fails).
       if (pending) await (pending as Promise<void>).catch(() => {});
     }
     if (pending) await pending;
@@ -277,6 +290,6 @@ export async function loadDemo(
     // a bulk load did so already, before re-creating its foreign keys.
     if (deferred.length === 0) await refreshStatistics(trx);
     await createDemoUsers(trx, tenantId, { parties: done.party, transactions: done.transaction }, passwordHashes);
-    return { checksum: hash.digest('hex'), transactions: done.transaction, parties: done.party };
+    return { checksum: stream.checksum(), transactions: done.transaction, parties: done.party };
   });
 }

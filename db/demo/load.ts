@@ -14,6 +14,9 @@ import { refreshStatistics } from '../src/statistics.ts';
 import { validateDemoOptions } from './generate.ts';
 import { tenantHasData } from './policy.ts';
 import { type DemoStream, type LiteralChunk, openDemoStream } from './stream.ts';
+
+export { type DemoStream, openDemoStream } from './stream.ts';
+
 import { DEMO_TABLES, type DemoTable, ID_TABLES, type IdSpace, TABLE_SPECS } from './tables.ts';
 import { createDemoUsers, hashDemoPasswords } from './users.ts';
 import { DEMO_REGENCY } from './world.ts';
@@ -56,6 +59,11 @@ export interface LoadDemoOptions {
    * tenant still records the scale.
    */
   readonly fraction?: number;
+  /**
+   * The demo stream of these seed, scale and fraction, opened earlier (openDemoStream) so that its
+   * plan was made beside other work (the server's start: beside the migrations). Closed by the load.
+   */
+  readonly stream?: Promise<DemoStream>;
 }
 
 /** Whether a fill of the demo at this scale writes the rollups in their key order (fillRollups). */
@@ -176,13 +184,19 @@ export async function loadDemo(
       );
     }
   };
-  await assertEmpty(db);
-  // The plan and the rows are made on a worker thread from here on (stream.ts).
-  const stream = await openDemoStream({ seed, scale, fraction });
+  // The plan and the rows are made on a worker thread (stream.ts), from here or from earlier.
+  const opened = options.stream ?? openDemoStream({ seed, scale, fraction });
+  let stream: DemoStream | undefined;
   try {
+    await assertEmpty(db);
+    stream = await opened;
+    const made = stream.options;
+    if (made.seed !== seed || made.scale !== scale || (made.fraction ?? 1) !== (fraction ?? 1)) {
+      throw new Error('the demo stream was opened for another seed, scale or fraction');
+    }
     return await loadStream(db, tenantId, stream, options, assertEmpty);
   } finally {
-    await stream.close();
+    await (stream ?? (await opened.catch(() => undefined)))?.close();
   }
 }
 

@@ -14,9 +14,6 @@ import { refreshStatistics } from '../src/statistics.ts';
 import { validateDemoOptions } from './generate.ts';
 import { tenantHasData } from './policy.ts';
 import { type DemoStream, type LiteralChunk, openDemoStream } from './stream.ts';
-
-export { type DemoStream, openDemoStream } from './stream.ts';
-
 import { DEMO_TABLES, type DemoTable, ID_TABLES, type IdSpace, TABLE_SPECS } from './tables.ts';
 import { createDemoUsers, hashDemoPasswords } from './users.ts';
 import { DEMO_REGENCY } from './world.ts';
@@ -59,11 +56,6 @@ export interface LoadDemoOptions {
    * tenant still records the scale.
    */
   readonly fraction?: number;
-  /**
-   * The demo stream of these seed, scale and fraction, opened earlier (openDemoStream) so that its
-   * plan was made beside other work (the server's start: beside the migrations). Closed by the load.
-   */
-  readonly stream?: Promise<DemoStream>;
 }
 
 /** Whether a fill of the demo at this scale writes the rollups in their key order (fillRollups). */
@@ -184,19 +176,13 @@ export async function loadDemo(
       );
     }
   };
-  // The plan and the rows are made on a worker thread (stream.ts), from here or from earlier.
-  const opened = options.stream ?? openDemoStream({ seed, scale, fraction });
-  let stream: DemoStream | undefined;
+  await assertEmpty(db);
+  // The plan and the rows are made on a worker thread from here on (stream.ts).
+  const stream = await openDemoStream({ seed, scale, fraction });
   try {
-    await assertEmpty(db);
-    stream = await opened;
-    const made = stream.options;
-    if (made.seed !== seed || made.scale !== scale || (made.fraction ?? 1) !== (fraction ?? 1)) {
-      throw new Error('the demo stream was opened for another seed, scale or fraction');
-    }
     return await loadStream(db, tenantId, stream, options, assertEmpty);
   } finally {
-    await (stream ?? (await opened.catch(() => undefined)))?.close();
+    await stream.close();
   }
 }
 

@@ -34,8 +34,6 @@ export interface LiteralChunk {
 }
 
 export interface DemoStream {
-  /** What the stream makes. */
-  readonly options: DemoStreamOptions;
   /** The rows the plan will make, per table (the transactions estimated). */
   readonly counts: Record<DemoTable, number>;
   /** The chunks, in DEMO_TABLES order, with ids moved past `offsets`; then `checksum` is set. */
@@ -140,7 +138,6 @@ export async function openDemoStream(options: DemoStreamOptions): Promise<DemoSt
   if (plan.type !== 'plan') throw new Error(`the demo's worker answered ${plan.type} before its plan`);
   let checksum: string | null = null;
   return {
-    options,
     counts: plan.counts,
     async *chunks(offsets) {
       worker.postMessage({ type: 'start', offsets } satisfies LoaderMessage);

@@ -27,8 +27,6 @@ export interface DatabaseHandle {
   readonly location: string;
   /** In-memory PGlite only: the whole database as a tarball, to open copies quickly (tests). */
   readonly snapshot?: () => Promise<Blob>;
-  /** PGlite: this open made the database (a new directory, or in memory with nothing loaded). */
-  readonly created?: boolean;
   /**
    * PostgreSQL only: statements run inside an API request get the request's statement_timeout and
    * are cancelled when the request is abandoned (see request-guard.ts). PGlite runs a statement on
@@ -86,7 +84,6 @@ async function openPglite(dir: string | null, loadDataDir?: Blob): Promise<Datab
       db,
       engine: 'pglite',
       location: dir ?? 'memory://',
-      created: isNew,
       ...(dir ? {} : { snapshot: () => pglite.dumpDataDir('none') }),
       async close() {
         try {

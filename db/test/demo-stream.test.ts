@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoChecksum, planDemo } from '../demo/generate.ts';
-import { loadDemo } from '../demo/load.ts';
-import { tenantHasData } from '../demo/policy.ts';
 import { openDemoStream } from '../demo/stream.ts';
 import { DEMO_TABLES, type DemoTable, ID_TABLES, type IdSpace } from '../demo/tables.ts';
-import { createTestDatabase, TEST_TENANT } from '../src/testing.ts';
 
 /*
  * The demo's rows made on a worker thread (demo/stream.ts) are the rows made on one thread: the
@@ -49,24 +46,5 @@ describe('the demo stream (worker thread)', () => {
 
   it("answers the worker's own error when the plan cannot be made", async () => {
     await expect(openDemoStream({ seed: 5, scale: 1, fraction: 2 })).rejects.toThrow(/fraction must be in \(0, 1\]/);
-  });
-
-  it('is taken by loadDemo when opened earlier (a start opens it beside the migrations), and refused for other options', async () => {
-    const handle = await createTestDatabase();
-    try {
-      const refused = loadDemo(handle.db, TEST_TENANT, {
-        seed: 6,
-        scale: 1,
-        fraction: 0.1,
-        stream: openDemoStream({ seed: 5, scale: 1, fraction: 0.1 }),
-      });
-      await expect(refused).rejects.toThrow(/opened for another seed, scale or fraction/);
-      expect(await tenantHasData(handle.db, TEST_TENANT)).toBe(false);
-      const early = openDemoStream({ seed: 5, scale: 1, fraction: 0.1 });
-      const loaded = await loadDemo(handle.db, TEST_TENANT, { seed: 5, scale: 1, fraction: 0.1, stream: early });
-      expect(loaded.checksum).toBe(demoChecksum(5, 1, { fraction: 0.1 }).checksum);
-    } finally {
-      await handle.close();
-    }
   });
 });

@@ -1,26 +1,14 @@
 import { type DatabaseHandle, migrateToLatest, withStartupLock } from '@jejaring/db';
-import { type DemoStream, loadDemo, openDemoStream } from '@jejaring/db/demo';
+import { loadDemo } from '@jejaring/db/demo';
 import { decideDemo } from '@jejaring/db/demo-policy';
 import { failInterruptedImportJobs } from '@jejaring/db/import-jobs';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.ts';
 
-/** The demo dataset a start loads. */
-const DEMO = { seed: 1, scale: 1 } as const;
-
-/**
- * Loads the demo dataset when docs/operations.md "Demo data" says so (db/demo/policy.ts), from
- * `early` when it was opened before the migrations.
- */
-async function loadDemoIfWanted(
-  handle: DatabaseHandle,
-  config: ServerConfig,
-  logger: Logger,
-  early: Promise<DemoStream> | null,
-): Promise<void> {
+/** Loads the demo dataset when docs/operations.md "Demo data" says so (db/demo/policy.ts). */
+async function loadDemoIfWanted(handle: DatabaseHandle, config: ServerConfig, logger: Logger): Promise<void> {
   const decision = await decideDemo(handle.db, handle.engine, config.db);
   if (!decision.load) {
-    await early?.then((stream) => stream.close()).catch(() => {});
     if (decision.reason === 'postgres-needs-on') {
       logger.info('DEMO_DATA=auto loads the demo only into the embedded database; set DEMO_DATA=on for PostgreSQL');
     } else if (decision.reason === 'tenant-has-data' && config.db.demoData === 'on') {
@@ -32,8 +20,8 @@ async function loadDemoIfWanted(
   logger.info('empty database: loading the demo dataset (data contoh)');
   let lastStage = '';
   const result = await loadDemo(handle.db, config.db.tenant, {
-    ...DEMO,
-    ...(early ? { stream: early } : {}),
+    seed: 1,
+    scale: 1,
     onProgress: (stage) => {
       if (stage !== lastStage) logger.info({ stage }, 'loading demo data');
       lastStage = stage;
@@ -54,19 +42,10 @@ export async function prepareDatabase(handle: DatabaseHandle, config: ServerConf
   await withStartupLock(
     handle,
     async () => {
-      // A database this start made gets the demo unless DEMO_DATA=off: its plan is made on a worker
-      // thread beside the migrations (closed unused if the policy says otherwise after all).
-      const early = handle.created && config.db.demoData !== 'off' ? openDemoStream(DEMO) : null;
-      early?.catch(() => {}); // a failed plan fails the load below, where it is awaited
-      try {
-        const applied = await migrateToLatest(handle.db, config.db.tenant);
-        if (applied.length) logger.info({ applied }, 'migrations applied');
-        await failInterruptedImportJobs(handle.db, config.db.tenant);
-      } catch (error) {
-        await early?.then((stream) => stream.close()).catch(() => {});
-        throw error;
-      }
-      await loadDemoIfWanted(handle, config, logger, early);
+      const applied = await migrateToLatest(handle.db, config.db.tenant);
+      if (applied.length) logger.info({ applied }, 'migrations applied');
+      await failInterruptedImportJobs(handle.db, config.db.tenant);
+      await loadDemoIfWanted(handle, config, logger);
     },
     () => logger.info('another instance is migrating this database: waiting for it'),
   );

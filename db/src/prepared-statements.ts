@@ -28,8 +28,12 @@ import type pg from 'pg';
 /** The mark a query module puts in front of a statement that should be sent named. */
 export const PREPARED = '/* prepared */ ';
 
-/** Named statements per connection unless configured (PG_PREPARED_STATEMENTS). */
-export const DEFAULT_PREPARED_LIMIT = 100;
+/**
+ * Named statements per connection unless configured (PG_PREPARED_STATEMENTS). Each holds its parsed
+ * query and plans in the PostgreSQL backend: the agency's page with its units about 260 KB
+ * (pg_backend_memory_contexts), so 50 of them bound a connection's share at about 13 MB.
+ */
+export const DEFAULT_PREPARED_LIMIT = 50;
 
 const NAMES_CACHED = 1_000;
 
@@ -58,7 +62,7 @@ const isStalePlan = (error: unknown) =>
  * connection at most (0: none).
  *
  * @example
- * const prepared = preparedStatements(100);
+ * const prepared = preparedStatements(50);
  * await prepared.query(client, `${PREPARED}SELECT name FROM party WHERE id = $1`, [7]);
  */
 export function preparedStatements(limit: number): PreparedStatements {

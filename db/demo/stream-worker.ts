@@ -1,3 +1,4 @@
+import { on } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type DemoStreamOptions, type LoaderMessage, produce } from './stream.ts';
 
@@ -5,18 +6,7 @@ import { type DemoStreamOptions, type LoaderMessage, produce } from './stream.ts
 // them to the loader as it takes them.
 if (!parentPort) throw new Error('stream-worker.ts runs as a worker thread (stream.ts openDemoStream)');
 const port = parentPort;
-const inbox: LoaderMessage[] = [];
-let waiting: ((message: LoaderMessage) => void) | null = null;
-port.on('message', (message: LoaderMessage) => {
-  if (waiting) {
-    const resolve = waiting;
-    waiting = null;
-    resolve(message);
-  } else inbox.push(message);
-});
-const next = () => {
-  const message = inbox.shift();
-  return message ? Promise.resolve(message) : new Promise<LoaderMessage>((resolve) => (waiting = resolve));
-};
+const messages = on(port, 'message') as AsyncIterator<[LoaderMessage]>;
+const next = async () => (await messages.next()).value[0] as LoaderMessage;
 await produce(workerData as DemoStreamOptions, (message) => port.postMessage(message), next);
 port.close();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { on } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -104,32 +105,17 @@ function startWorker(options: DemoStreamOptions): Worker {
  */
 export async function openDemoStream(options: DemoStreamOptions): Promise<DemoStream> {
   const worker = startWorker(options);
-  const inbox: WorkerMessage[] = [];
-  let waiting: { resolve: (m: WorkerMessage) => void; reject: (e: Error) => void } | null = null;
-  let failure: Error | null = null;
-  worker.on('message', (message: WorkerMessage) => {
-    if (waiting) {
-      const w = waiting;
-      waiting = null;
-      w.resolve(message);
-    } else inbox.push(message);
-  });
-  const fail = (error: Error) => {
-    failure ??= error;
-    waiting?.reject(failure);
-    waiting = null;
+  // Buffered until taken; an 'error' (the worker threw) rejects the next read, its exit ends them.
+  const messages = on(worker, 'message', { close: ['exit'] }) as AsyncIterator<[WorkerMessage]>;
+  const receive = async (): Promise<WorkerMessage> => {
+    const { value, done } = await messages.next();
+    if (done) throw new Error("the demo's worker stopped before it was done");
+    return value[0];
   };
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the demo's worker stopped (exit code ${code})`)));
-  const receive = (): Promise<WorkerMessage> => {
-    const message = inbox.shift();
-    if (message) return Promise.resolve(message);
-    if (failure) return Promise.reject(failure);
-    return new Promise((resolve, reject) => {
-      waiting = { resolve, reject };
-    });
+  const close = async () => {
+    await worker.terminate();
+    await messages.return?.();
   };
-  const close = () => worker.terminate().then(() => {});
 
   const plan = await receive().catch(async (error) => {
     await close();

@@ -90,7 +90,6 @@ describe('named prepared statements (PostgreSQL)', () => {
   it('sends a marked statement named, once parsed per connection, and an unmarked one unnamed', async () => {
     const handle = await oneConnection();
     try {
-      const marked = sql.raw(`${PREPARED}SELECT count(*)::int AS n FROM party WHERE tenant_id = $1`);
       for (let i = 0; i < 3; i++) {
         const rows = (
           await sql<{
@@ -104,7 +103,7 @@ describe('named prepared statements (PostgreSQL)', () => {
       await sql`SELECT count(*) AS n FROM region WHERE code = ${TEST_TENANT}`.execute(handle.db);
       const prepared = await preparedOn(handle);
       expect(prepared).toHaveLength(1);
-      expect(prepared[0]?.statement).toBe(marked.compile(handle.db).sql);
+      expect(prepared[0]?.statement).toBe(`${PREPARED}SELECT count(*)::int AS n FROM party WHERE tenant_id = $1`);
       expect(prepared[0]?.name).toMatch(/^j_[A-Za-z0-9_-]{24}$/);
       // Three executions of one statement: planned for each (custom plans) or once (generic).
       expect((prepared[0]?.custom_plans ?? 0) + (prepared[0]?.generic_plans ?? 0)).toBe(3);

@@ -20,6 +20,7 @@ import * as dominoWarm from './2026_12_07_1000_domino_warm.ts';
 import * as analyticsFillInKeyOrder from './2026_12_08_1000_analytics_fill_in_key_order.ts';
 import * as analyticsGovSellerYear from './2026_12_09_1000_analytics_gov_seller_year.ts';
 import * as analyticsStateFirst from './2026_12_10_1000_analytics_state_first.ts';
+import * as analyticsSnapshotYear from './2026_12_11_1000_analytics_snapshot_year.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_1000_analytics_fill_in_key_order': analyticsFillInKeyOrder,
   '2026_12_09_1000_analytics_gov_seller_year': analyticsGovSellerYear,
   '2026_12_10_1000_analytics_state_first': analyticsStateFirst,
+  '2026_12_11_1000_analytics_snapshot_year': analyticsSnapshotYear,
 };

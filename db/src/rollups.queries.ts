@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { ALL_ROLLUPS_NEXT } from '../migrations/analytics/gov-seller-year.sql.ts';
+import { SNAPSHOT_YEAR, SNAPSHOT_YEAR_INSERT_TRIGGER } from '../migrations/analytics/snapshot-year.sql.ts';
 import type { Database } from './database.ts';
 import type { RollupMode } from './enums.ts';
 
@@ -76,18 +77,29 @@ export const ROLLUPS: readonly string[] = ALL_ROLLUPS_NEXT;
  */
 export async function fillRollups(db: Kysely<Database>, tenantId: string, keyOrder = false): Promise<void> {
   await sql`SELECT analytics_fill(${tenantId}, ${keyOrder})`.execute(db);
-}
-
-/** Recomputes every class and rollup of a tenant from its parties and purchases. */
-export async function rebuildRollups(db: Kysely<Database>, tenantId: string): Promise<void> {
-  await sql`SELECT analytics_rebuild(${tenantId})`.execute(db);
+  await rebuildSnapshotYears(db, tenantId);
 }
 
 /**
- * The triggers that keep the rollups while rows are inserted (db/migrations/analytics/triggers.sql.ts):
- * the purchases applied, new parties classified, parties reclassified when a profile arrives, and
- * the rollups' statistics checked after each statement. The demo loader's bulk mode turns them off
- * for its load and rebuilds the rollups once instead. The version and cache triggers stay on.
+ * The tenant's snapshots summed anew by enterprise and year (analytics_snapshot_year, kept by its
+ * own triggers otherwise: db/migrations/analytics/snapshot-year.sql.ts), in key order.
+ */
+async function rebuildSnapshotYears(db: Kysely<Database>, tenantId: string): Promise<void> {
+  await sql`SELECT analytics_snapshot_year_rebuild(${tenantId})`.execute(db);
+}
+
+/** Recomputes every class and rollup of a tenant from its parties, purchases and snapshots. */
+export async function rebuildRollups(db: Kysely<Database>, tenantId: string): Promise<void> {
+  await sql`SELECT analytics_rebuild(${tenantId})`.execute(db);
+  await rebuildSnapshotYears(db, tenantId);
+}
+
+/**
+ * The triggers that keep the rollups while rows are inserted (db/migrations/analytics/triggers.sql.ts,
+ * snapshot-year.sql.ts): the purchases applied, new parties classified, parties reclassified when a
+ * profile arrives, the rollups' statistics checked after each statement, and the snapshots summed
+ * by year. The demo loader's bulk mode turns them off for its load and rebuilds the rollups once
+ * instead. The version and cache triggers stay on.
  */
 const ROLLUP_INSERT_TRIGGERS: ReadonlyArray<readonly [table: string, trigger: string]> = [
   ['transaction', 'analytics_transaction_insert'],
@@ -96,6 +108,7 @@ const ROLLUP_INSERT_TRIGGERS: ReadonlyArray<readonly [table: string, trigger: st
   ['party', 'analytics_zz_statistics_party'],
   ['enterprise_profile', 'analytics_enterprise_profile_insert'],
   ['network_unit_profile', 'analytics_network_unit_profile_insert'],
+  ['enterprise_snapshot', SNAPSHOT_YEAR_INSERT_TRIGGER],
 ];
 
 /**
@@ -111,5 +124,5 @@ export async function setRollupInsertTriggers(db: Kysely<Database>, enabled: boo
 
 /** Planner statistics for the rollup tables alone (after a rebuild filled them). */
 export async function analyzeRollups(db: Kysely<Database>): Promise<void> {
-  await sql.raw(`ANALYZE ${ALL_ROLLUPS_NEXT.join(', ')}`).execute(db);
+  await sql.raw(`ANALYZE ${[...ALL_ROLLUPS_NEXT, SNAPSHOT_YEAR].join(', ')}`).execute(db);
 }

@@ -226,7 +226,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Every analytics rollup table (db/migrations/analytics/tables.ts, party-year.sql.ts), for tests comparing them with a rebuild. */
+/** Every analytics rollup table (db/migrations/analytics/: tables.ts and the later ones), for tests comparing them with a rebuild. */
 export const ROLLUP_TABLES = [
   'analytics_party_class',
   'analytics_spend_month',
@@ -242,6 +242,7 @@ export const ROLLUP_TABLES = [
   'analytics_agency_year',
   'analytics_party_year',
   'analytics_gov_seller_year',
+  'analytics_snapshot_year',
 ] as const;
 
 /**

@@ -73,10 +73,9 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
     const none = new Float64Array(0);
     return buildMatrix({ parties: none, revenue: none, sector: [], buyers: none, sellers: none, amounts: none });
   }
-  // Snapshot months overlapping the period: from the month of `from` to the month of `to`.
-  const snapshotPeriod = [sql`sn.tenant_id = ${t}`];
-  if (period.from) snapshotPeriod.push(sql`sn.period >= date_trunc('month', ${period.from}::date::timestamp)::date`);
-  if (period.to) snapshotPeriod.push(sql`sn.period <= ${period.to}::date`);
+  // Snapshot months overlapping the period: from the month of `from` to the month of `to`; those of
+  // the whole years summed by year already (analytics_snapshot_year), the others read as they are.
+  const snapshotParts = snapshotRows(t, period, byYear.years);
   // Up to four statements (they may run on a read replica), each answering texts
   // (domino-source.ts), each text one aggregate so that its fields stay in step: the flows of whole
   // years and those of the edges, as they are (summed per party in Node, cheaper than a hash
@@ -135,9 +134,8 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
     }>`SELECT ${version} AS version,
         (SELECT string_agg(concat_ws(' ', enterprise_id, revenue), ' ')
          FROM (
-           SELECT sn.enterprise_id, sum(sn.revenue) FROM enterprise_snapshot sn
-           WHERE ${sql.join(snapshotPeriod, sql` AND `)}
-           GROUP BY sn.enterprise_id HAVING sum(sn.revenue) IS NOT NULL
+           SELECT sn.enterprise_id, sum(sn.revenue) FROM (${sql.join(snapshotParts, sql` UNION ALL `)}) sn
+           GROUP BY sn.enterprise_id
          ) snap(enterprise_id, revenue)) AS snapshots,
         (SELECT json_agg(json_build_array(sector, parties))
          FROM (
@@ -164,4 +162,36 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
     sectors,
   });
   return buildMatrix(source);
+}
+
+/**
+ * The snapshots' revenue of the months overlapping the period, as (enterprise_id, revenue) rows
+ * with revenue: the whole years `years` (splitRange's, open ends allowed) from
+ * analytics_snapshot_year, the other months from enterprise_snapshot. Summed per enterprise, the
+ * same as summing the period's snapshots, whose null revenues add nothing.
+ */
+function snapshotRows(tenantId: string, period: MatrixPeriod, years: PeriodRange | null): RawBuilder<unknown>[] {
+  const months = [sql`tenant_id = ${tenantId}`, sql`revenue IS NOT NULL`];
+  if (period.from) months.push(sql`period >= date_trunc('month', ${period.from}::date::timestamp)::date`);
+  if (period.to) months.push(sql`period <= ${period.to}::date`);
+  if (!years)
+    return [sql`SELECT enterprise_id, revenue FROM enterprise_snapshot WHERE ${sql.join(months, sql` AND `)}`];
+  const inYears = [sql`tenant_id = ${tenantId}`];
+  const outside: RawBuilder<unknown>[] = [];
+  if (years.first) {
+    inYears.push(sql`year >= ${yearOf(years.first)}::smallint`);
+    outside.push(sql`period < ${years.first}::date`);
+  }
+  if (years.last) {
+    inYears.push(sql`year <= ${yearOf(years.last)}::smallint`);
+    outside.push(sql`period >= ${`${yearOf(years.last) + 1}-01-01`}::date`);
+  }
+  const rows = [sql`SELECT enterprise_id, revenue FROM analytics_snapshot_year WHERE ${sql.join(inYears, sql` AND `)}`];
+  if (outside.length) {
+    rows.push(
+      sql`SELECT enterprise_id, revenue FROM enterprise_snapshot
+        WHERE ${sql.join(months, sql` AND `)} AND (${sql.join(outside, sql` OR `)})`,
+    );
+  }
+  return rows;
 }

@@ -9,13 +9,16 @@ import { withWorkMem } from '../../src/analytics/versions.ts';
 import { clearTenant, loadFixture } from './fixtures.ts';
 import { randomWrite } from './histories.ts';
 import { prng, randomFixture } from './random.ts';
+import { randomSnapshotWrite } from './snapshot-writes.ts';
 
 /*
- * The domino matrix read from the rollups (whole years of flows from analytics_party_year, whole
- * months from the monthly rollups, the days at the edges from the purchases) must be, coefficient
- * for coefficient, the one the reference builds from the purchases themselves (tests/support/oracle,
- * refDominoMatrix), on random datasets (years 2021-2023) written to after loading, for periods of
- * every shape: open, whole years, years with months and days at either edge, within one month.
+ * The domino matrix read from the rollups (whole years of flows from analytics_party_year and of
+ * the snapshots' revenue from analytics_snapshot_year, whole months from the monthly rollups and
+ * the snapshots, the days at the edges from the purchases) must be, coefficient for coefficient,
+ * the one the reference builds from the purchases and snapshots themselves (tests/support/oracle,
+ * refDominoMatrix), on random datasets (years 2021-2023) written to after loading (purchases and
+ * parties: histories.ts; snapshots: snapshot-writes.ts), for periods of every shape: open, whole
+ * years, years with months and days at either edge, within one month.
  */
 
 const DATASETS = Number(process.env.DOMINO_MATRIX_DATASETS ?? 8);
@@ -70,6 +73,8 @@ describe(`the domino matrix equals the one built from the purchases, on ${DATASE
     const writes: string[] = [];
     for (let step = rng.int(0, 6); step > 0; step--)
       writes.push(await randomWrite(db, TEST_TENANT, rng, `M${seed}-${step}`));
+    // And to the snapshots, whose revenue the matrix reads by year and by month.
+    for (let step = rng.int(1, 6); step > 0; step--) writes.push(await randomSnapshotWrite(db, TEST_TENANT, rng));
     const oracle = await ref.loadOracle(handle, TEST_TENANT);
     for (const [from, to] of PERIODS) {
       // Its statements side by side, each in a transaction of its own (as the server builds), and

@@ -32,10 +32,12 @@ async function reset(db: Db): Promise<void> {
   await applyPendingRollups(db);
 }
 
-/** Rows of every rollup table (tenant_id first in each), counted. */
-async function rollupCount(db: Db): Promise<number> {
+/** Rows of the rollup tables (tenant_id first in each), counted, but for the tables of `except`. */
+async function rollupCount(db: Db, except: readonly string[] = []): Promise<number> {
   const rows = (await rollupRows(db)) as Array<string | string[]>;
-  return rows.filter(Array.isArray).reduce((n, table) => n + table.length, 0);
+  let count = 0;
+  for (let k = 0; k < rows.length; k += 2) if (!except.includes(rows[k] as string)) count += rows[k + 1]?.length ?? 0;
+  return count;
 }
 
 describe(`rollups kept by triggers = applied by the scheduler = rebuilt, on ${HISTORIES} random histories (${testEngine})`, () => {
@@ -63,11 +65,12 @@ describe(`rollups kept by triggers = applied by the scheduler = rebuilt, on ${HI
       expect(await rollupCount(db)).toBe(0);
       await loadFixture(db, TEST_TENANT, fixture);
       if (scheduler) {
-        // Recorded, not applied: every purchase waits, and no party is classified yet.
+        // Recorded, not applied: every purchase waits, and no party is classified yet. (The
+        // snapshots' yearly sums are kept at once in both modes.)
         const pending = await pendingRollupChanges(db);
         expect(pending.transactions).toBe(fixture.transactions?.length ?? 0);
         expect(pending.parties).toBe(fixture.parties.length);
-        expect(await rollupCount(db)).toBe(0);
+        expect(await rollupCount(db, ['analytics_snapshot_year'])).toBe(0);
       }
       const rng = prng(seed * 13 + 5);
       const done: string[] = [];

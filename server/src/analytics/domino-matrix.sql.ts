@@ -1,6 +1,6 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { yearOf } from './dates.ts';
+import { firstDayOfYear, yearOf } from './dates.ts';
 import { buildMatrix, type DominoMatrix } from './domino-matrix.ts';
 import { joinPairs, matrixSource, type PairsRead, readPairs } from './domino-source.ts';
 import { type PeriodRange, splitRange } from './periods.ts';
@@ -184,7 +184,7 @@ function snapshotRows(tenantId: string, period: MatrixPeriod, years: PeriodRange
   }
   if (years.last) {
     inYears.push(sql`year <= ${yearOf(years.last)}::smallint`);
-    outside.push(sql`period >= ${`${yearOf(years.last) + 1}-01-01`}::date`);
+    outside.push(sql`period >= ${firstDayOfYear(yearOf(years.last) + 1)}::date`);
   }
   const rows = [sql`SELECT enterprise_id, revenue FROM analytics_snapshot_year WHERE ${sql.join(inYears, sql` AND `)}`];
   if (outside.length) {

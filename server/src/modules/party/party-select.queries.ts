@@ -1,13 +1,14 @@
-import type {
-  AgencyType,
-  CoopType,
-  Database,
-  PartyKind,
-  PartyStatus,
-  SizeBasis,
-  SizeClass,
-  UnitType,
-  Verification,
+import {
+  type AgencyType,
+  type CoopType,
+  type Database,
+  PARTY_KINDS,
+  type PartyKind,
+  type PartyStatus,
+  type SizeBasis,
+  type SizeClass,
+  type UnitType,
+  type Verification,
 } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { ListQuery } from '../../graphql/keyset.queries.ts';
@@ -128,8 +129,6 @@ const PROFILE_TABLES = {
   COOPERATIVE: ['cooperative_profile', 'cp'],
 } as const;
 
-const ALL_KINDS: readonly PartyKind[] = ['AGENCY', 'NETWORK_UNIT', 'ENTERPRISE', 'COOPERATIVE', 'VENDOR'];
-
 /**
  * Parties (alias `p`) with their profiles, for the given kinds (all when omitted): only the
  * profiles of those kinds are joined and selected (with `parts.profiles`), and their region (alias
@@ -138,7 +137,7 @@ const ALL_KINDS: readonly PartyKind[] = ['AGENCY', 'NETWORK_UNIT', 'ENTERPRISE',
 export function selectParties(
   db: Kysely<Database>,
   tenantId: string,
-  kinds: readonly PartyKind[] = ALL_KINDS,
+  kinds: readonly PartyKind[] = PARTY_KINDS,
   parts: PartyParts = ALL_PARTS,
 ): ListQuery {
   // Made once per database handle and shape: the query is immutable (what callers add to it makes
@@ -167,7 +166,7 @@ function buildParties(
 ): ListQuery {
   let q: ListQuery = db.selectFrom('party as p').where('p.tenant_id', '=', tenantId);
   const selections: Array<ReturnType<RawBuilder<unknown>['as']>> = [];
-  for (const kind of ALL_KINDS) {
+  for (const kind of PARTY_KINDS) {
     if (kind === 'VENDOR' || !parts.profiles || !kinds.includes(kind)) continue;
     const [table, alias] = PROFILE_TABLES[kind];
     q = q.leftJoin(`${table} as ${alias}`, (join) =>
@@ -175,11 +174,12 @@ function buildParties(
     );
     for (const [as, column] of Object.entries(PROFILE_COLUMNS[kind])) selections.push(sql.ref(column).as(as));
   }
-  if (kinds.length < ALL_KINDS.length) {
+  if (kinds.length < PARTY_KINDS.length) {
     // The kinds written into the statement, not bound: a named statement's generic plan then knows
     // which kind it reads (how many network units, not a party of any kind), and is chosen where it
     // is as good as the custom plans (prepared-statements.ts). They are the enum's own values.
-    if (!kinds.every((kind) => ALL_KINDS.includes(kind))) throw new Error(`Unknown party kind in ${kinds.join(', ')}`);
+    if (!kinds.every((kind) => PARTY_KINDS.includes(kind)))
+      throw new Error(`Unknown party kind in ${kinds.join(', ')}`);
     q = q.where(
       'p.kind',
       'in',

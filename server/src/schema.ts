@@ -5,6 +5,7 @@ import { analyticsResolvers } from './analytics/resolvers.ts';
 import { ApiKeyResolver } from './auth/api-key.resolver.ts';
 import { AuthResolver } from './auth/auth.resolver.ts';
 import { authChecker } from './auth/auth-checker.ts';
+import { answerPrefetched } from './graphql/pagination.ts';
 import { AboutResolver } from './modules/about/about.resolver.ts';
 import {
   AssistanceResolver,
@@ -99,6 +100,6 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process. */
 export function getSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers: [...resolvers], validate: false, authChecker });
+  cached ??= buildSchema({ resolvers: [...resolvers], validate: false, authChecker }).then(answerPrefetched);
   return cached;
 }

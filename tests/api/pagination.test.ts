@@ -252,8 +252,8 @@ describe('walking every list forwards and backwards', () => {
     await walk(query, ids(sortBy(units, (u) => u.name)), 2, pick);
   });
 
-  it("nested in a list: an enterprise's products, by price, fetched with the page of enterprises", async () => {
-    // The enterprise with the most products (the lowest id among equals).
+  /** The enterprise with the most products (the lowest id among equals); it has two at least. */
+  function busiestSeller(): OracleParty {
     const counts = new Map<number, number>();
     for (const p of o.products) counts.set(p.seller_id, (counts.get(p.seller_id) ?? 0) + 1);
     const [seller] = sortBy(
@@ -261,19 +261,74 @@ describe('walking every list forwards and backwards', () => {
       (e) => -(counts.get(e.id) ?? 0),
     );
     expect(counts.get(seller?.id ?? 0) ?? 0, 'products of the enterprise').toBeGreaterThanOrEqual(2);
+    return seller as OracleParty;
+  }
+
+  it("nested in a list: an enterprise's products, by price, fetched with the page of enterprises", async () => {
+    const seller = busiestSeller();
     const products: PageQuery = (args) =>
       `{ enterprises(first: 500) { nodes { id page: products(${args}, orderBy: { field: UNIT_PRICE, direction: DESC }) { ${PAGE} } } } }`;
     const pick = (data: Record<string, unknown>) =>
       (data.enterprises as { nodes: Array<{ id: string; page: Page }> }).nodes.find(
-        (n) => n.id === globalId('Enterprise', seller?.id ?? 0),
+        (n) => n.id === globalId('Enterprise', seller.id),
       )?.page as Page;
     // Unknown prices sort as the lowest (last, largest first).
     const expected = sortBy(
-      o.products.filter((p) => p.seller_id === seller?.id),
+      o.products.filter((p) => p.seller_id === seller.id),
       (p) => p.unit_price ?? -1,
       true,
     );
     await walk(products, ids(expected), 1, pick);
+  });
+
+  it("each selection of an enterprise's products gets its own page, also where the page of enterprises brought one", async () => {
+    // Pages that come with the enterprises answer the products selection they were fetched for
+    // (pagination.ts, answerPrefetched), and no other selection of the same enterprise.
+    const seller = busiestSeller();
+    const id = globalId('Enterprise', seller.id);
+    const own = o.products.filter((p) => p.seller_id === seller.id);
+    const byName = ids(sortBy(own, (p) => p.name));
+    const byPrice = ids(sortBy(own, (p) => p.unit_price ?? -1, true));
+    type Products = { nodes: Array<{ id: string }> };
+    const rows = (list: Products | undefined) => (list?.nodes ?? []).map((n) => String(rowId(n.id)));
+    const inList = <T extends { id: string }>(list: { nodes: T[] } | undefined) => list?.nodes.find((n) => n.id === id);
+
+    // A product's seller is the very enterprise object of the list (the request's loader holds
+    // it), asked another page of its products.
+    const nested = await server.gql<{
+      enterprises: {
+        nodes: Array<{ id: string; products: { nodes: Array<{ id: string; seller: { products: Products } }> } }>;
+      };
+    }>(`{ enterprises(first: 500) { nodes { id products(first: 1) { nodes { id
+      seller { ... on Enterprise { products(last: 1) { nodes { id } } } }
+    } } } } }`);
+    expect(nested.errors, JSON.stringify(nested.errors)).toBeUndefined();
+    const first = inList(nested.data?.enterprises)?.products;
+    expect(rows(first)).toEqual(byName.slice(0, 1));
+    expect(rows(first?.nodes[0]?.seller.products)).toEqual(byName.slice(-1));
+
+    // Three lists and a lookup of the same enterprise in one operation, one list asking twice.
+    const result = await server.gql<{
+      byName: { nodes: Array<{ id: string; products: Products }> };
+      byPrice: { nodes: Array<{ id: string; products: Products }> };
+      twice: { nodes: Array<{ id: string; a: Products; b: Products }> };
+      node: { products: Products };
+    }>(
+      `query($id: ID!) {
+        byName: enterprises(first: 500) { nodes { id products(first: 1) { nodes { id } } } }
+        byPrice: enterprises(first: 500) { nodes { id products(first: 2, orderBy: { field: UNIT_PRICE, direction: DESC }) { nodes { id } } } }
+        twice: enterprises(first: 500) { nodes { id a: products(first: 2) { nodes { id } } b: products(last: 1) { nodes { id } } } }
+        node(id: $id) { ... on Enterprise { products(last: 1) { nodes { id } } } }
+      }`,
+      { id },
+    );
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const data = result.data;
+    expect(rows(inList(data?.byName)?.products)).toEqual(byName.slice(0, 1));
+    expect(rows(inList(data?.byPrice)?.products)).toEqual(byPrice.slice(0, 2));
+    expect(rows(inList(data?.twice)?.a)).toEqual(byName.slice(0, 2));
+    expect(rows(inList(data?.twice)?.b)).toEqual(byName.slice(-1));
+    expect(rows(data?.node.products)).toEqual(byName.slice(-1));
   });
 });
 

@@ -109,29 +109,40 @@ export function rowsSelect(info: GraphQLResolveInfo, field: string): boolean {
  * (not selected, selected twice, conditional, or arguments that do not coerce) undefined.
  */
 export function rowFieldArguments(info: GraphQLResolveInfo, field: string): Record<string, unknown> | undefined {
+  return rowFieldSelection(info, field)?.args;
+}
+
+/** Like rowFieldArguments, with the field's selection in the operation (`node`). */
+export function rowFieldSelection(info: GraphQLResolveInfo, field: string): FieldSelection | undefined {
   const connection = getNamedType(info.returnType);
   const nodes = isObjectType(connection) ? connection.getFields().nodes : undefined;
-  return argumentsOf(rowFields(info, field), nodes && getNamedType(nodes.type), field, info);
+  return selectionOf(rowFields(info, field), nodes && getNamedType(nodes.type), field, info);
 }
 
 /** Like rowFieldArguments, for a field of the object being resolved (not a connection). */
 export function objectFieldArguments(info: GraphQLResolveInfo, field: string): Record<string, unknown> | undefined {
-  return argumentsOf(objectFields(info, field), getNamedType(info.returnType), field, info);
+  return selectionOf(objectFields(info, field), getNamedType(info.returnType), field, info)?.args;
 }
 
-function argumentsOf(
+/** A field selected once, unconditionally: its node in the operation and its arguments. */
+export interface FieldSelection {
+  readonly node: FieldNode;
+  readonly args: Record<string, unknown>;
+}
+
+function selectionOf(
   selections: FieldNode[],
   type: GraphQLNamedType | undefined,
   field: string,
   info: GraphQLResolveInfo,
-): Record<string, unknown> | undefined {
+): FieldSelection | undefined {
   const [node, ...others] = selections;
   if (!node || others.length > 0 || (node.directives?.length ?? 0) > 0) return undefined;
   if (!isObjectType(type) && !isInterfaceType(type)) return undefined;
   const definition = type.getFields()[field] as GraphQLField<unknown, unknown> | undefined;
   if (!definition) return undefined;
   try {
-    return getArgumentValues(definition, node, info.variableValues);
+    return { node, args: getArgumentValues(definition, node, info.variableValues) };
   } catch {
     return undefined; // the field's own resolver reports it
   }

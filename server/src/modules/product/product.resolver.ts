@@ -3,7 +3,7 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { type Connection, type ConnectionAnswer, PageArgs } from '../../graphql/connection.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
-import { rowFieldArguments } from '../../graphql/lookahead.ts';
+import { rowFieldSelection } from '../../graphql/lookahead.ts';
 import { listConnection, type NestedSpec, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
 import { partyById } from '../party/party.loaders.ts';
 import { Party } from '../party/party.types.ts';
@@ -94,11 +94,14 @@ function partyProducts(
  * arguments the field itself will refuse.
  */
 export function productsOfRows(ctx: Context, info: GraphQLResolveInfo): NestedSpec<ProductRow, Product> | null {
-  const args = rowFieldArguments(info, 'products');
-  if (!args) return null;
+  const selection = rowFieldSelection(info, 'products');
+  if (!selection) return null;
+  const { node, args } = selection;
   try {
     const filter = (args.filter ?? null) as ProductFilter | null;
-    return partyProducts(ctx, filter, (args.orderBy ?? null) as ProductOrder | null, args as PageArgs);
+    const spec = partyProducts(ctx, filter, (args.orderBy ?? null) as ProductOrder | null, args as PageArgs);
+    // Each row's products are then answered without calling `products` (pagination.ts, answerPrefetched).
+    return { ...spec, field: node };
   } catch {
     return null;
   }

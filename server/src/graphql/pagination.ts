@@ -242,7 +242,9 @@ export interface NestedSpec<Row, Node> {
   readonly map: (row: PageRow<Row>) => Node;
   /**
    * The field's selection in the operation (lookahead.ts, rowFieldSelection), when the spec was
-   * made from it: each row's page is then its answer there, without a call to its resolver.
+   * made from it: each row's page is then its answer there, without a call to its resolver
+   * (answerPrefetched). So set it only for a field whose resolver does nothing but answer
+   * nestedConnection with this spec: no authorization or middleware of its own would run.
    */
   readonly field?: FieldNode;
 }
@@ -337,10 +339,11 @@ function attachNested(
 }
 
 /**
- * Lets every connection field of the schema answer from `prefetched` before calling its resolver:
- * an enterprise's products that came with the page are then 50 lookups, not 50 resolver calls
- * (type-graphql's wrapper converts and checks the arguments of each, through a promise). The
- * answer is the resolver's own: nestedConnection with the spec made from the same arguments.
+ * Lets every connection field of the schema answer from the answers kept on its parent object
+ * (PREFETCHED) before calling its resolver: an enterprise's products that came with the page are
+ * then 50 lookups, not 50 resolver calls (type-graphql's wrapper converts and checks the arguments
+ * of each, through a promise). The answer is the resolver's own: nestedConnection with the spec
+ * made from the same arguments.
  */
 export function answerPrefetched(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {

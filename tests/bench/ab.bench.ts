@@ -19,8 +19,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureServerBuilt } from '../support/server-build.ts';
-import { cpuMs, freePort, spawnUntilReady } from './api/process.ts';
+import { cpuMs, freePort, startServerProcess } from './api/process.ts';
 import { ENTERPRISES, TRANSACTIONS } from './api/scenarios.ts';
 import { analystHeaders } from './api/sign-in.ts';
 
@@ -49,24 +48,8 @@ interface Build {
 }
 
 async function start(name: 'A' | 'B', dir: string): Promise<Build> {
-  ensureServerBuilt(dir);
-  const port = await freePort();
-  const { url, child } = await spawnUntilReady(`build ${name} (${dir})`, ['server/dist/src/main.js'], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      DATABASE_URL,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DEMO_DATA: 'off',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      // The load comes from one address and one account.
-      RATE_LIMIT_EXEMPT: '127.0.0.1,::1,::ffff:127.0.0.1',
-    },
-    port,
-    ready: async (u) => (await fetch(`${u}/readyz`)).status === 200,
-  });
+  // The server as the API benchmark runs it (built when stale, compiled, NODE_ENV=production).
+  const { url, child } = await startServerProcess(dir, DATABASE_URL, await freePort());
   const headers = { 'content-type': 'application/json', ...(await analystHeaders(url)) };
   return { name, dir, url, pid: child.pid, headers, stop: () => child.kill('SIGTERM') };
 }
@@ -135,6 +118,8 @@ const fixed = (n: number, digits = 2) => n.toFixed(digits);
 const load = () => os.loadavg().map((l) => fixed(l));
 
 async function main(): Promise<void> {
+  // The load comes from one address and one account: exempt it from the rate limit (as bench:peer does).
+  process.env.RATE_LIMIT_EXEMPT ??= '127.0.0.1,::1,::ffff:127.0.0.1';
   const dirA = path.resolve(option('a') ?? ROOT);
   const dirB = path.resolve(option('b') ?? ROOT);
   const builds = [await start('A', dirA), await start('B', dirB)];

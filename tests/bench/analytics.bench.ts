@@ -7,7 +7,7 @@
  * Each query first runs once per distinct variable set (the "cold" column: nothing cached in the
  * process, the shared result cache analytics_result emptied at the start, PostgreSQL's buffers as
  * they are; the domino matrices persisted in analytics_domino_matrix are kept, as a restarted
- * server finds them, unless --empty-domino-store), then the measured runs cycle through the same
+ * server finds them, unless --empty-domino-store or --empty-domino-periods), then the measured runs cycle through the same
  * sets in a seeded random order (so they are answered from the result cache where a measure has
  * one). At scale 100 p95 is printed against its target, and dominoEffect's cold max too.
  * Every table and line carries the load average (1, 5, 15 minutes). The server migrates the
@@ -15,7 +15,10 @@
  *
  * Options: --scale K (database jejaring_demo for 1, jejaring_scale10, jejaring_scale100), --url URL
  * (overrides), --runs N (measured runs per query, default 60), --only name,name,
- * --empty-domino-store (time the building of every domino matrix: nothing persisted),
+ * --empty-domino-store (time the building of every domino matrix: nothing persisted, neither the
+ * periods' matrices nor the whole years' parts), --empty-domino-periods (the periods' matrices
+ * emptied, the years' parts kept where current: a period asked for the first time, or after a
+ * write into other years than its whole ones),
  * --after-write S (after the queries, one write moves the analytics version, as any import or
  * form does; S seconds later every period of dominoEffect is asked once more: the "after write"
  * line, its first answers when the server's warmer had S seconds, at its default
@@ -42,6 +45,12 @@ const URL_ = option('url') ?? `postgres://postgres@127.0.0.1:5432/${DATABASES[SC
 const RUNS = Number(option('runs') ?? 60);
 const ONLY = option('only')?.split(',');
 const EMPTY_DOMINO_STORE = process.argv.includes('--empty-domino-store');
+const EMPTY_DOMINO_PERIODS = EMPTY_DOMINO_STORE || process.argv.includes('--empty-domino-periods');
+const dominoStore = EMPTY_DOMINO_STORE
+  ? 'emptied'
+  : EMPTY_DOMINO_PERIODS
+    ? "periods emptied, years' parts kept"
+    : 'kept';
 const AFTER_WRITE = option('after-write') === undefined ? null : Number(option('after-write'));
 const TENANT = process.env.TENANT ?? '61.12';
 const OUT = path.resolve(
@@ -195,8 +204,9 @@ async function main(): Promise<void> {
   // Cold means cold: the shared result cache (analytics_result, kept across restarts) starts empty.
   const cleaner = await openDatabase({ engine: 'postgres', url: URL_ }, { poolSize: 1 });
   await sql`DELETE FROM analytics_result WHERE tenant_id = ${TENANT}`.execute(cleaner.db);
-  if (EMPTY_DOMINO_STORE)
+  if (EMPTY_DOMINO_PERIODS)
     await sql`DELETE FROM analytics_domino_matrix WHERE tenant_id = ${TENANT}`.execute(cleaner.db);
+  if (EMPTY_DOMINO_STORE) await sql`DELETE FROM analytics_domino_year WHERE tenant_id = ${TENANT}`.execute(cleaner.db);
   await cleaner.close();
   const ask = async (query: string, variables: Record<string, unknown>) => {
     const started = performance.now();
@@ -316,7 +326,7 @@ async function main(): Promise<void> {
 
   const f = (n: number) => n.toFixed(1).padStart(9);
   const lines = [
-    `Analytics over HTTP — scale ${SCALE} (${URL_}), ${RUNS} measured runs per query, load average ${load()}`,
+    `Analytics over HTTP — scale ${SCALE} (${URL_}), ${RUNS} measured runs per query, domino store ${dominoStore}, load average ${load()}`,
     `${'query'.padEnd(24)} ${'sets'.padStart(5)} ${'cold p50'.padStart(9)} ${'cold max'.padStart(9)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}  target (p95; cold max)`,
     ...results.map(
       (r) =>
@@ -343,7 +353,7 @@ async function main(): Promise<void> {
         database: URL_,
         transactions: Number(transactions.rows[0]?.n),
         runs: RUNS,
-        dominoStore: EMPTY_DOMINO_STORE ? 'emptied' : 'kept',
+        dominoStore,
         afterWrite,
         loadAverage: os.loadavg(),
         cpus: os.cpus().length,

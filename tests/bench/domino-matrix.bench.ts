@@ -5,17 +5,22 @@
  * server, for a few periods, several times each, and prints per period the wall time, this
  * process's CPU time and the CPU time of every PostgreSQL process on the machine meanwhile (read
  * from /proc, so the database must run on this machine, quiet: the build's statements run on
- * several connections, their parallel workers counted), with the load average. Also prints a digest of each matrix (its rows with sorted columns), so runs
- * of two commits can be checked to build the same matrices. Reads only: point it at any database.
+ * several connections, their parallel workers counted), with the load average. Also prints a
+ * digest of each matrix (its rows with sorted columns), so runs of two commits can be checked to
+ * build the same matrices. Reads only (point it at any database), unless --parts stored.
  *
  * Options: --url URL (default jejaring_scale100), --periods JSON ([[from, to], …], null for an
- * open end; default the whole recorded period, two multi-year ranges and a fiscal year), --reps N (3).
+ * open end; default the whole recorded period, two multi-year ranges and a fiscal year), --reps N (3),
+ * --parts none|stored (none, the default: every whole year read from the rollups, as when nothing
+ * is stored; stored: whole years read from their stored parts where those are current, the parts
+ * read from the rollups stored first, so that every rep reads them).
  */
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import { openDatabase } from '@jejaring/db';
 import type { DominoMatrix } from '@jejaring/server/analytics/domino-matrix';
 import { loadMatrix } from '@jejaring/server/analytics/domino-matrix.sql';
+import { storeYearParts } from '@jejaring/server/analytics/domino-year-parts.sql';
 import { postgresCpuSince, postgresCpuSnapshot } from './api/process.ts';
 
 function option(name: string): string | undefined {
@@ -30,6 +35,8 @@ const PERIODS = JSON.parse(
 ) as Array<[string | null, string | null]>;
 const REPS = Number(option('reps') ?? 3);
 const TENANT = process.env.TENANT ?? '61.12';
+/** Whether whole years are read from their stored parts (analytics_domino_year) when current. */
+const PARTS = option('parts') === 'stored';
 
 const load = () =>
   os
@@ -55,13 +62,19 @@ async function main(): Promise<void> {
   const times = new Map<string, Array<{ wall: number; node: number; pg: number }>>();
   const digests = new Map<string, string>();
   try {
+    if (PARTS) {
+      for (const [from, to] of PERIODS) {
+        const { newParts } = await loadMatrix(handle.db, { tenantId: TENANT, from, to });
+        await storeYearParts(handle.db, TENANT, newParts);
+      }
+    }
     for (let rep = 0; rep < REPS; rep++) {
       for (const [from, to] of PERIODS) {
         const key = `${from ?? ''}..${to ?? ''}`;
         const pg = postgresCpuSnapshot();
         const node = process.cpuUsage();
         const started = performance.now();
-        const matrix = await loadMatrix(handle.db, { tenantId: TENANT, from, to });
+        const { matrix } = await loadMatrix(handle.db, { tenantId: TENANT, from, to }, { storedParts: PARTS });
         const spent = process.cpuUsage(node);
         const run = {
           wall: performance.now() - started,
@@ -78,7 +91,9 @@ async function main(): Promise<void> {
   }
   process.stderr.write('\r');
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-  console.log(`\nDomino matrices built — ${URL_}, ${REPS} runs per period, load average ${load()}`);
+  console.log(
+    `\nDomino matrices built — ${URL_}, whole years ${PARTS ? 'from stored parts' : 'from the rollups'}, ${REPS} runs per period, load average ${load()}`,
+  );
   console.log('period                    wall p50   wall max   Node CPU p50   PostgreSQL CPU p50   matrix');
   for (const [key, runs] of times) {
     const cells = [

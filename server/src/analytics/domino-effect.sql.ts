@@ -6,6 +6,7 @@ import { injection } from './domino-injection.sql.ts';
 import { loadMatrix, type MatrixPeriod } from './domino-matrix.sql.ts';
 import { type DominoMatrix, decodeMatrix, encodeMatrix } from './domino-matrix.ts';
 import { readStoredMatrix, storeMatrix, touchStoredMatrix } from './domino-store.sql.ts';
+import { storeYearParts } from './domino-year-parts.sql.ts';
 import { cachedResult, statementKey } from './result-cache.sql.ts';
 import type { SpendScope } from './spend-scope.ts';
 import { analytic, analyticsVersions, MIB, VersionedCache } from './versions.ts';
@@ -123,10 +124,14 @@ async function readOrBuild(
     );
     return { matrix: decoded, source: 'store', bytes: stored.matrix.byteLength, stored: Promise.resolve() };
   }
-  const built = await loadMatrix(db, period);
+  const { matrix: built, newParts } = await loadMatrix(db, period);
   const encoded = encodeMatrix(built);
-  // On the primary, outside the request's read routing and its cancellation, after the answer.
-  const writing: Promise<void> = outsideRequest(() => storeMatrix(db, period.tenantId, key, version, encoded)).then(
+  // On the primary, outside the request's read routing and its cancellation, after the answer: the
+  // matrix, then the whole years' parts read from the rollups.
+  const writing: Promise<void> = outsideRequest(async () => {
+    await storeMatrix(db, period.tenantId, key, version, encoded);
+    await storeYearParts(db, period.tenantId, newParts);
+  }).then(
     () => undefined,
     (error: unknown) => observer.storeFailed?.(error),
   );

@@ -3,6 +3,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { firstDayOfYear, yearOf } from './dates.ts';
 import { buildMatrix, type DominoMatrix } from './domino-matrix.ts';
 import { joinPairs, matrixSource, type PairsRead, readPairs } from './domino-source.ts';
+import { readYearPart, type YearPart, type YearRead, yearsOf } from './domino-year-parts.sql.ts';
 import { type PeriodRange, splitRange } from './periods.ts';
 import { withWorkMemEach } from './versions.ts';
 
@@ -21,47 +22,49 @@ interface MatrixParts {
   readonly flows: string;
   readonly snapshots: string;
   readonly sectors: Array<[string, string]>;
+  /** A whole year's part (domino-year-parts.sql.ts). */
+  readonly year: YearRead;
+}
+
+/** A period's matrix, with the whole years' parts it read from the rollups (to be stored). */
+export interface LoadedMatrix {
+  readonly matrix: DominoMatrix;
+  readonly newParts: YearPart[];
+  /** The whole years whose stored parts were read. */
+  readonly storedYears: number[];
 }
 
 /**
  * The period's matrix, from the rollups and the transactions (the days of partial months): every
  * (buyer, seller, amount) between parties of L (analytics_pair_month, by month), what parties of L
  * received and paid (analytics_party_year for whole years, analytics_party_month for the months
- * at the edges), the snapshots' revenue and the parties' sectors. With the analytic settings
- * (withWorkMemEach): in the caller's transaction, if `db` is one.
+ * at the edges), the snapshots' revenue and the parties' sectors. Whole calendar years come from
+ * their stored parts when those are of the year's current version (`storedParts`, the default),
+ * else from the rollups, and are then returned as `newParts` for the caller to store. With the
+ * analytic settings (withWorkMemEach): in the caller's transaction, if `db` is one.
  */
-export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Promise<DominoMatrix> {
+export async function loadMatrix(
+  db: Kysely<Database>,
+  period: MatrixPeriod,
+  options: { storedParts?: boolean } = {},
+): Promise<LoadedMatrix> {
   const t = period.tenantId;
+  const useStored = options.storedParts ?? true;
   // Pairs rarely repeat over months (at scale 100, 728,455 pair-months for 682,362 pairs): they are
-  // read by month. What each party received and paid is read by whole years where it can.
-  const { months, days } = splitRange(period.from, period.to);
+  // read by month. Whole years come as yearly parts; the months and days at the edges as below.
   const byYear = splitRange(period.from, period.to, true);
-  const inRange = (column: string, range: PeriodRange, cast: 'date' | 'smallint') => {
-    const value = (v: string) => (cast === 'date' ? sql`${v}::date` : sql`${yearOf(v)}::smallint`);
+  const { days } = byYear;
+  const inRange = (column: string, range: PeriodRange) => {
     const parts: RawBuilder<unknown>[] = [sql`tenant_id = ${t}`];
-    if (range.first) parts.push(sql`${sql.ref(column)} >= ${value(range.first)}`);
-    if (range.last) parts.push(sql`${sql.ref(column)} <= ${value(range.last)}`);
+    if (range.first) parts.push(sql`${sql.ref(column)} >= ${range.first}::date`);
+    if (range.last) parts.push(sql`${sql.ref(column)} <= ${range.last}::date`);
     return sql.join(parts, sql` AND `);
   };
   const pairParts: RawBuilder<unknown>[] = [];
-  // The flows in two groups, read by two statements side by side: whole years, and the months and
-  // days at the edges.
-  const yearFlows: RawBuilder<unknown>[] = [];
   const edgeFlows: RawBuilder<unknown>[] = [];
-  for (const range of months) {
-    pairParts.push(
-      sql`SELECT buyer_id, seller_id, amount FROM analytics_pair_month WHERE ${inRange('month', range, 'date')}`,
-    );
-  }
-  if (byYear.years) {
-    yearFlows.push(
-      sql`SELECT party_id, received, paid FROM analytics_party_year WHERE ${inRange('year', byYear.years, 'smallint')}`,
-    );
-  }
   for (const range of byYear.months) {
-    edgeFlows.push(
-      sql`SELECT party_id, received, paid FROM analytics_party_month WHERE ${inRange('month', range, 'date')}`,
-    );
+    pairParts.push(sql`SELECT buyer_id, seller_id, amount FROM analytics_pair_month WHERE ${inRange('month', range)}`);
+    edgeFlows.push(sql`SELECT party_id, received, paid FROM analytics_party_month WHERE ${inRange('month', range)}`);
   }
   if (days.length) {
     // The purchases of the days at the edges, read once, by the edges' statement, for their pairs
@@ -69,24 +72,19 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
     edgeFlows.push(sql`SELECT buyer_id, 0::bigint, amount FROM days WHERE buyer_in_l`);
     edgeFlows.push(sql`SELECT seller_id, amount, 0::bigint FROM days WHERE seller_in_l`);
   }
-  if (pairParts.length === 0 && days.length === 0) {
-    const none = new Float64Array(0);
-    return buildMatrix({ parties: none, revenue: none, sector: [], buyers: none, sellers: none, amounts: none });
-  }
-  // Snapshot months overlapping the period: from the month of `from` to the month of `to`; those of
-  // the whole years summed by year already (analytics_snapshot_year), the others read as they are.
+  // Snapshot months overlapping the period outside its whole years (those are in the years' parts).
   const snapshotParts = snapshotRows(t, period, byYear.years);
-  // Up to four statements (they may run on a read replica), each answering texts
-  // (domino-source.ts), each text one aggregate so that its fields stay in step: the flows of whole
-  // years and those of the edges, as they are (summed per party in Node, cheaper than a hash
-  // aggregate of numeric sums here), the edges' statement also answering the pairs of the days at
-  // the edges (so the days' purchases and their parties' classes are read once); the pairs of the
-  // months as they are (a pair repeated over months or days is summed by buildMatrix), read in Node
-  // as soon as they come; the snapshots' revenue per enterprise and the classified parties by
-  // sector. On PostgreSQL they run at once on as many connections (withWorkMemEach), so the
-  // database's cores share the work. Each also answers the tenant's analytics version, which every
-  // write that changes what they read moves in the same transaction: equal versions mean they saw
-  // the same data; otherwise they run again one after the other in one REPEATABLE READ transaction.
+  // The statements (they may run on a read replica), each answering texts (domino-source.ts), each
+  // text one aggregate so that its fields stay in step: one per whole year (its stored part, or its
+  // pairs, flows and snapshots from the rollups); the flows of the months and days at the edges, as
+  // they are (summed per party in Node), that statement also answering the pairs of the days at the
+  // edges (so the days' purchases and their parties' classes are read once); the pairs of the edge
+  // months as they are (a pair repeated over months, days or years is summed by buildMatrix); the
+  // snapshots' revenue of the edge months and the classified parties by sector. On PostgreSQL they
+  // run at once on as many connections (withWorkMemEach), so the database's cores share the work.
+  // Each also answers the tenant's analytics version, which every write that changes what they read
+  // moves in the same transaction: equal versions mean they saw the same data; otherwise they run
+  // again one after the other in one REPEATABLE READ transaction.
   const version = sql<number>`(SELECT version FROM analytics_state WHERE tenant_id = ${t})`;
   // Only the edges' statement reads the days, and only when the period has some.
   const inDays = sql.join(
@@ -102,41 +100,41 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
     )`;
   const dayPairsText = sql`(SELECT string_agg(concat_ws(' ', buyer_id, seller_id, amount), ' ')
     FROM days WHERE buyer_in_l AND seller_in_l)`;
-  const flows = (parts: RawBuilder<unknown>[], withDays: boolean) => async (trx: Kysely<Database>) => {
-    const result = await sql<{ version: number | null; flows: string | null; day_pairs: string | null }>`${
-      withDays ? daysCte : sql``
-    }
+  type Run = (trx: Kysely<Database>) => Promise<Partial<MatrixParts> & { version: number | null }>;
+  const edgeRuns: Run[] = [];
+  if (edgeFlows.length) {
+    const withDays = days.length > 0;
+    edgeRuns.push(async (trx) => {
+      const result = await sql<{ version: number | null; flows: string | null; day_pairs: string | null }>`${
+        withDays ? daysCte : sql``
+      }
       SELECT ${version} AS version,
         (SELECT string_agg(concat_ws(' ', party_id, received, paid), ' ')
-         FROM (${sql.join(parts, sql` UNION ALL `)}) flow(party_id, received, paid)) AS flows,
+         FROM (${sql.join(edgeFlows, sql` UNION ALL `)}) flow(party_id, received, paid)) AS flows,
         ${withDays ? dayPairsText : sql`NULL::text`} AS day_pairs`.execute(trx);
-    const row = result.rows[0];
-    const read = { version: row?.version ?? null, flows: row?.flows ?? '' };
-    return withDays ? { ...read, dayPairs: readPairs(row?.day_pairs ?? '') } : read;
-  };
-  const runs: Array<(trx: Kysely<Database>) => Promise<Partial<MatrixParts> & { version: number | null }>> = [
-    ...(edgeFlows.length ? [flows(edgeFlows, days.length > 0)] : []),
-    ...(yearFlows.length ? [flows(yearFlows, false)] : []),
-  ];
+      const row = result.rows[0];
+      const read = { version: row?.version ?? null, flows: row?.flows ?? '' };
+      return withDays ? { ...read, dayPairs: readPairs(row?.day_pairs ?? '') } : read;
+    });
+  }
   if (pairParts.length) {
-    runs.push(async (trx) => {
+    edgeRuns.push(async (trx) => {
       const result = await sql<{ version: number | null; pairs: string | null }>`SELECT ${version} AS version,
           (SELECT string_agg(concat_ws(' ', a, b, amount), ' ')
            FROM (${sql.join(pairParts, sql` UNION ALL `)}) pair(a, b, amount)) AS pairs`.execute(trx);
       return { version: result.rows[0]?.version ?? null, pairs: readPairs(result.rows[0]?.pairs ?? '') };
     });
   }
-  runs.push(async (trx) => {
+  edgeRuns.push(async (trx) => {
+    const snapshots = snapshotParts.length
+      ? sql`(SELECT string_agg(concat_ws(' ', enterprise_id, revenue), ' ')
+         FROM (${sql.join(snapshotParts, sql` UNION ALL `)}) snap(enterprise_id, revenue))`
+      : sql`NULL::text`;
     const result = await sql<{
       version: number | null;
       snapshots: string | null;
       sectors: Array<[string, string]> | null;
-    }>`SELECT ${version} AS version,
-        (SELECT string_agg(concat_ws(' ', enterprise_id, revenue), ' ')
-         FROM (
-           SELECT sn.enterprise_id, sum(sn.revenue) FROM (${sql.join(snapshotParts, sql` UNION ALL `)}) sn
-           GROUP BY sn.enterprise_id
-         ) snap(enterprise_id, revenue)) AS snapshots,
+    }>`SELECT ${version} AS version, ${snapshots} AS snapshots,
         (SELECT json_agg(json_build_array(sector, parties))
          FROM (
            SELECT sector, string_agg(party_id::text, ' ') FROM analytics_party_class WHERE tenant_id = ${t} GROUP BY sector
@@ -144,54 +142,68 @@ export async function loadMatrix(db: Kysely<Database>, period: MatrixPeriod): Pr
     const row = result.rows[0];
     return { version: row?.version ?? null, snapshots: row?.snapshots ?? '', sectors: row?.sectors ?? [] };
   });
-  let parts = await withWorkMemEach(db, runs);
-  if (new Set(parts.map((part) => part.version)).size > 1)
-    parts = await withWorkMemEach(db, runs, { consistent: true });
-  // Each part answers its own fields (the edges' statement alone the days' pairs), but the flows
-  // come from up to two.
-  const {
-    pairs = readPairs(''),
-    dayPairs = readPairs(''),
-    snapshots = '',
-    sectors = [],
-  }: Partial<MatrixParts> = Object.assign({}, ...parts);
+  // The whole years' list, then their parts beside the edges' statements.
+  const readAll = async (list: Kysely<Database>, run: (runs: Run[]) => Promise<Array<Awaited<ReturnType<Run>>>>) => {
+    const years = byYear.years ? await yearsOf(list, t, byYear.years) : { tenantVersion: null, years: [] };
+    const yearRuns: Run[] = years.years.map((year) => async (trx) => {
+      const read = await readYearPart(trx, t, year, useStored);
+      return { version: read.tenantVersion, year: read };
+    });
+    const parts = await run([...yearRuns, ...edgeRuns]);
+    return byYear.years ? [...parts, { version: years.tenantVersion }] : parts;
+  };
+  let parts = await readAll(db, (runs) => withWorkMemEach(db, runs));
+  if (new Set(parts.map((part) => part.version)).size > 1) {
+    const [consistent] = await withWorkMemEach(db, [(trx) => readAll(trx, (runs) => withWorkMemEach(trx, runs))], {
+      consistent: true,
+    });
+    parts = consistent ?? [];
+  }
+  const years = parts.flatMap((part) => (part.year ? [part.year] : []));
+  const pairs = [
+    ...parts.flatMap((part) => [part.pairs, part.dayPairs]),
+    ...years.map((read) => readPairs(read.part.pairs)),
+  ].filter((read): read is PairsRead => read !== undefined);
+  const texts = (pick: (part: Partial<MatrixParts>) => string | undefined, ofYear: (part: YearPart) => string) => [
+    ...parts.flatMap((part) => {
+      const text = pick(part);
+      return text ? [text] : [];
+    }),
+    ...years.flatMap((read) => (ofYear(read.part) ? [ofYear(read.part)] : [])),
+  ];
   const source = matrixSource({
-    pairs: joinPairs(pairs, dayPairs),
-    flows: parts.flatMap((part) => (part.flows ? [part.flows] : [])),
-    snapshots,
-    sectors,
+    pairs: joinPairs(pairs),
+    flows: texts(
+      (part) => part.flows,
+      (part) => part.flows,
+    ),
+    snapshots: texts(
+      (part) => part.snapshots,
+      (part) => part.snapshots,
+    ),
+    sectors: parts.flatMap((part) => part.sectors ?? []),
   });
-  return buildMatrix(source);
+  return {
+    matrix: buildMatrix(source),
+    newParts: years.filter((read) => !read.stored && read.versioned).map((read) => read.part),
+    storedYears: years.filter((read) => read.stored).map((read) => read.part.year),
+  };
 }
 
 /**
- * The snapshots' revenue of the months overlapping the period, as (enterprise_id, revenue) rows
- * with revenue: the whole years `years` (splitRange's, open ends allowed) from
- * analytics_snapshot_year, the other months from enterprise_snapshot. Summed per enterprise, the
- * same as summing the period's snapshots, whose null revenues add nothing.
+ * The snapshots' revenue of the months overlapping the period outside its whole years `years`
+ * (splitRange's, open ends allowed; those are read with the years' parts), as (enterprise_id,
+ * revenue) rows from enterprise_snapshot; none when the period is whole years. Summed per
+ * enterprise in Node, the same as summing the period's snapshots, whose null revenues add nothing.
  */
 function snapshotRows(tenantId: string, period: MatrixPeriod, years: PeriodRange | null): RawBuilder<unknown>[] {
   const months = [sql`tenant_id = ${tenantId}`, sql`revenue IS NOT NULL`];
   if (period.from) months.push(sql`period >= date_trunc('month', ${period.from}::date::timestamp)::date`);
   if (period.to) months.push(sql`period <= ${period.to}::date`);
-  if (!years)
-    return [sql`SELECT enterprise_id, revenue FROM enterprise_snapshot WHERE ${sql.join(months, sql` AND `)}`];
-  const inYears = [sql`tenant_id = ${tenantId}`];
   const outside: RawBuilder<unknown>[] = [];
-  if (years.first) {
-    inYears.push(sql`year >= ${yearOf(years.first)}::smallint`);
-    outside.push(sql`period < ${years.first}::date`);
-  }
-  if (years.last) {
-    inYears.push(sql`year <= ${yearOf(years.last)}::smallint`);
-    outside.push(sql`period >= ${firstDayOfYear(yearOf(years.last) + 1)}::date`);
-  }
-  const rows = [sql`SELECT enterprise_id, revenue FROM analytics_snapshot_year WHERE ${sql.join(inYears, sql` AND `)}`];
-  if (outside.length) {
-    rows.push(
-      sql`SELECT enterprise_id, revenue FROM enterprise_snapshot
-        WHERE ${sql.join(months, sql` AND `)} AND (${sql.join(outside, sql` OR `)})`,
-    );
-  }
-  return rows;
+  if (years?.first) outside.push(sql`period < ${years.first}::date`);
+  if (years?.last) outside.push(sql`period >= ${firstDayOfYear(yearOf(years.last) + 1)}::date`);
+  if (years && outside.length === 0) return [];
+  if (years) months.push(sql`(${sql.join(outside, sql` OR `)})`);
+  return [sql`SELECT enterprise_id, revenue FROM enterprise_snapshot WHERE ${sql.join(months, sql` AND `)}`];
 }

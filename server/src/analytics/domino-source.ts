@@ -19,8 +19,11 @@ export interface MatrixTexts {
    * repeated over years, months and days.
    */
   readonly flows: readonly string[];
-  /** enterprise revenue: the sum of its snapshots' revenue over the months of the period. */
-  readonly snapshots: string;
+  /**
+   * enterprise revenue, in one or more texts: its snapshots' revenue over the months of the period,
+   * an enterprise repeated over years and months.
+   */
+  readonly snapshots: readonly string[];
   /** [sector, "party party ..."]: the KBLI section of every classified party. */
   readonly sectors: ReadonlyArray<readonly [string, string]>;
 }
@@ -115,21 +118,27 @@ export function readPairs(text: string): PairsRead {
   return { buyers, sellers, amounts, parties: distinctAscending(buyers, sellers) };
 }
 
-/** Two reads of pairs as one (a pair in both comes twice: buildMatrix sums it). */
-export function joinPairs(a: PairsRead, b: PairsRead): PairsRead {
-  if (b.buyers.length === 0) return a;
-  if (a.buyers.length === 0) return b;
-  const both = (x: Float64Array, y: Float64Array) => {
-    const out = new Float64Array(x.length + y.length);
-    out.set(x);
-    out.set(y, x.length);
+/** Reads of pairs as one (a pair in several comes several times: buildMatrix sums it). */
+export function joinPairs(reads: readonly PairsRead[]): PairsRead {
+  const some = reads.filter((read) => read.buyers.length > 0);
+  if (some.length <= 1) return some[0] ?? readPairs('');
+  const all = (pick: (read: PairsRead) => Float64Array) => {
+    const out = new Float64Array(some.reduce((n, read) => n + pick(read).length, 0));
+    let at = 0;
+    for (const read of some) {
+      out.set(pick(read), at);
+      at += pick(read).length;
+    }
     return out;
   };
   return {
-    buyers: both(a.buyers, b.buyers),
-    sellers: both(a.sellers, b.sellers),
-    amounts: both(a.amounts, b.amounts),
-    parties: distinctAscending(a.parties, b.parties),
+    buyers: all((read) => read.buyers),
+    sellers: all((read) => read.sellers),
+    amounts: all((read) => read.amounts),
+    parties: distinctAscending(
+      all((read) => read.parties),
+      new Float64Array(0),
+    ),
   };
 }
 
@@ -156,11 +165,13 @@ export function matrixSource(texts: MatrixTexts): MatrixSource {
     }
   }
   const snapshot = new Float64Array(n);
-  const snapshots = new Tokens(texts.snapshots);
-  for (let k = snapshots.count / 2; k > 0; k--) {
-    const i = at(snapshots.number());
-    const revenue = snapshots.number();
-    if (i >= 0) snapshot[i] = (snapshot[i] as number) + revenue;
+  for (const text of texts.snapshots) {
+    const snapshots = new Tokens(text);
+    for (let k = snapshots.count / 2; k > 0; k--) {
+      const i = at(snapshots.number());
+      const revenue = snapshots.number();
+      if (i >= 0) snapshot[i] = (snapshot[i] as number) + revenue;
+    }
   }
   const revenue = new Float64Array(n);
   for (let i = 0; i < n; i++) revenue[i] = Math.max(received[i] as number, paid[i] as number, snapshot[i] as number);

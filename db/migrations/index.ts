@@ -21,7 +21,7 @@ import * as analyticsFillInKeyOrder from './2026_12_08_1000_analytics_fill_in_ke
 import * as analyticsGovSellerYear from './2026_12_09_1000_analytics_gov_seller_year.ts';
 import * as analyticsStateFirst from './2026_12_10_1000_analytics_state_first.ts';
 import * as analyticsSnapshotYear from './2026_12_11_1000_analytics_snapshot_year.ts';
-import * as dominoYearParts from './2026_12_12_1000_domino_year_parts.ts';
+import * as dominoParts from './2026_12_12_1000_domino_parts.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -50,5 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_09_1000_analytics_gov_seller_year': analyticsGovSellerYear,
   '2026_12_10_1000_analytics_state_first': analyticsStateFirst,
   '2026_12_11_1000_analytics_snapshot_year': analyticsSnapshotYear,
-  '2026_12_12_1000_domino_year_parts': dominoYearParts,
+  '2026_12_12_1000_domino_parts': dominoParts,
 };

@@ -16,9 +16,9 @@
  * Options: --scale K (database jejaring_demo for 1, jejaring_scale10, jejaring_scale100), --url URL
  * (overrides), --runs N (measured runs per query, default 60), --only name,name,
  * --empty-domino-store (time the building of every domino matrix: nothing persisted, neither the
- * periods' matrices nor the whole years' parts), --empty-domino-periods (the periods' matrices
- * emptied, the years' parts kept where current: a period asked for the first time, or after a
- * write into other years than its whole ones),
+ * periods' matrices nor the parts of whole years and months), --empty-domino-periods (the periods'
+ * matrices emptied, the parts kept where current: a period asked for the first time, or after a
+ * write into other months than its whole ones),
  * --after-write S (after the queries, one write moves the analytics version, as any import or
  * form does; S seconds later every period of dominoEffect is asked once more: the "after write"
  * line, its first answers when the server's warmer had S seconds, at its default
@@ -46,11 +46,7 @@ const RUNS = Number(option('runs') ?? 60);
 const ONLY = option('only')?.split(',');
 const EMPTY_DOMINO_STORE = process.argv.includes('--empty-domino-store');
 const EMPTY_DOMINO_PERIODS = EMPTY_DOMINO_STORE || process.argv.includes('--empty-domino-periods');
-const dominoStore = EMPTY_DOMINO_STORE
-  ? 'emptied'
-  : EMPTY_DOMINO_PERIODS
-    ? "periods emptied, years' parts kept"
-    : 'kept';
+const dominoStore = EMPTY_DOMINO_STORE ? 'emptied' : EMPTY_DOMINO_PERIODS ? 'periods emptied, parts kept' : 'kept';
 const AFTER_WRITE = option('after-write') === undefined ? null : Number(option('after-write'));
 const TENANT = process.env.TENANT ?? '61.12';
 const OUT = path.resolve(
@@ -206,7 +202,7 @@ async function main(): Promise<void> {
   await sql`DELETE FROM analytics_result WHERE tenant_id = ${TENANT}`.execute(cleaner.db);
   if (EMPTY_DOMINO_PERIODS)
     await sql`DELETE FROM analytics_domino_matrix WHERE tenant_id = ${TENANT}`.execute(cleaner.db);
-  if (EMPTY_DOMINO_STORE) await sql`DELETE FROM analytics_domino_year WHERE tenant_id = ${TENANT}`.execute(cleaner.db);
+  if (EMPTY_DOMINO_STORE) await sql`DELETE FROM analytics_domino_part WHERE tenant_id = ${TENANT}`.execute(cleaner.db);
   await cleaner.close();
   const ask = async (query: string, variables: Record<string, unknown>) => {
     const started = performance.now();

@@ -11,16 +11,16 @@
  *
  * Options: --url URL (default jejaring_scale100), --periods JSON ([[from, to], …], null for an
  * open end; default the whole recorded period, two multi-year ranges and a fiscal year), --reps N (3),
- * --parts none|stored (none, the default: every whole year read from the rollups, as when nothing
- * is stored; stored: whole years read from their stored parts where those are current, the parts
- * read from the rollups stored first, so that every rep reads them).
+ * --parts none|stored (none, the default: every whole year and month read from the rollups, as when
+ * nothing is stored; stored: read from their stored parts where those are current, the parts read
+ * from the rollups stored first, so that every rep reads them).
  */
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import { openDatabase } from '@jejaring/db';
 import type { DominoMatrix } from '@jejaring/server/analytics/domino-matrix';
 import { loadMatrix } from '@jejaring/server/analytics/domino-matrix.sql';
-import { storeYearParts } from '@jejaring/server/analytics/domino-year-parts.sql';
+import { storeParts } from '@jejaring/server/analytics/domino-parts.sql';
 import { postgresCpuSince, postgresCpuSnapshot } from './api/process.ts';
 
 function option(name: string): string | undefined {
@@ -35,7 +35,7 @@ const PERIODS = JSON.parse(
 ) as Array<[string | null, string | null]>;
 const REPS = Number(option('reps') ?? 3);
 const TENANT = process.env.TENANT ?? '61.12';
-/** Whether whole years are read from their stored parts (analytics_domino_year) when current. */
+/** Whether whole years and months are read from their stored parts (analytics_domino_part) when current. */
 const PARTS = option('parts') === 'stored';
 
 const load = () =>
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     if (PARTS) {
       for (const [from, to] of PERIODS) {
         const { newParts } = await loadMatrix(handle.db, { tenantId: TENANT, from, to });
-        await storeYearParts(handle.db, TENANT, newParts);
+        await storeParts(handle.db, TENANT, newParts);
       }
     }
     for (let rep = 0; rep < REPS; rep++) {
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   process.stderr.write('\r');
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   console.log(
-    `\nDomino matrices built — ${URL_}, whole years ${PARTS ? 'from stored parts' : 'from the rollups'}, ${REPS} runs per period, load average ${load()}`,
+    `\nDomino matrices built — ${URL_}, whole years and months ${PARTS ? 'from stored parts' : 'from the rollups'}, ${REPS} runs per period, load average ${load()}`,
   );
   console.log('period                    wall p50   wall max   Node CPU p50   PostgreSQL CPU p50   matrix');
   for (const [key, runs] of times) {

@@ -5,8 +5,8 @@ import { cascade, type DominoEffectData } from './domino-cascade.ts';
 import { injection } from './domino-injection.sql.ts';
 import { loadMatrix, type MatrixPeriod } from './domino-matrix.sql.ts';
 import { type DominoMatrix, decodeMatrix, encodeMatrix } from './domino-matrix.ts';
+import { storeParts } from './domino-parts.sql.ts';
 import { readStoredMatrix, storeMatrix, touchStoredMatrix } from './domino-store.sql.ts';
-import { storeYearParts } from './domino-year-parts.sql.ts';
 import { cachedResult, statementKey } from './result-cache.sql.ts';
 import type { SpendScope } from './spend-scope.ts';
 import { analytic, analyticsVersions, MIB, VersionedCache } from './versions.ts';
@@ -127,10 +127,10 @@ async function readOrBuild(
   const { matrix: built, newParts } = await loadMatrix(db, period);
   const encoded = encodeMatrix(built);
   // On the primary, outside the request's read routing and its cancellation, after the answer: the
-  // matrix, then the whole years' parts read from the rollups.
+  // matrix, then the parts read from the tables.
   const writing: Promise<void> = outsideRequest(async () => {
     await storeMatrix(db, period.tenantId, key, version, encoded);
-    await storeYearParts(db, period.tenantId, newParts);
+    await storeParts(db, period.tenantId, newParts);
   }).then(
     () => undefined,
     (error: unknown) => observer.storeFailed?.(error),

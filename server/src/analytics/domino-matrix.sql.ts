@@ -1,10 +1,10 @@
 import type { Database } from '@jejaring/db';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { firstDayOfYear, yearOf } from './dates.ts';
+import { type Kysely, sql } from 'kysely';
+import { periodStart, periodsBetween } from './dates.ts';
 import { buildMatrix, type DominoMatrix } from './domino-matrix.ts';
+import { type Part, type PartKey, type PartRead, partsOf, readPart } from './domino-parts.sql.ts';
 import { joinPairs, matrixSource, type PairsRead, readPairs } from './domino-source.ts';
-import { readYearPart, type YearPart, type YearRead, yearsOf } from './domino-year-parts.sql.ts';
-import { type PeriodRange, splitRange } from './periods.ts';
+import { splitRange } from './periods.ts';
 import { withWorkMemEach } from './versions.ts';
 
 /** A period as the matrix sees it: the filter's inclusive day range, open ends null. */
@@ -16,32 +16,31 @@ export interface MatrixPeriod {
 
 /** What loadMatrix's statements answer, each part from one of them. */
 interface MatrixParts {
-  readonly pairs: PairsRead;
-  /** The pairs of the days at the edges, read with the edges' flows. */
+  /** The pairs of the days at the edges, read with their flows. */
   readonly dayPairs: PairsRead;
   readonly flows: string;
   readonly snapshots: string;
   readonly sectors: Array<[string, string]>;
-  /** A whole year's part (domino-year-parts.sql.ts). */
-  readonly year: YearRead;
+  /** A whole year's or month's part (domino-parts.sql.ts). */
+  readonly part: PartRead;
 }
 
-/** A period's matrix, with the whole years' parts it read from the rollups (to be stored). */
+/** A period's matrix, with the parts it read from the tables (for the caller to store) and those it read stored. */
 export interface LoadedMatrix {
   readonly matrix: DominoMatrix;
-  readonly newParts: YearPart[];
-  /** The whole years whose stored parts were read. */
-  readonly storedYears: number[];
+  readonly newParts: Part[];
+  readonly storedParts: PartKey[];
 }
 
 /**
- * The period's matrix, from the rollups and the transactions (the days of partial months): every
- * (buyer, seller, amount) between parties of L (analytics_pair_month, by month), what parties of L
- * received and paid (analytics_party_year for whole years, analytics_party_month for the months
- * at the edges), the snapshots' revenue and the parties' sectors. Whole calendar years come from
- * their stored parts when those are of the year's current version (`storedParts`, the default),
- * else from the rollups, and are then returned as `newParts` for the caller to store. With the
- * analytic settings (withWorkMemEach): in the caller's transaction, if `db` is one.
+ * The period's matrix: every (buyer, seller, amount) between parties of L, what parties of L
+ * received and paid, the snapshots' revenue and the parties' sectors. Whole years and whole months
+ * come as parts (domino-parts.sql.ts): stored ones when they are of their current version
+ * (`storedParts`, the default), else read from the rollups (analytics_pair_month; analytics_party_year
+ * and analytics_snapshot_year for a year, analytics_party_month and enterprise_snapshot for a month)
+ * and returned as `newParts` for the caller to store. The days of partial months at the edges come
+ * from the purchases, with the snapshots of those months. With the analytic settings
+ * (withWorkMemEach): in the caller's transaction, if `db` is one.
  */
 export async function loadMatrix(
   db: Kysely<Database>,
@@ -50,85 +49,52 @@ export async function loadMatrix(
 ): Promise<LoadedMatrix> {
   const t = period.tenantId;
   const useStored = options.storedParts ?? true;
-  // Pairs rarely repeat over months (at scale 100, 728,455 pair-months for 682,362 pairs): they are
-  // read by month. Whole years come as yearly parts; the months and days at the edges as below.
-  const byYear = splitRange(period.from, period.to, true);
-  const { days } = byYear;
-  const inRange = (column: string, range: PeriodRange) => {
-    const parts: RawBuilder<unknown>[] = [sql`tenant_id = ${t}`];
-    if (range.first) parts.push(sql`${sql.ref(column)} >= ${range.first}::date`);
-    if (range.last) parts.push(sql`${sql.ref(column)} <= ${range.last}::date`);
-    return sql.join(parts, sql` AND `);
-  };
-  const pairParts: RawBuilder<unknown>[] = [];
-  const edgeFlows: RawBuilder<unknown>[] = [];
-  for (const range of byYear.months) {
-    pairParts.push(sql`SELECT buyer_id, seller_id, amount FROM analytics_pair_month WHERE ${inRange('month', range)}`);
-    edgeFlows.push(sql`SELECT party_id, received, paid FROM analytics_party_month WHERE ${inRange('month', range)}`);
-  }
-  if (days.length) {
-    // The purchases of the days at the edges, read once, by the edges' statement, for their pairs
-    // and both flows.
-    edgeFlows.push(sql`SELECT buyer_id, 0::bigint, amount FROM days WHERE buyer_in_l`);
-    edgeFlows.push(sql`SELECT seller_id, amount, 0::bigint FROM days WHERE seller_in_l`);
-  }
-  // Snapshot months overlapping the period outside its whole years (those are in the years' parts).
-  const snapshotParts = snapshotRows(t, period, byYear.years);
+  const { years, months, days } = splitRange(period.from, period.to, true);
   // The statements (they may run on a read replica), each answering texts (domino-source.ts), each
-  // text one aggregate so that its fields stay in step: one per whole year (its stored part, or its
-  // pairs, flows and snapshots from the rollups); the flows of the months and days at the edges, as
-  // they are (summed per party in Node), that statement also answering the pairs of the days at the
-  // edges (so the days' purchases and their parties' classes are read once); the pairs of the edge
-  // months as they are (a pair repeated over months, days or years is summed by buildMatrix); the
-  // snapshots' revenue of the edge months and the classified parties by sector. On PostgreSQL they
-  // run at once on as many connections (withWorkMemEach), so the database's cores share the work.
-  // Each also answers the tenant's analytics version, which every write that changes what they read
-  // moves in the same transaction: equal versions mean they saw the same data; otherwise they run
-  // again one after the other in one REPEATABLE READ transaction.
+  // text one aggregate so that its fields stay in step: one per part (a whole year or month); the
+  // purchases of the days at the edges (their pairs and both flows, read once); the snapshots of the
+  // partial months at the edges and the classified parties by sector. A pair or party repeated over
+  // parts and days is summed in Node (buildMatrix, matrixSource). On PostgreSQL they run at once on
+  // as many connections (withWorkMemEach), so the database's cores share the work. Each also answers
+  // the tenant's analytics version, which every write that changes what they read moves in the same
+  // transaction: equal versions mean they saw the same data; otherwise they run again one after the
+  // other in one REPEATABLE READ transaction.
   const version = sql<number>`(SELECT version FROM analytics_state WHERE tenant_id = ${t})`;
-  // Only the edges' statement reads the days, and only when the period has some.
-  const inDays = sql.join(
-    days.map(([a, b]) => sql`t.occurred_on BETWEEN ${a}::date AND ${b}::date`),
-    sql` OR `,
-  );
-  const daysCte = sql`WITH days AS MATERIALIZED (
-      SELECT t.buyer_id, t.seller_id, t.amount, b.in_l AS buyer_in_l, s.in_l AS seller_in_l
-      FROM "transaction" t
-      JOIN analytics_party_class b ON b.tenant_id = t.tenant_id AND b.party_id = t.buyer_id
-      JOIN analytics_party_class s ON s.tenant_id = t.tenant_id AND s.party_id = t.seller_id
-      WHERE t.tenant_id = ${t} AND (${inDays}) AND (b.in_l OR s.in_l)
-    )`;
-  const dayPairsText = sql`(SELECT string_agg(concat_ws(' ', buyer_id, seller_id, amount), ' ')
-    FROM days WHERE buyer_in_l AND seller_in_l)`;
   type Run = (trx: Kysely<Database>) => Promise<Partial<MatrixParts> & { version: number | null }>;
-  const edgeRuns: Run[] = [];
-  if (edgeFlows.length) {
-    const withDays = days.length > 0;
-    edgeRuns.push(async (trx) => {
-      const result = await sql<{ version: number | null; flows: string | null; day_pairs: string | null }>`${
-        withDays ? daysCte : sql``
-      }
-      SELECT ${version} AS version,
-        (SELECT string_agg(concat_ws(' ', party_id, received, paid), ' ')
-         FROM (${sql.join(edgeFlows, sql` UNION ALL `)}) flow(party_id, received, paid)) AS flows,
-        ${withDays ? dayPairsText : sql`NULL::text`} AS day_pairs`.execute(trx);
+  const liveRuns: Run[] = [];
+  if (days.length) {
+    const inDays = sql.join(
+      days.map(([a, b]) => sql`t.occurred_on BETWEEN ${a}::date AND ${b}::date`),
+      sql` OR `,
+    );
+    liveRuns.push(async (trx) => {
+      const result = await sql<{ version: number | null; flows: string | null; day_pairs: string | null }>`
+        WITH days AS MATERIALIZED (
+          SELECT t.buyer_id, t.seller_id, t.amount, b.in_l AS buyer_in_l, s.in_l AS seller_in_l
+          FROM "transaction" t
+          JOIN analytics_party_class b ON b.tenant_id = t.tenant_id AND b.party_id = t.buyer_id
+          JOIN analytics_party_class s ON s.tenant_id = t.tenant_id AND s.party_id = t.seller_id
+          WHERE t.tenant_id = ${t} AND (${inDays}) AND (b.in_l OR s.in_l)
+        )
+        SELECT ${version} AS version,
+          (SELECT string_agg(concat_ws(' ', party_id, received, paid), ' ')
+           FROM (SELECT buyer_id, 0::bigint, amount FROM days WHERE buyer_in_l
+                 UNION ALL SELECT seller_id, amount, 0::bigint FROM days WHERE seller_in_l) flow(party_id, received, paid)) AS flows,
+          (SELECT string_agg(concat_ws(' ', buyer_id, seller_id, amount), ' ')
+           FROM days WHERE buyer_in_l AND seller_in_l) AS day_pairs`.execute(trx);
       const row = result.rows[0];
-      const read = { version: row?.version ?? null, flows: row?.flows ?? '' };
-      return withDays ? { ...read, dayPairs: readPairs(row?.day_pairs ?? '') } : read;
+      return { version: row?.version ?? null, flows: row?.flows ?? '', dayPairs: readPairs(row?.day_pairs ?? '') };
     });
   }
-  if (pairParts.length) {
-    edgeRuns.push(async (trx) => {
-      const result = await sql<{ version: number | null; pairs: string | null }>`SELECT ${version} AS version,
-          (SELECT string_agg(concat_ws(' ', a, b, amount), ' ')
-           FROM (${sql.join(pairParts, sql` UNION ALL `)}) pair(a, b, amount)) AS pairs`.execute(trx);
-      return { version: result.rows[0]?.version ?? null, pairs: readPairs(result.rows[0]?.pairs ?? '') };
-    });
-  }
-  edgeRuns.push(async (trx) => {
-    const snapshots = snapshotParts.length
-      ? sql`(SELECT string_agg(concat_ws(' ', enterprise_id, revenue), ' ')
-         FROM (${sql.join(snapshotParts, sql` UNION ALL `)}) snap(enterprise_id, revenue))`
+  // A snapshot counts for every month overlapping the period (docs/metrics.md): those of the
+  // partial months at the edges are read here, the others with their parts.
+  const partialMonths = [
+    ...new Set(days.flatMap(([a, b]) => periodsBetween(periodStart(a, 'MONTH'), periodStart(b, 'MONTH'), 'MONTH'))),
+  ];
+  liveRuns.push(async (trx) => {
+    const snapshots = partialMonths.length
+      ? sql`(SELECT string_agg(concat_ws(' ', enterprise_id, revenue), ' ') FROM enterprise_snapshot
+          WHERE tenant_id = ${t} AND revenue IS NOT NULL AND period IN (${sql.join(partialMonths.map((m) => sql`${m}::date`))}))`
       : sql`NULL::text`;
     const result = await sql<{
       version: number | null;
@@ -142,15 +108,14 @@ export async function loadMatrix(
     const row = result.rows[0];
     return { version: row?.version ?? null, snapshots: row?.snapshots ?? '', sectors: row?.sectors ?? [] };
   });
-  // The whole years' list, then their parts beside the edges' statements.
+  // The parts' list, then the parts beside the other statements.
   const readAll = async (list: Kysely<Database>, run: (runs: Run[]) => Promise<Array<Awaited<ReturnType<Run>>>>) => {
-    const years = byYear.years ? await yearsOf(list, t, byYear.years) : { tenantVersion: null, years: [] };
-    const yearRuns: Run[] = years.years.map((year) => async (trx) => {
-      const read = await readYearPart(trx, t, year, useStored);
-      return { version: read.tenantVersion, year: read };
+    const found = await partsOf(list, t, years, months);
+    const partRuns: Run[] = found.parts.map((key) => async (trx) => {
+      const read = await readPart(trx, t, key, useStored);
+      return { version: read.tenantVersion, part: read };
     });
-    const parts = await run([...yearRuns, ...edgeRuns]);
-    return byYear.years ? [...parts, { version: years.tenantVersion }] : parts;
+    return [...(await run([...partRuns, ...liveRuns])), { version: found.tenantVersion }];
   };
   let parts = await readAll(db, (runs) => withWorkMemEach(db, runs));
   if (new Set(parts.map((part) => part.version)).size > 1) {
@@ -159,20 +124,14 @@ export async function loadMatrix(
     });
     parts = consistent ?? [];
   }
-  const years = parts.flatMap((part) => (part.year ? [part.year] : []));
-  const pairs = [
-    ...parts.flatMap((part) => [part.pairs, part.dayPairs]),
-    ...years.map((read) => readPairs(read.part.pairs)),
-  ].filter((read): read is PairsRead => read !== undefined);
-  const texts = (pick: (part: Partial<MatrixParts>) => string | undefined, ofYear: (part: YearPart) => string) => [
-    ...parts.flatMap((part) => {
-      const text = pick(part);
-      return text ? [text] : [];
-    }),
-    ...years.flatMap((read) => (ofYear(read.part) ? [ofYear(read.part)] : [])),
-  ];
+  const reads = parts.flatMap((part) => (part.part ? [part.part] : []));
+  const texts = (pick: (part: Partial<MatrixParts>) => string | undefined, ofPart: (part: Part) => string) =>
+    [...parts.map(pick), ...reads.map((read) => ofPart(read.part))].filter((text): text is string => Boolean(text));
   const source = matrixSource({
-    pairs: joinPairs(pairs),
+    pairs: joinPairs([
+      ...parts.flatMap((part) => (part.dayPairs ? [part.dayPairs] : [])),
+      ...reads.map((read) => readPairs(read.part.pairs)),
+    ]),
     flows: texts(
       (part) => part.flows,
       (part) => part.flows,
@@ -185,25 +144,7 @@ export async function loadMatrix(
   });
   return {
     matrix: buildMatrix(source),
-    newParts: years.filter((read) => !read.stored && read.versioned).map((read) => read.part),
-    storedYears: years.filter((read) => read.stored).map((read) => read.part.year),
+    newParts: reads.filter((read) => !read.stored && read.part.version > 0).map((read) => read.part),
+    storedParts: reads.filter((read) => read.stored).map(({ part: { span, start } }) => ({ span, start })),
   };
-}
-
-/**
- * The snapshots' revenue of the months overlapping the period outside its whole years `years`
- * (splitRange's, open ends allowed; those are read with the years' parts), as (enterprise_id,
- * revenue) rows from enterprise_snapshot; none when the period is whole years. Summed per
- * enterprise in Node, the same as summing the period's snapshots, whose null revenues add nothing.
- */
-function snapshotRows(tenantId: string, period: MatrixPeriod, years: PeriodRange | null): RawBuilder<unknown>[] {
-  const months = [sql`tenant_id = ${tenantId}`, sql`revenue IS NOT NULL`];
-  if (period.from) months.push(sql`period >= date_trunc('month', ${period.from}::date::timestamp)::date`);
-  if (period.to) months.push(sql`period <= ${period.to}::date`);
-  const outside: RawBuilder<unknown>[] = [];
-  if (years?.first) outside.push(sql`period < ${years.first}::date`);
-  if (years?.last) outside.push(sql`period >= ${firstDayOfYear(yearOf(years.last) + 1)}::date`);
-  if (years && outside.length === 0) return [];
-  if (years) months.push(sql`(${sql.join(outside, sql` OR `)})`);
-  return [sql`SELECT enterprise_id, revenue FROM enterprise_snapshot WHERE ${sql.join(months, sql` AND `)}`];
 }

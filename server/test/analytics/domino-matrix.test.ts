@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ref from '../../../tests/support/oracle/index.ts';
 import { loadMatrix } from '../../src/analytics/domino-matrix.sql.ts';
 import type { DominoMatrix } from '../../src/analytics/domino-matrix.ts';
-import { storeYearParts } from '../../src/analytics/domino-year-parts.sql.ts';
+import { type PartKey, storeParts } from '../../src/analytics/domino-parts.sql.ts';
 import { withWorkMem } from '../../src/analytics/versions.ts';
 import { clearTenant, loadFixture } from './fixtures.ts';
 import { randomWrite } from './histories.ts';
@@ -19,9 +19,10 @@ import { randomSnapshotWrite } from './snapshot-writes.ts';
  * the one the reference builds from the purchases and snapshots themselves (tests/support/oracle,
  * refDominoMatrix), on random datasets (years 2021-2023) written to after loading (purchases and
  * parties: histories.ts; snapshots: snapshot-writes.ts), for periods of every shape: open, whole
- * years, years with months and days at either edge, within one month. Whole years are read from
- * their stored parts (analytics_domino_year) when current: the parts are stored before the writes,
- * and after them a part is read exactly when no write moved its year, with the same matrix.
+ * years, years with months and days at either edge, within one month. Whole years and months are
+ * read from their stored parts (analytics_domino_part) when current: the parts are stored before
+ * the writes, and after them the matrices must still be exact, with some parts read stored and the
+ * stale ones read from the tables.
  */
 
 const DATASETS = Number(process.env.DOMINO_MATRIX_DATASETS ?? 8);
@@ -42,20 +43,8 @@ const PERIODS: Array<[string | null, string | null]> = [
   ['2022-03-05', '2022-03-20'],
 ];
 
-/** The tenant's years and their versions (analytics_year_state). */
-async function yearVersions(db: DatabaseHandle['db']): Promise<Map<number, number>> {
-  const rows = await sql<{ year: number; version: string }>`
-    SELECT year, version FROM analytics_year_state WHERE tenant_id = ${TEST_TENANT}`.execute(db);
-  return new Map(rows.rows.map((r) => [Number(r.year), Number(r.version)]));
-}
-
-/** The whole calendar years of [from, to] among `years`, ascending (counted by hand from the dates). */
-function wholeYears(from: string | null, to: string | null, years: number[]): number[] {
-  const first =
-    from === null ? -Infinity : from.endsWith('-01-01') ? Number(from.slice(0, 4)) : Number(from.slice(0, 4)) + 1;
-  const last = to === null ? Infinity : to.endsWith('-12-31') ? Number(to.slice(0, 4)) : Number(to.slice(0, 4)) - 1;
-  return years.filter((year) => year >= first && year <= last).sort((a, b) => a - b);
-}
+/** A part's key, as `YEAR 2022-01-01`. */
+const keyOf = (part: PartKey) => `${part.span} ${part.start}`;
 
 /** The matrix's non-zero coefficients as buyer → seller → coefficient, by party id. */
 function coefficients(m: DominoMatrix): Map<number, Map<number, number>> {
@@ -76,7 +65,7 @@ describe(`the domino matrix equals the one built from the purchases, on ${DATASE
   // Matrices compared with at least one coefficient, over every dataset (some datasets have none).
   let nonEmpty = 0;
   let compared = 0;
-  // Whole years read from their stored parts, and stale parts (a write moved their year) not read.
+  // Parts read stored, and stale parts (a write moved their month or year) read from the tables instead.
   let partsRead = 0;
   let partsStale = 0;
   beforeAll(async () => {
@@ -90,12 +79,13 @@ describe(`the domino matrix equals the one built from the purchases, on ${DATASE
     await sql`DELETE FROM voided_transaction WHERE tenant_id = ${TEST_TENANT}`.execute(db);
     await clearTenant(db, TEST_TENANT);
     await loadFixture(db, TEST_TENANT, randomFixture(seed));
-    // Every period once before the writes, its whole years' parts stored at the years' versions then.
+    // Every period once before the writes, the parts of its whole years and months stored.
+    const storedBefore = new Set<string>();
     for (const [from, to] of PERIODS) {
       const { newParts } = await loadMatrix(db, { tenantId: TEST_TENANT, from, to });
-      await storeYearParts(db, TEST_TENANT, newParts);
+      await storeParts(db, TEST_TENANT, newParts);
+      for (const part of newParts) storedBefore.add(keyOf(part));
     }
-    const before = await yearVersions(db);
     const rng = prng(seed * 11 + 3);
     const writes: string[] = [];
     for (let step = rng.int(0, 6); step > 0; step--)
@@ -103,32 +93,33 @@ describe(`the domino matrix equals the one built from the purchases, on ${DATASE
     // And to the snapshots, whose revenue the matrix reads by year and by month.
     for (let step = rng.int(1, 6); step > 0; step--) writes.push(await randomSnapshotWrite(db, TEST_TENANT, rng));
     const oracle = await ref.loadOracle(handle, TEST_TENANT);
-    const after = await yearVersions(db);
-    // The years whose stored part is of their current version: those the writes did not touch,
-    // then those stored again below.
-    const current = new Set([...after].filter(([year, version]) => before.get(year) === version).map(([year]) => year));
+    // The parts stored again after the writes (their stored ones were stale).
+    const restored = new Set<string>();
     for (const [from, to] of PERIODS) {
       // Its statements side by side, each in a transaction of its own (as the server builds), with
-      // the whole years' stored parts and without, and one after the other in the caller's transaction.
+      // the stored parts and without, and one after the other in the caller's transaction.
       const period = { tenantId: TEST_TENANT, from, to };
       const loaded = await loadMatrix(db, period);
-      const { matrix } = loaded;
       const fromRollups = await loadMatrix(db, period, { storedParts: false });
       const inOne = await withWorkMem(db, (trx) => loadMatrix(trx, period));
       const expected = ref.refDominoMatrix(oracle, from, to);
-      expect(coefficients(matrix), `${from}..${to} after ${writes.join('; ')}`).toEqual(expected);
+      expect(coefficients(loaded.matrix), `${from}..${to} after ${writes.join('; ')}`).toEqual(expected);
       expect(coefficients(fromRollups.matrix), `${from}..${to} from the rollups`).toEqual(expected);
       expect(coefficients(inOne.matrix), `${from}..${to} in one transaction`).toEqual(expected);
-      // A stored part is read exactly when it is of its year's current version.
-      const whole = wholeYears(from, to, [...after.keys()]);
-      expect(loaded.storedYears, `${from}..${to}`).toEqual(whole.filter((year) => current.has(year)));
-      expect(loaded.newParts.map((part) => part.year)).toEqual(whole.filter((year) => !current.has(year)));
-      expect(fromRollups.storedYears).toEqual([]);
-      partsRead += loaded.storedYears.length;
-      partsStale += whole.filter((year) => before.has(year) && !current.has(year)).length;
-      await storeYearParts(db, TEST_TENANT, loaded.newParts);
-      for (const part of loaded.newParts) current.add(part.year);
+      expect(fromRollups.storedParts).toEqual([]);
+      partsRead += loaded.storedParts.length;
+      partsStale += loaded.newParts.filter(
+        (part) => storedBefore.has(keyOf(part)) && !restored.has(keyOf(part)),
+      ).length;
+      await storeParts(db, TEST_TENANT, loaded.newParts);
+      for (const part of loaded.newParts) restored.add(keyOf(part));
+      // Asked again, every part is read stored, and the matrix is the same.
+      const again = await loadMatrix(db, period);
+      expect(again.newParts.map(keyOf), `${from}..${to} again`).toEqual([]);
+      expect(again.storedParts.length).toBe(loaded.storedParts.length + loaded.newParts.length);
+      expect(coefficients(again.matrix), `${from}..${to} again`).toEqual(expected);
       // Every party of the matrix is listed once, in ascending order.
+      const { matrix } = loaded;
       expect([...matrix.ids].every((id, i) => i === 0 || id > (matrix.ids[i - 1] as number))).toBe(true);
       compared++;
       if (expected.size) nonEmpty++;

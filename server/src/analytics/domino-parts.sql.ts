@@ -1,0 +1,198 @@
+import type { Database } from '@jejaring/db';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { firstDayOfYear, nextPeriod, yearOf } from './dates.ts';
+import type { PeriodRange } from './periods.ts';
+
+/*
+ * The stored parts of the domino matrices (tables analytics_part_state and analytics_domino_part,
+ * migration 2026_12_12_1000_domino_parts; docs/performance.md "Stored parts of the matrices"):
+ * what a matrix reads of one whole calendar year or month, kept with the version of what it read.
+ * A write into one month moves that month's version and its year's, so the other months' and
+ * years' parts stay current and a matrix reads them instead of their rollups.
+ */
+
+export type Span = 'MONTH' | 'YEAR';
+
+/** A whole month or year, named by its first day. */
+export interface PartKey {
+  readonly span: Span;
+  readonly start: string;
+}
+
+/** What a matrix reads of one whole month or year: the texts of loadMatrix's statements for it. */
+export interface Part extends PartKey {
+  /** The version the texts were read at (from analytics_part_state). */
+  readonly version: number;
+  /** `buyer seller amount` repeated: the pairs between parties of L, by month. */
+  readonly pairs: string;
+  /** `party received paid` repeated: the flows of parties of L. */
+  readonly flows: string;
+  /** `enterprise revenue` repeated: the snapshots' revenue per enterprise. */
+  readonly snapshots: string;
+}
+
+/** A part as one statement answered it, with the tenant's analytics version it saw. */
+export interface PartRead {
+  /** The tenant's analytics version (analytics_state), for loadMatrix's consistency check. */
+  readonly tenantVersion: number | null;
+  readonly part: Part;
+  /** Whether the part was read from the store (else from the rollups, and worth storing). */
+  readonly stored: boolean;
+}
+
+/**
+ * The tenant's whole years within `years` (open ends: every year) and whole months within the
+ * closed ranges `months` that hold any rows (a version), with the tenant's analytics version seen
+ * by the same statement.
+ */
+export async function partsOf(
+  db: Kysely<Database>,
+  tenantId: string,
+  years: PeriodRange | null,
+  months: readonly PeriodRange[],
+): Promise<{ tenantVersion: number | null; parts: PartKey[] }> {
+  const inYears = [sql`tenant_id = ${tenantId}`];
+  if (years?.first) inYears.push(sql`start >= ${years.first}::date`);
+  if (years?.last) inYears.push(sql`start < ${firstDayOfYear(yearOf(years.last) + 1)}::date`);
+  const inMonths = months.map((range) => {
+    if (!range.first || !range.last) throw new Error('the months at the edges of a period are a closed range');
+    return sql`start BETWEEN ${range.first}::date AND ${range.last}::date`;
+  });
+  const result = await sql<{ version: string | null; years: string[] | null; months: string[] | null }>`
+    SELECT (SELECT version FROM analytics_state WHERE tenant_id = ${tenantId}) AS version,
+      ${
+        years
+          ? sql`(SELECT array_agg(DISTINCT to_char(start, 'YYYY-01-01')) FROM analytics_part_state
+              WHERE ${sql.join(inYears, sql` AND `)})`
+          : sql`NULL::text[]`
+      } AS years,
+      ${
+        inMonths.length
+          ? sql`(SELECT array_agg(to_char(start, 'YYYY-MM-DD') ORDER BY start) FROM analytics_part_state
+              WHERE tenant_id = ${tenantId} AND span = 'MONTH' AND (${sql.join(inMonths, sql` OR `)}))`
+          : sql`NULL::text[]`
+      } AS months`.execute(db);
+  const row = result.rows[0];
+  const parts: PartKey[] = [
+    ...(row?.years ?? []).sort().map((start) => ({ span: 'YEAR' as const, start })),
+    ...(row?.months ?? []).map((start) => ({ span: 'MONTH' as const, start })),
+  ];
+  return { tenantVersion: row?.version == null ? null : Number(row.version), parts };
+}
+
+/** A part's version (analytics_part_state): a month's own, a year's the sum of its months' and its own. */
+function versionOf(tenantId: string, key: PartKey): RawBuilder<string | null> {
+  if (key.span === 'MONTH') {
+    return sql`(SELECT version FROM analytics_part_state
+      WHERE tenant_id = ${tenantId} AND span = 'MONTH' AND start = ${key.start}::date)`;
+  }
+  return sql`(SELECT sum(version)::bigint FROM analytics_part_state
+    WHERE tenant_id = ${tenantId} AND start >= ${key.start}::date AND start < ${nextPeriod(key.start, 'YEAR')}::date
+      AND (span = 'MONTH' OR start = ${key.start}::date))`;
+}
+
+/** The texts of a part read from the tables (each one aggregate). */
+function textsOf(
+  tenantId: string,
+  key: PartKey,
+): { pairs: RawBuilder<string>; flows: RawBuilder<string>; snapshots: RawBuilder<string> } {
+  const t = tenantId;
+  const end = nextPeriod(key.start, key.span);
+  const agg = (fields: RawBuilder<unknown>, rows: RawBuilder<unknown>) =>
+    sql<string>`(SELECT coalesce(string_agg(concat_ws(' ', ${fields}), ' '), '') FROM ${rows})`;
+  const year = sql`${yearOf(key.start)}::smallint`;
+  return {
+    pairs: agg(
+      sql`buyer_id, seller_id, amount`,
+      sql`analytics_pair_month WHERE tenant_id = ${t} AND month >= ${key.start}::date AND month < ${end}::date`,
+    ),
+    flows:
+      key.span === 'MONTH'
+        ? agg(
+            sql`party_id, received, paid`,
+            sql`analytics_party_month WHERE tenant_id = ${t} AND month = ${key.start}::date`,
+          )
+        : agg(sql`party_id, received, paid`, sql`analytics_party_year WHERE tenant_id = ${t} AND year = ${year}`),
+    snapshots:
+      key.span === 'MONTH'
+        ? agg(
+            sql`enterprise_id, revenue`,
+            sql`enterprise_snapshot WHERE tenant_id = ${t} AND period = ${key.start}::date AND revenue IS NOT NULL`,
+          )
+        : agg(sql`enterprise_id, revenue`, sql`analytics_snapshot_year WHERE tenant_id = ${t} AND year = ${year}`),
+  };
+}
+
+/**
+ * One part, in one statement: the stored one when it is of the part's current version (and
+ * `useStored`), else read from the tables (each text computed only when no stored one is taken:
+ * COALESCE evaluates its subqueries only when reached).
+ */
+export async function readPart(
+  db: Kysely<Database>,
+  tenantId: string,
+  key: PartKey,
+  useStored: boolean,
+): Promise<PartRead> {
+  const texts = textsOf(tenantId, key);
+  const result = await sql<{
+    version: string | null;
+    part_version: string | null;
+    stored: boolean;
+    pairs: string;
+    flows: string;
+    snapshots: string;
+  }>`
+    SELECT (SELECT version FROM analytics_state WHERE tenant_id = ${tenantId}) AS version,
+      v.version AS part_version,
+      p.version IS NOT NULL AS stored,
+      coalesce(p.pairs, ${texts.pairs}) AS pairs,
+      coalesce(p.flows, ${texts.flows}) AS flows,
+      coalesce(p.snapshots, ${texts.snapshots}) AS snapshots
+    FROM (SELECT ${versionOf(tenantId, key)} AS version) v
+    LEFT JOIN analytics_domino_part p
+      ON ${useStored} AND p.tenant_id = ${tenantId} AND p.span = ${key.span} AND p.start = ${key.start}::date
+        AND p.version = v.version`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error('the part statement answered no row');
+  return {
+    tenantVersion: row.version == null ? null : Number(row.version),
+    part: {
+      ...key,
+      version: Number(row.part_version ?? 0),
+      pairs: row.pairs,
+      flows: row.flows,
+      snapshots: row.snapshots,
+    },
+    stored: row.stored,
+  };
+}
+
+/**
+ * Stores parts read from the tables, each replacing the tenant's part of that month or year unless
+ * the stored one is of a newer version (parts' versions only grow).
+ */
+export async function storeParts(db: Kysely<Database>, tenantId: string, parts: readonly Part[]): Promise<void> {
+  for (const part of parts) {
+    await sql`
+      INSERT INTO analytics_domino_part AS p (tenant_id, span, start, version, pairs, flows, snapshots, bytes)
+      VALUES (${tenantId}, ${part.span}, ${part.start}::date, ${part.version}, ${part.pairs}, ${part.flows},
+        ${part.snapshots}, ${part.pairs.length + part.flows.length + part.snapshots.length})
+      -- excluded.built_at is the column's default, now(): Citus allows no now() in DO UPDATE SET.
+      ON CONFLICT (tenant_id, span, start) DO UPDATE
+        SET version = excluded.version, pairs = excluded.pairs, flows = excluded.flows,
+            snapshots = excluded.snapshots, bytes = excluded.bytes, built_at = excluded.built_at
+        WHERE p.version < excluded.version`.execute(db);
+  }
+}
+
+/** The tenant's stored parts (tests, diagnostics): span, start and version, in order. */
+export async function storedParts(
+  db: Kysely<Database>,
+  tenantId: string,
+): Promise<Array<{ span: Span; start: string; version: number }>> {
+  const result = await sql<{ span: Span; start: string; version: string }>`
+    SELECT span, to_char(start, 'YYYY-MM-DD') AS start, version FROM analytics_domino_part
+    WHERE tenant_id = ${tenantId} ORDER BY span DESC, start`.execute(db);
+  return result.rows.map((r) => ({ span: r.span, start: r.start, version: Number(r.version) }));
+}

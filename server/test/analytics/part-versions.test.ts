@@ -1,0 +1,152 @@
+import type { DatabaseHandle } from '@jejaring/db';
+import { createTestDatabase, TEST_TENANT, testEngine } from '@jejaring/db/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { clearTenant, loadFixture } from './fixtures.ts';
+import { randomFixture } from './random.ts';
+
+/*
+ * The months' and years' versions (analytics_part_state, db/migrations/analytics/domino-parts.sql.ts)
+ * that tell whether a stored part of the domino matrices is still current: a write moves the
+ * versions of exactly the months and years whose rows it changed in the tables the parts read, and
+ * no other. (That the matrices stay exact with stored parts after writes is domino-matrix.test.ts.)
+ */
+
+describe(`the months' and years' versions of the domino matrix's parts (${testEngine})`, () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(() => handle?.close());
+  beforeEach(async () => {
+    await sql`DELETE FROM voided_transaction WHERE tenant_id = ${TEST_TENANT}`.execute(handle.db);
+    await clearTenant(handle.db, TEST_TENANT);
+    await loadFixture(handle.db, TEST_TENANT, randomFixture(4100));
+  });
+
+  /** Every version, keyed as `MONTH 2022-06-01` or `YEAR 2022-01-01`. */
+  async function versions(): Promise<Map<string, number>> {
+    const rows = await sql<{ key: string; version: string }>`
+      SELECT span || ' ' || to_char(start, 'YYYY-MM-DD') AS key, version
+      FROM analytics_part_state WHERE tenant_id = ${TEST_TENANT}`.execute(handle.db);
+    return new Map(rows.rows.map((r) => [r.key, Number(r.version)]));
+  }
+
+  /** The months and years whose version `write` moved, sorted. */
+  async function movedBy(write: () => Promise<unknown>): Promise<string[]> {
+    const before = await versions();
+    await write();
+    const after = await versions();
+    return [...after]
+      .filter(([key, version]) => before.get(key) !== version)
+      .map(([key]) => key)
+      .sort();
+  }
+
+  /** Keys of months and years, sorted. */
+  const keys = (rows: Array<{ key: string }>) => [...new Set(rows.map((r) => r.key))].sort();
+
+  /** Two parties of L (local, not government) with a purchase between them in the fixture, buyer first. */
+  async function partiesOfL(): Promise<[number, number]> {
+    const row = await sql<{ buyer_id: string; seller_id: string }>`
+      SELECT buyer_id, seller_id FROM analytics_pair_month WHERE tenant_id = ${TEST_TENANT} LIMIT 1`.execute(handle.db);
+    const pair = row.rows[0];
+    if (!pair) throw new Error('the fixture has no pair of L');
+    return [Number(pair.buyer_id), Number(pair.seller_id)];
+  }
+
+  it('covers every month and year of the tables the parts read', async () => {
+    const held = await sql<{ key: string }>`
+      SELECT 'MONTH ' || to_char(month, 'YYYY-MM-DD') AS key FROM analytics_pair_month WHERE tenant_id = ${TEST_TENANT}
+      UNION SELECT 'MONTH ' || to_char(month, 'YYYY-MM-DD') FROM analytics_party_month WHERE tenant_id = ${TEST_TENANT}
+      UNION SELECT 'MONTH ' || to_char(period, 'YYYY-MM-DD') FROM enterprise_snapshot WHERE tenant_id = ${TEST_TENANT}
+      UNION SELECT 'YEAR ' || year || '-01-01' FROM analytics_party_year WHERE tenant_id = ${TEST_TENANT}
+      UNION SELECT 'YEAR ' || year || '-01-01' FROM analytics_snapshot_year WHERE tenant_id = ${TEST_TENANT}`.execute(
+      handle.db,
+    );
+    expect([...(await versions()).keys()].sort()).toEqual(keys(held.rows));
+    expect(held.rows.length).toBeGreaterThan(12);
+  });
+
+  it('a purchase between parties of L moves the versions of its month and year only', async () => {
+    const [buyer, seller] = await partiesOfL();
+    const moved = await movedBy(() =>
+      handle.db
+        .insertInto('transaction')
+        .values({
+          tenant_id: TEST_TENANT,
+          buyer_id: buyer,
+          seller_id: seller,
+          category: 'CATERING',
+          amount: 1234,
+          occurred_on: '2022-06-10',
+          source: 'FIXTURE',
+          source_ref: 'year-versions-1',
+        })
+        .execute(),
+    );
+    expect(moved).toEqual(['MONTH 2022-06-01', 'YEAR 2022-01-01']);
+  });
+
+  it('a purchase moved from one year to another moves both months and both years, and no other', async () => {
+    const [buyer, seller] = await partiesOfL();
+    await handle.db
+      .insertInto('transaction')
+      .values({
+        tenant_id: TEST_TENANT,
+        buyer_id: buyer,
+        seller_id: seller,
+        category: 'CATERING',
+        amount: 99,
+        occurred_on: '2021-03-03',
+        source: 'FIXTURE',
+        source_ref: 'year-versions-2',
+      })
+      .execute();
+    const moved = await movedBy(() =>
+      sql`UPDATE "transaction" SET occurred_on = '2023-09-09'
+        WHERE tenant_id = ${TEST_TENANT} AND source_ref = 'year-versions-2'`.execute(handle.db),
+    );
+    expect(moved).toEqual(['MONTH 2021-03-01', 'MONTH 2023-09-01', 'YEAR 2021-01-01', 'YEAR 2023-01-01']);
+  });
+
+  it("a snapshot's revenue moves the versions of its month and year only", async () => {
+    const chosen = await sql<{ enterprise_id: string; period: string }>`
+      SELECT enterprise_id, to_char(period, 'YYYY-MM-DD') AS period FROM enterprise_snapshot
+      WHERE tenant_id = ${TEST_TENANT} AND revenue IS NOT NULL AND period >= '2020-01-01' AND period < '2021-01-01'
+      ORDER BY enterprise_id, period LIMIT 1`.execute(handle.db);
+    const snapshot = chosen.rows[0];
+    if (!snapshot) throw new Error('the fixture has no snapshot with revenue in 2020');
+    const moved = await movedBy(() =>
+      sql`UPDATE enterprise_snapshot SET revenue = revenue + 1
+        WHERE tenant_id = ${TEST_TENANT} AND enterprise_id = ${snapshot.enterprise_id}
+          AND period = ${snapshot.period}::date`.execute(handle.db),
+    );
+    expect(moved).toEqual([`MONTH ${snapshot.period}`, 'YEAR 2020-01-01']);
+  });
+
+  it('a party moved out of the regency moves every month and year in which it had pairs or flows', async () => {
+    const [, seller] = await partiesOfL();
+    const had = await sql<{ key: string }>`
+      SELECT 'MONTH ' || to_char(month, 'YYYY-MM-DD') AS key FROM analytics_pair_month
+      WHERE tenant_id = ${TEST_TENANT} AND (buyer_id = ${seller} OR seller_id = ${seller})
+      UNION SELECT 'MONTH ' || to_char(month, 'YYYY-MM-DD') FROM analytics_party_month
+      WHERE tenant_id = ${TEST_TENANT} AND party_id = ${seller}
+      UNION SELECT 'YEAR ' || year || '-01-01' FROM analytics_party_year
+      WHERE tenant_id = ${TEST_TENANT} AND party_id = ${seller}`.execute(handle.db);
+    const moved = await movedBy(() =>
+      sql`UPDATE party SET region_code = '61.71' WHERE tenant_id = ${TEST_TENANT} AND id = ${seller}`.execute(
+        handle.db,
+      ),
+    );
+    expect(had.rows.length).toBeGreaterThan(0);
+    expect(moved).toEqual(keys(had.rows));
+  });
+
+  it('a write that changes nothing the parts read moves no version', async () => {
+    const moved = await movedBy(() =>
+      sql`UPDATE "transaction" SET quantity = 7 WHERE tenant_id = ${TEST_TENANT}`.execute(handle.db),
+    );
+    expect(moved).toEqual([]);
+  });
+});

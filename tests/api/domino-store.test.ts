@@ -8,7 +8,7 @@ import { loadBundle } from '../../server/test/analytics/harness.ts';
 import { exitWithin, type ServerProcess, spawnServer, waitFor } from '../support/process.ts';
 
 /*
- * The domino matrix persisted in the database (docs/performance.md "The persisted matrices"): a
+ * The domino matrix persisted in the database (docs/domino-matrices.md "The persisted matrices"): a
  * second server process on the same database answers from the matrix the first one stored, without
  * rebuilding it. Each process logs where its matrix came from. On PGlite one process at a time
  * holds the directory, so the second starts after the first stopped (a restart); on PostgreSQL

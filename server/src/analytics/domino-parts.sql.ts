@@ -1,11 +1,11 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { firstDayOfYear, nextPeriod, yearOf } from './dates.ts';
+import { nextPeriod, periodStart, periodsBetween, yearOf } from './dates.ts';
 import type { PeriodRange } from './periods.ts';
 
 /*
  * The stored parts of the domino matrices (tables analytics_part_state and analytics_domino_part,
- * migration 2026_12_12_1000_domino_parts; docs/performance.md "Stored parts of the matrices"):
+ * migration 2026_12_12_1000_domino_parts; docs/domino-matrices.md "Stored parts of the matrices"):
  * what a matrix reads of one whole calendar year or month, kept with the version of what it read.
  * A write into one month moves that month's version and its year's, so the other months' and
  * years' parts stay current and a matrix reads them instead of their rollups.
@@ -41,9 +41,11 @@ export interface PartRead {
 }
 
 /**
- * The tenant's whole years within `years` (open ends: every year) and whole months within the
- * closed ranges `months` that hold any rows (a version), with the tenant's analytics version seen
- * by the same statement.
+ * The whole years within `years` (open ends allowed) and the whole months within the closed ranges
+ * `months`, as parts, from the first to the last month the tenant has data in (read by the tables'
+ * indexes, so that no month with data is left out even if its version were missing, and a range
+ * far wider than the data lists no empty parts), with the tenant's analytics version seen by the
+ * same statement.
  */
 export async function partsOf(
   db: Kysely<Database>,
@@ -51,33 +53,32 @@ export async function partsOf(
   years: PeriodRange | null,
   months: readonly PeriodRange[],
 ): Promise<{ tenantVersion: number | null; parts: PartKey[] }> {
-  const inYears = [sql`tenant_id = ${tenantId}`];
-  if (years?.first) inYears.push(sql`start >= ${years.first}::date`);
-  if (years?.last) inYears.push(sql`start < ${firstDayOfYear(yearOf(years.last) + 1)}::date`);
-  const inMonths = months.map((range) => {
-    if (!range.first || !range.last) throw new Error('the months at the edges of a period are a closed range');
-    return sql`start BETWEEN ${range.first}::date AND ${range.last}::date`;
-  });
-  const result = await sql<{ version: string | null; years: string[] | null; months: string[] | null }>`
-    SELECT (SELECT version FROM analytics_state WHERE tenant_id = ${tenantId}) AS version,
-      ${
-        years
-          ? sql`(SELECT array_agg(DISTINCT to_char(start, 'YYYY-01-01')) FROM analytics_part_state
-              WHERE ${sql.join(inYears, sql` AND `)})`
-          : sql`NULL::text[]`
-      } AS years,
-      ${
-        inMonths.length
-          ? sql`(SELECT array_agg(to_char(start, 'YYYY-MM-DD') ORDER BY start) FROM analytics_part_state
-              WHERE tenant_id = ${tenantId} AND span = 'MONTH' AND (${sql.join(inMonths, sql` OR `)}))`
-          : sql`NULL::text[]`
-      } AS months`.execute(db);
+  const t = tenantId;
+  const bounds = (fn: 'min' | 'max') =>
+    sql`to_char(${sql.raw(fn === 'min' ? 'least' : 'greatest')}(
+      (SELECT ${sql.raw(fn)}(month) FROM analytics_pair_month WHERE tenant_id = ${t}),
+      (SELECT ${sql.raw(fn)}(month) FROM analytics_party_month WHERE tenant_id = ${t}),
+      (SELECT ${sql.raw(fn)}(period) FROM enterprise_snapshot WHERE tenant_id = ${t})), 'YYYY-MM-DD')`;
+  const result = await sql<{ version: string | null; first: string | null; last: string | null }>`
+    SELECT (SELECT version FROM analytics_state WHERE tenant_id = ${t}) AS version,
+      ${bounds('min')} AS first, ${bounds('max')} AS last`.execute(db);
   const row = result.rows[0];
-  const parts: PartKey[] = [
-    ...(row?.years ?? []).sort().map((start) => ({ span: 'YEAR' as const, start })),
-    ...(row?.months ?? []).map((start) => ({ span: 'MONTH' as const, start })),
-  ];
-  return { tenantVersion: row?.version == null ? null : Number(row.version), parts };
+  const tenantVersion = row?.version == null ? null : Number(row.version);
+  const dataFirst = row?.first;
+  const dataLast = row?.last;
+  if (!dataFirst || !dataLast) return { tenantVersion, parts: [] };
+  const parts: PartKey[] = [];
+  const add = (span: Span, first: string | null, last: string | null) => {
+    const from = first === null || first < dataFirst ? periodStart(dataFirst, span) : first;
+    const to = last === null || last > dataLast ? periodStart(dataLast, span) : last;
+    if (from <= to) for (const start of periodsBetween(from, to, span)) parts.push({ span, start });
+  };
+  if (years) add('YEAR', years.first, years.last);
+  for (const range of months) {
+    if (!range.first || !range.last) throw new Error('the months at the edges of a period are a closed range');
+    add('MONTH', range.first, range.last);
+  }
+  return { tenantVersion, parts };
 }
 
 /** A part's version (analytics_part_state): a month's own, a year's the sum of its months' and its own. */

@@ -4,7 +4,7 @@ import { MIB } from './versions.ts';
 
 /*
  * The persisted domino matrices (table analytics_domino_matrix, migration
- * 2026_12_05_1100_domino_matrix_store; docs/performance.md "The persisted matrices"): one row per
+ * 2026_12_05_1100_domino_matrix_store; docs/domino-matrices.md "The persisted matrices"): one row per
  * tenant and period, tagged with the analytics_state.version it was built at.
  */
 
@@ -24,7 +24,7 @@ const READ_SLICE_BYTES = 1 << 20;
  * of 1 MiB, each as base64 text: the driver reads a whole bytea as hex text in one message, which
  * for the 10.7 MB of the whole recorded period at scale 100 took 0.5-0.75 s of Node's CPU (the
  * message grown chunk by chunk, 21 MB of hex text made a string and parsed), against 0.12-0.14 s
- * this way (docs/performance.md, "The persisted matrices").
+ * this way (docs/domino-matrices.md, "The persisted matrices").
  */
 export async function readStoredMatrix(
   db: Kysely<Database>,

@@ -6,7 +6,7 @@ import { dominoMatrix, periodOfKey } from './domino-effect.sql.ts';
 import { claimStalePeriod, stalePeriods } from './domino-store.sql.ts';
 
 /*
- * The warming of domino matrices after writes (docs/performance.md "The persisted matrices"). Any write
+ * The warming of domino matrices after writes (docs/domino-matrices.md "The persisted matrices"). Any write
  * that can change a measure moves the tenant's analytics version, and the first dominoEffect of a
  * period after it would build the period's matrix (seconds at province scale). So every
  * DOMINO_WARM_INTERVAL seconds the server looks for stored periods of an older version than their

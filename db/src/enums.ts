@@ -187,6 +187,14 @@ export const ROLLUP_MODE_LABELS = {
 export const ROLLUP_MODES = valuesOf(ROLLUP_MODE_LABELS);
 export type RollupMode = (typeof ROLLUP_MODES)[number];
 
+/** What a stored part of a domino matrix covers: a whole month or year (docs/domino-matrices.md). */
+export const PART_SPAN_LABELS = {
+  MONTH: { id: 'Bulan', en: 'Month' },
+  YEAR: { id: 'Tahun', en: 'Year' },
+} as const satisfies LabelTable;
+export const PART_SPANS = valuesOf(PART_SPAN_LABELS);
+export type PartSpan = (typeof PART_SPANS)[number];
+
 /**
  * The roles a user account can hold (docs/security.md, "Roles"). Anonymous visitors have the role
  * PUBLIC, which no account holds, so it is not listed here (see PUBLIC_ROLE).
@@ -227,4 +235,5 @@ export const CHECKED_COLUMNS: ReadonlyArray<{ values: readonly string[]; columns
   { values: PLAN_STATUSES, columns: ['procurement_plan.status'] },
   { values: SATKER_MAPPING_SOURCES, columns: ['satker_mapping.source'] },
   { values: ROLLUP_MODES, columns: ['analytics_setting.mode'] },
+  { values: PART_SPANS, columns: ['analytics_part_state.span', 'analytics_domino_part.span'] },
 ];

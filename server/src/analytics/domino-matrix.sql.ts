@@ -16,8 +16,8 @@ export interface MatrixPeriod {
 
 /** What loadMatrix's statements answer, each part from one of them. */
 interface MatrixParts {
-  /** The pairs of the days at the edges, read with their flows. */
-  readonly dayPairs: PairsRead;
+  /** A part's pairs, or those of the days at the edges (read with their flows), parsed as they come. */
+  readonly pairs: PairsRead;
   readonly flows: string;
   readonly snapshots: string;
   readonly sectors: Array<[string, string]>;
@@ -83,7 +83,7 @@ export async function loadMatrix(
           (SELECT string_agg(concat_ws(' ', buyer_id, seller_id, amount), ' ')
            FROM days WHERE buyer_in_l AND seller_in_l) AS day_pairs`.execute(trx);
       const row = result.rows[0];
-      return { version: row?.version ?? null, flows: row?.flows ?? '', dayPairs: readPairs(row?.day_pairs ?? '') };
+      return { version: row?.version ?? null, flows: row?.flows ?? '', pairs: readPairs(row?.day_pairs ?? '') };
     });
   }
   // A snapshot counts for every month overlapping the period (docs/metrics.md): those of the
@@ -113,7 +113,8 @@ export async function loadMatrix(
     const found = await partsOf(list, t, years, months);
     const partRuns: Run[] = found.parts.map((key) => async (trx) => {
       const read = await readPart(trx, t, key, useStored);
-      return { version: read.tenantVersion, part: read };
+      // Parsed while the other statements still run.
+      return { version: read.tenantVersion, part: read, pairs: readPairs(read.part.pairs) };
     });
     return [...(await run([...partRuns, ...liveRuns])), { version: found.tenantVersion }];
   };
@@ -128,10 +129,7 @@ export async function loadMatrix(
   const texts = (pick: (part: Partial<MatrixParts>) => string | undefined, ofPart: (part: Part) => string) =>
     [...parts.map(pick), ...reads.map((read) => ofPart(read.part))].filter((text): text is string => Boolean(text));
   const source = matrixSource({
-    pairs: joinPairs([
-      ...parts.flatMap((part) => (part.dayPairs ? [part.dayPairs] : [])),
-      ...reads.map((read) => readPairs(read.part.pairs)),
-    ]),
+    pairs: joinPairs(parts.flatMap((part) => (part.pairs ? [part.pairs] : []))),
     flows: texts(
       (part) => part.flows,
       (part) => part.flows,

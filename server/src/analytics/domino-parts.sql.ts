@@ -1,4 +1,5 @@
 import type { Database } from '@jejaring/db';
+import type { PartSpan } from '@jejaring/db/enums';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { nextPeriod, periodStart, periodsBetween, yearOf } from './dates.ts';
 import type { PeriodRange } from './periods.ts';
@@ -11,7 +12,7 @@ import type { PeriodRange } from './periods.ts';
  * years' parts stay current and a matrix reads them instead of their rollups.
  */
 
-export type Span = 'MONTH' | 'YEAR';
+export type Span = PartSpan;
 
 /** A whole month or year, named by its first day. */
 export interface PartKey {

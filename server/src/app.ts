@@ -6,8 +6,9 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { DatabaseHandle } from '@jejaring/db';
+import type { Database, DatabaseHandle } from '@jejaring/db';
 import express from 'express';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { admitAnalytics } from './analytics/admission.ts';
 import { PUBLIC_ACTOR } from './auth/actor.ts';
@@ -34,6 +35,11 @@ import { getSchema } from './schema.ts';
 
 export interface App {
   readonly express: express.Express;
+  /**
+   * The database as the requests use it (with the app's plugins and its analytics admission): the
+   * handle for background work whose results requests share in memory (the domino warmer).
+   */
+  readonly db: Kysely<Database>;
   /** Shutting down: /readyz answers 503 from now on, so a load balancer sends no new traffic. */
   drain(): void;
   stop(): Promise<void>;
@@ -231,6 +237,7 @@ export async function createApp(options: {
 
   return {
     express: app,
+    db,
     drain() {
       draining = true;
     },

@@ -93,7 +93,9 @@ export async function startServer(
     app = await createApp({ config, database: handle, logger });
     keeper = keepStatistics(handle.db, logger, config.statisticsInterval);
     rollups = scheduleRollups(handle.db, logger, config.rollupInterval);
-    warmer = warmDominoMatrices(handle.db, logger, config.dominoWarmInterval);
+    // On the requests' handle, so that a request for a period being warmed waits for that build and
+    // finds the warmed matrix in the process's memory (both are kept per handle).
+    warmer = warmDominoMatrices(app.db, logger, config.dominoWarmInterval);
     const server = await listen(app, config);
     const inFlight = trackRequests(server);
     const address = server.address();

@@ -55,6 +55,24 @@ describe(`the months' and years' versions of the domino matrix's parts (${testEn
     return [Number(pair.buyer_id), Number(pair.seller_id)];
   }
 
+  /** A new purchase of 1,234 between two parties of L on `day`. */
+  async function purchaseBetweenL(day: string, ref: string): Promise<void> {
+    const [buyer, seller] = await partiesOfL();
+    await handle.db
+      .insertInto('transaction')
+      .values({
+        tenant_id: TEST_TENANT,
+        buyer_id: buyer,
+        seller_id: seller,
+        category: 'CATERING',
+        amount: 1234,
+        occurred_on: day,
+        source: 'FIXTURE',
+        source_ref: ref,
+      })
+      .execute();
+  }
+
   it('covers every month and year of the tables the parts read', async () => {
     const held = await sql<{ key: string }>`
       SELECT 'MONTH ' || to_char(month, 'YYYY-MM-DD') AS key FROM analytics_pair_month WHERE tenant_id = ${TEST_TENANT}
@@ -69,43 +87,15 @@ describe(`the months' and years' versions of the domino matrix's parts (${testEn
   });
 
   it('a purchase between parties of L moves the versions of its month and year only', async () => {
-    const [buyer, seller] = await partiesOfL();
-    const moved = await movedBy(() =>
-      handle.db
-        .insertInto('transaction')
-        .values({
-          tenant_id: TEST_TENANT,
-          buyer_id: buyer,
-          seller_id: seller,
-          category: 'CATERING',
-          amount: 1234,
-          occurred_on: '2022-06-10',
-          source: 'FIXTURE',
-          source_ref: 'year-versions-1',
-        })
-        .execute(),
-    );
+    const moved = await movedBy(() => purchaseBetweenL('2022-06-10', 'part-versions-1'));
     expect(moved).toEqual(['MONTH 2022-06-01', 'YEAR 2022-01-01']);
   });
 
   it('a purchase moved from one year to another moves both months and both years, and no other', async () => {
-    const [buyer, seller] = await partiesOfL();
-    await handle.db
-      .insertInto('transaction')
-      .values({
-        tenant_id: TEST_TENANT,
-        buyer_id: buyer,
-        seller_id: seller,
-        category: 'CATERING',
-        amount: 99,
-        occurred_on: '2021-03-03',
-        source: 'FIXTURE',
-        source_ref: 'year-versions-2',
-      })
-      .execute();
+    await purchaseBetweenL('2021-03-03', 'part-versions-2');
     const moved = await movedBy(() =>
       sql`UPDATE "transaction" SET occurred_on = '2023-09-09'
-        WHERE tenant_id = ${TEST_TENANT} AND source_ref = 'year-versions-2'`.execute(handle.db),
+        WHERE tenant_id = ${TEST_TENANT} AND source_ref = 'part-versions-2'`.execute(handle.db),
     );
     expect(moved).toEqual(['MONTH 2021-03-01', 'MONTH 2023-09-01', 'YEAR 2021-01-01', 'YEAR 2023-01-01']);
   });

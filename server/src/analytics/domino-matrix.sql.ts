@@ -14,8 +14,8 @@ export interface MatrixPeriod {
   readonly to: string | null;
 }
 
-/** What loadMatrix's statements answer, each part from one of them. */
-interface MatrixParts {
+/** What one of loadMatrix's statements answers (each field from the statement that reads it). */
+interface Answer {
   /** A part's pairs, or those of the days at the edges (read with their flows), parsed as they come. */
   readonly pairs: PairsRead;
   readonly flows: string;
@@ -60,7 +60,7 @@ export async function loadMatrix(
   // transaction: equal versions mean they saw the same data; otherwise they run again one after the
   // other in one REPEATABLE READ transaction.
   const version = sql<number>`(SELECT version FROM analytics_state WHERE tenant_id = ${t})`;
-  type Run = (trx: Kysely<Database>) => Promise<Partial<MatrixParts> & { version: number | null }>;
+  type Run = (trx: Kysely<Database>) => Promise<Partial<Answer> & { version: number | null }>;
   const liveRuns: Run[] = [];
   if (days.length) {
     const inDays = sql.join(
@@ -118,27 +118,24 @@ export async function loadMatrix(
     });
     return [...(await run([...partRuns, ...liveRuns])), { version: found.tenantVersion }];
   };
-  let parts = await readAll(db, (runs) => withWorkMemEach(db, runs));
-  if (new Set(parts.map((part) => part.version)).size > 1) {
+  let answers = await readAll(db, (runs) => withWorkMemEach(db, runs));
+  if (new Set(answers.map((answer) => answer.version)).size > 1) {
     const [consistent] = await withWorkMemEach(db, [(trx) => readAll(trx, (runs) => withWorkMemEach(trx, runs))], {
       consistent: true,
     });
-    parts = consistent ?? [];
+    answers = consistent ?? [];
   }
-  const reads = parts.flatMap((part) => (part.part ? [part.part] : []));
-  const texts = (pick: (part: Partial<MatrixParts>) => string | undefined, ofPart: (part: Part) => string) =>
-    [...parts.map(pick), ...reads.map((read) => ofPart(read.part))].filter((text): text is string => Boolean(text));
+  const reads = answers.flatMap((answer) => (answer.part ? [answer.part] : []));
+  // The flows or snapshots of every statement and part, in one or more texts each.
+  const texts = (field: 'flows' | 'snapshots') =>
+    [...answers.map((answer) => answer[field]), ...reads.map((read) => read.part[field])].filter(
+      (text): text is string => Boolean(text),
+    );
   const source = matrixSource({
-    pairs: joinPairs(parts.flatMap((part) => (part.pairs ? [part.pairs] : []))),
-    flows: texts(
-      (part) => part.flows,
-      (part) => part.flows,
-    ),
-    snapshots: texts(
-      (part) => part.snapshots,
-      (part) => part.snapshots,
-    ),
-    sectors: parts.flatMap((part) => part.sectors ?? []),
+    pairs: joinPairs(answers.flatMap((answer) => (answer.pairs ? [answer.pairs] : []))),
+    flows: texts('flows'),
+    snapshots: texts('snapshots'),
+    sectors: answers.flatMap((answer) => answer.sectors ?? []),
   });
   return {
     matrix: buildMatrix(source),

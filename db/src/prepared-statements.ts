@@ -8,7 +8,7 @@ import type pg from 'pg';
  * its values at every execution. A named statement is parsed once per connection, and PostgreSQL's
  * plan cache (`plan_cache_mode = auto`) plans its first five executions for their values, then
  * keeps one generic plan when that plan is estimated to cost no more than those did: planning an
- * agency's page of network units then takes 0.01 ms instead of 0.3–0.6 ms (docs/api-performance.md, "Named
+ * agency's page of network units then takes 0.01 ms instead of 0.3–0.6 ms (docs/api-performance-statements.md, "Named
  * statements for the API's pages"). A statement whose generic plan is estimated costlier (a page
  * after a cursor, whose start the planner cannot see without the values) keeps its custom plans
  * and saves only the parsing.

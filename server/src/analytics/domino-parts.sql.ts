@@ -12,11 +12,9 @@ import type { PeriodRange } from './periods.ts';
  * years' parts stay current and a matrix reads them instead of their rollups.
  */
 
-export type Span = PartSpan;
-
 /** A whole month or year, named by its first day. */
 export interface PartKey {
-  readonly span: Span;
+  readonly span: PartSpan;
   readonly start: string;
 }
 
@@ -69,7 +67,7 @@ export async function partsOf(
   const dataLast = row?.last;
   if (!dataFirst || !dataLast) return { tenantVersion, parts: [] };
   const parts: PartKey[] = [];
-  const add = (span: Span, first: string | null, last: string | null) => {
+  const add = (span: PartSpan, first: string | null, last: string | null) => {
     const from = first === null || first < dataFirst ? periodStart(dataFirst, span) : first;
     const to = last === null || last > dataLast ? periodStart(dataLast, span) : last;
     if (from <= to) for (const start of periodsBetween(from, to, span)) parts.push({ span, start });
@@ -192,8 +190,8 @@ export async function storeParts(db: Kysely<Database>, tenantId: string, parts: 
 export async function storedParts(
   db: Kysely<Database>,
   tenantId: string,
-): Promise<Array<{ span: Span; start: string; version: number }>> {
-  const result = await sql<{ span: Span; start: string; version: string }>`
+): Promise<Array<{ span: PartSpan; start: string; version: number }>> {
+  const result = await sql<{ span: PartSpan; start: string; version: string }>`
     SELECT span, to_char(start, 'YYYY-MM-DD') AS start, version FROM analytics_domino_part
     WHERE tenant_id = ${tenantId} ORDER BY span DESC, start`.execute(db);
   return result.rows.map((r) => ({ span: r.span, start: r.start, version: Number(r.version) }));

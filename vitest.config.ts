@@ -81,7 +81,7 @@ export default defineConfig({
         },
       },
       {
-        // The fault and load suite (`pnpm test:faults`, docs/operations.md "The fault and load
+        // The fault and load suite (`pnpm test:faults`, docs/faults-and-ci.md "The fault and load
         // suite"): one file at a time, so a load case never shares the two cores with another case.
         resolve: { alias: graphqlAlias },
         test: {

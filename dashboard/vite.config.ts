@@ -11,7 +11,7 @@ const PAGES = {
 };
 
 // DASHBOARD_PAGES (scripts/ensure-built.mjs) builds one page into dist/: `pnpm start` builds the
-// dashboard before the server answers ready and the explorer after (docs/operations.md). The
+// dashboard before the server answers ready and the explorer after (docs/start-and-memory.md). The
 // dashboard's build empties dist/ first; the explorer's adds to it.
 const only = process.env.DASHBOARD_PAGES as keyof typeof PAGES | undefined;
 if (only && !(only in PAGES))

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /*
- * The persisted store of domino matrices (docs/metrics.md "Re-spending rounds", docs/performance.md "The
+ * The persisted store of domino matrices (docs/metrics.md "Re-spending rounds", docs/domino-matrices.md "The
  * persisted matrices"): one row per tenant and period, the period's re-spending matrix in binary form
  * (server/src/analytics/domino-matrix.ts), tagged with the analytics_state.version it was built
  * at. A restart or another instance reads it instead of rebuilding; a row of an older version is

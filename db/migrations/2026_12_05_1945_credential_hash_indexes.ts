@@ -5,7 +5,7 @@ import { type Kysely, sql } from 'kysely';
  * by its hash alone, whichever regency a request names, and tells the account's regency
  * (server/src/auth/auth.sql.ts). The unique constraints lead with tenant_id, so these indexes serve
  * that lookup. Non-unique: a distributed table may not have a unique index without its
- * distribution column (docs/scale-out.md); the hashes are 256-bit random secrets.
+ * distribution column (docs/scale-out-citus.md); the hashes are 256-bit random secrets.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX user_session_token_hash_idx ON user_session (token_hash)`.execute(db);

@@ -6,7 +6,7 @@ import { ALL_ROLLUPS_NOW, UPSERTS_NOW } from './analytics/party-year.sql.ts';
  * analytics_fill(tenant) (db/migrations/analytics/classify.sql.ts): the rollups of a tenant that
  * has none yet (analytics_party_year among them), written in one pass with plain INSERTs. The
  * demo loader uses it on a new database, with the rollups' indexes dropped, instead of
- * analytics_rebuild (docs/operations.md, the first start).
+ * analytics_rebuild (docs/start-and-memory.md, the first start).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql.raw(fillFunction(UPSERTS_NOW, ALL_ROLLUPS_NOW)).execute(db);

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /*
- * The warming of domino matrices after a write (server/src/analytics/domino-warmer.ts; docs/performance.md
+ * The warming of domino matrices after a write (server/src/analytics/domino-warmer.ts; docs/domino-matrices.md
  * "The persisted matrices"): `warming_since` says that an instance has claimed a stale row to
  * rebuild it, so that several instances on one database do not all build the same matrix. A row
  * of an older version keeps its period and its last use (the warmer's list of what to rebuild)

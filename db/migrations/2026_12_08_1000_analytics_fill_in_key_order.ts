@@ -7,7 +7,7 @@ import { ALL_ROLLUPS_NOW, UPSERTS_NOW } from './analytics/party-year.sql.ts';
  * of its primary key, months or years first (db/migrations/analytics/apply.sql.ts, inKeyOrder),
  * instead of the order its hash aggregates gave. A range of months then reads the pages that hold
  * it, not every page of the table: at scale 100 a domino matrix of one fiscal year read all 6,808
- * pages of analytics_pair_month for 140,152 rows (docs/performance.md "Building a matrix"). It costs
+ * pages of analytics_pair_month for 140,152 rows (docs/domino-matrices.md "Building a matrix"). It costs
  * the sorts, so the demo loader asks for it only for large loads (demo/load.ts).
  */
 export async function up(db: Kysely<any>): Promise<void> {

@@ -3,7 +3,7 @@ import pg from 'pg';
 
 /*
  * A fresh database on a running Citus cluster, for the Citus test lane (`pnpm test:citus`,
- * docs/scale-out.md): Citus does not create databases on its workers, so each test database is
+ * docs/scale-out-citus.md): Citus does not create databases on its workers, so each test database is
  * created on the coordinator and on every worker the cluster's own database lists, with the
  * extension in each, and the workers are added to the new database's metadata.
  */
@@ -78,7 +78,7 @@ export async function prepareCitusDatabase(clusterUrl: string, name: string): Pr
 }
 
 /*
- * The routing check of the Citus lane (docs/scale-out.md, "The routing check"): a test server's
+ * The routing check of the Citus lane (docs/scale-out-citus.md, "The routing check"): a test server's
  * statements go through connections with citus.multi_task_query_log_level = 'error', so Citus
  * refuses any statement it would run on more than one shard ("multi-task query about to be
  * executed"), and the request, then its test, fails. Statements that read every regency by design

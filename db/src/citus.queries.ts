@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 
 /*
- * Jejaring on a Citus cluster (docs/scale-out.md, "A distributed engine: Citus"). On a database
+ * Jejaring on a Citus cluster (docs/scale-out-citus.md). On a database
  * with the citus extension, `pnpm cli citus distribute` makes every table with a tenant_id column a
  * distributed table by tenant_id, all co-located (a tenant's rows of every table on one shard
  * group, so joins on tenant_id stay on one node), and the other tables of the schema reference

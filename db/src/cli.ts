@@ -38,7 +38,7 @@ Commands:
                           on a Citus coordinator: distribute the tenant tables by tenant_id
                           (co-located), make the others reference tables, switch the rollups to
                           SCHEDULED mode and schedule their apply per tenant with pg_cron when it
-                          is installed in this database (idempotent; docs/scale-out.md)
+                          is installed in this database (idempotent; docs/scale-out-citus.md)
 ${USER_HELP}
 Environment:
   DATABASE_URL  PostgreSQL URL (postgres://user@host:5432/db); absent: embedded PGlite

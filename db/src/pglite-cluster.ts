@@ -9,8 +9,8 @@ import { DB_PACKAGE_DIR } from './paths.ts';
 import { INITDB_START_PARAMS } from './pglite-params.ts';
 
 /*
- * The empty cluster a new embedded database starts from (docs/operations.md, "`pnpm start` and
- * the first start").
+ * The empty cluster a new embedded database starts from (docs/start-and-memory.md, "`pnpm start`
+ * and the first start").
  *
  * A new PGlite database, in a directory or in memory, first runs initdb: PostgreSQL started twice
  * in WebAssembly to write its catalogs, 2.5-5 s on these machines, the largest step of the first

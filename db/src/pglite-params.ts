@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 
 /*
- * Shared buffers of the embedded database (docs/operations.md, "`pnpm start` and the first start").
+ * Shared buffers of the embedded database (docs/start-and-memory.md, "`pnpm start` and the first start").
  *
  * A new PGlite database runs initdb, which starts the postgres binary itself twice (bootstrap, then
  * the catalog set-up), each time with the shared_buffers it writes into postgresql.conf (128 MB)

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { estimateBytes, VersionedCache } from '../src/analytics/versions.ts';
 
-// The analytics caches are bounded by size, not only by count (docs/operations.md, "Memory").
+// The analytics caches are bounded by size, not only by count (docs/start-and-memory.md, "Memory").
 describe('VersionedCache', () => {
   const db = {} as Kysely<Database>; // only an identity for the per-database map
   /** 500 doubles: 4,000 bytes of buffer + 64 of overhead = 4,064 bytes as estimateBytes counts. */

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 
 /*
- * The Citus test lane (`pnpm test:citus`, docs/scale-out.md "A distributed engine: Citus"): the
+ * The Citus test lane (`pnpm test:citus`, docs/scale-out-citus.md "The Citus test lane"): the
  * API tests of CITUS_FILES on a running Citus cluster whose coordinator CITUS_URL names (a
  * database with the citus extension and its workers added). Each test file gets a database of its
  * own on every node, distributed by `pnpm cli citus distribute`'s code (db/src/testing.ts).
@@ -69,7 +69,7 @@ async function clusterAnswers(url: string): Promise<string | null> {
 const url = process.env.CITUS_URL;
 const why = url ? await clusterAnswers(url) : 'CITUS_URL is not set';
 if (!url || why) {
-  console.log(`Citus lane SKIPPED: ${why}. Set CITUS_URL to a Citus coordinator (docs/scale-out.md).`);
+  console.log(`Citus lane SKIPPED: ${why}. Set CITUS_URL to a Citus coordinator (docs/scale-out-citus.md).`);
 } else {
   const files = process.argv.slice(2).length ? process.argv.slice(2) : CITUS_FILES;
   const result = spawnSync('npx', ['vitest', 'run', '--project', 'citus', ...files], {

@@ -19,7 +19,7 @@ import { ALL_ROLLUPS, CLASS_COLUMNS } from './tables.ts';
  * change at once. Reference data (kbli_division) and a tenant's region code are taken as fixed:
  * changing them needs `SELECT analytics_rebuild(tenant)`.
  *
- * Written for a distributed engine too (docs/scale-out.md, "A distributed engine: Citus"): every
+ * Written for a distributed engine too (docs/scale-out-citus.md): every
  * function that reads or writes tenant tables is PL/pgSQL, never SQL-language, since Citus cannot
  * plan a statement of a SQL function with parameters that names a distributed table, while
  * PL/pgSQL plans each statement with the parameters' values and so routes it to the tenant's shard

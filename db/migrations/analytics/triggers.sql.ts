@@ -22,8 +22,8 @@ import { ALL_ROLLUPS } from './tables.ts';
  * Trigger names matter: PostgreSQL fires the triggers of one event in name order, and the
  * statistics check (analytics_zz_*) comes after the rollups' own.
  *
- * The functions also run on the shards of a distributed engine (docs/scale-out.md, "A distributed
- * engine: Citus"), where a statement that reads a transition table (new_rows, old_rows) and also
+ * The functions also run on the shards of a distributed engine (docs/scale-out-citus.md), where a
+ * statement that reads a transition table (new_rows, old_rows) and also
  * writes or joins a distributed table is planned by Citus, which loses the transition table. So a
  * statement reads a transition table alone (into a tenant and an array of ids, or as arguments of a
  * function call), and the writes use those values.

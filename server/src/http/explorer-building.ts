@@ -1,7 +1,7 @@
 /**
  * What /explorer answers (503, Retry-After) while its page is still being built: `pnpm start`
  * builds the API explorer after the dashboard, once the server already answers
- * (docs/operations.md, "`pnpm start` and the first start"). The page reloads itself every 5 s
+ * (docs/start-and-memory.md, "`pnpm start` and the first start"). The page reloads itself every 5 s
  * (a meta refresh: the security policy allows no inline script) until the explorer is there.
  */
 export const EXPLORER_BUILDING = `<!doctype html>

@@ -4,6 +4,7 @@ import { demoCredentialProblem } from '@jejaring/db/auth';
 import { cancelRunningImportJobs } from '@jejaring/db/import-jobs';
 import type { Logger } from 'pino';
 import { dominoStoresSettled } from './analytics/domino-effect.sql.ts';
+import { stopHoldingParts } from './analytics/domino-held.ts';
 import { type DominoWarmer, warmDominoMatrices } from './analytics/domino-warmer.ts';
 import { type App, createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
@@ -131,6 +132,7 @@ export async function startServer(
           }
         }
         await warmer?.stop();
+        if (app) stopHoldingParts(app.db);
         await dominoStoresSettled();
         await rollups?.stop();
         await keeper?.stop();

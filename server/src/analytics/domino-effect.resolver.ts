@@ -40,6 +40,11 @@ export class DominoEffectResolver {
       },
       storeFailed: (error) =>
         ctx.logger.warn({ requestId: ctx.requestId, err: error }, 'domino matrix not stored (answered from memory)'),
+      holdFailed: (error) =>
+        ctx.logger.warn(
+          { requestId: ctx.requestId, err: error },
+          'domino matrix parts not held after a read from the store',
+        ),
     });
   }
 }

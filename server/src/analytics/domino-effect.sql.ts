@@ -2,6 +2,7 @@ import type { Database } from '@jejaring/db';
 import type { Kysely } from 'kysely';
 import { outsideRequest } from '../http/deadline.ts';
 import { cascade, type DominoEffectData } from './domino-cascade.ts';
+import { holdPartsLater, partsHeldSettled } from './domino-held.ts';
 import { injection } from './domino-injection.sql.ts';
 import { loadMatrix, type MatrixPeriod } from './domino-matrix.sql.ts';
 import { type DominoMatrix, decodeMatrix, encodeMatrix } from './domino-matrix.ts';
@@ -29,6 +30,8 @@ export interface MatrixObserver {
   matrix?(event: MatrixEvent): void;
   /** The store could not be written (the answer is still given, from the built matrix). */
   storeFailed?(error: unknown): void;
+  /** The period's parts could not be held after a read from the store (holdPartsLater; nothing is lost). */
+  holdFailed?(error: unknown): void;
 }
 
 /**
@@ -61,9 +64,13 @@ const inProgress = new WeakMap<Kysely<Database>, Map<string, Promise<Found>>>();
 /** The stores of built matrices still being written (dominoStoresSettled). */
 const storing = new Set<Promise<void>>();
 
-/** Resolves once every built matrix this process is writing to the store is written (or failed). */
+/**
+ * Resolves once every built matrix this process is writing to the store is written (or failed),
+ * and the parts of every period queued by holdPartsLater are held (or failed).
+ */
 export async function dominoStoresSettled(): Promise<void> {
   while (storing.size) await Promise.all(storing);
+  await partsHeldSettled();
 }
 
 /**
@@ -122,6 +129,7 @@ async function readOrBuild(
     await outsideRequest(() => touchStoredMatrix(db, period.tenantId, key)).catch((error: unknown) =>
       observer.storeFailed?.(error),
     );
+    holdPartsLater(db, period, (error) => observer.holdFailed?.(error));
     return { matrix: decoded, source: 'store', bytes: stored.matrix.byteLength, stored: Promise.resolve() };
   }
   const { matrix: built, newParts } = await loadMatrix(db, period);

@@ -1,9 +1,19 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { periodStart, periodsBetween } from './dates.ts';
+import { currentHeld, readParsedPart } from './domino-held.ts';
 import { buildMatrix, type DominoMatrix } from './domino-matrix.ts';
-import { type Part, type PartKey, type PartRead, partsOf, readPart } from './domino-parts.sql.ts';
-import { joinPairs, matrixSource, type PairsRead, readPairs } from './domino-source.ts';
+import { type Part, type PartKey, type PartRead, partsOf } from './domino-parts.sql.ts';
+import {
+  type FlowsRead,
+  joinPairs,
+  matrixSource,
+  type PairsRead,
+  readFlows,
+  readPairs,
+  readSnapshots,
+  type SnapshotsRead,
+} from './domino-source.ts';
 import { splitRange } from './periods.ts';
 import { withWorkMemEach } from './versions.ts';
 
@@ -18,24 +28,29 @@ export interface MatrixPeriod {
 interface Answer {
   /** A part's pairs, or those of the days at the edges (read with their flows), parsed as they come. */
   readonly pairs: PairsRead;
-  readonly flows: string;
-  readonly snapshots: string;
+  readonly flows: FlowsRead;
+  readonly snapshots: SnapshotsRead;
   readonly sectors: Array<[string, string]>;
-  /** A whole year's or month's part (domino-parts.sql.ts). */
+  /** A whole year's or month's part as its statement answered it (domino-parts.sql.ts). */
   readonly part: PartRead;
+  /** A whole year's or month's part this process held at its current version (domino-held.ts). */
+  readonly held: PartKey;
 }
 
-/** A period's matrix, with the parts it read from the tables (for the caller to store) and those it read stored. */
+/** A period's matrix, with the parts it read from the tables (for the caller to store), those it read stored and those it held. */
 export interface LoadedMatrix {
   readonly matrix: DominoMatrix;
   readonly newParts: Part[];
   readonly storedParts: PartKey[];
+  /** The parts this process held already, parsed, at their current version (nothing read of them). */
+  readonly heldParts: PartKey[];
 }
 
 /**
  * The period's matrix: every (buyer, seller, amount) between parties of L, what parties of L
  * received and paid, the snapshots' revenue and the parties' sectors. Whole years and whole months
- * come as parts (domino-parts.sql.ts): stored ones when they are of their current version
+ * come as parts (domino-parts.sql.ts): those this process holds parsed at their current version
+ * (`heldParts`, the default; held per `db`), else stored ones of their current version
  * (`storedParts`, the default), else read from the rollups (analytics_pair_month; analytics_party_year
  * and analytics_snapshot_year for a year, analytics_party_month and enterprise_snapshot for a month)
  * and returned as `newParts` for the caller to store. The days of partial months at the edges come
@@ -45,13 +60,15 @@ export interface LoadedMatrix {
 export async function loadMatrix(
   db: Kysely<Database>,
   period: MatrixPeriod,
-  options: { storedParts?: boolean } = {},
+  options: { storedParts?: boolean; heldParts?: boolean } = {},
 ): Promise<LoadedMatrix> {
   const t = period.tenantId;
   const useStored = options.storedParts ?? true;
+  const useHeld = options.heldParts ?? true;
   const { years, months, days } = splitRange(period.from, period.to, true);
   // The statements (they may run on a read replica), each answering texts (domino-source.ts), each
-  // text one aggregate so that its fields stay in step: one per part (a whole year or month); the
+  // text one aggregate so that its fields stay in step: one per part (a whole year or month) this
+  // process does not hold at its current version (one statement reads the versions of those it holds); the
   // purchases of the days at the edges (their pairs and both flows, read once); the snapshots of the
   // partial months at the edges and the classified parties by sector. A pair or party repeated over
   // parts and days is summed in Node (buildMatrix, matrixSource). On PostgreSQL they run at once on
@@ -60,7 +77,8 @@ export async function loadMatrix(
   // transaction: equal versions mean they saw the same data; otherwise they run again one after the
   // other in one REPEATABLE READ transaction.
   const version = sql<number>`(SELECT version FROM analytics_state WHERE tenant_id = ${t})`;
-  type Run = (trx: Kysely<Database>) => Promise<Partial<Answer> & { version: number | null }>;
+  type Versioned = Partial<Answer> & { version: number | null };
+  type Run = (trx: Kysely<Database>) => Promise<Versioned>;
   const liveRuns: Run[] = [];
   if (days.length) {
     const inDays = sql.join(
@@ -83,7 +101,11 @@ export async function loadMatrix(
           (SELECT string_agg(concat_ws(' ', buyer_id, seller_id, amount), ' ')
            FROM days WHERE buyer_in_l AND seller_in_l) AS day_pairs`.execute(trx);
       const row = result.rows[0];
-      return { version: row?.version ?? null, flows: row?.flows ?? '', pairs: readPairs(row?.day_pairs ?? '') };
+      return {
+        version: row?.version ?? null,
+        flows: readFlows(row?.flows ?? ''),
+        pairs: readPairs(row?.day_pairs ?? ''),
+      };
     });
   }
   // A snapshot counts for every month overlapping the period (docs/metrics.md): those of the
@@ -106,17 +128,27 @@ export async function loadMatrix(
            SELECT sector, string_agg(party_id::text, ' ') FROM analytics_party_class WHERE tenant_id = ${t} GROUP BY sector
          ) c(sector, parties)) AS sectors`.execute(trx);
     const row = result.rows[0];
-    return { version: row?.version ?? null, snapshots: row?.snapshots ?? '', sectors: row?.sectors ?? [] };
+    return {
+      version: row?.version ?? null,
+      snapshots: readSnapshots(row?.snapshots ?? ''),
+      sectors: row?.sectors ?? [],
+    };
   });
   // The parts' list, then the parts beside the other statements.
   const readAll = async (list: Kysely<Database>, run: (runs: Run[]) => Promise<Array<Awaited<ReturnType<Run>>>>) => {
     const found = await partsOf(list, t, years, months);
-    const partRuns: Run[] = found.parts.map((key) => async (trx) => {
-      const read = await readPart(trx, t, key, useStored);
-      // Parsed while the other statements still run.
-      return { version: read.tenantVersion, part: read, pairs: readPairs(read.part.pairs) };
-    });
-    return [...(await run([...partRuns, ...liveRuns])), { version: found.tenantVersion }];
+    const held = useHeld ? await currentHeld(db, list, t, found.parts) : { tenantVersion: null, parts: [] };
+    const current = new Set(held.parts.map(({ key }) => key));
+    const partRuns: Run[] = found.parts
+      .filter((key) => !current.has(key))
+      .map((key) => async (trx) => {
+        const { read, parsed } = await readParsedPart(db, trx, t, key, { useStored, hold: useHeld });
+        return { version: read.tenantVersion, part: read, ...parsed };
+      });
+    const heldAnswers = held.parts.map(
+      ({ key, parsed }): Versioned => ({ version: held.tenantVersion, held: key, ...parsed }),
+    );
+    return [...(await run([...partRuns, ...liveRuns])), ...heldAnswers, { version: found.tenantVersion }];
   };
   let answers = await readAll(db, (runs) => withWorkMemEach(db, runs));
   if (new Set(answers.map((answer) => answer.version)).size > 1) {
@@ -126,20 +158,16 @@ export async function loadMatrix(
     answers = consistent ?? [];
   }
   const reads = answers.flatMap((answer) => (answer.part ? [answer.part] : []));
-  // The flows or snapshots of every statement and part, in one or more texts each.
-  const texts = (field: 'flows' | 'snapshots') =>
-    [...answers.map((answer) => answer[field]), ...reads.map((read) => read.part[field])].filter(
-      (text): text is string => Boolean(text),
-    );
   const source = matrixSource({
     pairs: joinPairs(answers.flatMap((answer) => (answer.pairs ? [answer.pairs] : []))),
-    flows: texts('flows'),
-    snapshots: texts('snapshots'),
+    flows: answers.flatMap((answer) => (answer.flows ? [answer.flows] : [])),
+    snapshots: answers.flatMap((answer) => (answer.snapshots ? [answer.snapshots] : [])),
     sectors: answers.flatMap((answer) => answer.sectors ?? []),
   });
   return {
     matrix: buildMatrix(source),
     newParts: reads.filter((read) => !read.stored && read.part.version > 0).map((read) => read.part),
     storedParts: reads.filter((read) => read.stored).map(({ part: { span, start } }) => ({ span, start })),
+    heldParts: answers.flatMap((answer) => (answer.held ? [answer.held] : [])),
   };
 }

@@ -124,6 +124,26 @@ function textsOf(
 }
 
 /**
+ * The current versions of `keys` (each as readPart would tag it: 0 when it has none), with the
+ * tenant's analytics version, in one statement: for the caller to tell which parts it holds are
+ * still current without reading them.
+ */
+export async function partVersions(
+  db: Kysely<Database>,
+  tenantId: string,
+  keys: readonly PartKey[],
+): Promise<{ tenantVersion: number | null; versions: number[] }> {
+  const result = await sql<{ version: string | null; versions: Array<string | null> }>`
+    SELECT (SELECT version FROM analytics_state WHERE tenant_id = ${tenantId}) AS version,
+      ARRAY[${sql.join(keys.map((key) => versionOf(tenantId, key)))}]::bigint[] AS versions`.execute(db);
+  const row = result.rows[0];
+  return {
+    tenantVersion: row?.version == null ? null : Number(row.version),
+    versions: keys.map((_, i) => Number(row?.versions[i] ?? 0)),
+  };
+}
+
+/**
  * One part, in one statement: the stored one when it is of the part's current version (and
  * `useStored`), else read from the tables (each text computed only when no stored one is taken:
  * COALESCE evaluates its subqueries only when reached).

@@ -7,23 +7,14 @@ import { type MatrixSource, positions } from './domino-matrix.ts';
  * rows and 587,124 yearly flows. Pure: no database here.
  */
 
-/**
- * What the statements answer, read into a matrix's source: the pairs read already (readPairs), the
- * other texts each a repetition of the fields named.
- */
-export interface MatrixTexts {
+/** What the statements answer, read (readPairs, readFlows, readSnapshots): a matrix's source once summed. */
+export interface MatrixReads {
   /** The period's pairs between parties of L (a pair repeated over months and days), read. */
   readonly pairs: PairsRead;
-  /**
-   * party received paid, in one or more texts: what parties of L received and paid, a party
-   * repeated over years, months and days.
-   */
-  readonly flows: readonly string[];
-  /**
-   * enterprise revenue, in one or more texts: its snapshots' revenue over the months of the period,
-   * an enterprise repeated over years and months.
-   */
-  readonly snapshots: readonly string[];
+  /** What parties of L received and paid, a party repeated over reads (years, months and days). */
+  readonly flows: readonly FlowsRead[];
+  /** The snapshots' revenue over the months of the period, an enterprise repeated over reads. */
+  readonly snapshots: readonly SnapshotsRead[];
   /** [sector, "party party ..."]: the KBLI section of every classified party. */
   readonly sectors: ReadonlyArray<readonly [string, string]>;
 }
@@ -103,8 +94,32 @@ export interface PairsRead {
   readonly parties: Float64Array;
 }
 
-/** Reads the pairs' text (`buyer seller amount` repeated); done while the other texts are still being read. */
-export function readPairs(text: string): PairsRead {
+/** The records a reader parses between two pauses, when it pauses (readInSlices). */
+const SLICE = 16_384;
+
+/** Runs a reader's steps to the end at once. */
+function readAtOnce<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs a reader's steps, giving the event loop a turn between two (SLICE records each): for
+ * reading in the background without holding requests up for the whole text.
+ */
+export async function readInSlices<T>(read: (slice: number) => Generator<void, T>): Promise<T> {
+  const steps = read(SLICE);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Reads the pairs' text (`buyer seller amount` repeated), pausing after every `slice` pairs. */
+export function* pairsReader(text: string, slice = Number.POSITIVE_INFINITY): Generator<void, PairsRead> {
   const pairs = new Tokens(text);
   const count = pairs.count / 3;
   const buyers = new Float64Array(count);
@@ -114,9 +129,13 @@ export function readPairs(text: string): PairsRead {
     buyers[k] = pairs.number();
     sellers[k] = pairs.number();
     amounts[k] = pairs.number();
+    if ((k + 1) % slice === 0) yield;
   }
   return { buyers, sellers, amounts, parties: distinctAscending(buyers, sellers) };
 }
+
+/** Reads the pairs' text at once; done while the other texts are still being read. */
+export const readPairs = (text: string): PairsRead => readAtOnce(pairsReader(text));
 
 /** Reads of pairs as one (a pair in several comes several times: buildMatrix sums it). */
 export function joinPairs(reads: readonly PairsRead[]): PairsRead {
@@ -142,41 +161,83 @@ export function joinPairs(reads: readonly PairsRead[]): PairsRead {
   };
 }
 
+/** What parties of L received and paid, read from a text of `party received paid` repeated. */
+export interface FlowsRead {
+  readonly parties: Float64Array;
+  readonly received: Float64Array;
+  readonly paid: Float64Array;
+}
+
+/** Reads the flows' text, pausing after every `slice` flows. */
+export function* flowsReader(text: string, slice = Number.POSITIVE_INFINITY): Generator<void, FlowsRead> {
+  const flows = new Tokens(text);
+  const count = flows.count / 3;
+  const parties = new Float64Array(count);
+  const received = new Float64Array(count);
+  const paid = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    parties[k] = flows.number();
+    received[k] = flows.number();
+    paid[k] = flows.number();
+    if ((k + 1) % slice === 0) yield;
+  }
+  return { parties, received, paid };
+}
+
+export const readFlows = (text: string): FlowsRead => readAtOnce(flowsReader(text));
+
+/** The snapshots' revenue per enterprise, read from a text of `enterprise revenue` repeated. */
+export interface SnapshotsRead {
+  readonly enterprises: Float64Array;
+  readonly revenue: Float64Array;
+}
+
+/** Reads the snapshots' text, pausing after every `slice` snapshots. */
+export function* snapshotsReader(text: string, slice = Number.POSITIVE_INFINITY): Generator<void, SnapshotsRead> {
+  const snapshots = new Tokens(text);
+  const count = snapshots.count / 2;
+  const enterprises = new Float64Array(count);
+  const revenue = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    enterprises[k] = snapshots.number();
+    revenue[k] = snapshots.number();
+    if ((k + 1) % slice === 0) yield;
+  }
+  return { enterprises, revenue };
+}
+
+export const readSnapshots = (text: string): SnapshotsRead => readAtOnce(snapshotsReader(text));
+
 /**
  * The matrix's source: every party of the pairs, ascending, with rev = max(received, snapshots,
  * paid) summed over the period (docs/metrics.md) and its sector. Flows and snapshots of parties in
  * no pair are skipped; a party of the pairs without a class is an error.
  */
-export function matrixSource(texts: MatrixTexts): MatrixSource {
-  const { buyers, sellers, amounts, parties } = texts.pairs;
+export function matrixSource(reads: MatrixReads): MatrixSource {
+  const { buyers, sellers, amounts, parties } = reads.pairs;
   const n = parties.length;
   const at = positions(parties);
   const received = new Float64Array(n);
   const paid = new Float64Array(n);
-  for (const text of texts.flows) {
-    const flows = new Tokens(text);
-    for (let k = flows.count / 3; k > 0; k--) {
-      const i = at(flows.number());
-      const r = flows.number();
-      const p = flows.number();
+  for (const flows of reads.flows) {
+    for (let k = 0; k < flows.parties.length; k++) {
+      const i = at(flows.parties[k] as number);
       if (i < 0) continue;
-      received[i] = (received[i] as number) + r;
-      paid[i] = (paid[i] as number) + p;
+      received[i] = (received[i] as number) + (flows.received[k] as number);
+      paid[i] = (paid[i] as number) + (flows.paid[k] as number);
     }
   }
   const snapshot = new Float64Array(n);
-  for (const text of texts.snapshots) {
-    const snapshots = new Tokens(text);
-    for (let k = snapshots.count / 2; k > 0; k--) {
-      const i = at(snapshots.number());
-      const revenue = snapshots.number();
-      if (i >= 0) snapshot[i] = (snapshot[i] as number) + revenue;
+  for (const snapshots of reads.snapshots) {
+    for (let k = 0; k < snapshots.enterprises.length; k++) {
+      const i = at(snapshots.enterprises[k] as number);
+      if (i >= 0) snapshot[i] = (snapshot[i] as number) + (snapshots.revenue[k] as number);
     }
   }
   const revenue = new Float64Array(n);
   for (let i = 0; i < n; i++) revenue[i] = Math.max(received[i] as number, paid[i] as number, snapshot[i] as number);
   const sector: Array<string | null> = new Array(n).fill(null);
-  for (const [name, list] of texts.sectors) {
+  for (const [name, list] of reads.sectors) {
     const ids = new Tokens(list);
     for (let k = ids.count; k > 0; k--) {
       const i = at(ids.number());

@@ -79,25 +79,37 @@ export class VersionedCache<T> {
   }
 
   async get(db: Kysely<Database>, key: string, version: string, derive: () => Promise<T>): Promise<T> {
+    const hit = this.peek(db, key);
+    if (hit && hit.version === version) return hit.value;
+    const value = await derive();
+    this.put(db, key, version, value);
+    return value;
+  }
+
+  /** The value kept for `key`, at whatever version it was derived (marked as used). */
+  peek(db: Kysely<Database>, key: string): { version: string; value: T } | undefined {
+    const entries = this.byDb.get(db)?.entries;
+    const hit = entries?.get(key);
+    if (!entries || !hit) return undefined;
+    entries.delete(key);
+    entries.set(key, hit); // most recently used last
+    return hit;
+  }
+
+  /** Keeps `value` for `key` at `version`, replacing what was kept, then drops the least recently used beyond the bounds. */
+  put(db: Kysely<Database>, key: string, version: string, value: T): void {
     let cache = this.byDb.get(db);
     if (!cache) {
       cache = { entries: new Map(), bytes: 0 };
       this.byDb.set(db, cache);
     }
-    const hit = cache.entries.get(key);
-    if (hit && hit.version === version) {
-      cache.entries.delete(key);
-      cache.entries.set(key, hit); // most recently used last
-      return hit.value;
-    }
-    const value = await derive();
     const bytes = estimateBytes(value);
     const old = cache.entries.get(key);
     if (old) {
       cache.entries.delete(key);
       cache.bytes -= old.bytes;
     }
-    if (bytes > this.maxBytes) return value;
+    if (bytes > this.maxBytes) return;
     cache.entries.set(key, { version, value, bytes });
     cache.bytes += bytes;
     while (cache.entries.size > this.entries || cache.bytes > this.maxBytes) {
@@ -105,7 +117,6 @@ export class VersionedCache<T> {
       cache.entries.delete(oldestKey);
       cache.bytes -= oldest.bytes;
     }
-    return value;
   }
 }
 

@@ -1,0 +1,98 @@
+import type { Database } from '@jejaring/db';
+import { testEngine } from '@jejaring/db/testing';
+import type { Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { dominoMatrix, dominoStoresSettled, type MatrixSource } from '../../src/analytics/domino-effect.sql.ts';
+import { heldPartsOf, stopHoldingParts } from '../../src/analytics/domino-held.ts';
+import { loadMatrix } from '../../src/analytics/domino-matrix.sql.ts';
+import type { PartKey } from '../../src/analytics/domino-parts.sql.ts';
+import { useFixture } from './harness.ts';
+
+/*
+ * The parts of the domino matrices a process holds parsed (server/src/analytics/domino-held.ts),
+ * on the worked example (purchases in March, April and May 2023). A process that answered a
+ * period from the store holds the period's parts afterwards, and after a write it reads again only
+ * the parts the write moved; the matrix it then builds is the one built from the tables alone.
+ * Each "process" here is a Kysely instance of its own (fx.db.withoutPlugins()): memory is kept per
+ * instance, the store is shared.
+ */
+
+const keys = (parts: readonly PartKey[]) => parts.map((part) => `${part.span} ${part.start}`).sort();
+
+describe(`the domino matrices' parts held in memory (${testEngine})`, () => {
+  const fx = useFixture('domino');
+  const months = { from: '2023-03-01', to: '2023-05-31' };
+  const year = { from: '2023-01-01', to: '2023-12-31' };
+
+  /** Where `db`'s matrix of `period` came from, after its background work settled. */
+  async function sourceOf(db: Kysely<Database>, period: { from: string; to: string }): Promise<MatrixSource[]> {
+    const sources: MatrixSource[] = [];
+    await dominoMatrix(db, { tenantId: fx.tenantId, ...period }, { matrix: (event) => sources.push(event.source) });
+    await dominoStoresSettled();
+    return sources;
+  }
+
+  it('holds the parts of a period answered from the store, and after a write reads only the parts it moved', async () => {
+    // One process builds and stores both periods' matrices and parts.
+    expect(await sourceOf(fx.db, months)).toEqual(['built']);
+    expect(await sourceOf(fx.db, year)).toEqual(['built']);
+    // Another reads them from the store, and then holds their parts: 3 months and the year.
+    const other = fx.db.withoutPlugins();
+    expect(await sourceOf(other, months)).toEqual(['store']);
+    expect(await sourceOf(other, year)).toEqual(['store']);
+    expect(heldPartsOf(other).entries).toBe(4);
+    const before = await loadMatrix(other, { tenantId: fx.tenantId, ...months });
+    expect(keys(before.heldParts)).toEqual(['MONTH 2023-03-01', 'MONTH 2023-04-01', 'MONTH 2023-05-01']);
+    expect([...before.storedParts, ...before.newParts]).toEqual([]);
+
+    // U1 pays U2 another 10 in April: April's part and the year's are moved, March's and May's not.
+    await fx.db
+      .insertInto('transaction')
+      .values({
+        tenant_id: fx.tenantId,
+        buyer_id: fx.id('U1'),
+        seller_id: fx.id('U2'),
+        category: 'CATERING',
+        amount: 10,
+        occurred_on: '2023-04-15',
+        source: 'FIXTURE',
+        source_ref: 'domino-held-write',
+      })
+      .execute();
+    for (const period of [months, year]) {
+      const after = await loadMatrix(other, { tenantId: fx.tenantId, ...period });
+      const fromTables = await loadMatrix(
+        other,
+        { tenantId: fx.tenantId, ...period },
+        {
+          storedParts: false,
+          heldParts: false,
+        },
+      );
+      expect(after.matrix).toEqual(fromTables.matrix);
+      if (period === months) {
+        expect(keys(after.heldParts)).toEqual(['MONTH 2023-03-01', 'MONTH 2023-05-01']);
+        expect(keys(after.newParts)).toEqual(['MONTH 2023-04-01']);
+      } else {
+        expect(after.heldParts).toEqual([]);
+        expect(keys(after.newParts)).toEqual(['YEAR 2023-01-01']);
+      }
+      expect(after.storedParts).toEqual([]);
+    }
+    // m[U1][U2] = (50 + 10) / rev[U1], rev[U1] = max(received 100, snapshots 200, paid 90) = 200.
+    const matrix = (await loadMatrix(other, { tenantId: fx.tenantId, ...months })).matrix;
+    const u1 = [...matrix.ids].indexOf(fx.id('U1'));
+    const u2 = [...matrix.ids].indexOf(fx.id('U2'));
+    const row = [...matrix.cols.subarray(matrix.rowStart[u1], matrix.rowStart[u1 + 1])];
+    expect(matrix.coef[(matrix.rowStart[u1] as number) + row.indexOf(u2)]).toBeCloseTo(60 / 200, 12);
+  });
+
+  it('holds nothing more once stopped (at shutdown)', async () => {
+    // The matrix stored at the current version (the write above made the stored one stale).
+    await sourceOf(fx.db, months);
+    const stopped = fx.db.withoutPlugins();
+    stopHoldingParts(stopped);
+    expect(await sourceOf(stopped, months)).toEqual(['store']);
+    expect(heldPartsOf(stopped).entries).toBe(0);
+  });
+});

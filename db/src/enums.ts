@@ -187,7 +187,7 @@ export const ROLLUP_MODE_LABELS = {
 export const ROLLUP_MODES = valuesOf(ROLLUP_MODE_LABELS);
 export type RollupMode = (typeof ROLLUP_MODES)[number];
 
-/** What a stored part of a domino matrix covers: a whole month or year (docs/domino-matrices.md). */
+/** What a stored part of a domino matrix covers: a whole month or year (docs/domino-parts.md). */
 export const PART_SPAN_LABELS = {
   MONTH: { id: 'Bulan', en: 'Month' },
   YEAR: { id: 'Tahun', en: 'Year' },

@@ -1,6 +1,6 @@
 /*
  * The stored parts of the domino matrices (migration 2026_12_12_1000_domino_parts;
- * docs/domino-matrices.md "Stored parts of the matrices"):
+ * docs/domino-parts.md "Stored parts"):
  *
  *   analytics_part_state   per tenant, a version for every month and every year, moved by every
  *                          statement that changes what a part of that month or year reads:

@@ -27,7 +27,7 @@ import { splitRange } from './periods.ts';
 import { MIB, VersionedCache, withWorkMem } from './versions.ts';
 
 /*
- * The parts of the domino matrices this process holds parsed (docs/domino-matrices.md "Parts held
+ * The parts of the domino matrices this process holds parsed (docs/domino-parts.md "Parts held
  * in memory"): a whole year's or month's part, once read (stored or from the tables), is kept in
  * memory tagged with its version, so that a matrix built after a write reads again only the parts
  * the write moved: the others are known current by one statement that reads their versions.

@@ -6,7 +6,7 @@ import type { PeriodRange } from './periods.ts';
 
 /*
  * The stored parts of the domino matrices (tables analytics_part_state and analytics_domino_part,
- * migration 2026_12_12_1000_domino_parts; docs/domino-matrices.md "Stored parts of the matrices"):
+ * migration 2026_12_12_1000_domino_parts; docs/domino-parts.md "Stored parts"):
  * what a matrix reads of one whole calendar year or month, kept with the version of what it read.
  * A write into one month moves that month's version and its year's, so the other months' and
  * years' parts stay current and a matrix reads them instead of their rollups.

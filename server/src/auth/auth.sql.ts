@@ -7,7 +7,7 @@ import { type Kysely, sql } from 'kysely';
  */
 
 export interface CredentialRow {
-  /** The regency the account belongs to (docs/security.md "Regencies"). */
+  /** The regency the account belongs to (docs/api.md "Regencies"). */
   tenant_id: string;
   id: number;
   user_id: number;

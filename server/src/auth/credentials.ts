@@ -9,7 +9,7 @@ import type { AuthConfig } from './auth-config.ts';
 import type { CredentialCache } from './credential-cache.ts';
 
 /*
- * How a request names its client (docs/security.md, "Signing in"):
+ * How a request names its client (docs/security.md, "Sessions"):
  * - the dashboard: the session cookie `jejaring_session` (HttpOnly, SameSite=Lax, Path=/, Secure
  *   over HTTPS) that `login` sets; Path=/ so that the uploads (POST /imports) and downloads
  *   (GET /exports/…) the dashboard makes carry it too;

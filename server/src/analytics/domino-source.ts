@@ -118,6 +118,11 @@ export async function readInSlices<T>(read: (slice: number) => Generator<void, T
   }
 }
 
+/*
+ * The three readers below are written out each: one generic loop over a record's columns parsed
+ * about 1.5 times slower (measured on a year's part at scale 100).
+ */
+
 /** Reads the pairs' text (`buyer seller amount` repeated), pausing after every `slice` pairs. */
 export function* pairsReader(text: string, slice = Number.POSITIVE_INFINITY): Generator<void, PairsRead> {
   const pairs = new Tokens(text);

@@ -104,15 +104,20 @@ export async function readParsedPart(
 /**
  * Makes this process hold every part of the period (its whole years and months) at its current
  * version, reading those it does not one after the other and parsing them in slices, so that the period's matrix, rebuilt
- * after a write, reads only the parts the write moved. Returns the parts read from the tables,
- * for the caller to store.
+ * after a write, reads only the parts the write moved; it ends early once `stopped`. Returns the
+ * parts read from the tables, for the caller to store.
  */
-export async function holdParts(db: Kysely<Database>, period: MatrixPeriod): Promise<Part[]> {
+export async function holdParts(
+  db: Kysely<Database>,
+  period: MatrixPeriod,
+  stopped: () => boolean = () => false,
+): Promise<Part[]> {
   const { years, months } = splitRange(period.from, period.to, true);
   const { parts } = await partsOf(db, period.tenantId, years, months);
   const current = new Set((await currentHeld(db, db, period.tenantId, parts)).parts.map(({ key }) => key));
   const newParts: Part[] = [];
   for (const key of parts.filter((part) => !current.has(part))) {
+    if (stopped()) break;
     const { part, stored } = await withWorkMem(db, (trx) => readPart(trx, period.tenantId, key, true));
     // Parsed after the statement's transaction, in slices: requests go on meanwhile.
     hold(db, period.tenantId, key, part.version, {
@@ -175,7 +180,7 @@ export function holdPartsLater(db: Kysely<Database>, period: MatrixPeriod, faile
     outsideRequest(async () => {
       queue.waiting.delete(id);
       if (queue.stopped) return;
-      await storeParts(db, period.tenantId, await holdParts(db, period));
+      await storeParts(db, period.tenantId, await holdParts(db, period, () => queue.stopped));
     }).catch(failed),
   );
   queue.last = held;

@@ -3,7 +3,7 @@ import { testEngine } from '@jejaring/db/testing';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { dominoMatrix, dominoStoresSettled, type MatrixSource } from '../../src/analytics/domino-effect.sql.ts';
-import { heldPartsOf, stopHoldingParts } from '../../src/analytics/domino-held.ts';
+import { heldPartsOf, holdParts, stopHoldingParts } from '../../src/analytics/domino-held.ts';
 import { loadMatrix } from '../../src/analytics/domino-matrix.sql.ts';
 import type { PartKey } from '../../src/analytics/domino-parts.sql.ts';
 import { useFixture } from './harness.ts';
@@ -94,5 +94,15 @@ describe(`the domino matrices' parts held in memory (${testEngine})`, () => {
     stopHoldingParts(stopped);
     expect(await sourceOf(stopped, months)).toEqual(['store']);
     expect(heldPartsOf(stopped).entries).toBe(0);
+  });
+
+  it("ends a period's holding between two parts once stopped", async () => {
+    const db = fx.db.withoutPlugins();
+    let asked = 0;
+    // Stopped after the first of the three months.
+    await holdParts(db, { tenantId: fx.tenantId, ...months }, () => asked++ > 0);
+    expect(heldPartsOf(db).entries).toBe(1);
+    await holdParts(db, { tenantId: fx.tenantId, ...months });
+    expect(heldPartsOf(db).entries).toBe(3);
   });
 });

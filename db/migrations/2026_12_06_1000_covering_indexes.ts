@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /*
- * Three indexes carry the columns the market-access effect reads (docs/metrics.md), so its cohort
+ * Three indexes carry the columns the market-access effect reads (docs/metrics-outcomes.md), so its cohort
  * of tens of thousands of enterprises is answered by index-only scans instead of a heap visit per
  * row: a training cohort from assistance (its enterprises), the sellers of government buyers from
  * the transactions (buyer → seller), the last status of the year from the snapshots. Each keeps its

@@ -192,7 +192,9 @@ describe('the dashboard in Chromium', () => {
   });
 
   describe('definitions', () => {
-    const MEASURES = parseMeasures(fs.readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8'));
+    const MEASURES = ['metrics.md', 'metrics-outcomes.md'].flatMap((doc) =>
+      parseMeasures(fs.readFileSync(new URL(`../../docs/${doc}`, import.meta.url), 'utf8')),
+    );
     // Every page with charts, each chart's "Definisi" link: a click lands on the Metodologi page with
     // that measure's section at the top of the window (or in view, when the page ends below it).
     it.each(PAGE_NAMES.filter((n) => n !== 'metodologi'))(

@@ -9,7 +9,7 @@ import { DistrictProgress } from './data-collection.types.ts';
 export class DataCollectionResolver {
   @Query(() => [DistrictProgress], {
     description:
-      'For every kecamatan (all listed), the enterprises and cooperatives registered by the end of the year and not rejected, how many are verified, and verified / target (docs/metrics.md "Data-collection progress").',
+      'For every kecamatan (all listed), the enterprises and cooperatives registered by the end of the year and not rejected, how many are verified, and verified / target (docs/metrics-outcomes.md "Data-collection progress").',
   })
   async dataCollectionProgress(@Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<DistrictProgress[]> {
     return dataCollectionProgress(ctx.db, ctx.tenantId, year);

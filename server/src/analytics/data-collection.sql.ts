@@ -19,7 +19,7 @@ export interface DistrictProgressData {
 }
 
 /**
- * docs/metrics.md "Data-collection progress": per kecamatan (all listed), enterprises and cooperatives
+ * docs/metrics-outcomes.md "Data-collection progress": per kecamatan (all listed), enterprises and cooperatives
  * registered by the end of `year` and not rejected, how many are verified, against the target.
  */
 export async function dataCollectionProgress(

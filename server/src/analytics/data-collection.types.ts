@@ -3,7 +3,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 @ObjectType('DistrictProgress', {
   simpleResolvers: true,
   description:
-    'Data-collection progress (pendataan) of one kecamatan by the end of a year (docs/metrics.md "Data-collection progress"): registry entries, how many are verified, against the target.',
+    'Data-collection progress (pendataan) of one kecamatan by the end of a year (docs/metrics-outcomes.md "Data-collection progress"): registry entries, how many are verified, against the target.',
 })
 export class DistrictProgress {
   /** The kecamatan's region code (the `region` field resolves it). */

@@ -7,7 +7,7 @@ import { MarketAccessEffect } from './market-access.types.ts';
 export class MarketAccessResolver {
   @Query(() => MarketAccessEffect, {
     description:
-      'Of the UMKM trained in a year, how many are still active a year later, split by whether they also won government orders: survival = active / (active + inactive) by each member\'s last snapshot of the next year (docs/metrics.md "Market-access effect").',
+      'Of the UMKM trained in a year, how many are still active a year later, split by whether they also won government orders: survival = active / (active + inactive) by each member\'s last snapshot of the next year (docs/metrics-outcomes.md "Market-access effect").',
   })
   async marketAccessEffect(
     @Ctx() ctx: Context,

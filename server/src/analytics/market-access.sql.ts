@@ -24,7 +24,7 @@ export interface MarketAccessEffectData {
 const EMPTY = { size: 0, active: 0, inactive: 0, unknown: 0 };
 
 /**
- * docs/metrics.md "Market-access effect": of the enterprises trained in the cohort year, survival a
+ * docs/metrics-outcomes.md "Market-access effect": of the enterprises trained in the cohort year, survival a
  * year later of those that also won government orders (that year or the next) against the rest.
  */
 export async function marketAccessEffect(

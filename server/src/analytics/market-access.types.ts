@@ -24,7 +24,7 @@ export class SurvivalGroup {
 @ObjectType('MarketAccessEffect', {
   simpleResolvers: true,
   description:
-    'Whether a market keeps trained UMKM alive (docs/metrics.md "Market-access effect"): of the enterprises trained in the cohort year, survival a year later of those that also sold to government buyers against those that were only trained.',
+    'Whether a market keeps trained UMKM alive (docs/metrics-outcomes.md "Market-access effect"): of the enterprises trained in the cohort year, survival a year later of those that also sold to government buyers against those that were only trained.',
 })
 export class MarketAccessEffect {
   @Field(() => Int, { description: 'The year of the TRAINING assistance records.' })

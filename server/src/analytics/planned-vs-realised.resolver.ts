@@ -11,7 +11,7 @@ import { parseSpendFilter } from './spend-scope.ts';
 export class PlannedVsRealisedResolver {
   @Query(() => [PlannedVsRealised], {
     description:
-      'Per agency, for a fiscal year: the budget ceilings of its active SiRUP plans flagged for small businesses against what it paid to micro and small enterprises and cooperatives (docs/metrics.md "Planned vs realised for small businesses"). One row per agency with an active plan or a purchase that year, most planned for small businesses first.',
+      'Per agency, for a fiscal year: the budget ceilings of its active SiRUP plans flagged for small businesses against what it paid to micro and small enterprises and cooperatives (docs/metrics-outcomes.md "Planned vs realised for small businesses"). One row per agency with an active plan or a purchase that year, most planned for small businesses first.',
   })
   async plannedVsRealised(
     @Ctx() ctx: Context,

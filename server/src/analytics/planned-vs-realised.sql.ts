@@ -34,7 +34,7 @@ interface Row {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * docs/metrics.md "Planned vs realised for small businesses": for the scope's fiscal year, per
+ * docs/metrics-outcomes.md "Planned vs realised for small businesses": for the scope's fiscal year, per
  * agency, the ceilings of its ACTIVE SiRUP plans (all, and those planned for small businesses)
  * against its scoped purchases (all, and those paid to UMK sellers). One row per agency with an
  * active plan or a scoped purchase that year; ordered by planned-for-small descending, then paid

@@ -4,7 +4,7 @@ import { RupiahScalar } from '../graphql/scalars.ts';
 @ObjectType('PlannedVsRealised', {
   simpleResolvers: true,
   description:
-    'One agency\'s procurement planned for small businesses (its active SiRUP packages) against what it paid them in the same fiscal year (docs/metrics.md "Planned vs realised for small businesses"). Plans are never spending: they count only here.',
+    'One agency\'s procurement planned for small businesses (its active SiRUP packages) against what it paid them in the same fiscal year (docs/metrics-outcomes.md "Planned vs realised for small businesses"). Plans are never spending: they count only here.',
 })
 export class PlannedVsRealised {
   /** The agency's party id (the `agency` field resolves it). */

@@ -12,7 +12,7 @@ import { validateYear } from './spend-scope.ts';
 export class ProgramOutcomesResolver {
   @Query(() => [ProgramOutcome], {
     description:
-      'Every program of a fiscal year (of one agency when given) with its budget, what was realised (the purchases tagged with it), the share paid to local UMKM against its target, UMKM reached and assisted, and a status (docs/metrics.md "Program outcomes").',
+      'Every program of a fiscal year (of one agency when given) with its budget, what was realised (the purchases tagged with it), the share paid to local UMKM against its target, UMKM reached and assisted, and a status (docs/metrics-outcomes.md "Program outcomes").',
   })
   async programOutcomes(
     @Ctx() ctx: Context,

@@ -24,7 +24,7 @@ export interface ProgramOutcomeData {
 }
 
 /**
- * docs/metrics.md "Program outcomes": for each program of the fiscal year (of one agency when given),
+ * docs/metrics-outcomes.md "Program outcomes": for each program of the fiscal year (of one agency when given),
  * its budget against the transactions tagged with it (any buyer, any date).
  */
 export async function programOutcomes(

@@ -34,7 +34,7 @@ registerEnumType(TargetSource, {
 @ObjectType('ProgramOutcome', {
   simpleResolvers: true,
   description:
-    'A program\'s outcome for DPRD (docs/metrics.md "Program outcomes"): its budget against the purchases tagged with it, the share that reached local UMKM against its target, and the UMKM it reached and assisted.',
+    'A program\'s outcome for DPRD (docs/metrics-outcomes.md "Program outcomes"): its budget against the purchases tagged with it, the share that reached local UMKM against its target, and the UMKM it reached and assisted.',
 })
 export class ProgramOutcome {
   /** The program's id (the `program` field resolves it). */

@@ -9,7 +9,7 @@ import { validateYear } from './spend-scope.ts';
 export class ProvinceOverviewResolver {
   @Query(() => ProvinceOverview, {
     description:
-      'The regencies of a province held by this server compared for a fiscal year: each one\'s total, what reached its local UMKM and local sellers, and the shares, ranked (docs/metrics.md "Province overview"). Readable by anyone, whichever regency the request names.',
+      'The regencies of a province held by this server compared for a fiscal year: each one\'s total, what reached its local UMKM and local sellers, and the shares, ranked (docs/metrics-outcomes.md "Province overview"). Readable by anyone, whichever regency the request names.',
   })
   async provinceOverview(
     @Ctx() ctx: Context,

@@ -9,7 +9,7 @@ import { parseSpendFilter } from './spend-scope.ts';
 import { spendSummary } from './spend-summary.sql.ts';
 
 /*
- * docs/metrics.md "Province overview": each regency's own Spend summary for the year (the one
+ * docs/metrics-outcomes.md "Province overview": each regency's own Spend summary for the year (the one
  * measure, spend-summary.sql.ts, run with that regency as the tenant: every statement stays within
  * one tenant), and the province's sums.
  */

@@ -22,7 +22,7 @@ export class RegencyComparison {
 
 @ObjectType({
   description:
-    'The regencies of a province held by this server, side by side for one fiscal year (docs/metrics.md "Province overview").',
+    'The regencies of a province held by this server, side by side for one fiscal year (docs/metrics-outcomes.md "Province overview").',
 })
 export class ProvinceOverview {
   @Field(() => String, { description: 'The province code, e.g. "61".' })

@@ -8,7 +8,7 @@ import { RecoveryGroup, RecoverySeries } from './recovery-index.types.ts';
 export class RecoveryIndexResolver {
   @Query(() => [RecoverySeries], {
     description:
-      'UMKM revenue against the pre-pandemic baseline, month by month and per group: 100 · the panel\'s revenue / the panel\'s baseline-year mean revenue, with the share still active (docs/metrics.md "Recovery index").',
+      'UMKM revenue against the pre-pandemic baseline, month by month and per group: 100 · the panel\'s revenue / the panel\'s baseline-year mean revenue, with the share still active (docs/metrics-outcomes.md "Recovery index").',
   })
   async recoveryIndex(
     @Ctx() ctx: Context,

@@ -102,9 +102,9 @@ async function loadCells(
 }
 
 /**
- * docs/metrics.md "Recovery index": per group and month, 100 · Σ revenue / Σ baseline over the panel of
+ * docs/metrics-outcomes.md "Recovery index": per group and month, 100 · Σ revenue / Σ baseline over the panel of
  * enterprises that have a recorded revenue both in the baseline year and in that month.
- * Only snapshots with a recorded revenue count (docs/metrics.md).
+ * Only snapshots with a recorded revenue count (docs/metrics-outcomes.md).
  */
 export async function recoveryIndex(
   db: Kysely<Database>,

@@ -6,7 +6,7 @@ import { spendSummary } from '../../src/analytics/spend-summary.sql.ts';
 import { useFixture } from './harness.ts';
 
 /*
- * docs/metrics.md "Planned vs realised for small businesses" on the "analytics-spend" purchases
+ * docs/metrics-outcomes.md "Planned vs realised for small businesses" on the "analytics-spend" purchases
  * (scenarios.ts) plus these SiRUP plans. UMK sellers there: U1 (micro, local), O1 (small, outside),
  * N1 (micro, no region), K1 (cooperative); U2 (size unknown), U3 (medium), L1 (large) are not.
  */

@@ -5,7 +5,7 @@ import { provinceOverview } from '../../src/analytics/province-overview.ts';
 import { type Fixture, loadFixture } from './fixtures.ts';
 
 /*
- * docs/metrics.md "Province overview", on four regencies held by one database: Kubu Raya (61.12),
+ * docs/metrics-outcomes.md "Province overview", on four regencies held by one database: Kubu Raya (61.12),
  * Pontianak (61.71) and Singkawang (61.72, migrated, no purchases) in West Kalimantan, and
  * Kotawaringin Barat (62.01) in Central Kalimantan, which the province "61" must leave out. Each
  * regency buys from a local micro enterprise, a local large one, and a seller in another regency;

@@ -13,7 +13,7 @@ import {
 } from './terms.ts';
 
 /*
- * Program outcomes, recovery, market access and data collection of docs/metrics.md, computed
+ * Program outcomes, recovery, market access and data collection of docs/metrics-outcomes.md, computed
  * naively from the oracle (see terms.ts).
  */
 

@@ -24,7 +24,8 @@ function useScrollToHash() {
 
 /**
  * Metodologi: every measure the dashboard shows, defined in plain words in the chosen language and
- * exactly (docs/metrics.md, rendered), one section per measure with an anchor the charts link to.
+ * exactly (docs/metrics.md and docs/metrics-outcomes.md, rendered), one section per measure with an
+ * anchor the charts link to.
  */
 export default function MethodologyPage() {
   const i = useI18n();
@@ -56,7 +57,7 @@ export default function MethodologyPage() {
           </p>
           <details className="methodology-exact">
             <summary>{i.t('method.exact')}</summary>
-            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: docs/metrics.md, bundled at build time */}
+            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: docs/metrics*.md, bundled at build time */}
             <div lang="en" className="methodology-definition" dangerouslySetInnerHTML={{ __html: definitions[k]! }} />
           </details>
         </section>

@@ -2,8 +2,9 @@
 type Locale = 'id' | 'en';
 
 /*
- * The definitions of the measures, read at build time from docs/metrics.md — the one document the
- * code, the API's descriptions and this page cite. A measure's section there opens with
+ * The definitions of the measures, read at build time from docs/metrics.md and its continuation
+ * docs/metrics-outcomes.md — the documents the code, the API's descriptions and this page cite. A
+ * measure's section there opens with
  *
  *   <!-- measure: spendSummary -->
  *   > **id** — **Ringkasan belanja.** plain definition in Indonesian
@@ -61,7 +62,7 @@ export function parseMeasures(markdown: string): Measure[] {
       }
     }
     if (!title.id || !title.en || !plain.id || !plain.en) {
-      throw new Error(`docs/metrics.md: the measure ${id} needs a plain definition in id and en`);
+      throw new Error(`docs/metrics*.md: the measure ${id} needs a plain definition in id and en`);
     }
     const definition = [...lines.slice(1, at), ...lines.slice(end)].join('\n').trim();
     measures.push({ id, title: title as Record<Locale, string>, plain: plain as Record<Locale, string>, definition });

@@ -27,7 +27,7 @@ Text.
 > **en** — **Second.** Only English.
 `;
 
-describe('the measures of docs/metrics.md', () => {
+describe('the measures of docs/metrics.md and docs/metrics-outcomes.md', () => {
   it('reads the id, titles, plain definitions and exact definition of a marked section', () => {
     expect(() => parseMeasures(DOC)).toThrow(/second needs a plain definition in id and en/);
     const [first] = parseMeasures(DOC.slice(0, DOC.indexOf('## Second')));

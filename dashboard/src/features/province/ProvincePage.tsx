@@ -29,7 +29,7 @@ const csvColumns: CsvColumn<RegencyLine>[] = [
 
 /**
  * The province page: the regencies of the shown regency's province side by side for a fiscal year,
- * as the API ranks them (provinceOverview; docs/metrics.md "Province overview"). A regency's name
+ * as the API ranks them (provinceOverview; docs/metrics-outcomes.md "Province overview"). A regency's name
  * opens its own overview (the switcher's link).
  */
 export default function ProvincePage() {

@@ -33,6 +33,9 @@ const inputs = [
   'package.json',
   '../schema/operations',
   '../schema/schema.graphql',
+  // The Metodologi page bundles the measures' definitions.
+  '../docs/metrics.md',
+  '../docs/metrics-outcomes.md',
 ].map((p) => path.join(dashboard, p));
 /** True when dist/ holds a production build newer than every source it is built from. */
 export function dashboardIsFresh() {

@@ -1,7 +1,7 @@
 import type { Database } from '@jejaring/db';
 import type { PartSpan } from '@jejaring/db/enums';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { nextPeriod, periodStart, periodsBetween, yearOf } from './dates.ts';
+import { firstDayOfYear, nextPeriod, periodStart, periodsBetween, yearOf } from './dates.ts';
 import type { PeriodRange } from './periods.ts';
 
 /*
@@ -41,7 +41,7 @@ export interface PartRead {
 
 /**
  * The whole years within `years` (open ends allowed) and the whole months within the closed ranges
- * `months`, as parts, from the first to the last month the tenant has data in (read by the tables'
+ * `months`, as parts (the tenant's latest year with data as its months), from the first to the last month the tenant has data in (read by the tables'
  * indexes, so that no month with data is left out even if its version were missing, and a range
  * far wider than the data lists no empty parts), with the tenant's analytics version seen by the
  * same statement.
@@ -72,7 +72,15 @@ export async function partsOf(
     const to = last === null || last > dataLast ? periodStart(dataLast, span) : last;
     if (from <= to) for (const start of periodsBetween(from, to, span)) parts.push({ span, start });
   };
-  if (years) add('YEAR', years.first, years.last);
+  if (years) {
+    // The latest year with data, where writes mostly fall, in months: a write into one of them
+    // leaves the others current instead of the whole year's part.
+    const latest = periodStart(dataLast, 'YEAR');
+    const reachesLatest =
+      (years.first === null || years.first <= latest) && (years.last === null || years.last >= latest);
+    add('YEAR', years.first, reachesLatest ? firstDayOfYear(yearOf(latest) - 1) : years.last);
+    if (reachesLatest) add('MONTH', latest, null);
+  }
   for (const range of months) {
     if (!range.first || !range.last) throw new Error('the months at the edges of a period are a closed range');
     add('MONTH', range.first, range.last);

@@ -133,6 +133,14 @@ describe(`the domino matrix equals the one built from the purchases, on ${DATASE
       expect([...againHeld.newParts, ...againHeld.storedParts].map(keyOf), `${from}..${to} held`).toEqual([]);
       expect(againHeld.heldParts.length).toBe(parts);
       expect(coefficients(againHeld.matrix), `${from}..${to} held again`).toEqual(expected);
+      if (from === '2021-01-01' && to === '2023-12-31') {
+        // Whole years as years, but the latest year with data (2023) as its months.
+        const parts = [...loaded.storedParts, ...loaded.newParts].map(keyOf).sort();
+        expect(parts.filter((part) => part.startsWith('YEAR'))).toEqual(['YEAR 2021-01-01', 'YEAR 2022-01-01']);
+        expect(parts.filter((part) => !part.startsWith('YEAR')).every((part) => part.startsWith('MONTH 2023-'))).toBe(
+          true,
+        );
+      }
       // Every party of the matrix is listed once, in ascending order.
       const { matrix } = loaded;
       expect([...matrix.ids].every((id, i) => i === 0 || id > (matrix.ids[i - 1] as number))).toBe(true);

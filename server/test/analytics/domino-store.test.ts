@@ -37,9 +37,9 @@ async function observed(fx: Fx, filter: Parameters<Fx['scope']>[0], db: Kysely<D
   return { effect, source: events.map((e) => e.source) };
 }
 
-/** The fixture tenant's stored parts of whole years. */
-async function yearParts(fx: Fx) {
-  return (await storedParts(fx.db, fx.tenantId)).filter((part) => part.span === 'YEAR');
+/** The fixture tenant's stored parts of whole months, as `start@version`. */
+async function monthParts(fx: Fx) {
+  return (await storedParts(fx.db, fx.tenantId)).filter((part) => part.span === 'MONTH');
 }
 
 describe(`the persisted domino matrices (${testEngine})`, () => {
@@ -68,9 +68,10 @@ describe(`the persisted domino matrices (${testEngine})`, () => {
   it('after a write, the version moves and the next answer is rebuilt from the new data, replacing the stored one', async () => {
     await observed(fx, { fiscalYear: 2023 });
     const before = await analyticsVersions(fx.db, fx.tenantId);
-    // The whole year 2023 was read from the rollups, and its part stored.
-    const [partBefore] = await yearParts(fx);
-    expect(partBefore?.start).toBe('2023-01-01');
+    // The year 2023, the tenant's latest, was read from the rollups month by month (its months
+    // with data: March to May), and their parts stored.
+    const partsBefore = await monthParts(fx);
+    expect(partsBefore.map((part) => part.start)).toEqual(['2023-03-01', '2023-04-01', '2023-05-01']);
     // U1 pays U2 another 150. Then rev[U1] = max(received 100, snapshots 200, paid 50 + 30 + 150) = 230
     // and m[U1][U2] = 200 / 230; rev[U2] = max(received 50 + 150, snapshot 100, paid 20) = 200 and
     // m[U2][U3] = 20 / 200. R2 = 100 · 200/230, R3 = R2 · 0.1, R4 = 0 (U3 buys nothing).
@@ -101,10 +102,11 @@ describe(`the persisted domino matrices (${testEngine})`, () => {
     expect(effect.multiplier).toBeCloseTo(1 + 220 / 230, 12);
     expect(effect.limitMultiplier).toBeCloseTo(1 + 220 / 230, 12);
     expect(effect.iterations).toBe(4);
-    // The stale part of 2023 was not read (the rounds above are the new data's) but replaced.
-    const partsAfter = await yearParts(fx);
-    expect(partsAfter.map((part) => part.start)).toEqual(['2023-01-01']);
-    expect(partsAfter[0]?.version).toBeGreaterThan(partBefore?.version ?? Infinity);
+    // The write into June left March to May current (their parts kept, at the same versions) and
+    // June's part, read from the rollups, was stored beside them.
+    const partsAfter = await monthParts(fx);
+    expect(partsAfter.map((part) => part.start)).toEqual(['2023-03-01', '2023-04-01', '2023-05-01', '2023-06-01']);
+    expect(partsAfter.slice(0, 3)).toEqual(partsBefore);
     // The period of the first test, stored at an older version, keeps its place for the warmer
     // (it was used within the hour) but no longer its bytes.
     const stored = await storedMatrices(fx.db, fx.tenantId);

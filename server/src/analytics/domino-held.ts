@@ -43,8 +43,9 @@ export interface PartParsed {
 /**
  * The parts held, by database (the caller's handle), tenant and part, tagged with the part's
  * version (a part's version names its texts: versions only grow). Bounded like the matrices in
- * memory, the least recently used dropped first; at scale 100 the 36 parts of the benchmark's
- * periods (every year, and the months at their edges) take about 64 MB.
+ * memory, the least recently used dropped first; at scale 100 the 37 parts of the benchmark's
+ * periods (every year but the latest, its months, and the months at the periods' edges) take
+ * about 60 MB.
  */
 const parsedParts = new VersionedCache<PartParsed>({ entries: 256, maxBytes: 96 * MIB });
 

@@ -96,17 +96,27 @@ export async function readParsedPart(
   options: { useStored: boolean; hold: boolean },
 ): Promise<{ read: PartRead; parsed: PartParsed }> {
   const read = await readPart(trx, tenantId, key, options.useStored);
-  const { pairs, flows, snapshots } = read.part;
-  const parsed = { pairs: readPairs(pairs), flows: readFlows(flows), snapshots: readSnapshots(snapshots) };
+  const parsed = await parsePart(read.part, false);
   if (options.hold) hold(owner, tenantId, key, read.part.version, parsed);
   return { read, parsed };
 }
 
+/** A part's texts parsed: at once, or `inSlices` (in the background, requests answered between slices). */
+async function parsePart(part: Part, inSlices: boolean): Promise<PartParsed> {
+  if (!inSlices)
+    return { pairs: readPairs(part.pairs), flows: readFlows(part.flows), snapshots: readSnapshots(part.snapshots) };
+  return {
+    pairs: await readInSlices((slice) => pairsReader(part.pairs, slice)),
+    flows: await readInSlices((slice) => flowsReader(part.flows, slice)),
+    snapshots: await readInSlices((slice) => snapshotsReader(part.snapshots, slice)),
+  };
+}
+
 /**
  * Makes this process hold every part of the period (its whole years and months) at its current
- * version, reading those it does not one after the other and parsing them in slices, so that the period's matrix, rebuilt
- * after a write, reads only the parts the write moved; it ends early once `stopped`. Returns the
- * parts read from the tables, for the caller to store.
+ * version, reading those it does not one after the other and parsing them in slices, so that the
+ * period's matrix, rebuilt after a write, reads only the parts the write moved; it ends early once
+ * `stopped`. Returns the parts read from the tables, for the caller to store.
  */
 export async function holdParts(
   db: Kysely<Database>,
@@ -121,11 +131,7 @@ export async function holdParts(
     if (stopped()) break;
     const { part, stored } = await withWorkMem(db, (trx) => readPart(trx, period.tenantId, key, true));
     // Parsed after the statement's transaction, in slices: requests go on meanwhile.
-    hold(db, period.tenantId, key, part.version, {
-      pairs: await readInSlices((slice) => pairsReader(part.pairs, slice)),
-      flows: await readInSlices((slice) => flowsReader(part.flows, slice)),
-      snapshots: await readInSlices((slice) => snapshotsReader(part.snapshots, slice)),
-    });
+    hold(db, period.tenantId, key, part.version, await parsePart(part, true));
     if (!stored && part.version > 0) newParts.push(part);
   }
   return newParts;

@@ -41,10 +41,10 @@ export interface PartRead {
 
 /**
  * The whole years within `years` (open ends allowed) and the whole months within the closed ranges
- * `months`, as parts (the tenant's latest year with data as its months), from the first to the last month the tenant has data in (read by the tables'
- * indexes, so that no month with data is left out even if its version were missing, and a range
- * far wider than the data lists no empty parts), with the tenant's analytics version seen by the
- * same statement.
+ * `months`, as parts (the tenant's latest year with data as its months), from the first to the
+ * last month the tenant has data in (read by the tables' indexes, so that no month with data is
+ * left out even if its version were missing, and a range far wider than the data lists no empty
+ * parts), with the tenant's analytics version seen by the same statement.
  */
 export async function partsOf(
   db: Kysely<Database>,

@@ -25,6 +25,8 @@
  * DOMINO_WARM_INTERVAL, to rebuild the matrices; 0 gives it none; the write copies the first
  * purchase the table yields, or with --after-write-latest the latest one, into the latest month as
  * an operator's entry would be).
+ * Environment: BENCH_LOG (the server's log level, default warn; info prints where each domino
+ * matrix came from and how long it took, and the warmer's rebuilds, to stdout).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -196,7 +198,7 @@ async function main(): Promise<void> {
     DEMO_DATA: 'off',
     PORT: '0',
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BENCH_LOG ?? 'warn',
     // One address sends every request, faster than a person once answers come from the result cache.
     RATE_LIMIT_EXEMPT: '127.0.0.1,::1,::ffff:127.0.0.1',
   });

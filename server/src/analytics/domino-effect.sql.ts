@@ -2,6 +2,7 @@ import type { Database } from '@jejaring/db';
 import type { Kysely } from 'kysely';
 import { outsideRequest } from '../http/deadline.ts';
 import { cascade, type DominoEffectData } from './domino-cascade.ts';
+import { asDemand } from './domino-demand.ts';
 import { holdPartsLater, partsHeldSettled } from './domino-held.ts';
 import { injection } from './domino-injection.sql.ts';
 import { loadMatrix, type MatrixPeriod } from './domino-matrix.sql.ts';
@@ -184,9 +185,11 @@ async function cascadeOf(
   rounds: number,
   observer?: MatrixObserver,
 ): Promise<DominoEffectData> {
-  const [x1, matrix] = await Promise.all([
-    analytic(db, statement).then((result) => result.rows),
-    dominoMatrix(db, scope, observer),
-  ]);
-  return cascade(x1, matrix, rounds);
+  return asDemand(async () => {
+    const [x1, matrix] = await Promise.all([
+      analytic(db, statement).then((result) => result.rows),
+      dominoMatrix(db, scope, observer),
+    ]);
+    return cascade(x1, matrix, rounds);
+  });
 }

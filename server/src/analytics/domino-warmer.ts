@@ -2,6 +2,7 @@ import type { Database } from '@jejaring/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { type PeriodicJob, periodicJob } from '../periodic.ts';
+import { demandQuiet, type GiveWay } from './domino-demand.ts';
 import { dominoMatrix, periodOfKey } from './domino-effect.sql.ts';
 import { claimStalePeriod, stalePeriods } from './domino-store.sql.ts';
 
@@ -14,7 +15,10 @@ import { claimStalePeriod, stalePeriods } from './domino-store.sql.ts';
  * used first, once the tenant's version has stood still for a whole interval (an import moving it
  * statement after statement is not chased). A request that comes while a period is being warmed
  * in the same process waits for that build instead of starting its own; several instances on one
- * database claim each period before building it (claimStalePeriod), so one builds it.
+ * database claim each period before building it (claimStalePeriod), so one builds it. Before each
+ * period the warmer gives way to the requests of its process (domino-demand.ts): it waits until
+ * none has computed a dominoEffect for GIVE_WAY.quietMs, at most GIVE_WAY.maxWaitMs; a period a
+ * request rebuilt meanwhile is no longer stale, and its claim fails.
  */
 
 /** At most this many periods are rebuilt per tick, one after the other. */
@@ -22,6 +26,12 @@ const PERIODS_PER_TICK = 8;
 
 /** A claim older than this is taken over (its instance stopped or failed mid-build). */
 const CLAIM_SECONDS = 120;
+
+/**
+ * The quiet the warmer waits for before each period: a dashboard's requests after a write come a
+ * few milliseconds apart, a person's next click seconds later.
+ */
+export const GIVE_WAY: GiveWay = { quietMs: 750, maxWaitMs: 30_000 };
 
 /** Rebuilds stale periods; `tick` returns how many it rebuilt. */
 export type DominoWarmer = PeriodicJob<number>;
@@ -33,17 +43,27 @@ export type DominoWarmer = PeriodicJob<number>;
  * const warmer = warmDominoMatrices(handle.db, logger, 2);
  * await warmer.stop();
  */
-export function warmDominoMatrices(db: Kysely<Database>, logger: Logger, intervalSeconds: number): DominoWarmer {
+export function warmDominoMatrices(
+  db: Kysely<Database>,
+  logger: Logger,
+  intervalSeconds: number,
+  giveWay: GiveWay = GIVE_WAY,
+): DominoWarmer {
   /** Each tenant's version at the last tick: a period is warmed once its tenant's stands still. */
   const seen = new Map<string, number>();
-  const run = async (): Promise<number> => {
+  const run = async (stopping: AbortSignal): Promise<number> => {
     let warmed = 0;
     const periods = await stalePeriods(db, PERIODS_PER_TICK);
     const settled = new Set(periods.filter((p) => seen.get(p.tenantId) === p.version).map((p) => p.tenantId));
     seen.clear();
     for (const stale of periods) seen.set(stale.tenantId, stale.version);
     for (const stale of periods) {
-      if (!settled.has(stale.tenantId) || !(await claimStalePeriod(db, stale, CLAIM_SECONDS))) continue;
+      if (!settled.has(stale.tenantId)) continue;
+      const waiting = performance.now();
+      const quiet = await demandQuiet(giveWay, stopping);
+      if (stopping.aborted) break;
+      const waitedMs = Math.round(performance.now() - waiting);
+      if (!(await claimStalePeriod(db, stale, CLAIM_SECONDS))) continue;
       const started = performance.now();
       let source = '';
       await dominoMatrix(
@@ -65,6 +85,8 @@ export function warmDominoMatrices(db: Kysely<Database>, logger: Logger, interva
           version: stale.version,
           source,
           ms: Math.round(performance.now() - started),
+          waitedMs,
+          quiet,
         },
         'domino matrix warmed after a write',
       );

@@ -3,6 +3,7 @@ import { testEngine } from '@jejaring/db/testing';
 import { type Kysely, sql } from 'kysely';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { asDemand } from '../../src/analytics/domino-demand.ts';
 import {
   computeDominoEffect,
   dominoMatrix,
@@ -24,6 +25,26 @@ import { analyticsVersions } from '../../src/analytics/versions.ts';
 import { useFixture } from './harness.ts';
 
 type Fx = ReturnType<typeof useFixture>;
+
+/** The warmer waits for 20 ms without a request's dominoEffect (the server's default is longer). */
+const QUICK_GIVE_WAY = { quietMs: 20, maxWaitMs: 60_000 };
+
+/** A purchase of U2 from U3 on `day`: it moves the analytics version. */
+const pay = (fx: Fx, amount: number, day: string) =>
+  fx.db
+    .insertInto('transaction')
+    .values({
+      tenant_id: fx.tenantId,
+      buyer_id: fx.id('U2'),
+      seller_id: fx.id('U3'),
+      category: 'CATERING',
+      account_code: '5.1.02.01',
+      amount,
+      occurred_on: day,
+      source: 'FIXTURE',
+      source_ref: `domino-warm-${day}`,
+    })
+    .execute();
 
 /**
  * dominoEffect on the fixture (through `db`, fx.db by default), computed (the result cache left
@@ -231,28 +252,13 @@ describe(`the persisted domino matrices (${testEngine})`, () => {
       expect.closeTo(25, 9),
       expect.closeTo(5, 9),
     ]);
-    const warmer = warmDominoMatrices(fx.db, pino({ level: 'silent' }), 0);
+    const warmer = warmDominoMatrices(fx.db, pino({ level: 'silent' }), 0, QUICK_GIVE_WAY);
     expect(await stalePeriods(fx.db, 10)).toEqual([]);
     expect(await warmer.tick()).toBe(0);
-    const pay = (amount: number, day: string) =>
-      fx.db
-        .insertInto('transaction')
-        .values({
-          tenant_id: fx.tenantId,
-          buyer_id: fx.id('U2'),
-          seller_id: fx.id('U3'),
-          category: 'CATERING',
-          account_code: '5.1.02.01',
-          amount,
-          occurred_on: day,
-          source: 'FIXTURE',
-          source_ref: `domino-warm-${day}`,
-        })
-        .execute();
-    await pay(20, '2023-04-10');
+    await pay(fx, 20, '2023-04-10');
     expect((await stalePeriods(fx.db, 10)).map((p) => p.period)).toContain(key);
     expect(await warmer.tick()).toBe(0); // the version just moved: wait a tick
-    await pay(10, '2023-04-11');
+    await pay(fx, 10, '2023-04-11');
     expect(await warmer.tick()).toBe(0); // it moved again
     expect(await warmer.tick()).toBe(1); // it stood still: the period is rebuilt and stored
     const { version } = await analyticsVersions(fx.db, fx.tenantId);
@@ -267,6 +273,53 @@ describe(`the persisted domino matrices (${testEngine})`, () => {
     expect(elsewhere.effect.rounds.map((r) => r.amount)).toEqual([100, expect.closeTo(25, 9), expect.closeTo(12.5, 9)]);
     expect(elsewhere.effect.multiplier).toBeCloseTo(1.375, 12);
     await warmer.stop();
+  });
+
+  it('gives way to a request computing a dominoEffect, and leaves the period a request rebuilt meanwhile', async () => {
+    const period = { from: '2023-03-01', to: '2023-05-31' };
+    const key = '2023-03-01..2023-05-31';
+    await observed(fx, period); // stored, and used: on the warmer's list
+    const warmer = warmDominoMatrices(fx.db, pino({ level: 'silent' }), 0, QUICK_GIVE_WAY);
+    await pay(fx, 5, '2023-04-12');
+    expect(await warmer.tick()).toBe(0); // the version just moved: wait a tick
+    // A request's computation in progress (held open by the test): the warmer waits for its end.
+    let release = () => {};
+    const request = asDemand(() => new Promise<void>((resolve) => (release = resolve)));
+    let warmed: number | null = null;
+    const ticking = warmer.tick().then((n) => {
+      warmed = n;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(warmed).toBeNull();
+    const { version } = await analyticsVersions(fx.db, fx.tenantId);
+    expect((await storedMatrices(fx.db, fx.tenantId)).find((m) => m.period === key)?.version).toBeLessThan(version);
+    // Meanwhile another request asks for the period: it builds and stores the matrix itself.
+    expect((await observed(fx, period)).source).toEqual(['built']);
+    release();
+    await request;
+    await ticking;
+    expect(warmed).toBe(0); // the period is current: not built a second time
+    expect((await storedMatrices(fx.db, fx.tenantId)).find((m) => m.period === key)).toMatchObject({ version });
+    await warmer.stop();
+  });
+
+  it('stops at once while it waits for the requests, rebuilding nothing', async () => {
+    const period = { from: '2023-03-01', to: '2023-05-31' };
+    await observed(fx, period);
+    const warmer = warmDominoMatrices(fx.db, pino({ level: 'silent' }), 0, QUICK_GIVE_WAY);
+    await pay(fx, 5, '2023-04-13');
+    expect(await warmer.tick()).toBe(0); // the version just moved: wait a tick
+    let release = () => {};
+    const request = asDemand(() => new Promise<void>((resolve) => (release = resolve)));
+    const ticking = warmer.tick();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stopping = performance.now();
+    await warmer.stop(); // the wait would last a minute (QUICK_GIVE_WAY.maxWaitMs)
+    expect(performance.now() - stopping).toBeLessThan(30_000);
+    expect(await ticking).toBe(0);
+    release();
+    await request;
+    expect((await stalePeriods(fx.db, 10)).map((p) => p.period)).toContain('2023-03-01..2023-05-31');
   });
 
   it('lets one instance at a time claim a stale period', async () => {

@@ -22,6 +22,7 @@ import * as analyticsGovSellerYear from './2026_12_09_1000_analytics_gov_seller_
 import * as analyticsStateFirst from './2026_12_10_1000_analytics_state_first.ts';
 import * as analyticsSnapshotYear from './2026_12_11_1000_analytics_snapshot_year.ts';
 import * as dominoParts from './2026_12_12_1000_domino_parts.ts';
+import * as classVersion from './2026_12_13_1000_class_version.ts';
 
 /**
  * Every migration, by name, in order. A static list (rather than a folder scan) so the same code
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_1000_analytics_state_first': analyticsStateFirst,
   '2026_12_11_1000_analytics_snapshot_year': analyticsSnapshotYear,
   '2026_12_12_1000_domino_parts': dominoParts,
+  '2026_12_13_1000_class_version': classVersion,
 };

@@ -79,6 +79,34 @@ export async function currentHeld(
   };
 }
 
+/**
+ * The parties' sectors a matrix reads (analytics_party_class, by sector, as the sectors statement of
+ * loadMatrix answers them), held per database and tenant, tagged with the version of the tenant's
+ * classes (analytics_class_state) seen by the statement that read them.
+ */
+const heldSectors = new VersionedCache<Array<[string, string]>>({ entries: 16, maxBytes: 32 * MIB });
+
+/** The sectors held for `owner` at class version `classVersion`, or null (none held, or of another version). */
+export function sectorsHeld(
+  owner: Kysely<Database>,
+  tenantId: string,
+  classVersion: number | null,
+): Array<[string, string]> | null {
+  if (classVersion === null) return null;
+  const hit = heldSectors.peek(owner, tenantId);
+  return hit && hit.version === String(classVersion) ? hit.value : null;
+}
+
+/** Holds the sectors read by a statement that saw class version `classVersion` (none: not kept). */
+export function holdSectors(
+  owner: Kysely<Database>,
+  tenantId: string,
+  classVersion: number | null,
+  sectors: Array<[string, string]>,
+): void {
+  if (classVersion !== null) heldSectors.put(owner, tenantId, String(classVersion), sectors);
+}
+
 /** Holds `parsed` for `owner` as the part `key` of `version` (none: a part without a version is not kept). */
 function hold(owner: Kysely<Database>, tenantId: string, key: PartKey, version: number, parsed: PartParsed): void {
   if (version > 0) parsedParts.put(owner, cacheKey(tenantId, key), String(version), parsed);

@@ -1,7 +1,7 @@
 import type { Database } from '@jejaring/db';
 import { type Kysely, sql } from 'kysely';
 import { periodStart, periodsBetween } from './dates.ts';
-import { currentHeld, readParsedPart } from './domino-held.ts';
+import { currentHeld, holdSectors, readParsedPart, sectorsHeld } from './domino-held.ts';
 import { buildMatrix, type DominoMatrix } from './domino-matrix.ts';
 import { type Part, type PartKey, type PartRead, partsOf } from './domino-parts.sql.ts';
 import {
@@ -35,6 +35,8 @@ interface Answer {
   readonly part: PartRead;
   /** A whole year's or month's part this process held at its current version (domino-held.ts). */
   readonly held: PartKey;
+  /** The sectors were held at the classes' current version (domino-held.ts), not read. */
+  readonly heldSectors: true;
 }
 
 /** A period's matrix, with the parts it read from the tables (for the caller to store), those it read stored and those it held. */
@@ -44,6 +46,8 @@ export interface LoadedMatrix {
   readonly storedParts: PartKey[];
   /** The parts this process held already, parsed, at their current version (nothing read of them). */
   readonly heldParts: PartKey[];
+  /** The parties' sectors were held at the classes' current version (not read). */
+  readonly heldSectors: boolean;
 }
 
 /**
@@ -70,7 +74,8 @@ export async function loadMatrix(
   // text one aggregate so that its fields stay in step: one per part (a whole year or month) this
   // process does not hold at its current version (one statement reads the versions of those it holds); the
   // purchases of the days at the edges (their pairs and both flows, read once); the snapshots of the
-  // partial months at the edges and the classified parties by sector. A pair or party repeated over
+  // partial months at the edges; the classified parties by sector, unless this process holds them at
+  // the classes' current version (which partsOf's statement reads). A pair or party repeated over
   // parts and days is summed in Node (buildMatrix, matrixSource). On PostgreSQL they run at once on
   // as many connections (withWorkMemEach), so the database's cores share the work. Each also answers
   // the tenant's analytics version, which every write that changes what they read moves in the same
@@ -113,30 +118,39 @@ export async function loadMatrix(
   const partialMonths = [
     ...new Set(days.flatMap(([a, b]) => periodsBetween(periodStart(a, 'MONTH'), periodStart(b, 'MONTH'), 'MONTH'))),
   ];
-  liveRuns.push(async (trx) => {
-    const snapshots = partialMonths.length
-      ? sql`(SELECT string_agg(concat_ws(' ', enterprise_id, revenue), ' ') FROM enterprise_snapshot
-          WHERE tenant_id = ${t} AND revenue IS NOT NULL AND period IN (${sql.join(partialMonths.map((m) => sql`${m}::date`))}))`
-      : sql`NULL::text`;
+  if (partialMonths.length) {
+    liveRuns.push(async (trx) => {
+      const result = await sql<{ version: number | null; snapshots: string | null }>`
+        SELECT ${version} AS version,
+          (SELECT string_agg(concat_ws(' ', enterprise_id, revenue), ' ') FROM enterprise_snapshot
+           WHERE tenant_id = ${t} AND revenue IS NOT NULL
+             AND period IN (${sql.join(partialMonths.map((m) => sql`${m}::date`))})) AS snapshots`.execute(trx);
+      const row = result.rows[0];
+      return { version: row?.version ?? null, snapshots: readSnapshots(row?.snapshots ?? '') };
+    });
+  }
+  // The classified parties by sector, with the version of the classes the same statement saw (held
+  // at it: domino-held.ts).
+  const sectorsRun: Run = async (trx) => {
     const result = await sql<{
       version: number | null;
-      snapshots: string | null;
+      class_version: string | null;
       sectors: Array<[string, string]> | null;
-    }>`SELECT ${version} AS version, ${snapshots} AS snapshots,
+    }>`SELECT ${version} AS version,
+        (SELECT version FROM analytics_class_state WHERE tenant_id = ${t}) AS class_version,
         (SELECT json_agg(json_build_array(sector, parties))
          FROM (
            SELECT sector, string_agg(party_id::text, ' ') FROM analytics_party_class WHERE tenant_id = ${t} GROUP BY sector
          ) c(sector, parties)) AS sectors`.execute(trx);
     const row = result.rows[0];
-    return {
-      version: row?.version ?? null,
-      snapshots: readSnapshots(row?.snapshots ?? ''),
-      sectors: row?.sectors ?? [],
-    };
-  });
+    const sectors = row?.sectors ?? [];
+    if (useHeld) holdSectors(db, t, row?.class_version == null ? null : Number(row.class_version), sectors);
+    return { version: row?.version ?? null, sectors };
+  };
   // The parts' list, then the parts beside the other statements.
   const readAll = async (list: Kysely<Database>, run: (runs: Run[]) => Promise<Array<Awaited<ReturnType<Run>>>>) => {
     const found = await partsOf(list, t, years, months);
+    const sectors = useHeld ? sectorsHeld(db, t, found.classVersion) : null;
     const held = useHeld ? await currentHeld(db, list, t, found.parts) : { tenantVersion: null, parts: [] };
     const current = new Set(held.parts.map(({ key }) => key));
     const partRuns: Run[] = found.parts
@@ -148,7 +162,14 @@ export async function loadMatrix(
     const heldAnswers = held.parts.map(
       ({ key, parsed }): Versioned => ({ version: held.tenantVersion, held: key, ...parsed }),
     );
-    return [...(await run([...partRuns, ...liveRuns])), ...heldAnswers, { version: found.tenantVersion }];
+    // Held sectors are current at the class version partsOf's statement saw, so at its tenant version.
+    const sectorsAnswer: Versioned[] = sectors ? [{ version: found.tenantVersion, sectors, heldSectors: true }] : [];
+    return [
+      ...(await run([...partRuns, ...liveRuns, ...(sectors ? [] : [sectorsRun])])),
+      ...heldAnswers,
+      ...sectorsAnswer,
+      { version: found.tenantVersion },
+    ];
   };
   let answers = await readAll(db, (runs) => withWorkMemEach(db, runs));
   if (new Set(answers.map((answer) => answer.version)).size > 1) {
@@ -169,5 +190,6 @@ export async function loadMatrix(
     newParts: reads.filter((read) => !read.stored && read.part.version > 0).map((read) => read.part),
     storedParts: reads.filter((read) => read.stored).map(({ part: { span, start } }) => ({ span, start })),
     heldParts: answers.flatMap((answer) => (answer.held ? [answer.held] : [])),
+    heldSectors: answers.some((answer) => answer.heldSectors),
   };
 }

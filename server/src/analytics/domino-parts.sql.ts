@@ -44,28 +44,36 @@ export interface PartRead {
  * `months`, as parts (the tenant's latest year with data as its months), from the first to the
  * last month the tenant has data in (read by the tables' indexes, so that no month with data is
  * left out even if its version were missing, and a range far wider than the data lists no empty
- * parts), with the tenant's analytics version seen by the same statement.
+ * parts), with the tenant's analytics version and the version of its party classes
+ * (analytics_class_state) seen by the same statement.
  */
 export async function partsOf(
   db: Kysely<Database>,
   tenantId: string,
   years: PeriodRange | null,
   months: readonly PeriodRange[],
-): Promise<{ tenantVersion: number | null; parts: PartKey[] }> {
+): Promise<{ tenantVersion: number | null; classVersion: number | null; parts: PartKey[] }> {
   const t = tenantId;
   const bounds = (fn: 'min' | 'max') =>
     sql`to_char(${sql.raw(fn === 'min' ? 'least' : 'greatest')}(
       (SELECT ${sql.raw(fn)}(month) FROM analytics_pair_month WHERE tenant_id = ${t}),
       (SELECT ${sql.raw(fn)}(month) FROM analytics_party_month WHERE tenant_id = ${t}),
       (SELECT ${sql.raw(fn)}(period) FROM enterprise_snapshot WHERE tenant_id = ${t})), 'YYYY-MM-DD')`;
-  const result = await sql<{ version: string | null; first: string | null; last: string | null }>`
+  const result = await sql<{
+    version: string | null;
+    class_version: string | null;
+    first: string | null;
+    last: string | null;
+  }>`
     SELECT (SELECT version FROM analytics_state WHERE tenant_id = ${t}) AS version,
+      (SELECT version FROM analytics_class_state WHERE tenant_id = ${t}) AS class_version,
       ${bounds('min')} AS first, ${bounds('max')} AS last`.execute(db);
   const row = result.rows[0];
   const tenantVersion = row?.version == null ? null : Number(row.version);
+  const classVersion = row?.class_version == null ? null : Number(row.class_version);
   const dataFirst = row?.first;
   const dataLast = row?.last;
-  if (!dataFirst || !dataLast) return { tenantVersion, parts: [] };
+  if (!dataFirst || !dataLast) return { tenantVersion, classVersion, parts: [] };
   const parts: PartKey[] = [];
   const add = (span: PartSpan, first: string | null, last: string | null) => {
     const from = first === null || first < dataFirst ? periodStart(dataFirst, span) : first;
@@ -85,7 +93,7 @@ export async function partsOf(
     if (!range.first || !range.last) throw new Error('the months at the edges of a period are a closed range');
     add('MONTH', range.first, range.last);
   }
-  return { tenantVersion, parts };
+  return { tenantVersion, classVersion, parts };
 }
 
 /** A part's version (analytics_part_state): a month's own, a year's the sum of its months' and its own. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dominoMatrix, dominoStoresSettled, type MatrixSource } from '../../src/analytics/domino-effect.sql.ts';
 import { heldPartsOf, holdParts, stopHoldingParts } from '../../src/analytics/domino-held.ts';
 import { loadMatrix } from '../../src/analytics/domino-matrix.sql.ts';
+import type { DominoMatrix } from '../../src/analytics/domino-matrix.ts';
 import type { PartKey } from '../../src/analytics/domino-parts.sql.ts';
 import { useFixture } from './harness.ts';
 
@@ -86,6 +87,46 @@ describe(`the domino matrices' parts held in memory (${testEngine})`, () => {
     const u2 = [...matrix.ids].indexOf(fx.id('U2'));
     const row = [...matrix.cols.subarray(matrix.rowStart[u1], matrix.rowStart[u1 + 1])];
     expect(matrix.coef[(matrix.rowStart[u1] as number) + row.indexOf(u2)]).toBeCloseTo(60 / 200, 12);
+  });
+
+  it("holds the parties' sectors while the classes stand still, and reads them again once one changes", async () => {
+    const db = fx.db.withoutPlugins();
+    const period = { tenantId: fx.tenantId, ...months };
+    /** The sector the matrix gives party `ref`. */
+    const sectorOf = (matrix: DominoMatrix, ref: string) =>
+      matrix.sectorNames[matrix.sectors[[...matrix.ids].indexOf(fx.id(ref))] as number];
+    expect((await loadMatrix(db, period)).heldSectors).toBe(false); // the first read
+    const again = await loadMatrix(db, period);
+    expect(again.heldSectors).toBe(true);
+    expect(sectorOf(again.matrix, 'U3')).toBe('A'); // KBLI 01120: agriculture
+    // A purchase between classified parties leaves the classes: the sectors stay held.
+    await fx.db
+      .insertInto('transaction')
+      .values({
+        tenant_id: fx.tenantId,
+        buyer_id: fx.id('U2'),
+        seller_id: fx.id('U3'),
+        category: 'CATERING',
+        amount: 5,
+        occurred_on: '2023-05-02',
+        source: 'FIXTURE',
+        source_ref: 'domino-held-sectors',
+      })
+      .execute();
+    expect((await loadMatrix(db, period)).heldSectors).toBe(true);
+    // U3 now makes food (KBLI 10710, section C): its class changes, so the sectors are read again.
+    await fx.db
+      .updateTable('enterprise_profile')
+      .set({ kbli_code: '10710' })
+      .where('tenant_id', '=', fx.tenantId)
+      .where('party_id', '=', fx.id('U3'))
+      .execute();
+    const changed = await loadMatrix(db, period);
+    expect(changed.heldSectors).toBe(false);
+    expect(sectorOf(changed.matrix, 'U3')).toBe('C');
+    const fromTables = await loadMatrix(db, period, { storedParts: false, heldParts: false });
+    expect(changed.matrix).toEqual(fromTables.matrix);
+    expect((await loadMatrix(db, period)).heldSectors).toBe(true);
   });
 
   it('holds nothing more once stopped (at shutdown)', async () => {

@@ -133,6 +133,47 @@ describe(`the months' and years' versions of the domino matrix's parts (${testEn
     expect(moved).toEqual(keys(had.rows));
   });
 
+  it("the classes' version moves with every write to the party classes, and not with a purchase", async () => {
+    const classVersion = async () =>
+      Number(
+        (
+          await sql<{
+            version: string;
+          }>`SELECT version FROM analytics_class_state WHERE tenant_id = ${TEST_TENANT}`.execute(handle.db)
+        ).rows[0]?.version ?? 0,
+      );
+    const loaded = await classVersion();
+    expect(loaded).toBeGreaterThan(0); // the fixture's parties were classified
+    await purchaseBetweenL('2022-06-15', 'class-version-purchase');
+    expect(await classVersion()).toBe(loaded);
+    // An enterprise's KBLI code moved to another section: its class is stored again.
+    const enterprise = Number(
+      (
+        await sql<{ party_id: string }>`SELECT min(party_id) AS party_id FROM enterprise_profile
+          WHERE tenant_id = ${TEST_TENANT}`.execute(handle.db)
+      ).rows[0]?.party_id,
+    );
+    await sql`UPDATE enterprise_profile SET kbli_code = CASE WHEN left(kbli_code, 2) = '10' THEN '01120' ELSE '10710' END
+      WHERE tenant_id = ${TEST_TENANT} AND party_id = ${enterprise}`.execute(handle.db);
+    const reclassified = await classVersion();
+    expect(reclassified).toBeGreaterThan(loaded);
+    // A new party is classified as it is registered.
+    await handle.db
+      .insertInto('party')
+      .values({ tenant_id: TEST_TENANT, kind: 'VENDOR', ref: 'class-version-new', name: 'Toko Baru' })
+      .execute();
+    const registered = await classVersion();
+    expect(registered).toBeGreaterThan(reclassified);
+    // Rows deleted, and the table truncated (every tenant's version moves).
+    await sql`DELETE FROM analytics_party_class WHERE tenant_id = ${TEST_TENANT} AND party_id = ${enterprise}`.execute(
+      handle.db,
+    );
+    const deleted = await classVersion();
+    expect(deleted).toBeGreaterThan(registered);
+    await sql`TRUNCATE analytics_party_class`.execute(handle.db);
+    expect(await classVersion()).toBeGreaterThan(deleted);
+  });
+
   it('a write that changes nothing the parts read moves no version', async () => {
     const moved = await movedBy(() =>
       sql`UPDATE "transaction" SET quantity = 7 WHERE tenant_id = ${TEST_TENANT}`.execute(handle.db),

@@ -1,9 +1,9 @@
 import type { DatabaseHandle } from '@jejaring/db';
-import { createTestDatabase } from '@jejaring/db/testing';
+import { createTestDatabase, testEngine } from '@jejaring/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admitAnalytics } from '../src/analytics/admission.ts';
-import { withWorkMem, withWorkMemEach } from '../src/analytics/versions.ts';
+import { analytic, withWorkMem, withWorkMemEach } from '../src/analytics/versions.ts';
 
 /*
  * Admission of analytic statements: at most ANALYTICS_CONCURRENCY at once, the rest waiting at
@@ -27,6 +27,26 @@ describe('analytics admission', () => {
       const outside = await sql<{ work_mem: string }>`SHOW work_mem`.execute(db);
       expect(outside.rows[0]?.work_mem).not.toBe('16MB');
     }
+  });
+
+  it('runs a serial analytic statement without parallel workers, the others with the session default', async () => {
+    const workers = async (options: { serial?: boolean }) =>
+      (
+        await analytic(
+          handle.db,
+          sql<{ workers: string }>`SELECT current_setting('max_parallel_workers_per_gather') AS workers`,
+          options,
+        )
+      ).rows[0]?.workers;
+    const byDefault = (
+      await sql<{ workers: string }>`SELECT current_setting('max_parallel_workers_per_gather') AS workers`.execute(
+        handle.db,
+      )
+    ).rows[0]?.workers;
+    // PostgreSQL's default is 2; PGlite, one process, has none to give.
+    expect(byDefault).toBe(testEngine === 'postgres' ? '2' : '0');
+    expect(await workers({ serial: true })).toBe('0');
+    expect(await workers({})).toBe(byDefault);
   });
 
   it('lets `concurrency` statements run, queues the next, and answers BUSY when the wait runs out', async () => {

@@ -129,19 +129,29 @@ export class VersionedCache<T> {
  * months were written, so a range of months is an index range scan, not a scan of the whole
  * rollup (scale 100, p95 of spendFlows 108 → 85 ms, spendByDistrict 152 → 123 ms).
  */
-const settings = (workMemMb: number) => sql`SELECT set_config('jit', 'off', true),
-  set_config('work_mem', ${`${workMemMb}MB`}, true), set_config('random_page_cost', '1.1', true)`;
+const settings = (workMemMb: number, serial = false) => sql`SELECT set_config('jit', 'off', true),
+  set_config('work_mem', ${`${workMemMb}MB`}, true), set_config('random_page_cost', '1.1', true)
+  ${serial ? sql`, set_config('max_parallel_workers_per_gather', '0', true)` : sql``}`;
+
+/** How an analytic statement runs: `serial`, without parallel workers (analytic's caller says why). */
+export interface AnalyticOptions {
+  readonly serial?: boolean;
+}
 
 /**
  * Runs `run` in a transaction with the analytic settings (or in the caller's transaction), once
  * admitted: the API bounds how many run at once (admission.ts).
  */
-export async function withWorkMem<T>(db: Kysely<Database>, run: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function withWorkMem<T>(
+  db: Kysely<Database>,
+  run: (trx: Kysely<Database>) => Promise<T>,
+  options: AnalyticOptions = {},
+): Promise<T> {
   if (db.isTransaction) return run(db);
   const slot = await analyticsSlot(db);
   try {
     return await db.transaction().execute(async (trx: Transaction<Database>) => {
-      await settings(slot.workMemMb).execute(trx);
+      await settings(slot.workMemMb, options.serial).execute(trx);
       return run(trx);
     });
   } finally {
@@ -194,6 +204,10 @@ export async function withWorkMemEach<T>(
 }
 
 /** Executes one analytic statement with the analytic settings. */
-export function analytic<R>(db: Kysely<Database>, query: RawBuilder<R>): Promise<QueryResult<R>> {
-  return withWorkMem(db, (trx) => query.execute(trx));
+export function analytic<R>(
+  db: Kysely<Database>,
+  query: RawBuilder<R>,
+  options: AnalyticOptions = {},
+): Promise<QueryResult<R>> {
+  return withWorkMem(db, (trx) => query.execute(trx), options);
 }

@@ -9,6 +9,7 @@ import {
   partsOf,
   partVersions,
   readPart,
+  readSectors,
   storeParts,
 } from './domino-parts.sql.ts';
 import {
@@ -142,8 +143,9 @@ async function parsePart(part: Part, inSlices: boolean): Promise<PartParsed> {
 
 /**
  * Makes this process hold every part of the period (its whole years and months) at its current
- * version, reading those it does not one after the other and parsing them in slices, so that the
- * period's matrix, rebuilt after a write, reads only the parts the write moved; it ends early once
+ * version, and the parties' sectors at the classes' current version, reading those it does not one
+ * after the other and parsing the parts in slices, so that the period's matrix, rebuilt after a
+ * write, reads only the parts the write moved; it ends early once
  * `stopped`. Returns the parts read from the tables, for the caller to store.
  */
 export async function holdParts(
@@ -152,7 +154,11 @@ export async function holdParts(
   stopped: () => boolean = () => false,
 ): Promise<Part[]> {
   const { years, months } = splitRange(period.from, period.to, true);
-  const { parts } = await partsOf(db, period.tenantId, years, months);
+  const { parts, classVersion } = await partsOf(db, period.tenantId, years, months);
+  if (!sectorsHeld(db, period.tenantId, classVersion)) {
+    const read = await withWorkMem(db, (trx) => readSectors(trx, period.tenantId));
+    holdSectors(db, period.tenantId, read.classVersion, read.sectors);
+  }
   const current = new Set((await currentHeld(db, db, period.tenantId, parts)).parts.map(({ key }) => key));
   const newParts: Part[] = [];
   for (const key of parts.filter((part) => !current.has(part))) {

@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { periodStart, periodsBetween } from './dates.ts';
 import { currentHeld, holdSectors, readParsedPart, sectorsHeld } from './domino-held.ts';
 import { buildMatrix, type DominoMatrix } from './domino-matrix.ts';
-import { type Part, type PartKey, type PartRead, partsOf } from './domino-parts.sql.ts';
+import { type Part, type PartKey, type PartRead, partsOf, readSectors } from './domino-parts.sql.ts';
 import {
   type FlowsRead,
   joinPairs,
@@ -129,23 +129,11 @@ export async function loadMatrix(
       return { version: row?.version ?? null, snapshots: readSnapshots(row?.snapshots ?? '') };
     });
   }
-  // The classified parties by sector, with the version of the classes the same statement saw (held
-  // at it: domino-held.ts).
+  // The classified parties by sector, held at the version of the classes the statement saw.
   const sectorsRun: Run = async (trx) => {
-    const result = await sql<{
-      version: number | null;
-      class_version: string | null;
-      sectors: Array<[string, string]> | null;
-    }>`SELECT ${version} AS version,
-        (SELECT version FROM analytics_class_state WHERE tenant_id = ${t}) AS class_version,
-        (SELECT json_agg(json_build_array(sector, parties))
-         FROM (
-           SELECT sector, string_agg(party_id::text, ' ') FROM analytics_party_class WHERE tenant_id = ${t} GROUP BY sector
-         ) c(sector, parties)) AS sectors`.execute(trx);
-    const row = result.rows[0];
-    const sectors = row?.sectors ?? [];
-    if (useHeld) holdSectors(db, t, row?.class_version == null ? null : Number(row.class_version), sectors);
-    return { version: row?.version ?? null, sectors };
+    const read = await readSectors(trx, t);
+    if (useHeld) holdSectors(db, t, read.classVersion, read.sectors);
+    return { version: read.tenantVersion, sectors: read.sectors };
   };
   // The parts' list, then the parts beside the other statements.
   const readAll = async (list: Kysely<Database>, run: (runs: Run[]) => Promise<Array<Awaited<ReturnType<Run>>>>) => {

@@ -33,7 +33,7 @@ describe(`the domino matrices' parts held in memory (${testEngine})`, () => {
     return sources;
   }
 
-  it('holds the parts of a period answered from the store, and after a write reads only the parts it moved', async () => {
+  it('holds the parts and sectors of a period answered from the store, and after a write reads only the parts it moved', async () => {
     // One process builds and stores both periods' matrices and parts.
     expect(await sourceOf(fx.db, months)).toEqual(['built']);
     expect(await sourceOf(fx.db, year)).toEqual(['built']);
@@ -46,6 +46,7 @@ describe(`the domino matrices' parts held in memory (${testEngine})`, () => {
     const before = await loadMatrix(other, { tenantId: fx.tenantId, ...year });
     expect(keys(before.heldParts)).toEqual(['MONTH 2023-03-01', 'MONTH 2023-04-01', 'MONTH 2023-05-01']);
     expect([...before.storedParts, ...before.newParts]).toEqual([]);
+    expect(before.heldSectors).toBe(true); // held with the parts
 
     // U1 pays U2 another 10 in April: April's part is moved, March's and May's not.
     await fx.db

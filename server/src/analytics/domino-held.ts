@@ -145,8 +145,8 @@ async function parsePart(part: Part, inSlices: boolean): Promise<PartParsed> {
  * Makes this process hold every part of the period (its whole years and months) at its current
  * version, and the parties' sectors at the classes' current version, reading those it does not one
  * after the other and parsing the parts in slices, so that the period's matrix, rebuilt after a
- * write, reads only the parts the write moved; it ends early once
- * `stopped`. Returns the parts read from the tables, for the caller to store.
+ * write, reads only the parts the write moved; it ends early once `stopped`. Returns the parts read
+ * from the tables, for the caller to store.
  */
 export async function holdParts(
   db: Kysely<Database>,

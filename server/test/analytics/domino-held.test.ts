@@ -49,19 +49,7 @@ describe(`the domino matrices' parts held in memory (${testEngine})`, () => {
     expect(before.heldSectors).toBe(true); // held with the parts
 
     // U1 pays U2 another 10 in April: April's part is moved, March's and May's not.
-    await fx.db
-      .insertInto('transaction')
-      .values({
-        tenant_id: fx.tenantId,
-        buyer_id: fx.id('U1'),
-        seller_id: fx.id('U2'),
-        category: 'CATERING',
-        amount: 10,
-        occurred_on: '2023-04-15',
-        source: 'FIXTURE',
-        source_ref: 'domino-held-write',
-      })
-      .execute();
+    await fx.purchase('U1', 'U2', 10, '2023-04-15', 'domino-held-write');
     for (const period of [months, year]) {
       const after = await loadMatrix(other, { tenantId: fx.tenantId, ...period });
       const fromTables = await loadMatrix(
@@ -101,19 +89,7 @@ describe(`the domino matrices' parts held in memory (${testEngine})`, () => {
     expect(again.heldSectors).toBe(true);
     expect(sectorOf(again.matrix, 'U3')).toBe('A'); // KBLI 01120: agriculture
     // A purchase between classified parties leaves the classes: the sectors stay held.
-    await fx.db
-      .insertInto('transaction')
-      .values({
-        tenant_id: fx.tenantId,
-        buyer_id: fx.id('U2'),
-        seller_id: fx.id('U3'),
-        category: 'CATERING',
-        amount: 5,
-        occurred_on: '2023-05-02',
-        source: 'FIXTURE',
-        source_ref: 'domino-held-sectors',
-      })
-      .execute();
+    await fx.purchase('U2', 'U3', 5, '2023-05-02', 'domino-held-sectors');
     expect((await loadMatrix(db, period)).heldSectors).toBe(true);
     // U3 now makes food (KBLI 10710, section C): its class changes, so the sectors are read again.
     await fx.db

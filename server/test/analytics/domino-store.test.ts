@@ -30,21 +30,7 @@ type Fx = ReturnType<typeof useFixture>;
 const QUICK_GIVE_WAY = { quietMs: 20, maxWaitMs: 60_000 };
 
 /** A purchase of U2 from U3 on `day`: it moves the analytics version. */
-const pay = (fx: Fx, amount: number, day: string) =>
-  fx.db
-    .insertInto('transaction')
-    .values({
-      tenant_id: fx.tenantId,
-      buyer_id: fx.id('U2'),
-      seller_id: fx.id('U3'),
-      category: 'CATERING',
-      account_code: '5.1.02.01',
-      amount,
-      occurred_on: day,
-      source: 'FIXTURE',
-      source_ref: `domino-warm-${day}`,
-    })
-    .execute();
+const pay = (fx: Fx, amount: number, day: string) => fx.purchase('U2', 'U3', amount, day, `domino-warm-${day}`);
 
 /**
  * dominoEffect on the fixture (through `db`, fx.db by default), computed (the result cache left
@@ -96,20 +82,7 @@ describe(`the persisted domino matrices (${testEngine})`, () => {
     // U1 pays U2 another 150. Then rev[U1] = max(received 100, snapshots 200, paid 50 + 30 + 150) = 230
     // and m[U1][U2] = 200 / 230; rev[U2] = max(received 50 + 150, snapshot 100, paid 20) = 200 and
     // m[U2][U3] = 20 / 200. R2 = 100 · 200/230, R3 = R2 · 0.1, R4 = 0 (U3 buys nothing).
-    await fx.db
-      .insertInto('transaction')
-      .values({
-        tenant_id: fx.tenantId,
-        buyer_id: fx.id('U1'),
-        seller_id: fx.id('U2'),
-        category: 'CATERING',
-        account_code: '5.1.02.01',
-        amount: 150,
-        occurred_on: '2023-06-01',
-        source: 'FIXTURE',
-        source_ref: 'domino-store-write',
-      })
-      .execute();
+    await fx.purchase('U1', 'U2', 150, '2023-06-01', 'domino-store-write');
     const after = await analyticsVersions(fx.db, fx.tenantId);
     expect(after.version).toBeGreaterThan(before.version);
 

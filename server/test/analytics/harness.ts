@@ -64,6 +64,8 @@ export interface FixtureDatabase {
   agency(ref: string): string;
   /** A validated scope for a filter whose agencyIds are fixture refs. */
   scope(filter?: Omit<SpendFilter, 'agencyIds'> & { agencies?: string[] }): SpendScope;
+  /** Records a purchase (CATERING, account 5.1.02.01) of `buyer` from `seller`, by fixture ref, as a form would. */
+  purchase(buyer: string, seller: string, amount: number, day: string, sourceRef: string): Promise<unknown>;
 }
 
 /**
@@ -96,6 +98,23 @@ export function useFixture(fixture: Fixture | string): FixtureDatabase {
     tenantId: TEST_TENANT,
     id,
     agency: (ref) => encodeGlobalId('Agency', id(ref)),
+    purchase: (buyer, seller, amount, day, sourceRef) => {
+      if (!handle) throw new Error('database not open yet');
+      return handle.db
+        .insertInto('transaction')
+        .values({
+          tenant_id: TEST_TENANT,
+          buyer_id: id(buyer),
+          seller_id: id(seller),
+          category: 'CATERING',
+          account_code: '5.1.02.01',
+          amount,
+          occurred_on: day,
+          source: 'FIXTURE',
+          source_ref: sourceRef,
+        })
+        .execute();
+    },
     scope: (filter = {}) => {
       const { agencies, ...rest } = filter;
       return parseSpendFilter(TEST_TENANT, {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '@jejaring/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { analytic } from './versions.ts';
+import { analytic, MIB, VersionedCache } from './versions.ts';
 
 /*
  * The shared result cache of the spending measures (migration 2026_12_05_1000_result_cache,
@@ -16,7 +16,24 @@ import { analytic } from './versions.ts';
  * stale answer). A row is served only while its version is the tenant's current one, and every
  * write that can change what the statements read moves it (rollups, parties, profiles, surveys,
  * assistance, programs, policy targets).
+ *
+ * In front of it, each process keeps the answers it last served, by database handle and key, at
+ * their version (frozen: every caller shares them). The lookup still reads the tenant's version,
+ * but asks the row's answer only when the process holds none at that version: a large answer (the
+ * rows of four-level flows, about 200 KB of JSON) is then not fetched and parsed again.
  */
+
+/** The answers this process served, at their version (bounded like the other analytics caches). */
+const served = new VersionedCache<unknown>({ entries: 512, maxBytes: 64 * MIB });
+
+/** `value` and everything in it made read-only, so that no caller can change a shared answer. */
+function frozen<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) frozen(item);
+  }
+  return value;
+}
 
 /**
  * The cache key of a statement: its SQL text and parameters, hashed, with `extra` for what a
@@ -59,17 +76,28 @@ export async function cachedResult<T>(
   key: string,
   compute: () => Promise<T>,
 ): Promise<T> {
-  const found = await sql<{ version: number; rows: T | null; standby: boolean }>`
-    SELECT s.version, c.rows, pg_is_in_recovery() AS standby
+  const memoKey = `${tenantId}|${key}`;
+  const held = served.peek(db, memoKey);
+  const found = await sql<{ version: string; rows: T | null; standby: boolean }>`
+    SELECT s.version, CASE WHEN s.version = ${held ? held.version : '-1'}::bigint THEN NULL ELSE c.rows END AS rows,
+      pg_is_in_recovery() AS standby
     FROM analytics_state s
     LEFT JOIN analytics_result c ON c.tenant_id = s.tenant_id AND c.key = ${key} AND c.version = s.version
     WHERE s.tenant_id = ${tenantId}`.execute(db);
   const state = found.rows[0];
-  if (state?.rows) return state.rows;
-  const result = await compute();
+  const version = state ? String(state.version) : null;
+  if (held && held.version === version) return held.value as T;
+  if (state?.rows) {
+    served.put(db, memoKey, String(version), frozen(state.rows));
+    return state.rows;
+  }
+  const result = frozen(await compute());
   // No state row yet (a tenant nothing was ever written for): nothing to tag the answer with. A
   // read replica (a standby) serves the answers the primary stored, but cannot store any.
-  if (state && !state.standby) await store(db, tenantId, key, measure, Number(state.version), result);
+  if (state) {
+    if (!state.standby) await store(db, tenantId, key, measure, Number(state.version), result);
+    served.put(db, memoKey, String(version), result);
+  }
   return result;
 }
 

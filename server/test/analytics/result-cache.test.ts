@@ -56,10 +56,35 @@ describe(`the shared result cache of the measures (${testEngine})`, () => {
     await spendSummary(fx.db, year2023());
     await sql`UPDATE analytics_result SET rows = jsonb_set(rows, '{0,total}', '99999')
       WHERE tenant_id = ${fx.tenantId} AND measure = 'spendSummary'`.execute(fx.db);
-    expect((await spendSummary(fx.db, year2023())).total).toBe(99_999);
+    // Another instance (a Kysely instance of its own: nothing in memory) reads the stored rows.
+    const other = fx.db.withoutPlugins();
+    expect((await spendSummary(other, year2023())).total).toBe(99_999);
     // A write to a policy target moves the version: the stored rows are no longer served.
     await sql`UPDATE policy_target SET target_share = target_share WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
-    expect((await spendSummary(fx.db, year2023())).total).toBe(12_000);
+    expect((await spendSummary(other, year2023())).total).toBe(12_000);
+  });
+
+  it('answers again from the process memory at the same version, and not after the version moves', async () => {
+    const db = fx.db.withoutPlugins();
+    let computed = 0;
+    const answer = () => cachedResult(db, fx.tenantId, 'spendSummary', 'memory-test', async () => [{ n: ++computed }]);
+    expect(await answer()).toEqual([{ n: 1 }]);
+    // The stored row changed behind its back: the process answers what it holds at that version,
+    // neither computing again nor reading the row.
+    await sql`UPDATE analytics_result SET rows = '[{"n": 99}]'::jsonb
+      WHERE tenant_id = ${fx.tenantId} AND key = 'memory-test'`.execute(fx.db);
+    expect(await answer()).toEqual([{ n: 1 }]);
+    expect(computed).toBe(1);
+    // Another instance reads the stored row. The answers a process holds are shared: read-only.
+    expect(
+      await cachedResult(fx.db.withoutPlugins(), fx.tenantId, 'spendSummary', 'memory-test', async () => [{ n: -1 }]),
+    ).toEqual([{ n: 99 }]);
+    const rows = await answer();
+    expect(Object.isFrozen(rows) && Object.isFrozen(rows[0])).toBe(true);
+    // A write moves the version: computed again.
+    await sql`UPDATE policy_target SET target_share = target_share WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+    expect(await answer()).toEqual([{ n: 2 }]);
+    expect(computed).toBe(2);
   });
 
   it('keeps dominoEffect answers per scope and rounds, and serves them until the version moves', async () => {
@@ -70,7 +95,7 @@ describe(`the shared result cache of the measures (${testEngine})`, () => {
     expect(await stored('dominoEffect')).toBe(2);
     await sql`UPDATE analytics_result SET rows = jsonb_set(rows, '{injection}', '12345')
       WHERE tenant_id = ${fx.tenantId} AND measure = 'dominoEffect'`.execute(fx.db);
-    expect((await dominoEffect(fx.db, year2023(), 3)).injection).toBe(12_345);
+    expect((await dominoEffect(fx.db.withoutPlugins(), year2023(), 3)).injection).toBe(12_345);
     await sql`UPDATE policy_target SET target_share = target_share WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
     expect(await dominoEffect(fx.db, year2023(), 3)).toEqual(first);
   });

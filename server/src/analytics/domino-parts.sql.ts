@@ -39,6 +39,9 @@ export interface PartRead {
   readonly stored: boolean;
 }
 
+/** A version as a statement answers it (bigint as text; null when the tenant has none yet). */
+const asVersion = (value: string | null | undefined): number | null => (value == null ? null : Number(value));
+
 /**
  * The whole years within `years` (open ends allowed) and the whole months within the closed ranges
  * `months`, as parts (the tenant's latest year with data as its months), from the first to the
@@ -69,8 +72,8 @@ export async function partsOf(
       (SELECT version FROM analytics_class_state WHERE tenant_id = ${t}) AS class_version,
       ${bounds('min')} AS first, ${bounds('max')} AS last`.execute(db);
   const row = result.rows[0];
-  const tenantVersion = row?.version == null ? null : Number(row.version);
-  const classVersion = row?.class_version == null ? null : Number(row.class_version);
+  const tenantVersion = asVersion(row?.version);
+  const classVersion = asVersion(row?.class_version);
   const dataFirst = row?.first;
   const dataLast = row?.last;
   if (!dataFirst || !dataLast) return { tenantVersion, classVersion, parts: [] };
@@ -154,7 +157,7 @@ export async function partVersions(
       ARRAY[${sql.join(keys.map((key) => versionOf(tenantId, key)))}]::bigint[] AS versions`.execute(db);
   const row = result.rows[0];
   return {
-    tenantVersion: row?.version == null ? null : Number(row.version),
+    tenantVersion: asVersion(row?.version),
     versions: keys.map((_, i) => Number(row?.versions[i] ?? 0)),
   };
 }
@@ -184,8 +187,8 @@ export async function readSectors(db: Kysely<Database>, tenantId: string): Promi
        ) c(sector, parties)) AS sectors`.execute(db);
   const row = result.rows[0];
   return {
-    tenantVersion: row?.version == null ? null : Number(row.version),
-    classVersion: row?.class_version == null ? null : Number(row.class_version),
+    tenantVersion: asVersion(row?.version),
+    classVersion: asVersion(row?.class_version),
     sectors: row?.sectors ?? [],
   };
 }
@@ -223,7 +226,7 @@ export async function readPart(
   const row = result.rows[0];
   if (!row) throw new Error('the part statement answered no row');
   return {
-    tenantVersion: row.version == null ? null : Number(row.version),
+    tenantVersion: asVersion(row.version),
     part: {
       ...key,
       version: Number(row.part_version ?? 0),

@@ -31,7 +31,7 @@ const CLAIM_SECONDS = 120;
  * The quiet the warmer waits for before each period: a dashboard's requests after a write come a
  * few milliseconds apart, a person's next click seconds later.
  */
-export const GIVE_WAY: GiveWay = { quietMs: 750, maxWaitMs: 30_000 };
+const GIVE_WAY: GiveWay = { quietMs: 750, maxWaitMs: 30_000 };
 
 /** Rebuilds stale periods; `tick` returns how many it rebuilt. */
 export type DominoWarmer = PeriodicJob<number>;

@@ -206,9 +206,9 @@ describe("a party's own columns beyond id, kind, name and region code are select
     return { code: agency.code, units: units.rows };
   }
 
-  /** The select list of the network units' subquery in the agency's statement. */
+  /** The select list of the network units' subquery in the agency's statement (json_build_array's arguments). */
   const unitColumns = (statement: string) =>
-    statement.slice(statement.indexOf('FROM ((select'), statement.indexOf('"network_unit_profile"'));
+    statement.slice(statement.indexOf('array((select json_build_array('), statement.indexOf('"network_unit_profile"'));
 
   type Units<Row> = { agency: { networkUnits: { nodes: Row[] } } };
 
@@ -230,17 +230,18 @@ describe("a party's own columns beyond id, kind, name and region code are select
     );
   });
 
-  it("an agency's units asked for their status: every own column selected, answers right", async () => {
+  it("an agency's units asked for their status: only that own column selected, answers right", async () => {
     const { code, units } = await largestNetwork();
-    const whole = await run<Units<{ name: string; status: string }>>(
+    const asked = await run<Units<{ name: string; status: string }>>(
       'query($code: String!) { agency(code: $code) { networkUnits(first: 500) { nodes { name status } } } }',
       { code },
     );
-    const columns = unitColumns(whole.sql[1] as string);
-    for (const column of ['parent_id', 'size_class', 'is_government', 'status', 'registered_on', 'npwp']) {
-      expect(columns).toContain(`"p"."${column}"`);
+    const columns = unitColumns(asked.sql[1] as string);
+    expect(columns).toContain('"p"."status"');
+    for (const column of ['parent_id', 'size_class', 'is_government', 'registered_on', 'npwp']) {
+      expect(columns).not.toContain(`"p"."${column}"`);
     }
-    expect(whole.data.agency.networkUnits.nodes).toEqual(units.map((u) => ({ name: u.name, status: u.status })));
+    expect(asked.data.agency.networkUnits.nodes).toEqual(units.map((u) => ({ name: u.name, status: u.status })));
   });
 
   it("a purchase's buyer asked for its name: the buyer's other own columns are not selected", async () => {
@@ -252,5 +253,110 @@ describe("a party's own columns beyond id, kind, name and region code are select
     for (const column of ['parent_id', 'size_class', 'is_government', 'status', 'registered_on', 'npwp']) {
       expect(page).not.toContain(`"p"."${column}"`);
     }
+  });
+});
+
+describe('a page of enterprises selects the columns asked of its rows', () => {
+  /** The enterprises as the database has them, by name. */
+  const enterprisesByName = async (n: number) =>
+    (
+      await sql<{
+        id: number;
+        name: string;
+        nib: string | null;
+        size_class: string | null;
+        status: string;
+        verification: string;
+      }>`
+        SELECT p.id, p.name, ep.nib, p.size_class, p.status, ep.verification
+        FROM party p JOIN enterprise_profile ep ON ep.tenant_id = p.tenant_id AND ep.party_id = p.id
+        WHERE p.kind = 'ENTERPRISE' ORDER BY p.name, p.id LIMIT ${n}`.execute(server.database.db)
+    ).rows;
+
+  const partyPage = (statements: string[]) => {
+    const found = statements.filter((s) => s.includes('from "party" as "p"') && s.includes('"enterprise_profile"'));
+    expect(found).toHaveLength(1);
+    return found[0] as string;
+  };
+
+  const OTHER_COLUMNS = [
+    '"p"."parent_id"',
+    '"p"."is_government"',
+    '"p"."registered_on"',
+    '"p"."npwp"',
+    '"ep"."owner_name"',
+    '"ep"."owner_nik"',
+    '"ep"."capital"',
+    '"ep"."annual_revenue"',
+    '"ep"."kbli_code"',
+  ];
+
+  it('asked for NIB, size, status and verification: those columns alone, answered right', async () => {
+    type Page = {
+      enterprises: {
+        nodes: Array<{
+          name: string;
+          nib: string | null;
+          sizeClass: string | null;
+          status: string;
+          verification: string;
+        }>;
+      };
+    };
+    const { data, sql: statements } = await run<Page>(
+      '{ enterprises(first: 30) { nodes { name nib sizeClass status verification } } }',
+    );
+    const page = partyPage(statements);
+    for (const column of ['"ep"."nib"', '"ep"."verification"', '"p"."size_class"', '"p"."status"'])
+      expect(page).toContain(column);
+    for (const column of OTHER_COLUMNS) expect(page).not.toContain(column);
+    const expected = await enterprisesByName(30);
+    expect(data.enterprises.nodes).toEqual(
+      expected.map((e) => ({
+        name: e.name,
+        nib: e.nib,
+        sizeClass: e.size_class,
+        status: e.status,
+        verification: e.verification,
+      })),
+    );
+  });
+
+  it("a field answered by its own resolver (the owner's name): the whole row is selected", async () => {
+    const { sql: statements } = await run('{ enterprises(first: 5) { nodes { name ownerName } } }');
+    const page = partyPage(statements);
+    for (const column of OTHER_COLUMNS) expect(page).toContain(column);
+  });
+
+  it('an enterprise fetched with some columns does not answer its whole selection as a seller', async () => {
+    // Each enterprise's first product's seller is the enterprise itself, loaded by the request's
+    // party loader: had the page's rows (status and NIB only) primed it, capital would be missing.
+    type Seller = { id: string; capital: number | null; employees: number | null };
+    type Page = {
+      enterprises: {
+        nodes: Array<{ status: string; nib: string | null; products: { nodes: Array<{ seller: Seller }> } }>;
+      };
+    };
+    const { data } = await run<Page>(
+      `{ enterprises(first: 50) { nodes { status nib products(first: 1) { nodes {
+          seller { ... on Enterprise { id capital employees } }
+        } } } } }`,
+    );
+    const sellers = data.enterprises.nodes.flatMap((e) => e.products.nodes.map((p) => p.seller));
+    const rows = await sql<{ id: number; capital: number | null; employees: number | null }>`
+      SELECT p.id, ep.capital::float8 AS capital, ep.employees
+      FROM party p JOIN enterprise_profile ep ON ep.tenant_id = p.tenant_id AND ep.party_id = p.id
+      WHERE p.kind = 'ENTERPRISE'`.execute(server.database.db);
+    const byId = new Map(rows.rows.map((row) => [encodeGlobalId('Enterprise', row.id), row]));
+    expect(sellers.length).toBeGreaterThan(0);
+    expect(sellers.some((s) => s.capital !== null)).toBe(true);
+    expect(sellers).toEqual(
+      sellers.map((s) => ({
+        id: s.id,
+        capital: byId.get(s.id)?.capital ?? null,
+        employees: byId.get(s.id)?.employees ?? null,
+      })),
+    );
+    for (const seller of sellers) expect(byId.has(seller.id)).toBe(true);
   });
 });

@@ -185,19 +185,23 @@ interface NestedColumn {
 
 /**
  * A nested page as one JSON column: an array with one array per row, its values in the order of
- * the nested query's select list (outputNames). Arrays, not JSON objects: PostgreSQL then writes
- * no column names for every row; with the page query around them gone too, the enterprise page's
- * statement costs PostgreSQL about a fifth less (docs/api-performance.md, "Nested pages as arrays").
+ * the nested query's select list (its output names). Arrays, not JSON objects: PostgreSQL then
+ * writes no column names for every row. The nested query itself selects the array of each row
+ * (its select list becomes json_build_array's arguments), so it is planned as one level: no
+ * derived table around it to sort again (docs/api-performance.md, "Nested pages as arrays").
  */
 function nestedColumn(n: NestedPage, parentId: Expression<number>): NestedColumn {
   const inner = pageQuery(n.build(parentId), n.order, n.window);
-  const values = outputNames(inner);
+  const selections = inner.toOperationNode().selections ?? [];
+  const values = selections.map((node) => selectionName(node.selection));
   // json_build_array takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS).
   if (values.length > 100) throw new Error(`a nested list selects ${values.length} columns, at most 100`);
-  const dir = sql.raw(direction(n.order, n.window));
-  const refs = sql.join(values.map((name) => sql.ref(`__n.${name}`)));
-  const expression = sql`array_to_json(array(SELECT json_build_array(${refs}) FROM (${inner}) AS __n ORDER BY __n.__key ${dir}, __n.__id ${dir}))`;
-  return { name: n.column, expression: expression.as(n.column), values };
+  const expressions = selections.map((node) => {
+    const expression = AliasNode.is(node.selection) ? node.selection.node : node.selection;
+    return { toOperationNode: () => expression };
+  });
+  const rows = inner.clearSelect().select(sql`json_build_array(${sql.join(expressions)})`.as('__row'));
+  return { name: n.column, expression: sql`array_to_json(array(${rows}))`.as(n.column), values };
 }
 
 /** The nested columns of `rows` turned from arrays of values back into rows (nestedColumn), in place. */
@@ -212,11 +216,6 @@ function unpackNested<Row>(rows: Row[], columns: readonly NestedColumn[]): Row[]
     }
   }
   return rows;
-}
-
-/** The names of a query's output columns, in order (each selection a column or an alias). */
-function outputNames(query: ListQuery): string[] {
-  return query.toOperationNode().selections?.map((node) => selectionName(node.selection)) ?? [];
 }
 
 function selectionName(selection: OperationNode): string {

@@ -35,4 +35,30 @@ describe('isWholeRow', () => {
     expect(isWholeRow(unit({ ...OWN, kind: 'VENDOR' }))).toBe(true);
     expect(isWholeRow(unit({ kind: 'VENDOR' }))).toBe(false);
   });
+
+  it('an enterprise with every own column and its profile, nulls included, is whole', () => {
+    const profile = {
+      nib: '9162962991796',
+      kbli_code: null,
+      owner_name: null,
+      owner_nik: null,
+      registering_agency_id: null,
+      owner_gender: null,
+      founded_year: null,
+      employees: null,
+      capital: null,
+      annual_revenue: null,
+      size_basis: null,
+      enterprise_verification: 'DRAFT',
+    } as const;
+    expect(isWholeRow(unit({ ...OWN, ...profile, kind: 'ENTERPRISE' }))).toBe(true);
+  });
+
+  it('rows with some of their own and profile columns, as a page asks them, are not whole', () => {
+    // A page of enterprises asked for their status, size, NIB and verification selects only these.
+    const asked = { status: 'ACTIVE', size_class: 'MICRO', nib: '9162962991796', enterprise_verification: 'VERIFIED' };
+    expect(isWholeRow(unit({ ...asked, kind: 'ENTERPRISE' } as Partial<PartyRow>))).toBe(false);
+    expect(isWholeRow(unit({ ...OWN, nib: '9162962991796', kind: 'ENTERPRISE' }))).toBe(false);
+    expect(isWholeRow(unit({ status: 'ACTIVE', unit_type: 'SCHOOL', unit_members: 12 }))).toBe(false);
+  });
 });

@@ -20,9 +20,9 @@ import type { ListQuery } from '../../graphql/keyset.queries.ts';
  */
 
 /**
- * A party row from selectParties: the party's own columns (only LEAN_COLUMNS' without
- * `PartyParts.own`), the columns of its kind's profile when profiles are joined, and its region's
- * when the region is joined (PartyParts). Columns not selected are absent (undefined), not null:
+ * A party row from selectParties: the party's lean columns, its other own columns and its kind's
+ * profile's as PartyParts.columns chooses (a profile's only when profiles are joined), and its
+ * region's when the region is joined (PartyParts). Columns not selected are absent (undefined), not null:
  * isWholeRow tells a row without some of them.
  */
 export interface PartyRow {
@@ -30,7 +30,7 @@ export interface PartyRow {
   kind: PartyKind;
   name: string;
   region_code: string | null;
-  /** The other own columns: absent from a lean row (PartyParts.own false). */
+  /** The other own columns: absent unless chosen (PartyParts.columns). */
   parent_id?: number | null;
   size_class?: SizeClass | null;
   is_government?: boolean;
@@ -67,34 +67,36 @@ export interface PartyRow {
 }
 
 /**
- * What selectParties joins besides the party's own row: the profile of each kind asked for, and
- * the party's region. A statement that needs neither (a purchase's buyer asked only for its name)
- * is planned and run several times faster without them.
+ * What selectParties joins and selects besides the party's lean columns (id, kind, name,
+ * region_code): the profile of each kind asked for, the party's region, and which of the other
+ * columns. A statement that needs few of them (a purchase's buyer asked only for its name, a page of
+ * enterprises asked for their NIB and status) is planned, run and read faster without the rest.
  */
 export interface PartyParts {
   readonly profiles: boolean;
   readonly region: boolean;
   /**
-   * Every own column of the party; without, only LEAN_COLUMNS (id, kind, name, region_code): a page
-   * of 300 network units asked for their names and types builds half the JSON.
+   * The party's other columns and its profile's to select (PartyColumn), or 'all'; a profile's
+   * columns only where its profile is joined. A row without some of them answers only the
+   * fields they were chosen for (party.loaders.ts, partyPartsAsked).
    */
-  readonly own: boolean;
+  readonly columns: 'all' | readonly PartyColumn[];
 }
 
-export const ALL_PARTS: PartyParts = { profiles: true, region: true, own: true };
+export const ALL_PARTS: PartyParts = { profiles: true, region: true, columns: 'all' };
 
 /** The own columns a party row always has. */
 const LEAN_COLUMNS = ['p.id', 'p.kind', 'p.name', 'p.region_code'] as const;
 
-/** The other own columns, selected with `PartyParts.own`. */
-const OTHER_OWN_COLUMNS = [
-  'p.parent_id',
-  'p.size_class',
-  'p.is_government',
-  'p.status',
-  'p.registered_on',
-  'p.npwp',
-] as const;
+/** The party's other own columns (PartyRow key → column), selected as PartyParts.columns says. */
+const OTHER_OWN_COLUMNS = {
+  parent_id: 'p.parent_id',
+  size_class: 'p.size_class',
+  is_government: 'p.is_government',
+  status: 'p.status',
+  registered_on: 'p.registered_on',
+  npwp: 'p.npwp',
+} as const;
 
 const PROFILE_COLUMNS = {
   AGENCY: { agency_code: 'ap.code', short_name: 'ap.short_name', agency_type: 'ap.agency_type' },
@@ -122,6 +124,21 @@ const PROFILE_COLUMNS = {
   VENDOR: {},
 } as const;
 
+/** A party row's columns that PartyParts.columns chooses: its other own columns and its profile's. */
+export type PartyColumn =
+  | keyof typeof OTHER_OWN_COLUMNS
+  | { [K in keyof typeof PROFILE_COLUMNS]: keyof (typeof PROFILE_COLUMNS)[K] }[keyof typeof PROFILE_COLUMNS];
+
+/** Whether `columns` choose any profile's column: the profiles must then be joined. */
+export function choosesProfileColumns(columns: PartyParts['columns']): boolean {
+  return columns === 'all' || columns.some((column) => !(column in OTHER_OWN_COLUMNS));
+}
+
+/** The columns a whole row of each kind has (isWholeRow): every own column and its profile's. */
+const WHOLE_ROW_COLUMNS = new Map<PartyKind, readonly string[]>(
+  PARTY_KINDS.map((kind) => [kind, [...Object.keys(OTHER_OWN_COLUMNS), ...Object.keys(PROFILE_COLUMNS[kind])]]),
+);
+
 const PROFILE_TABLES = {
   AGENCY: ['agency_profile', 'ap'],
   NETWORK_UNIT: ['network_unit_profile', 'np'],
@@ -147,7 +164,8 @@ export function selectParties(
     made = new Map();
     madeParties.set(db, made);
   }
-  const key = `${tenantId}|${kinds.join(',')}|${parts.profiles}|${parts.region}|${parts.own}`;
+  const columns = parts.columns === 'all' ? '*' : parts.columns.join(',');
+  const key = `${tenantId}|${kinds.join(',')}|${parts.profiles}|${parts.region}|${columns}`;
   let query = made.get(key);
   if (!query) {
     query = buildParties(db, tenantId, kinds, parts);
@@ -165,14 +183,18 @@ function buildParties(
   parts: PartyParts,
 ): ListQuery {
   let q: ListQuery = db.selectFrom('party as p').where('p.tenant_id', '=', tenantId);
+  const chosen = (column: string) => parts.columns === 'all' || (parts.columns as readonly string[]).includes(column);
   const selections: Array<ReturnType<RawBuilder<unknown>['as']>> = [];
+  for (const [as, column] of Object.entries(OTHER_OWN_COLUMNS)) if (chosen(as)) selections.push(sql.ref(column).as(as));
   for (const kind of PARTY_KINDS) {
     if (kind === 'VENDOR' || !parts.profiles || !kinds.includes(kind)) continue;
     const [table, alias] = PROFILE_TABLES[kind];
     q = q.leftJoin(`${table} as ${alias}`, (join) =>
       join.onRef(`${alias}.tenant_id`, '=', 'p.tenant_id').onRef(`${alias}.party_id`, '=', 'p.id'),
     );
-    for (const [as, column] of Object.entries(PROFILE_COLUMNS[kind])) selections.push(sql.ref(column).as(as));
+    for (const [as, column] of Object.entries(PROFILE_COLUMNS[kind])) {
+      if (chosen(as)) selections.push(sql.ref(column).as(as));
+    }
   }
   if (kinds.length < PARTY_KINDS.length) {
     // The kinds written into the statement, not bound: a named statement's generic plan then knows
@@ -197,14 +219,14 @@ function buildParties(
         'rg.area_km2 as region_area_km2',
       ]);
   }
-  return q.select(parts.own ? [...LEAN_COLUMNS, ...OTHER_OWN_COLUMNS] : LEAN_COLUMNS).select(selections as never);
+  return q.select(LEAN_COLUMNS).select(selections as never);
 }
 
 /**
- * Whether a row has all of its own columns and its profile's (see PartyParts). One without its
- * region's still answers every field: `region` then looks the region up by code.
+ * Whether a row has all of its own columns and its profile's (see PartyParts): only such a row may
+ * answer every field of its party, and prime the request's loader. One without its region's still
+ * does: `region` then looks the region up by code.
  */
 export function isWholeRow(row: PartyRow): boolean {
-  const [first] = Object.keys(PROFILE_COLUMNS[row.kind]) as Array<keyof PartyRow>;
-  return row.status !== undefined && (first === undefined || row[first] !== undefined);
+  return (WHOLE_ROW_COLUMNS.get(row.kind) ?? []).every((column) => column in row);
 }

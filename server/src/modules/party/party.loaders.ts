@@ -4,7 +4,13 @@ import { encodeGlobalId, partyNodeType } from '../../graphql/global-id.ts';
 import { isLocalRegion } from '../region/region.types.ts';
 import { findAgenciesOfUnits, findCooperativesOfMembers, findPartiesByIds } from './party.queries.ts';
 import { Agency, Cooperative, Enterprise, maskNik, NetworkUnit, type Party, Vendor } from './party.types.ts';
-import { isWholeRow, type PartyParts, type PartyRow } from './party-select.queries.ts';
+import {
+  choosesProfileColumns,
+  isWholeRow,
+  type PartyColumn,
+  type PartyParts,
+  type PartyRow,
+} from './party-select.queries.ts';
 
 /**
  * Maps a party row (from any query built on selectParties) to its GraphQL type: Agency,
@@ -80,46 +86,66 @@ export function toParty(row: PartyRow, tenantId: string): Party {
   }
 }
 
-/** The GraphQL fields toParty answers from a party's lean own columns: id, kind, name and region_code. */
-const LEAN_OWN_FIELDS = ['__typename', 'id', 'kind', 'name', 'regionCode', 'isLocal'];
-
-/** The GraphQL fields toParty answers from the party's own columns (`base` above, and sizeClass). */
-const OWN_ROW_FIELDS: ReadonlySet<string> = new Set([
-  ...LEAN_OWN_FIELDS,
-  'status',
-  'isGovernment',
-  'registeredOn',
-  'npwp',
-  'sizeClass',
-]);
-
 /**
- * The GraphQL fields a lean row answers (PartyParts.own false): from its lean own columns, its
- * region, and profile columns alone (an agency's code and type, a unit's type and members). Every
- * other field needs all of the party's own columns.
+ * The columns each GraphQL field of a party is answered from, beyond the lean ones (id, kind,
+ * name, region_code): toParty's for the fields it fills, the field resolvers' for those listed
+ * (`sector` reads the KBLI code; `region` and `products` need only the row's lean columns). A name
+ * shared by several kinds (`verification`) lists each kind's column. A field not listed here needs
+ * the whole row (the owner's name and NIK, whose resolvers decide who may see them, among others).
  */
-const LEAN_ROW_FIELDS: ReadonlySet<string> = new Set([
-  ...LEAN_OWN_FIELDS,
-  'region',
-  'code',
-  'shortName',
-  'agencyType',
-  'unitType',
-  'members',
-]);
+const FIELD_COLUMNS: Readonly<Record<string, readonly PartyColumn[]>> = {
+  __typename: [],
+  id: [],
+  kind: [],
+  name: [],
+  regionCode: [],
+  isLocal: [],
+  region: [],
+  products: [],
+  status: ['status'],
+  isGovernment: ['is_government'],
+  registeredOn: ['registered_on'],
+  npwp: ['npwp'],
+  sizeClass: ['size_class'],
+  code: ['agency_code'],
+  shortName: ['short_name'],
+  agencyType: ['agency_type'],
+  unitType: ['unit_type'],
+  members: ['unit_members'],
+  nib: ['nib'],
+  kbliCode: ['kbli_code'],
+  sector: ['kbli_code'],
+  sizeBasis: ['size_basis'],
+  verification: ['enterprise_verification', 'cooperative_verification'],
+  ownerGender: ['owner_gender'],
+  foundedYear: ['founded_year'],
+  employees: ['employees'],
+  capital: ['capital'],
+  annualRevenue: ['annual_revenue'],
+  registrationNo: ['registration_no'],
+  coopType: ['coop_type'],
+  membersCount: ['members_count'],
+};
 
 /**
  * What a party's row must join and select to answer the fields asked of it (names from
- * lookahead.ts): the region for `region`, the profiles for any field not answered from the party's
- * own columns (conservative: a field resolver that only needs the id counts too), and every own
- * column for any field a lean row does not answer.
+ * lookahead.ts): the region for `region`, and the columns FIELD_COLUMNS lists for the fields asked
+ * (every column when any field asked is not listed), the profiles joined when one of their columns
+ * is among them.
  */
 export function partyPartsAsked(names: ReadonlySet<string>): PartyParts {
-  return {
-    region: names.has('region'),
-    profiles: [...names].some((name) => name !== 'region' && !OWN_ROW_FIELDS.has(name)),
-    own: [...names].some((name) => !LEAN_ROW_FIELDS.has(name)),
-  };
+  const chosen = new Set<PartyColumn>();
+  let columns: PartyParts['columns'] = [];
+  for (const name of names) {
+    const needs = Object.hasOwn(FIELD_COLUMNS, name) ? FIELD_COLUMNS[name] : undefined;
+    if (!needs) {
+      columns = 'all';
+      break;
+    }
+    for (const column of needs) chosen.add(column);
+  }
+  if (columns !== 'all') columns = [...chosen].sort();
+  return { region: names.has('region'), profiles: choosesProfileColumns(columns), columns };
 }
 
 /**

@@ -165,7 +165,7 @@ export function whereParties(query: ListQuery, tenantId: string, criteria: Party
 
 /**
  * The filtered base query of a party list; without `parts.region`, the parties' regions are not
- * joined, without `parts.own` only their lean own columns are selected (the profiles always are
+ * joined, and only `parts.columns` are selected beside their lean columns (the profiles are always
  * joined: filters and sort keys read them).
  */
 export function partyListQuery(
@@ -175,7 +175,7 @@ export function partyListQuery(
   parts: Omit<PartyParts, 'profiles'> = ALL_PARTS,
 ): ListQuery {
   return whereParties(
-    selectParties(db, tenantId, criteria.kinds, { profiles: true, region: parts.region, own: parts.own }),
+    selectParties(db, tenantId, criteria.kinds, { profiles: true, region: parts.region, columns: parts.columns }),
     tenantId,
     criteria,
   );

@@ -42,7 +42,7 @@ import {
   vendorCriteria,
 } from './party.inputs.ts';
 import { agencyOfUnit, cooperativesOfMember, partyById, partyPartsAsked, toPartyPrimed } from './party.loaders.ts';
-import { partyListQuery } from './party.queries.ts';
+import { type PartyCriteria, partyListQuery } from './party.queries.ts';
 import {
   Agency,
   AgencyConnection,
@@ -59,6 +59,10 @@ import {
 } from './party.types.ts';
 import type { PartyParts, PartyRow } from './party-select.queries.ts';
 
+/** A party list's filtered query, selecting what the operation asks of its rows (partyPartsAsked). */
+const listQuery = (ctx: Context, criteria: PartyCriteria, info: GraphQLResolveInfo) =>
+  partyListQuery(ctx.db, ctx.tenantId, criteria, partyPartsAsked(rowFieldNames(info)));
+
 /** The lists of parties, one per kind and one across all kinds. */
 @Resolver(() => Party)
 export class PartyResolver {
@@ -73,10 +77,11 @@ export class PartyResolver {
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Party>> {
     const order = partyOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
-    const query = partyListQuery(ctx.db, ctx.tenantId, partyCriteria(filter));
+    const query = listQuery(ctx, partyCriteria(filter), info);
     return listConnection<PartyRow, Party>(query, order, window, (row) => toPartyPrimed(ctx, row));
   }
 
@@ -90,10 +95,11 @@ export class PartyResolver {
     orderBy: AgencyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Agency>> {
     const order = partyOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
-    const query = partyListQuery(ctx.db, ctx.tenantId, agencyCriteria(filter));
+    const query = listQuery(ctx, agencyCriteria(filter), info);
     return listConnection<PartyRow, Agency>(query, order, window, (row) => toPartyPrimed(ctx, row) as Agency);
   }
 
@@ -108,10 +114,11 @@ export class PartyResolver {
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<NetworkUnit>> {
     const order = partyOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
-    const query = partyListQuery(ctx.db, ctx.tenantId, networkUnitCriteria(filter));
+    const query = listQuery(ctx, networkUnitCriteria(filter), info);
     return listConnection<PartyRow, NetworkUnit>(query, order, window, (row) => toPartyPrimed(ctx, row) as NetworkUnit);
   }
 
@@ -130,7 +137,7 @@ export class PartyResolver {
   ): Promise<Connection<Enterprise>> {
     const order = partyOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
-    const query = partyListQuery(ctx.db, ctx.tenantId, enterpriseCriteria(filter));
+    const query = listQuery(ctx, enterpriseCriteria(filter), info);
     // The products asked under each enterprise come in the page's statement.
     const products = productsOfRows(ctx, info);
     return listConnection<PartyRow, Enterprise>(
@@ -152,10 +159,11 @@ export class PartyResolver {
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Cooperative>> {
     const order = partyOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
-    const query = partyListQuery(ctx.db, ctx.tenantId, cooperativeCriteria(filter));
+    const query = listQuery(ctx, cooperativeCriteria(filter), info);
     return listConnection<PartyRow, Cooperative>(query, order, window, (row) => toPartyPrimed(ctx, row) as Cooperative);
   }
 
@@ -170,10 +178,11 @@ export class PartyResolver {
     orderBy: PartyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Party>> {
     const order = partyOrder(orderBy);
     const window = pageWindow(page, order, ctx.config.maxPageSize);
-    const query = partyListQuery(ctx.db, ctx.tenantId, vendorCriteria(filter));
+    const query = listQuery(ctx, vendorCriteria(filter), info);
     return listConnection<PartyRow, Party>(query, order, window, (row) => toPartyPrimed(ctx, row));
   }
 
@@ -188,7 +197,7 @@ export class PartyResolver {
   ): Promise<Agency> {
     const text = searchText(code, 'code') ?? '';
     const region = objectFieldNames(info).has('region');
-    const query = partyListQuery(ctx.db, ctx.tenantId, { kinds: ['AGENCY'] }, { region, own: true })
+    const query = partyListQuery(ctx.db, ctx.tenantId, { kinds: ['AGENCY'] }, { region, columns: 'all' })
       .where((eb) => eb.or([eb('ap.code', '=', text), eb('ap.short_name', '=', text)]))
       .orderBy('p.id')
       .limit(1);
@@ -261,12 +270,13 @@ function agencyNetworkUnits(
   const order = partyOrder(orderBy);
   const window = pageWindow(page, order, ctx.config.maxPageSize);
   const criteria = networkUnitCriteria(filter);
-  const { region, own } = parts;
+  const { region, columns } = parts;
   return {
     relation: 'Agency.networkUnits',
     // The rows differ with the parts they were fetched with: those key the request's loaders too.
-    args: { criteria, region, own },
-    build: (agencyId) => partyListQuery(ctx.db, ctx.tenantId, { ...criteria, networkOf: agencyId }, { region, own }),
+    args: { criteria, region, columns },
+    build: (agencyId) =>
+      partyListQuery(ctx.db, ctx.tenantId, { ...criteria, networkOf: agencyId }, { region, columns }),
     order,
     window,
     map: (row) => toPartyPrimed(ctx, row) as NetworkUnit,

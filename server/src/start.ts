@@ -8,6 +8,7 @@ import { stopHoldingParts } from './analytics/domino-held.ts';
 import { type DominoWarmer, warmDominoMatrices } from './analytics/domino-warmer.ts';
 import { type App, createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
+import { expressServer } from './http/express-server.ts';
 import { prepareDatabase } from './prepare.ts';
 import { type RollupScheduler, scheduleRollups } from './rollup-scheduler.ts';
 import { closeHttpServer, trackRequests } from './shutdown.ts';
@@ -25,13 +26,14 @@ export interface StartOptions {
 }
 
 /**
- * Listens on the configured address. Express 5 calls app.listen's callback on an 'error' too (the
- * error its argument): a port another process holds must stop the start with a clear message, not
- * pass for listening.
+ * Listens on the configured address (http/express-server.ts). An 'error' while binding (a port
+ * another process holds) must stop the start with a clear message, not pass for listening.
  */
 function listen(app: App, config: ServerConfig): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.express.listen(config.port, config.host, (error?: Error) => {
+    const server = expressServer(app.express);
+    // As app.listen does: the callback of listening also takes the first 'error'.
+    const bound = (error?: Error) => {
       if (!error) return resolve(server);
       const code = (error as NodeJS.ErrnoException).code;
       const where = `${config.host}:${config.port}`;
@@ -44,7 +46,9 @@ function listen(app: App, config: ServerConfig): Promise<Server> {
       } else if (code === 'EACCES') {
         reject(new ConfigError(`cannot listen on ${where}: not permitted (EACCES); set PORT to 1024 or above`));
       } else reject(error);
-    });
+    };
+    server.once('error', bound);
+    server.listen(config.port, config.host, () => bound());
   });
 }
 

@@ -17,16 +17,11 @@ import { ImportJobResolver } from './modules/import/import-job.resolver.ts';
 import { NodeResolver } from './modules/node/node.resolver.ts';
 import { CooperativeWriteResolver } from './modules/party/cooperative-write.resolver.ts';
 import { DuplicatesResolver } from './modules/party/duplicates.resolver.ts';
+import { CooperativeResolver, EnterpriseResolver } from './modules/party/enterprise.resolver.ts';
 import { EnterpriseWriteResolver } from './modules/party/enterprise-write.resolver.ts';
 import { MergeResolver } from './modules/party/merge.resolver.ts';
 import { NetworkUnitWriteResolver } from './modules/party/network-unit-write.resolver.ts';
-import {
-  AgencyResolver,
-  CooperativeResolver,
-  EnterpriseResolver,
-  NetworkUnitResolver,
-  PartyResolver,
-} from './modules/party/party.resolver.ts';
+import { AgencyResolver, NetworkUnitResolver, PartyResolver } from './modules/party/party.resolver.ts';
 import { SatkerMappingResolver } from './modules/procurement/satker-mapping.resolver.ts';
 import { PartyProductsResolver, ProductResolver } from './modules/product/product.resolver.ts';
 import { ProductWriteResolver } from './modules/product/product-write.resolver.ts';

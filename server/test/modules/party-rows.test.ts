@@ -1,5 +1,13 @@
+import type { Database } from '@jejaring/db';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { isWholeRow, type PartyRow } from '../../src/modules/party/party-select.queries.ts';
+import {
+  isWholeRow,
+  keptPartyShapes,
+  type PartyColumn,
+  type PartyRow,
+  selectParties,
+} from '../../src/modules/party/party-select.queries.ts';
 
 /*
  * isWholeRow decides which party rows may prime the request's party loader (toPartyPrimed): only
@@ -60,5 +68,35 @@ describe('isWholeRow', () => {
     expect(isWholeRow(unit({ ...asked, kind: 'ENTERPRISE' } as Partial<PartyRow>))).toBe(false);
     expect(isWholeRow(unit({ ...OWN, nib: '9162962991796', kind: 'ENTERPRISE' }))).toBe(false);
     expect(isWholeRow(unit({ status: 'ACTIVE', unit_type: 'SCHOOL', unit_members: 12 }))).toBe(false);
+  });
+});
+
+describe('selectParties', () => {
+  // A Kysely that compiles for PostgreSQL and connects to nothing: the statements are only compiled.
+  const db = new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+  const PROFILE = ['nib', 'kbli_code', 'owner_gender', 'founded_year', 'employees', 'capital', 'annual_revenue'];
+  const OWN = ['parent_id', 'size_class', 'is_government', 'status', 'registered_on', 'npwp'];
+  const CHOSEN = [...OWN, ...PROFILE] as PartyColumn[];
+
+  it('keeps at most 256 shapes however many column sets clients ask, and builds every one right', () => {
+    // 300 distinct column sets (every subset's bits of 13 columns), as varied field selections make them.
+    for (let set = 1; set <= 300; set++) {
+      const columns = CHOSEN.filter((_, bit) => (set >> bit) & 1);
+      const compiled = selectParties(db, '61.12', ['ENTERPRISE'], { profiles: true, region: false, columns }).compile()
+        .sql;
+      for (const column of CHOSEN) {
+        const alias = `as "${column}"`;
+        if (columns.includes(column)) expect(compiled).toContain(alias);
+        else expect(compiled).not.toContain(alias);
+      }
+    }
+    expect(keptPartyShapes(db)).toBe(256);
   });
 });

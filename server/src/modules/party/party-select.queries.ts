@@ -158,7 +158,9 @@ export function selectParties(
   parts: PartyParts = ALL_PARTS,
 ): ListQuery {
   // Made once per database handle and shape: the query is immutable (what callers add to it makes
-  // a new one), and lists start from it on every request and embedded row.
+  // a new one), and lists start from it on every request and embedded row. The shapes follow the
+  // fields a client asks (PartyParts.columns), so at most MADE_SHAPES are kept: beyond them a shape
+  // is built for its request and not kept, and no client can grow this map by varying its fields.
   let made = madeParties.get(db);
   if (!made) {
     made = new Map();
@@ -169,12 +171,20 @@ export function selectParties(
   let query = made.get(key);
   if (!query) {
     query = buildParties(db, tenantId, kinds, parts);
-    made.set(key, query);
+    if (made.size < MADE_SHAPES) made.set(key, query);
   }
   return query;
 }
 
+/** At most this many party query shapes are kept per database handle (selectParties). */
+const MADE_SHAPES = 256;
+
 const madeParties = new WeakMap<Kysely<Database>, Map<string, ListQuery>>();
+
+/** How many party query shapes are kept for `db` (selectParties): for the test of their bound. */
+export function keptPartyShapes(db: Kysely<Database>): number {
+  return madeParties.get(db)?.size ?? 0;
+}
 
 function buildParties(
   db: Kysely<Database>,

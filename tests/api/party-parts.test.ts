@@ -1,10 +1,7 @@
-import type { DatabaseHandle } from '@jejaring/db';
 import { encodeGlobalId } from '@jejaring/server/graphql/global-id';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importApiBundle } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { StatementRecorder } from '../support/statement-recorder.ts';
+import { describe, expect, it } from 'vitest';
+import { analystWithStatements } from '../support/statement-recorder.ts';
 
 /*
  * A party embedded in a list's statement joins only what the operation asks of it (PartyParts in
@@ -14,26 +11,7 @@ import { StatementRecorder } from '../support/statement-recorder.ts';
  * without its profile must not answer another selection of the same request.
  */
 
-const log = new StatementRecorder();
-let server: TestServer;
-let analyst: Record<string, string>;
-
-beforeAll(async () => {
-  server = await startTestServer({
-    seed: importApiBundle,
-    instrument: (handle: DatabaseHandle) => ({ ...handle, db: handle.db.withPlugin(log) }),
-    env: { CREDENTIAL_CACHE_MS: '0' },
-  });
-  analyst = await server.headersFor('ANALYST');
-});
-afterAll(() => server?.close());
-
-async function run<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; sql: string[] }> {
-  log.statements.length = 0;
-  const result = await server.gql<T>(query, variables, analyst);
-  expect(result.errors).toBeUndefined();
-  return { data: result.data as T, sql: log.statements.map((statement) => statement.sql) };
-}
+const { server: testServer, run } = analystWithStatements();
 
 /** The newest purchases as the database has them. */
 async function newestPurchases(n: number) {
@@ -52,7 +30,7 @@ async function newestPurchases(n: number) {
     JOIN party s ON s.tenant_id = t.tenant_id AND s.id = t.seller_id
     LEFT JOIN region rg ON rg.code = s.region_code
     ORDER BY t.occurred_on DESC, t.id DESC
-    LIMIT ${n}`.execute(server.database.db);
+    LIMIT ${n}`.execute(testServer().database.db);
   return result.rows;
 }
 
@@ -110,7 +88,7 @@ describe("a purchase's buyer and seller join what is asked of them", () => {
       JOIN program pr ON pr.tenant_id = t.tenant_id AND pr.id = t.program_id AND pr.agency_id = t.buyer_id
       JOIN party b ON b.tenant_id = t.tenant_id AND b.id = t.buyer_id
       JOIN agency_profile ap ON ap.tenant_id = b.tenant_id AND ap.party_id = b.id
-      ORDER BY t.id LIMIT 1`.execute(server.database.db);
+      ORDER BY t.id LIMIT 1`.execute(testServer().database.db);
     const purchase = found.rows[0];
     expect(purchase).toBeDefined();
     const { data } = await run<{
@@ -151,13 +129,15 @@ describe("an agency's network units join their regions only when asked", () => {
         FROM party p JOIN tree ON tree.id = p.id
         JOIN network_unit_profile np ON np.tenant_id = p.tenant_id AND np.party_id = p.id
         LEFT JOIN region rg ON rg.code = p.region_code
-        ORDER BY p.name, p.id`.execute(server.database.db)
+        ORDER BY p.name, p.id`.execute(testServer().database.db)
     ).rows;
 
   it('without region: one statement, no region joined; with region: joined, and both answers right', async () => {
     const agencies = await sql<{ id: number; code: string }>`
       SELECT p.id, ap.code FROM party p JOIN agency_profile ap ON ap.tenant_id = p.tenant_id AND ap.party_id = p.id
-      WHERE EXISTS (SELECT 1 FROM party c WHERE c.parent_id = p.id) ORDER BY p.id LIMIT 1`.execute(server.database.db);
+      WHERE EXISTS (SELECT 1 FROM party c WHERE c.parent_id = p.id) ORDER BY p.id LIMIT 1`.execute(
+      testServer().database.db,
+    );
     const agency = agencies.rows[0];
     expect(agency).toBeDefined();
     const expected = await unitsOf(agency?.id ?? 0);
@@ -191,7 +171,9 @@ describe("a party's own columns beyond id, kind, name and region code are select
   async function largestNetwork() {
     const agencies = await sql<{ id: number; code: string }>`
       SELECT p.id, ap.code FROM party p JOIN agency_profile ap ON ap.tenant_id = p.tenant_id AND ap.party_id = p.id
-      ORDER BY (SELECT count(*) FROM party c WHERE c.parent_id = p.id) DESC, p.id LIMIT 1`.execute(server.database.db);
+      ORDER BY (SELECT count(*) FROM party c WHERE c.parent_id = p.id) DESC, p.id LIMIT 1`.execute(
+      testServer().database.db,
+    );
     const agency = agencies.rows[0];
     if (!agency) throw new Error('the fixture has no agency');
     const units = await sql<{ id: number; name: string; unit_type: string; members: number | null; status: string }>`
@@ -201,7 +183,7 @@ describe("a party's own columns beyond id, kind, name and region code are select
       SELECT p.id, p.name, np.unit_type, np.members, p.status
       FROM party p JOIN tree ON tree.id = p.id
       JOIN network_unit_profile np ON np.tenant_id = p.tenant_id AND np.party_id = p.id
-      ORDER BY p.name, p.id`.execute(server.database.db);
+      ORDER BY p.name, p.id`.execute(testServer().database.db);
     expect(units.rows.length).toBeGreaterThan(0);
     return { code: agency.code, units: units.rows };
   }
@@ -270,7 +252,7 @@ describe('a page of enterprises selects the columns asked of its rows', () => {
       }>`
         SELECT p.id, p.name, ep.nib, p.size_class, p.status, ep.verification
         FROM party p JOIN enterprise_profile ep ON ep.tenant_id = p.tenant_id AND ep.party_id = p.id
-        WHERE p.kind = 'ENTERPRISE' ORDER BY p.name, p.id LIMIT ${n}`.execute(server.database.db)
+        WHERE p.kind = 'ENTERPRISE' ORDER BY p.name, p.id LIMIT ${n}`.execute(testServer().database.db)
     ).rows;
 
   const partyPage = (statements: string[]) => {
@@ -346,7 +328,7 @@ describe('a page of enterprises selects the columns asked of its rows', () => {
     const rows = await sql<{ id: number; capital: number | null; employees: number | null }>`
       SELECT p.id, ep.capital::float8 AS capital, ep.employees
       FROM party p JOIN enterprise_profile ep ON ep.tenant_id = p.tenant_id AND ep.party_id = p.id
-      WHERE p.kind = 'ENTERPRISE'`.execute(server.database.db);
+      WHERE p.kind = 'ENTERPRISE'`.execute(testServer().database.db);
     const byId = new Map(rows.rows.map((row) => [encodeGlobalId('Enterprise', row.id), row]));
     expect(sellers.length).toBeGreaterThan(0);
     expect(sellers.some((s) => s.capital !== null)).toBe(true);

@@ -1,3 +1,4 @@
+import type { DatabaseHandle } from '@jejaring/db';
 import {
   type CompiledQuery,
   type KyselyPlugin,
@@ -8,6 +9,9 @@ import {
   type RootOperationNode,
   type UnknownRow,
 } from 'kysely';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { importApiBundle } from './fixtures.ts';
+import { startTestServer, type TestServer } from './server.ts';
 
 /**
  * A Kysely plugin that records every statement a server runs, compiled, in the order their results
@@ -25,4 +29,40 @@ export class StatementRecorder implements KyselyPlugin {
     if (compiled) this.statements.push(compiled);
     return args.result;
   }
+}
+
+/**
+ * A test server of the file's own, seeded with the API bundle and its statements recorded, and
+ * `run`, which answers an operation as a signed-in analyst with the statements it ran (each
+ * compiled). Registers the file's beforeAll and afterAll.
+ */
+export function analystWithStatements(): {
+  server: () => TestServer;
+  run: <T>(query: string, variables?: Record<string, unknown>) => Promise<{ data: T; sql: string[] }>;
+} {
+  const log = new StatementRecorder();
+  let server: TestServer | undefined;
+  let analyst: Record<string, string> = {};
+  beforeAll(async () => {
+    server = await startTestServer({
+      seed: importApiBundle,
+      instrument: (handle: DatabaseHandle) => ({ ...handle, db: handle.db.withPlugin(log) }),
+      env: { CREDENTIAL_CACHE_MS: '0' },
+    });
+    analyst = await server.headersFor('ANALYST');
+  });
+  afterAll(() => server?.close());
+  const started = () => {
+    if (!server) throw new Error('the test server is not started yet');
+    return server;
+  };
+  return {
+    server: started,
+    async run<T>(query: string, variables: Record<string, unknown> = {}) {
+      log.statements.length = 0;
+      const result = await started().gql<T>(query, variables, analyst);
+      expect(result.errors).toBeUndefined();
+      return { data: result.data as T, sql: log.statements.map((statement) => statement.sql) };
+    },
+  };
 }

@@ -8,6 +8,7 @@ import {
   type Kysely,
   type OperationNode,
   type RawBuilder,
+  RawNode,
   ReferenceNode,
   type SelectQueryBuilder,
   type SqlBool,
@@ -176,32 +177,52 @@ export async function fetchWithNested<Row>(
   return unpackNested(result.rows, columns);
 }
 
-/** A nested page's column (nestedColumn): its name, its expression and the names of its values. */
+/**
+ * A nested page's column (nestedColumn): its name, its expression, and the names of its rows'
+ * fields with the index of each one's value in a row's array.
+ */
 interface NestedColumn {
   readonly name: string;
   readonly expression: AliasedRawBuilder<unknown, string>;
-  readonly values: readonly string[];
+  readonly values: ReadonlyArray<readonly [name: string, index: number]>;
 }
 
 /**
- * A nested page as one JSON column: an array with one array per row, its values in the order of
- * the nested query's select list (its output names). Arrays, not JSON objects: PostgreSQL then
- * writes no column names for every row. The nested query itself selects the array of each row
- * (its select list becomes json_build_array's arguments), so it is planned as one level: no
- * derived table around it to sort again (docs/api-performance.md, "Nested pages as arrays").
+ * A nested page as one JSON column: an array with one array per row, its values those of the
+ * nested query's select list (its output names), each distinct expression once: the ordering's
+ * key and id (`__key`, `__id`) are mostly columns the list selects as well (a product's name and
+ * id). Arrays, not JSON objects: PostgreSQL then writes no column names for every row. The nested
+ * query itself selects the array of each row (its select list becomes json_build_array's
+ * arguments), so it is planned as one level: no derived table around it to sort again
+ * (docs/api-performance.md, "Nested pages as arrays").
  */
 function nestedColumn(n: NestedPage, parentId: Expression<number>): NestedColumn {
   const inner = pageQuery(n.build(parentId), n.order, n.window);
-  const selections = inner.toOperationNode().selections ?? [];
-  const values = selections.map((node) => selectionName(node.selection));
-  // json_build_array takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS).
-  if (values.length > 100) throw new Error(`a nested list selects ${values.length} columns, at most 100`);
-  const expressions = selections.map((node) => {
+  const expressions: OperationNode[] = [];
+  const indexOf = new Map<string, number>();
+  const values = (inner.toOperationNode().selections ?? []).map((node) => {
     const expression = AliasNode.is(node.selection) ? node.selection.node : node.selection;
-    return { toOperationNode: () => expression };
+    const same = JSON.stringify(bareExpression(expression));
+    let index = indexOf.get(same);
+    if (index === undefined) {
+      index = expressions.push(expression) - 1;
+      indexOf.set(same, index);
+    }
+    return [selectionName(node.selection), index] as const;
   });
-  const rows = inner.clearSelect().select(sql`json_build_array(${sql.join(expressions)})`.as('__row'));
+  // json_build_array takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS).
+  if (expressions.length > 100) throw new Error(`a nested list selects ${expressions.length} values, at most 100`);
+  const built = expressions.map((expression) => ({ toOperationNode: () => expression }));
+  const rows = inner.clearSelect().select(sql`json_build_array(${sql.join(built)})`.as('__row'));
   return { name: n.column, expression: sql`array_to_json(array(${rows}))`.as(n.column), values };
+}
+
+/** An expression with a bare `sql\`${x}\`` around it unwrapped, to tell equal expressions apart from others. */
+function bareExpression(expression: OperationNode): OperationNode {
+  if (RawNode.is(expression) && expression.parameters.length === 1 && expression.sqlFragments.every((f) => f === '')) {
+    return bareExpression(expression.parameters[0] as OperationNode);
+  }
+  return expression;
 }
 
 /** The nested columns of `rows` turned from arrays of values back into rows (nestedColumn), in place. */
@@ -210,7 +231,7 @@ function unpackNested<Row>(rows: Row[], columns: readonly NestedColumn[]): Row[]
     for (const row of rows as Array<Record<string, unknown>>) {
       row[name] = (row[name] as unknown[][]).map((array) => {
         const nestedRow: Record<string, unknown> = {};
-        for (let i = 0; i < values.length; i++) nestedRow[values[i] as string] = array[i];
+        for (const [field, index] of values) nestedRow[field] = array[index];
         return nestedRow;
       });
     }

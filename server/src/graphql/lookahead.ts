@@ -93,6 +93,11 @@ export function objectConnectionRowNames(info: GraphQLResolveInfo, field: string
   return namesUnder(rowSelections(objectFields(info, field), info), info);
 }
 
+/** The fields asked of the rows of the connection field `connection` (a FieldSelection's node). */
+export function connectionRowNames(connection: FieldNode, info: GraphQLResolveInfo): Set<string> {
+  return namesUnder(rowSelections([connection], info), info);
+}
+
 /** The selections of `field` on the object being resolved. */
 function objectFields(info: GraphQLResolveInfo, field: string): FieldNode[] {
   return info.fieldNodes.flatMap((node) => [...fieldsNamed(node.selectionSet, field, info)]);

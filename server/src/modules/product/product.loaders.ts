@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { type Context, loader } from '../../context.ts';
 import { encodeGlobalId } from '../../graphql/global-id.ts';
-import { findProductsByIds, type ProductRow } from './product.queries.ts';
+import { findProductsByIds, PRODUCT_COLUMNS, type ProductColumn, type ProductRow } from './product.queries.ts';
 import { Product } from './product.types.ts';
 
 /** A product row as a GraphQL Product. */
@@ -16,6 +16,37 @@ export function toProduct(row: ProductRow): Product {
     unitPrice: row.unit_price,
     kbliCode: row.kbli_code,
   });
+}
+
+/**
+ * The columns each Product field reads (the GraphQL field's name, as lookahead.ts gives it). `id`
+ * is always selected: it keys the row and its cursor.
+ */
+const FIELD_COLUMNS: Readonly<Record<string, readonly ProductColumn[]>> = {
+  __typename: [],
+  id: [],
+  name: ['name'],
+  category: ['category'],
+  unit: ['unit'],
+  unitPrice: ['unit_price'],
+  kbliCode: ['kbli_code'],
+  sector: ['kbli_code'],
+  seller: ['seller_id'],
+};
+
+/**
+ * The columns a product row must select to answer the fields asked of it: `id` and those
+ * FIELD_COLUMNS lists, in PRODUCT_COLUMNS' order; every column when any field asked is not listed
+ * (a field added without an entry costs columns, never a wrong answer).
+ */
+export function productColumnsAsked(names: ReadonlySet<string>): readonly ProductColumn[] {
+  const chosen = new Set<ProductColumn>(['id']);
+  for (const name of names) {
+    const needs = Object.hasOwn(FIELD_COLUMNS, name) ? FIELD_COLUMNS[name] : undefined;
+    if (!needs) return PRODUCT_COLUMNS;
+    for (const column of needs) chosen.add(column);
+  }
+  return PRODUCT_COLUMNS.filter((column) => chosen.has(column));
 }
 
 /** The request's product loader (one statement per batch). */

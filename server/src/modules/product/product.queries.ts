@@ -4,6 +4,10 @@ import { containsPattern } from '../../graphql/filters.ts';
 import { type ListQuery, type Ordering, orderings } from '../../graphql/keyset.queries.ts';
 import { withinRegion } from '../region/region.queries.ts';
 
+/**
+ * A product row. A list selects only the columns its fields read (PRODUCT_COLUMNS, chosen by
+ * productColumnsAsked): columns not selected are absent (undefined), not null.
+ */
 export interface ProductRow {
   id: number;
   seller_id: number;
@@ -14,10 +18,18 @@ export interface ProductRow {
   kbli_code: string | null;
 }
 
-function selectProducts(db: Kysely<Database>, tenantId: string): ListQuery {
+/** Every column of a product row, in ProductRow's order. */
+export const PRODUCT_COLUMNS = ['id', 'seller_id', 'name', 'category', 'unit', 'unit_price', 'kbli_code'] as const;
+export type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
+
+function selectProducts(
+  db: Kysely<Database>,
+  tenantId: string,
+  columns: readonly ProductColumn[] = PRODUCT_COLUMNS,
+): ListQuery {
   return db
     .selectFrom('product as pr')
-    .select(['pr.id', 'pr.seller_id', 'pr.name', 'pr.category', 'pr.unit', 'pr.unit_price', 'pr.kbli_code'])
+    .select(columns.map((column) => `pr.${column}` as const))
     .where('pr.tenant_id', '=', tenantId);
 }
 
@@ -43,9 +55,14 @@ export interface ProductCriteria {
   readonly kbliPrefix?: string;
 }
 
-/** The filtered base query of a product list. */
-export function productListQuery(db: Kysely<Database>, tenantId: string, criteria: ProductCriteria): ListQuery {
-  let q = selectProducts(db, tenantId);
+/** The filtered base query of a product list, selecting `columns` (every one by default). */
+export function productListQuery(
+  db: Kysely<Database>,
+  tenantId: string,
+  criteria: ProductCriteria,
+  columns: readonly ProductColumn[] = PRODUCT_COLUMNS,
+): ListQuery {
+  let q = selectProducts(db, tenantId, columns);
   const c = criteria;
   if (c.search) q = q.where('pr.name', 'ilike', containsPattern(c.search));
   if (c.categories) q = q.where('pr.category', 'in', c.categories);

@@ -3,14 +3,14 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.ts';
 import { type Connection, type ConnectionAnswer, PageArgs } from '../../graphql/connection.ts';
 import { FilterArg, OrderByArg } from '../../graphql/list-args.ts';
-import { rowFieldSelection } from '../../graphql/lookahead.ts';
+import { connectionRowNames, rowFieldSelection } from '../../graphql/lookahead.ts';
 import { listConnection, type NestedSpec, nestedConnection, pageWindow } from '../../graphql/pagination.ts';
 import { partyById } from '../party/party.loaders.ts';
 import { Party } from '../party/party.types.ts';
 import { Sector, sectorOfKbli } from '../sector/sector.types.ts';
 import { ProductFilter, ProductOrder, productCriteria, productOrder } from './product.inputs.ts';
-import { toProduct } from './product.loaders.ts';
-import { type ProductRow, productListQuery } from './product.queries.ts';
+import { productColumnsAsked, toProduct } from './product.loaders.ts';
+import { PRODUCT_COLUMNS, type ProductColumn, type ProductRow, productListQuery } from './product.queries.ts';
 import { Product, ProductConnection } from './product.types.ts';
 
 @Resolver(() => Product)
@@ -68,20 +68,25 @@ export class PartyProductsResolver {
   }
 }
 
-/** A party's products as a nested connection (`Party.products`); throws BAD_USER_INPUT for bad arguments. */
+/**
+ * A party's products as a nested connection (`Party.products`), their rows selecting `columns`;
+ * throws BAD_USER_INPUT for bad arguments.
+ */
 function partyProducts(
   ctx: Context,
   filter: ProductFilter | null,
   orderBy: ProductOrder | null,
   page: PageArgs,
+  columns: readonly ProductColumn[] = PRODUCT_COLUMNS,
 ): NestedSpec<ProductRow, Product> {
   const order = productOrder(orderBy);
   const window = pageWindow(page, order, ctx.config.maxPageSize);
   const criteria = productCriteria(filter);
   return {
     relation: 'Party.products',
-    args: criteria,
-    build: (sellerId) => productListQuery(ctx.db, ctx.tenantId, { ...criteria, sellerIds: sellerId }),
+    // The columns key the request's loaders too: pages of fewer columns answer only their selection.
+    args: { criteria, columns },
+    build: (sellerId) => productListQuery(ctx.db, ctx.tenantId, { ...criteria, sellerIds: sellerId }, columns),
     order,
     window,
     map: toProduct,
@@ -99,7 +104,9 @@ export function productsOfRows(ctx: Context, info: GraphQLResolveInfo): NestedSp
   const { node, args } = selection;
   try {
     const filter = (args.filter ?? null) as ProductFilter | null;
-    const spec = partyProducts(ctx, filter, (args.orderBy ?? null) as ProductOrder | null, args as PageArgs);
+    // Only the columns the products' fields asked read (productColumnsAsked).
+    const columns = productColumnsAsked(connectionRowNames(node, info));
+    const spec = partyProducts(ctx, filter, (args.orderBy ?? null) as ProductOrder | null, args as PageArgs, columns);
     // Each row's products are then answered without calling `products` (pagination.ts, answerPrefetched).
     return { ...spec, field: node };
   } catch {

@@ -63,6 +63,8 @@ describe(`the domino warmer's matrix serves the next request from memory (${test
     // Five rounds: not an answer the shared result cache holds, so the matrix is asked for.
     expect(await amounts(5)).toEqual([100, 86.956522, 8.695652, 0, 0]);
     await dominoStoresSettled();
-    expect(await storedMatrices(db, TEST_TENANT)).toEqual([]);
+    // Only the request's period counts: with the store emptied, the warmer lists the whole recorded
+    // period of the tenant again (listUnbuiltTenants).
+    expect((await storedMatrices(db, TEST_TENANT)).filter((m) => m.period === PERIOD)).toEqual([]);
   }, 120_000);
 });

@@ -18,7 +18,9 @@
  * --empty-domino-store (time the building of every domino matrix: nothing persisted, neither the
  * periods' matrices nor the parts of whole years and months), --empty-domino-periods (the periods'
  * matrices emptied, the parts kept where current: a period asked for the first time, or after a
- * write into other months than its whole ones),
+ * write into other months than its whole ones); with either, the server's domino warmer is off
+ * (DOMINO_WARM_INTERVAL 0) unless --after-write is given, since it would build the whole recorded
+ * period of a tenant whose store is empty in the background (listUnbuiltTenants),
  * --after-write S (after the queries, one write moves the analytics version, as any import or
  * form does; S seconds later every period of dominoEffect is asked once more: the "after write"
  * line, its first answers when the server's warmer had S seconds, at its default
@@ -201,6 +203,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.BENCH_LOG ?? 'warn',
     // One address sends every request, faster than a person once answers come from the result cache.
     RATE_LIMIT_EXEMPT: '127.0.0.1,::1,::ffff:127.0.0.1',
+    // Builds on request are what the emptied store is for: no warmer building them beforehand.
+    ...(EMPTY_DOMINO_PERIODS && AFTER_WRITE === null ? { DOMINO_WARM_INTERVAL: '0' } : {}),
   });
   const running = await startServer(config, createLogger(config.logLevel));
   // Cold means cold: the shared result cache (analytics_result, kept across restarts) starts empty.

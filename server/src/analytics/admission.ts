@@ -2,6 +2,7 @@ import type { Database } from '@jejaring/db';
 import type { Kysely } from 'kysely';
 import { currentRequest } from '../http/deadline.ts';
 import { limitError } from '../http/http-errors.ts';
+import { demandBegins } from './domino-demand.ts';
 
 /**
  * Admission of analytic statements (docs/limits.md): at most `concurrency` run at once
@@ -82,9 +83,21 @@ export function admitAnalytics(db: Kysely<Database>, settings: AnalyticsAdmissio
   admissions.set(db, new Slots(settings));
 }
 
-/** The work_mem of analytic statements through `db`, and a slot to run one (released by the caller). */
+/**
+ * The work_mem of analytic statements through `db`, and a slot to run one (released by the caller).
+ * A request's slot counts as demand while it is held, so the domino warmer's optional builds wait
+ * for a quiet moment (domino-demand.ts).
+ */
 export async function analyticsSlot(db: Kysely<Database>): Promise<{ workMemMb: number; release: () => void }> {
   const slots = admissions.get(db);
   if (!slots) return { workMemMb: DEFAULT_WORK_MEM_MB, release: () => {} };
-  return { workMemMb: slots.settings.workMemMb, release: await slots.acquire() };
+  const release = await slots.acquire();
+  const ended = currentRequest() ? demandBegins() : () => {};
+  return {
+    workMemMb: slots.settings.workMemMb,
+    release: () => {
+      ended();
+      release();
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /*
- * The dominoEffect computations that requests are running in this process (docs/domino-parts.md
- * "The warmer gives way to requests"). A matrix build's Node work runs in long synchronous steps
+ * The dominoEffect computations, and the analytic statements, that requests are running in this
+ * process (docs/domino-parts.md "The warmer gives way to requests"). A matrix build's Node work runs in long synchronous steps
  * on the one event loop, and on two cores the database's work shares the CPU too: a warmer build
  * beside a request's made that request wait for both (1,039 ms for a request whose own matrix took
  * 434 ms). So the warmer waits for a quiet moment before each period it rebuilds. Counted per
@@ -12,14 +12,25 @@ import { setTimeout as sleep } from 'node:timers/promises';
 let running = 0;
 let lastEnded = Number.NEGATIVE_INFINITY;
 
+/** Counts a request's work from now until the returned function is called (once). */
+export function demandBegins(): () => void {
+  running++;
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    running--;
+    lastEnded = performance.now();
+  };
+}
+
 /** Runs `work` counted as a request's dominoEffect computation. */
 export async function asDemand<T>(work: () => Promise<T>): Promise<T> {
-  running++;
+  const end = demandBegins();
   try {
     return await work();
   } finally {
-    running--;
-    lastEnded = performance.now();
+    end();
   }
 }
 

@@ -121,6 +121,8 @@ export interface StalePeriod {
   readonly period: string;
   /** The tenant's current analytics version. */
   readonly version: number;
+  /** Never built: the whole recorded period listed by listUnbuiltTenants. */
+  readonly seed: boolean;
 }
 
 /**
@@ -128,13 +130,38 @@ export interface StalePeriod {
  * which were used within WARM_WINDOW_MINUTES, most recently used first, at most `limit`.
  */
 export async function stalePeriods(db: Kysely<Database>, limit: number): Promise<StalePeriod[]> {
-  const result = await sql<{ tenant_id: string; period: string; version: string }>`
-    SELECT m.tenant_id, m.period, s.version
+  const result = await sql<{ tenant_id: string; period: string; version: string; seed: boolean }>`
+    SELECT m.tenant_id, m.period, s.version, m.version = 0 AS seed
     FROM analytics_domino_matrix m JOIN analytics_state s ON s.tenant_id = m.tenant_id
     WHERE m.version < s.version AND m.used_at >= now() - make_interval(mins => ${WARM_WINDOW_MINUTES})
     ORDER BY m.used_at DESC, m.tenant_id, m.period
     LIMIT ${limit}`.execute(db);
-  return result.rows.map((r) => ({ tenantId: r.tenant_id, period: r.period, version: Number(r.version) }));
+  return result.rows.map((r) => ({
+    tenantId: r.tenant_id,
+    period: r.period,
+    version: Number(r.version),
+    seed: r.seed,
+  }));
+}
+
+/** The store's key of the whole recorded period (periodKey with both ends open). */
+export const WHOLE_PERIOD = '..';
+
+/**
+ * Puts the whole recorded period on the warmer's list (stalePeriods) of every tenant whose data
+ * has been written (an analytics_state row) and which has no row in the store at all: a database
+ * just loaded, imported or restored, or a store emptied. The row is a placeholder of version 0,
+ * without bytes, so it is stale at once; its build stores the parts of every whole year and month
+ * of the data (docs/domino-parts.md), from which a first request of any period is built. Returns
+ * how many tenants it added.
+ */
+export async function listUnbuiltTenants(db: Kysely<Database>): Promise<number> {
+  const result = await sql`
+    INSERT INTO analytics_domino_matrix (tenant_id, period, version, matrix, bytes)
+    SELECT s.tenant_id, ${WHOLE_PERIOD}, 0, ''::bytea, 0 FROM analytics_state s
+    WHERE NOT EXISTS (SELECT 1 FROM analytics_domino_matrix m WHERE m.tenant_id = s.tenant_id)
+    ON CONFLICT (tenant_id, period) DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { type PeriodicJob, periodicJob } from '../periodic.ts';
 import { demandQuiet, type GiveWay } from './domino-demand.ts';
 import { dominoMatrix, periodOfKey } from './domino-effect.sql.ts';
-import { claimStalePeriod, stalePeriods } from './domino-store.sql.ts';
+import { claimStalePeriod, listUnbuiltTenants, stalePeriods } from './domino-store.sql.ts';
 
 /*
  * The warming of domino matrices after writes (docs/domino-matrices.md "The persisted matrices"). Any write
@@ -17,8 +17,13 @@ import { claimStalePeriod, stalePeriods } from './domino-store.sql.ts';
  * in the same process waits for that build instead of starting its own; several instances on one
  * database claim each period before building it (claimStalePeriod), so one builds it. Before each
  * period the warmer gives way to the requests of its process (domino-demand.ts): it waits until
- * none has computed a dominoEffect for GIVE_WAY.quietMs, at most GIVE_WAY.maxWaitMs; a period a
- * request rebuilt meanwhile is no longer stale, and its claim fails.
+ * none has computed a dominoEffect or held an analytic statement's slot for GIVE_WAY.quietMs, at
+ * most GIVE_WAY.maxWaitMs; a period a
+ * request rebuilt meanwhile is no longer stale, and its claim fails. A tenant with data and
+ * nothing in the store (a database just loaded or restored) gets its whole recorded period put on
+ * the list first (listUnbuiltTenants), so its first requests read stored parts instead of every
+ * month from the rollups; that build is optional, so it is made only in a quiet moment (no
+ * request's analytic work for GIVE_WAY.quietMs), never waited for.
  */
 
 /** At most this many periods are rebuilt per tick, one after the other. */
@@ -53,6 +58,10 @@ export function warmDominoMatrices(
   const seen = new Map<string, number>();
   const run = async (stopping: AbortSignal): Promise<number> => {
     let warmed = 0;
+    // Optional: a failure here must not keep the stale periods below from being warmed.
+    await listUnbuiltTenants(db).catch((error: unknown) =>
+      logger.warn({ err: error }, 'listing the tenants without stored domino matrices failed'),
+    );
     const periods = await stalePeriods(db, PERIODS_PER_TICK);
     const settled = new Set(periods.filter((p) => seen.get(p.tenantId) === p.version).map((p) => p.tenantId));
     seen.clear();
@@ -60,7 +69,9 @@ export function warmDominoMatrices(
     for (const stale of periods) {
       if (!settled.has(stale.tenantId)) continue;
       const waiting = performance.now();
-      const quiet = await demandQuiet(giveWay, stopping);
+      // A seed is not waited for: built only in a quiet moment, else left for a later tick.
+      const quiet = await demandQuiet(stale.seed ? { ...giveWay, maxWaitMs: 0 } : giveWay, stopping);
+      if (stale.seed && !quiet) continue;
       if (stopping.aborted) break;
       const waitedMs = Math.round(performance.now() - waiting);
       if (!(await claimStalePeriod(db, stale, CLAIM_SECONDS))) continue;
@@ -88,7 +99,7 @@ export function warmDominoMatrices(
           waitedMs,
           quiet,
         },
-        'domino matrix warmed after a write',
+        stale.seed ? 'domino matrix of the whole recorded period built ahead' : 'domino matrix warmed after a write',
       );
     }
     return warmed;

@@ -14,11 +14,13 @@ import { buildMatrix, decodeMatrix, encodeMatrix } from '../../src/analytics/dom
 import { storedParts } from '../../src/analytics/domino-parts.sql.ts';
 import {
   claimStalePeriod,
+  listUnbuiltTenants,
   readStoredMatrix,
   STORE_LIMITS,
   stalePeriods,
   storedMatrices,
   storeMatrix,
+  WHOLE_PERIOD,
 } from '../../src/analytics/domino-store.sql.ts';
 import { warmDominoMatrices } from '../../src/analytics/domino-warmer.ts';
 import { analyticsVersions } from '../../src/analytics/versions.ts';
@@ -295,8 +297,43 @@ describe(`the persisted domino matrices (${testEngine})`, () => {
     expect((await stalePeriods(fx.db, 10)).map((p) => p.period)).toContain('2023-03-01..2023-05-31');
   });
 
+  it('builds the whole recorded period of a tenant with nothing stored, and the parts it read', async () => {
+    // A database just loaded: nothing in the store for the tenant.
+    await sql`DELETE FROM analytics_domino_matrix WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+    await sql`DELETE FROM analytics_domino_part WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+    const ours = async () => (await stalePeriods(fx.db, 10)).filter((p) => p.tenantId === fx.tenantId);
+    const warmer = warmDominoMatrices(fx.db, pino({ level: 'silent' }), 0, QUICK_GIVE_WAY);
+    expect(await warmer.tick()).toBe(0); // listed, its version seen once
+    expect((await ours()).map((p) => [p.period, p.seed])).toEqual([[WHOLE_PERIOD, true]]);
+    // While a request's analytic work runs, the optional build is left for a later tick, not waited for.
+    let release = () => {};
+    const request = asDemand(() => new Promise<void>((resolve) => (release = resolve)));
+    const skipping = performance.now();
+    expect(await warmer.tick()).toBe(0);
+    expect(performance.now() - skipping).toBeLessThan(QUICK_GIVE_WAY.maxWaitMs / 2);
+    release();
+    await request;
+    await new Promise((resolve) => setTimeout(resolve, 3 * QUICK_GIVE_WAY.quietMs));
+    expect(await warmer.tick()).toBe(1); // quiet, the version stood still: built and stored
+    const { version } = await analyticsVersions(fx.db, fx.tenantId);
+    const stored = await storedMatrices(fx.db, fx.tenantId);
+    expect(stored.map((m) => [m.period, m.version, m.bytes > 0])).toEqual([[WHOLE_PERIOD, version, true]]);
+    expect((await storedParts(fx.db, fx.tenantId)).length).toBeGreaterThan(0);
+    expect(await ours()).toEqual([]);
+    expect(await listUnbuiltTenants(fx.db.withoutPlugins())).toBe(0); // it has a stored matrix now
+    await warmer.stop();
+    // Another instance reads the whole period from the store, and answers as a build from the tables does.
+    const fromStore = await observed(fx, {}, fx.db.withoutPlugins());
+    expect(fromStore.source).toEqual(['store']);
+    await sql`DELETE FROM analytics_domino_matrix WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+    await sql`DELETE FROM analytics_domino_part WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+    const built = await observed(fx, {}, fx.db.withoutPlugins());
+    expect(built.source).toEqual(['built']);
+    expect(fromStore.effect).toEqual(built.effect);
+  });
+
   it('lets one instance at a time claim a stale period', async () => {
-    const stale = { tenantId: 'claims', period: 'p', version: 2 };
+    const stale = { tenantId: 'claims', period: 'p', version: 2, seed: false };
     const matrix = new Uint8Array(16);
     await storeMatrix(fx.db, stale.tenantId, stale.period, 1, matrix);
     expect(await claimStalePeriod(fx.db, stale, 120)).toBe(true);

@@ -18,12 +18,11 @@ import { claimStalePeriod, listUnbuiltTenants, stalePeriods } from './domino-sto
  * database claim each period before building it (claimStalePeriod), so one builds it. Before each
  * period the warmer gives way to the requests of its process (domino-demand.ts): it waits until
  * none has computed a dominoEffect or held an analytic statement's slot for GIVE_WAY.quietMs, at
- * most GIVE_WAY.maxWaitMs; a period a
- * request rebuilt meanwhile is no longer stale, and its claim fails. A tenant with data and
- * nothing in the store (a database just loaded or restored) gets its whole recorded period put on
- * the list first (listUnbuiltTenants), so its first requests read stored parts instead of every
- * month from the rollups; that build is optional, so it is made only in a quiet moment (no
- * request's analytic work for GIVE_WAY.quietMs), never waited for.
+ * most GIVE_WAY.maxWaitMs; a period a request rebuilt meanwhile is no longer stale, and its claim
+ * fails. A tenant with data and nothing in the store (a database just loaded or restored) gets
+ * its whole recorded period put on the list first (listUnbuiltTenants), so its first requests read
+ * stored parts instead of every month from the rollups; that build is optional, so it is made only
+ * in a quiet moment (no request's analytic work for GIVE_WAY.quietMs), never waited for.
  */
 
 /** At most this many periods are rebuilt per tick, one after the other. */

@@ -93,6 +93,24 @@ export function objectConnectionRowNames(info: GraphQLResolveInfo, field: string
   return namesUnder(rowSelections(objectFields(info, field), info), info);
 }
 
+/**
+ * The columns the fields `names` read, each field's from `fieldColumns`; 'all' when a field asked
+ * is not listed there (its resolver may read any column), so a field added without an entry costs
+ * columns, never a wrong answer. Used by the lists that select only what their fields read.
+ */
+export function columnsOfFields<Column extends string>(
+  fieldColumns: Readonly<Record<string, readonly Column[]>>,
+  names: ReadonlySet<string>,
+): Set<Column> | 'all' {
+  const chosen = new Set<Column>();
+  for (const name of names) {
+    const needs = Object.hasOwn(fieldColumns, name) ? fieldColumns[name] : undefined;
+    if (!needs) return 'all';
+    for (const column of needs) chosen.add(column);
+  }
+  return chosen;
+}
+
 /** The fields asked of the rows of the connection field `connection` (a FieldSelection's node). */
 export function connectionRowNames(connection: FieldNode, info: GraphQLResolveInfo): Set<string> {
   return namesUnder(rowSelections([connection], info), info);

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { type Context, loader } from '../../context.ts';
 import { encodeGlobalId, partyNodeType } from '../../graphql/global-id.ts';
+import { columnsOfFields } from '../../graphql/lookahead.ts';
 import { isLocalRegion } from '../region/region.types.ts';
 import { findAgenciesOfUnits, findCooperativesOfMembers, findPartiesByIds } from './party.queries.ts';
 import { Agency, Cooperative, Enterprise, maskNik, NetworkUnit, type Party, Vendor } from './party.types.ts';
@@ -134,17 +135,8 @@ const FIELD_COLUMNS: Readonly<Record<string, readonly PartyColumn[]>> = {
  * is among them.
  */
 export function partyPartsAsked(names: ReadonlySet<string>): PartyParts {
-  const chosen = new Set<PartyColumn>();
-  let columns: PartyParts['columns'] = [];
-  for (const name of names) {
-    const needs = Object.hasOwn(FIELD_COLUMNS, name) ? FIELD_COLUMNS[name] : undefined;
-    if (!needs) {
-      columns = 'all';
-      break;
-    }
-    for (const column of needs) chosen.add(column);
-  }
-  if (columns !== 'all') columns = [...chosen].sort();
+  const chosen = columnsOfFields(FIELD_COLUMNS, names);
+  const columns: PartyParts['columns'] = chosen === 'all' ? 'all' : [...chosen].sort();
   return { region: names.has('region'), profiles: choosesProfileColumns(columns), columns };
 }
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { type Context, loader } from '../../context.ts';
 import { encodeGlobalId } from '../../graphql/global-id.ts';
+import { columnsOfFields } from '../../graphql/lookahead.ts';
 import { findProductsByIds, PRODUCT_COLUMNS, type ProductColumn, type ProductRow } from './product.queries.ts';
 import { Product } from './product.types.ts';
 
@@ -37,16 +38,12 @@ const FIELD_COLUMNS: Readonly<Record<string, readonly ProductColumn[]>> = {
 /**
  * The columns a product row must select to answer the fields asked of it: `id` and those
  * FIELD_COLUMNS lists, in PRODUCT_COLUMNS' order; every column when any field asked is not listed
- * (a field added without an entry costs columns, never a wrong answer).
+ * (columnsOfFields).
  */
 export function productColumnsAsked(names: ReadonlySet<string>): readonly ProductColumn[] {
-  const chosen = new Set<ProductColumn>(['id']);
-  for (const name of names) {
-    const needs = Object.hasOwn(FIELD_COLUMNS, name) ? FIELD_COLUMNS[name] : undefined;
-    if (!needs) return PRODUCT_COLUMNS;
-    for (const column of needs) chosen.add(column);
-  }
-  return PRODUCT_COLUMNS.filter((column) => chosen.has(column));
+  const chosen = columnsOfFields(FIELD_COLUMNS, names);
+  if (chosen === 'all') return PRODUCT_COLUMNS;
+  return PRODUCT_COLUMNS.filter((column) => column === 'id' || chosen.has(column));
 }
 
 /** The request's product loader (one statement per batch). */

@@ -8,7 +8,7 @@ import { injection } from './domino-injection.sql.ts';
 import { loadMatrix, type MatrixPeriod } from './domino-matrix.sql.ts';
 import { type DominoMatrix, decodeMatrix, encodeMatrix } from './domino-matrix.ts';
 import { storeParts } from './domino-parts.sql.ts';
-import { readStoredMatrix, storeMatrix, touchStoredMatrix } from './domino-store.sql.ts';
+import { readStoredMatrix, STORE_LIMITS, type StoreUse, storeMatrix, touchStoredMatrix } from './domino-store.sql.ts';
 import { cachedResult, statementKey } from './result-cache.sql.ts';
 import type { SpendScope } from './spend-scope.ts';
 import { analytic, analyticsVersions, MIB, VersionedCache } from './versions.ts';
@@ -59,6 +59,31 @@ interface Found {
   readonly stored: Promise<void>;
 }
 
+/** How often at most a period answered from memory is marked used in the store (noteUse). */
+const USE_NOTED_EVERY_MS = 60_000;
+
+/** When this process last marked each tenant's period used for an answer from memory. */
+const useNoted = new Map<string, number>();
+
+/**
+ * Marks the period used in the store (its used_at, which keeps it on the warmer's list) after an
+ * answer from this process's memory, at most every USE_NOTED_EVERY_MS; on the primary, outside
+ * the request, awaited by dominoStoresSettled.
+ */
+function noteUse(db: Kysely<Database>, tenantId: string, key: string, observer: MatrixObserver): void {
+  const noted = `${tenantId}|${key}`;
+  const now = performance.now();
+  if (now - (useNoted.get(noted) ?? Number.NEGATIVE_INFINITY) < USE_NOTED_EVERY_MS) return;
+  if (useNoted.size >= 1024) useNoted.clear();
+  useNoted.set(noted, now);
+  const writing: Promise<void> = outsideRequest(() => touchStoredMatrix(db, tenantId, key)).then(
+    () => undefined,
+    (error: unknown) => observer.storeFailed?.(error),
+  );
+  storing.add(writing);
+  void writing.finally(() => storing.delete(writing));
+}
+
 /** The reads and builds in progress in this process, per database, by tenant, period and version. */
 const inProgress = new WeakMap<Kysely<Database>, Map<string, Promise<Found>>>();
 
@@ -77,14 +102,16 @@ export async function dominoStoresSettled(): Promise<void> {
 /**
  * The period's matrix at the tenant's current version: from this process's memory, else from the
  * persisted store, else built from the rollups. A built matrix is stored for the other instances
- * and restarts after the answer (awaited only with `awaitStore`: the warmer's builds). Requests
- * asking for the same period at once share one read or build.
+ * and restarts after the answer. With `warming` (the warmer's builds) the store is awaited and
+ * the stored row keeps its last use (storeMatrix); a request's answer from memory marks the period
+ * used in the store, at most every USE_NOTED_EVERY_MS per period and process, so a period in use
+ * stays on the warmer's list. Requests asking for the same period at once share one read or build.
  */
 export async function dominoMatrix(
   db: Kysely<Database>,
   period: MatrixPeriod,
   observer: MatrixObserver = {},
-  options: { awaitStore?: boolean } = {},
+  options: { warming?: boolean } = {},
 ): Promise<DominoMatrix> {
   const started = performance.now();
   const { version } = await analyticsVersions(db, period.tenantId);
@@ -92,12 +119,13 @@ export async function dominoMatrix(
   let found: Found | null = null;
   const matrix = await matrices.get(db, `${period.tenantId}|${key}`, String(version), async () => {
     found = await shared(db, `${period.tenantId}|${key}|${version}`, () =>
-      readOrBuild(db, period, key, version, observer),
+      readOrBuild(db, period, key, version, observer, options.warming ? 'warmed' : 'used'),
     );
     return found.matrix;
   });
   const { source, bytes, stored } = found ?? { source: 'memory' as const, bytes: 0, stored: undefined };
-  if (options.awaitStore) await stored;
+  if (options.warming) await stored;
+  else if (source === 'memory') noteUse(db, period.tenantId, key, observer);
   observer.matrix?.({ source, period: key, version, bytes, ms: performance.now() - started });
   return matrix;
 }
@@ -123,6 +151,7 @@ async function readOrBuild(
   key: string,
   version: number,
   observer: MatrixObserver,
+  use: StoreUse,
 ): Promise<Found> {
   const stored = await readStoredMatrix(db, period.tenantId, key, version);
   const decoded = stored && decodeMatrix(stored.matrix);
@@ -138,7 +167,7 @@ async function readOrBuild(
   // On the primary, outside the request's read routing and its cancellation, after the answer: the
   // matrix, then the parts read from the tables.
   const writing: Promise<void> = outsideRequest(async () => {
-    await storeMatrix(db, period.tenantId, key, version, encoded);
+    await storeMatrix(db, period.tenantId, key, version, encoded, STORE_LIMITS, use);
     await storeParts(db, period.tenantId, newParts);
   }).then(
     () => undefined,

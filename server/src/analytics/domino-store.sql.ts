@@ -58,12 +58,18 @@ export async function touchStoredMatrix(db: Kysely<Database>, tenantId: string, 
  */
 export const WARM_WINDOW_MINUTES = 60;
 
+/** Why a matrix is stored: built for a request (`used`), or ahead by the warmer (`warmed`). */
+export type StoreUse = 'used' | 'warmed';
+
 /**
  * Stores the period's matrix built at `version`, replacing an older one (never a newer one: an
  * instance that read an older version loses). The tenant's rows of older versions lose their
  * bytes; those used within WARM_WINDOW_MINUTES stay as the warmer's list, the others go, and so do,
  * beyond STORE_LIMITS, the least recently used. A matrix larger than the whole budget is not
- * stored. Returns whether it was stored.
+ * stored. A matrix built for a request counts as a use of the period (`used_at` now); one the
+ * warmer built ahead (`warmed`) keeps the row's last use, so a period nobody asks for again leaves
+ * the warmer's list after WARM_WINDOW_MINUTES instead of being rebuilt after every write for ever.
+ * Returns whether it was stored.
  */
 export async function storeMatrix(
   db: Kysely<Database>,
@@ -72,6 +78,7 @@ export async function storeMatrix(
   version: number,
   matrix: Uint8Array,
   limits = STORE_LIMITS,
+  use: StoreUse = 'used',
 ): Promise<boolean> {
   if (matrix.byteLength > limits.bytes) return false;
   const inTransaction = <T>(run: (trx: Kysely<Database>) => Promise<T>) =>
@@ -84,7 +91,8 @@ export async function storeMatrix(
       -- Citus allows no now() in DO UPDATE SET.
       ON CONFLICT (tenant_id, period) DO UPDATE
         SET version = excluded.version, matrix = excluded.matrix, bytes = excluded.bytes,
-            built_at = excluded.built_at, used_at = excluded.used_at, warming_since = excluded.warming_since
+            built_at = excluded.built_at, warming_since = excluded.warming_since,
+            used_at = ${use === 'warmed' ? sql`m.used_at` : sql`excluded.used_at`}
         WHERE m.version < excluded.version`.execute(trx);
     // The other periods' rows, skipping those another store holds at this moment: stores of
     // several periods after one write (two instances, the warmer beside a request) each hold their

@@ -85,7 +85,7 @@ export function warmDominoMatrices(
           },
           storeFailed: (error) => logger.warn({ err: error, period: stale.period }, 'warmed domino matrix not stored'),
         },
-        { awaitStore: true },
+        { warming: true },
       );
       warmed++;
       logger.info(

@@ -250,6 +250,35 @@ describe(`the persisted domino matrices (${testEngine})`, () => {
     await warmer.stop();
   });
 
+  it("a build ahead keeps the period's last use; an answer from memory marks it used", async () => {
+    // A period of its own: the answers from memory of the tests above were noted a moment ago.
+    const period = { from: '2023-02-01', to: '2023-06-30' };
+    const key = '2023-02-01..2023-06-30';
+    await observed(fx, period); // built and stored: used now
+    const usedAt = async () =>
+      Number(
+        (
+          await sql<{ ago: number }>`SELECT extract(epoch FROM now() - used_at)::float8 AS ago
+            FROM analytics_domino_matrix WHERE tenant_id = ${fx.tenantId} AND period = ${key}`.execute(fx.db)
+        ).rows[0]?.ago,
+      );
+    await sql`UPDATE analytics_domino_matrix SET used_at = now() - interval '50 minutes'
+      WHERE tenant_id = ${fx.tenantId} AND period = ${key}`.execute(fx.db);
+    const warmer = warmDominoMatrices(fx.db, pino({ level: 'silent' }), 0, QUICK_GIVE_WAY);
+    await pay(fx, 5, '2023-04-14');
+    expect(await warmer.tick()).toBe(0); // the version just moved: wait a tick
+    expect(await warmer.tick()).toBeGreaterThanOrEqual(1); // rebuilt, with the other recent periods
+    await warmer.stop();
+    const { version } = await analyticsVersions(fx.db, fx.tenantId);
+    expect((await storedMatrices(fx.db, fx.tenantId)).find((m) => m.period === key)?.version).toBe(version);
+    expect(await usedAt()).toBeGreaterThan(49 * 60); // the build ahead was no use
+    const answered = await observed(fx, period); // from the warmed matrix in memory: a use
+    expect(answered.source).toEqual(['memory']);
+    expect(await usedAt()).toBeLessThan(60);
+    // Off the warmer's list again: the tests below count the periods it rebuilds.
+    await sql`DELETE FROM analytics_domino_matrix WHERE tenant_id = ${fx.tenantId} AND period = ${key}`.execute(fx.db);
+  });
+
   it('gives way to a request computing a dominoEffect, and leaves the period a request rebuilt meanwhile', async () => {
     const period = { from: '2023-03-01', to: '2023-05-31' };
     const key = '2023-03-01..2023-05-31';

@@ -1,6 +1,6 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
-import type { PreparedStatements } from './prepared-statements.ts';
+import { type PreparedStatements, send } from './prepared-statements.ts';
 
 /**
  * What the API server tells the database layer about the request a statement belongs to: its
@@ -64,7 +64,7 @@ export function guardedPool(
         const wanted = signal && guard ? guard.statementTimeoutMs : 0;
         try {
           if ((timeoutOf.get(client) ?? 0) !== wanted) {
-            await client.query(`SET statement_timeout = ${Math.trunc(wanted)}`);
+            await send(client, { text: `SET statement_timeout = ${Math.trunc(wanted)}` });
             timeoutOf.set(client, wanted);
           }
           signal?.throwIfAborted();

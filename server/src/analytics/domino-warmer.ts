@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { type PeriodicJob, periodicJob } from '../periodic.ts';
 import { demandQuiet, type GiveWay } from './domino-demand.ts';
 import { dominoMatrix, periodOfKey } from './domino-effect.sql.ts';
-import { claimStalePeriod, listUnbuiltTenants, stalePeriods } from './domino-store.sql.ts';
+import { claimStalePeriod, listUnbuiltTenants, type StalePeriod, stalePeriods } from './domino-store.sql.ts';
 
 /*
  * The warming of domino matrices after writes (docs/domino-matrices.md "The persisted matrices"). Any write
@@ -22,7 +22,8 @@ import { claimStalePeriod, listUnbuiltTenants, stalePeriods } from './domino-sto
  * fails. A tenant with data and nothing in the store (a database just loaded or restored) gets
  * its whole recorded period put on the list first (listUnbuiltTenants), so its first requests read
  * stored parts instead of every month from the rollups; that build is optional, so it is made only
- * in a quiet moment (no request's analytic work for GIVE_WAY.quietMs), never waited for.
+ * in a quiet moment (no request's analytic work for GIVE_WAY.quietMs), never waited for. A server
+ * starting on such a database builds it before it listens instead (buildAheadAtStart).
  */
 
 /** At most this many periods are rebuilt per tick, one after the other. */
@@ -73,35 +74,83 @@ export function warmDominoMatrices(
       if (stale.seed && !quiet) continue;
       if (stopping.aborted) break;
       const waitedMs = Math.round(performance.now() - waiting);
-      if (!(await claimStalePeriod(db, stale, CLAIM_SECONDS))) continue;
-      const started = performance.now();
-      let source = '';
-      await dominoMatrix(
-        db,
-        periodOfKey(stale.tenantId, stale.period),
-        {
-          matrix: (event) => {
-            source = event.source;
-          },
-          storeFailed: (error) => logger.warn({ err: error, period: stale.period }, 'warmed domino matrix not stored'),
-        },
-        { warming: true },
-      );
-      warmed++;
-      logger.info(
-        {
-          tenant: stale.tenantId,
-          period: stale.period,
-          version: stale.version,
-          source,
-          ms: Math.round(performance.now() - started),
-          waitedMs,
-          quiet,
-        },
-        stale.seed ? 'domino matrix of the whole recorded period built ahead' : 'domino matrix warmed after a write',
-      );
+      if (await warmPeriod(db, logger, stale, { waitedMs, quiet })) warmed++;
     }
     return warmed;
   };
   return periodicJob(run, { intervalSeconds, logger, failure: 'warming domino matrices failed' });
+}
+
+/**
+ * Claims `stale` and builds it, storing the matrix and its parts; false when another caller holds
+ * the claim or the period is current already. `fields` go into the log line.
+ */
+async function warmPeriod(
+  db: Kysely<Database>,
+  logger: Logger,
+  stale: StalePeriod,
+  fields: Record<string, unknown>,
+): Promise<boolean> {
+  if (!(await claimStalePeriod(db, stale, CLAIM_SECONDS))) return false;
+  const started = performance.now();
+  let source = '';
+  await dominoMatrix(
+    db,
+    periodOfKey(stale.tenantId, stale.period),
+    {
+      matrix: (event) => {
+        source = event.source;
+      },
+      storeFailed: (error) => logger.warn({ err: error, period: stale.period }, 'warmed domino matrix not stored'),
+    },
+    { warming: true },
+  );
+  logger.info(
+    {
+      tenant: stale.tenantId,
+      period: stale.period,
+      version: stale.version,
+      source,
+      ms: Math.round(performance.now() - started),
+      ...fields,
+    },
+    stale.seed ? 'domino matrix of the whole recorded period built ahead' : 'domino matrix warmed after a write',
+  );
+  return true;
+}
+
+/**
+ * At start, before the server takes requests: builds the whole recorded period of every tenant
+ * that has data and nothing in the store (a database loaded or restored while no server ran), so
+ * that the first requests after such a load read stored parts instead of building from the rollups
+ * one by one (docs/domino-matrices.md "Built ahead on a database just loaded"). Waits at most
+ * `waitMs`: a longer build goes on in the background, and a request for the same period joins it.
+ * On a database whose tenants all have stored matrices (every start after the first) it costs two
+ * short statements. Resolves with how many periods were built within the wait; never rejects.
+ */
+export async function buildAheadAtStart(db: Kysely<Database>, logger: Logger, waitMs: number): Promise<number> {
+  const build = async () => {
+    await listUnbuiltTenants(db);
+    let built = 0;
+    for (const stale of await stalePeriods(db, PERIODS_PER_TICK)) {
+      if (stale.seed && (await warmPeriod(db, logger, stale, { atStart: true }))) built++;
+    }
+    return built;
+  };
+  const building = build().catch((error: unknown) => {
+    logger.warn({ err: error }, 'building the domino matrices ahead at start failed');
+    return 0;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<number>((resolve) => {
+    timer = setTimeout(() => {
+      logger.info({ waitMs }, 'the domino matrices built ahead at start go on in the background');
+      resolve(0);
+    }, waitMs);
+  });
+  try {
+    return await Promise.race([building, waited]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -2,7 +2,7 @@ import type { Database } from '@jejaring/db';
 import { testEngine } from '@jejaring/db/testing';
 import { type Kysely, sql } from 'kysely';
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { asDemand } from '../../src/analytics/domino-demand.ts';
 import {
   computeDominoEffect,
@@ -22,7 +22,7 @@ import {
   storeMatrix,
   WHOLE_PERIOD,
 } from '../../src/analytics/domino-store.sql.ts';
-import { warmDominoMatrices } from '../../src/analytics/domino-warmer.ts';
+import { buildAheadAtStart, warmDominoMatrices } from '../../src/analytics/domino-warmer.ts';
 import { analyticsVersions } from '../../src/analytics/versions.ts';
 import { useFixture } from './harness.ts';
 
@@ -359,6 +359,51 @@ describe(`the persisted domino matrices (${testEngine})`, () => {
     const built = await observed(fx, {}, fx.db.withoutPlugins());
     expect(built.source).toEqual(['built']);
     expect(fromStore.effect).toEqual(built.effect);
+  });
+
+  it('at start, builds the whole recorded period of a tenant with nothing stored before it resolves, and nothing at the next start', async () => {
+    await sql`DELETE FROM analytics_domino_matrix WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+    await sql`DELETE FROM analytics_domino_part WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+    const silent = pino({ level: 'silent' });
+    // A process just started: nothing of the tenant's in its memory (another handle than fx.db's).
+    expect(await buildAheadAtStart(fx.db.withoutPlugins(), silent, 60_000)).toBeGreaterThanOrEqual(1);
+    const { version } = await analyticsVersions(fx.db, fx.tenantId);
+    const stored = await storedMatrices(fx.db, fx.tenantId);
+    expect(stored.map((m) => [m.period, m.version, m.bytes > 0])).toEqual([[WHOLE_PERIOD, version, true]]);
+    expect((await storedParts(fx.db, fx.tenantId)).length).toBeGreaterThan(0);
+    // The next start finds the tenant's matrix stored: it builds nothing for it.
+    await buildAheadAtStart(fx.db.withoutPlugins(), silent, 60_000);
+    expect(await storedMatrices(fx.db, fx.tenantId)).toEqual(stored);
+    // A request of another instance reads it from the store.
+    expect((await observed(fx, {}, fx.db.withoutPlugins())).source).toEqual(['store']);
+  });
+
+  it('at start, waits no longer than it is given: the build goes on and is stored after', async () => {
+    await sql`DELETE FROM analytics_domino_matrix WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+    await sql`DELETE FROM analytics_domino_part WHERE tenant_id = ${fx.tenantId}`.execute(fx.db);
+    // Every statement of this handle waits for the gate: the build cannot end before it opens.
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const gated = fx.db.withoutPlugins().withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        await gate;
+        return args.result;
+      },
+    });
+    // It resolves after 50 ms with nothing built (the gated statement holds PGlite's one connection,
+    // so the store is looked at only once the gate is open).
+    expect(await buildAheadAtStart(gated, pino({ level: 'silent' }), 50)).toBe(0);
+    open();
+    const { version } = await analyticsVersions(fx.db, fx.tenantId);
+    await vi.waitFor(
+      async () => {
+        const stored = await storedMatrices(fx.db, fx.tenantId);
+        expect(stored.map((m) => [m.period, m.version])).toEqual([[WHOLE_PERIOD, version]]);
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+    await dominoStoresSettled();
   });
 
   it('lets one instance at a time claim a stale period', async () => {

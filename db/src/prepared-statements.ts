@@ -60,9 +60,10 @@ export interface PreparedStatements {
  * Not `client.query(config)` without a callback (its promise form): that form creates the query
  * first and gives it its callback afterwards, and a query so completed keeps its rows alive through
  * V8's young-generation collections until the next full one. Measured on an HTTP server answering
- * 50 rows a request from one statement (Node 20 and 24, 4 clients): with the promise form, 10 to
- * 15 MB survived each young collection (pauses of 10 to 15 ms); with the callback given at once,
- * nothing did (0.3 ms pauses). docs/api-performance-columns.md, "Node 24: the young collections".
+ * 50 rows a request from one statement (4 clients): with the promise form, 10 to 15 MB survived
+ * each young collection on Node 24 (pauses of 13 to 15 ms; Node 20: 2.4 MB, 6.5 ms); with the
+ * callback given at once, nothing did (0.3 to 0.5 ms pauses). docs/api-performance-columns.md,
+ * "The young collections".
  */
 export function send<R extends pg.QueryResultRow>(
   client: pg.ClientBase,

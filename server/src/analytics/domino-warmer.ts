@@ -123,7 +123,7 @@ async function warmPeriod(
  * At start, before the server takes requests: builds the whole recorded period of every tenant
  * that has data and nothing in the store (a database loaded or restored while no server ran), so
  * that the first requests after such a load read stored parts instead of building from the rollups
- * one by one (docs/domino-matrices.md "Built ahead on a database just loaded"). Waits at most
+ * one by one (docs/domino-matrices.md "Built at start, before the first request"). Waits at most
  * `waitMs`: a longer build goes on in the background, and a request for the same period joins it.
  * On a database whose tenants all have stored matrices (every start after the first) it costs two
  * short statements. Resolves with how many periods were built within the wait; never rejects.

@@ -5,8 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * process (docs/domino-parts.md "The warmer gives way to requests"). A matrix build's Node work
  * runs in long synchronous steps on the one event loop, and on two cores the database's work
  * shares the CPU too: a warmer build beside a request's made that request wait for both (1,039 ms
- * for a request whose own matrix took 434 ms). So the warmer waits for a quiet moment before each period it rebuilds. Counted per
- * process, not per database handle: the event loop and the cores are the process's.
+ * for a request whose own matrix took 434 ms). So the warmer waits for a quiet moment before each
+ * period it rebuilds. Counted per process, not per database handle: the event loop and the cores
+ * are the process's.
  */
 
 let running = 0;
